@@ -1,0 +1,222 @@
+"""Cue words, time expressions and section roles used by the targets analyzer.
+
+Cue words live in speechkit/data/target_cues.tsv (cue, role); see that file's header.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import PurePath
+
+from speechkit.sentences import find_headings
+
+KIND_ROLES = {
+    "binding",
+    "aspirational",
+    "future",
+    "modal",
+    "past",
+    "earlier",
+    "forecast",
+    "rule",
+    "none",
+}
+SECTION_ROLES = {"review", "plan"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Time:
+    """A time expression; ``year`` is "2023", "2023-03" (a month deadline) or "2021-2025"."""
+
+    start: int
+    end: int
+    year: str
+    text: str = ""
+
+
+@functools.cache
+def load_cues() -> tuple[dict[str, str], dict[str, str]]:
+    """(kind cues, section cues): cue -> role, read once from target_cues.tsv."""
+    kind: dict[str, str] = {}
+    section: dict[str, str] = {}
+    text = resources.files("speechkit").joinpath("data/target_cues.tsv").read_text("utf-8")
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line == "cue\trole":
+            continue
+        cue, _, role = line.partition("\t")
+        if role in KIND_ROLES:
+            kind[cue] = role
+        elif role in SECTION_ROLES:
+            section[cue] = role
+        else:
+            raise ValueError(f"target_cues.tsv line {n}: unknown role {role!r}")
+    return kind, section
+
+
+@functools.cache
+def _cue_pattern() -> re.Pattern[str]:
+    # Longest first, so that at each position the longest cue wins: 主要 (none) masks 要.
+    kind, _ = load_cues()
+    return re.compile("|".join(re.escape(c) for c in sorted(kind, key=len, reverse=True)))
+
+
+_YEAR = re.compile(
+    r"(?P<to>截至|截止到|截止|到|至)?(?P<y>(?:19|20)\d{2})年"
+    r"(?P<suffix>年底|年末|底|末|前|以前|之前|以来|上半年|下半年)?"
+)
+_MONTH = re.compile(
+    r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
+    r"(?:底|末|份|中旬|上旬|下旬)?(?:前|以前|之前)"
+)
+_PLAN = re.compile(r"“?十(?P<n>[一二三四五六七八九])五”?(?P<s>期间|时期|末|规划期内|规划期)")
+_RELATIVE = {
+    "今年": 0,
+    "本年": 0,
+    "年内": 0,
+    "全年": 0,
+    "明年": 1,
+    "去年": -1,
+    "上年": -1,
+    "前年": -2,
+}
+_RELATIVE_RE = re.compile("今后五年|未来五年|" + "|".join(_RELATIVE))
+_CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def find_cues(text: str, year: int | None = None) -> list[Cue]:
+    """Cue words (from the TSV) and year-derived cues, in text order; ``none`` dropped."""
+    kind, _ = load_cues()
+    quoted = _quoted(text)
+    out = [
+        Cue(m.start(), m.end(), m.group(), kind[m.group()])
+        for m in _cue_pattern().finditer(text)
+        if kind[m.group()] != "none" and not _inside(quoted, m.start())
+    ]
+    for m in _YEAR.finditer(text):
+        role = _year_role(int(m.group("y")), m.group("to"), m.group("suffix"), year)
+        if role:
+            out.append(Cue(m.start(), m.end(), m.group(), role))
+    for m in _MONTH.finditer(text):
+        out.append(Cue(m.start(), m.end(), m.group(), "future"))
+    for m in _PLAN.finditer(text):
+        first = 1981 + 5 * (int(_CN_MONTH[m.group("n")]) + 10 - 6)
+        if year is not None:
+            role = "future" if first + 4 >= year else "earlier"
+            out.append(Cue(m.start(), m.end(), m.group(), role))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+_QUOTE = re.compile(r"[“《][^“”《》\n]{1,30}[”》]")
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Spans of short quoted names and titles (“强基计划”, 《…方案》): cue words there are names."""
+    return [m.span() for m in _QUOTE.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, len(spans) + 10**9)) - 1
+    return k >= 0 and spans[k][0] < pos < spans[k][1]
+
+
+def _year_role(y: int, to: str | None, suffix: str | None, year: int | None) -> str:
+    if to in ("截至", "截止", "截止到") or suffix == "以来":
+        return "past"
+    if year is None:
+        return ""
+    if to in ("到", "至") or suffix in ("前", "以前", "之前"):
+        return "future" if y >= year else "earlier"
+    if y > year:
+        return "future"
+    return "modal" if y == year else "earlier"
+
+
+def find_times(text: str, year: int | None) -> list[Time]:
+    """Time expressions resolved to a year string, in text order."""
+    out = []
+    for m in _YEAR.finditer(text):
+        out.append(Time(m.start(), m.end(), m.group("y")))
+    for m in _MONTH.finditer(text):
+        y = int(m.group("y")) if m.group("y") else year
+        if y is not None:
+            out.append(Time(m.start(), m.end(), f"{y}-{_month(m.group('m')):02d}"))
+    for m in _PLAN.finditer(text):
+        first = 1981 + 5 * (int(_CN_MONTH[m.group("n")]) + 10 - 6)
+        when = str(first + 4) if m.group("s") == "末" else f"{first}-{first + 4}"
+        out.append(Time(m.start(), m.end(), when))
+    if year is not None:
+        for m in _RELATIVE_RE.finditer(text):
+            if m.group() in _RELATIVE:
+                when = str(year + _RELATIVE[m.group()])
+            else:
+                when = f"{year}-{year + 4}"
+            out.append(Time(m.start(), m.end(), when, m.group()))
+    # A month deadline ("2022年3月底前") wins over the year inside it.
+    out.sort(key=lambda t: (t.start, -t.end))
+    kept: list[Time] = []
+    for t in out:
+        if kept and t.start < kept[-1].end:
+            continue
+        kept.append(t)
+    return kept
+
+
+def _month(m: str) -> int:
+    if m.isdigit():
+        return int(m)
+    if m.startswith("十"):
+        return 10 + (_CN_MONTH[m[1]] if len(m) > 1 else 0)
+    return _CN_MONTH[m]
+
+
+def section_role(heading: str) -> str:
+    """review, plan or '' for a heading's wording (回顾 wins; both kinds of cue give '')."""
+    _, section = load_cues()
+    roles = {role for cue, role in section.items() if cue in heading}
+    if "回顾" in heading:
+        return "review"
+    return roles.pop() if len(roles) == 1 else ""
+
+
+_DATE = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
+_REPORT = re.compile(r"((?:19|20)\d{2})年[^\n。]{0,8}工作报告")
+_HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def speech_year(text: str, title: str = "", source: str = "") -> int | None:
+    """The year a speech was given, for resolving 今年/去年.
+
+    In order: a date or "2023年…工作报告" in the title or first lines; a plan heading's year
+    ("三、2019年政府工作任务") or a review heading's year plus one ("一、2018年工作回顾");
+    a year in the source file's name (the bundled sample is speeches_2022_…).
+    """
+    head = title + "\n" + text[:300]
+    for rx in (_DATE, _REPORT):
+        m = rx.search(head)
+        if m:
+            return int(m.group(1))
+    for h in find_headings(text):
+        m = _HEADING_YEAR.search(h.text)
+        if not m:
+            continue
+        role = section_role(h.text)
+        if role == "plan":
+            return int(m.group(1))
+        if role == "review" and "以来" not in h.text:
+            return int(m.group(1)) + 1
+    m = _FILE_YEAR.search(PurePath(source).stem) if source else None
+    return int(m.group(1)) if m else None
