@@ -22,7 +22,7 @@ style (an introduction listing achievements before 第一，…) are put under a
 Appendices: a line that is just ``附件N`` (optionally followed by a short title) ends the body's
 outline. Each appendix becomes one more top-level item (marker ``附件N``) and its own numbering,
 which usually restarts at 一、, is parsed as an independent outline beneath it (level 2 down).
-So Guangdong's report has top level 一、 二、 附件1 附件2, with the ten 民生实事 at ``3.1``…``3.10``.
+So Guangdong's report has top level 一、 二、 附件1 附件2; its ten 民生实事 are ``3.1``…``3.10``.
 """
 
 from __future__ import annotations
@@ -53,6 +53,15 @@ def cn_number(s: str) -> int | None:
     return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[units] if units else 0)
 
 
+def roman_number(s: str) -> int:
+    """Value of a lowercase Roman numeral (i … xx); 0 if malformed."""
+    values = {"i": 1, "v": 5, "x": 10}
+    total = 0
+    for a, b in zip(s, [*s[1:], ""], strict=True):
+        total += -values[a] if b and values[b] > values[a] else values[a]
+    return total if 0 < total <= 39 else 0
+
+
 @dataclass(frozen=True)
 class Style:
     name: str
@@ -71,6 +80,11 @@ STYLES = (
         "（1）",
         4,
         re.compile(rf"(?:{_LINE_START}|(?<=[。；：;:]))(?P<m>[（(](?P<n>\d{{1,2}})[）)])", re.M),
+    ),
+    Style(
+        "（i）",
+        5,
+        re.compile(rf"(?:{_LINE_START}|(?<=[。；：;:]))(?P<m>[（(](?P<n>[ivx]{{1,5}})[）)])", re.M),
     ),
     Style("①", 5, re.compile(rf"(?:{_LINE_START}|(?<=[。；：，;:,]))(?P<m>(?P<n>[①-⑳]))", re.M)),
     Style("第一", 6, re.compile(rf"{_BOUNDARY}(?P<m>第(?P<n>{_CN}))(?=[，、：,:]|是)")),
@@ -159,6 +173,8 @@ def find_markers(text: str, lo: int = 0, hi: int | None = None) -> list[Marker]:
                 number = _SEQUENCE_WORDS[raw]
             elif raw.isdigit():
                 number = int(raw)
+            elif raw[0] in "ivx":
+                number = roman_number(raw)
             elif "①" <= raw <= "⑳":
                 number = ord(raw) - ord("①") + 1
             else:
