@@ -1,0 +1,35 @@
+# Every target that runs code depends on .venv, so each works first on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLE := corpus/speeches_2022_traditional_dump.txt
+
+.PHONY: install run test lint format bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+run: install
+	$(BIN)/speechkit split $(SAMPLE)
+
+test: install
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check speechkit tests
+	$(BIN)/ruff format --check speechkit tests
+
+format: install
+	$(BIN)/ruff check --fix speechkit tests
+	$(BIN)/ruff format speechkit tests
+
+bench: install
+	$(BIN)/python -m speechkit.bench
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

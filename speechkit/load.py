@@ -1,0 +1,197 @@
+"""Load raw dumps and corpus directories into a stream of ``Speech`` records."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from speechkit import corpus_dir
+from speechkit.clean import Finding, clean
+from speechkit.convert import to_simplified
+from speechkit.decode import decode_bytes
+from speechkit.errors import SpeechkitError
+from speechkit.model import Speech
+from speechkit.split import find_spans
+from speechkit.title import guess_title
+
+Notice = Callable[[str], None]
+
+
+@dataclass
+class Document:
+    """One raw dump: its decoded text, where its speeches lie, and what cleaning found."""
+
+    source: str
+    raw: str
+    encoding: str
+    spans: list[tuple[int, int]]
+    openings: Sequence[str] | None = None
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def preamble(self) -> str:
+        return self.raw[: self.spans[0][0]]
+
+    @property
+    def stem(self) -> str:
+        return "stdin" if self.source == "-" else Path(self.source).stem
+
+    def preamble_title(self) -> str:
+        for line in clean(self.preamble).text.splitlines():
+            line = line.strip()
+            if line and not line[:4].isdigit() and not line.startswith("【"):
+                return to_simplified(line)
+        return ""
+
+    def speeches(self) -> Iterator[Speech]:
+        report_title = self.preamble_title() if len(self.spans) == 1 else ""
+        for ordinal, (start, end) in enumerate(self.spans, 1):
+            cleaned = clean(self.raw[start:end], start)
+            text = to_simplified(cleaned.text)
+            yield Speech(
+                id=f"{self.stem}-{ordinal}",
+                source=self.source,
+                ordinal=ordinal,
+                start=start,
+                end=end,
+                title=report_title or guess_title(text),
+                original=cleaned.text,
+                text=text,
+                offsets=cleaned.offsets,
+                stats=cleaned.stats,
+            )
+
+    def summary(self, speeches: Iterable[Speech]) -> dict[str, int]:
+        """What cleaning did to the whole file: ``speeches`` are this document's speeches."""
+        preamble = clean(self.preamble, 0).stats
+        totals = {"speeches": 0, "chars": 0, "glosses": preamble.glosses}
+        totals.update(suspects=preamble.suspects, mojibake=preamble.mojibake, html=preamble.html)
+        for speech in speeches:
+            totals["speeches"] += 1
+            totals["chars"] += speech.chars
+            for key in ("glosses", "suspects", "mojibake", "html"):
+                totals[key] += getattr(speech.stats, key)
+        totals["preamble_lines"] = len(self.preamble.splitlines())
+        return totals
+
+    def findings(self) -> list[Finding]:
+        """Damaged glosses and mojibake runs in the whole file, preamble included."""
+        found: list[Finding] = []
+        cuts = [0, *(s for s, _ in self.spans), len(self.raw)]
+        for start, end in zip(cuts, cuts[1:]):
+            if end > start:
+                found.extend(clean(self.raw[start:end], start).findings)
+        return found
+
+
+def read_document(
+    path: str,
+    encoding: str | None = None,
+    openings: Sequence[str] | None = None,
+    data: bytes | None = None,
+) -> Document:
+    """Read, decode and split one raw dump (``-`` is standard input)."""
+    name = "<stdin>" if path == "-" else path
+    if data is None:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            try:
+                data = Path(path).read_bytes()
+            except FileNotFoundError:
+                raise SpeechkitError(f"{path}: no such file; check the path.") from None
+            except IsADirectoryError:
+                raise SpeechkitError(f"{path}: is a directory; give a raw dump file.") from None
+            except PermissionError:
+                raise SpeechkitError(f"{path}: permission denied; check its mode.") from None
+    raw, used = decode_bytes(data, name, encoding)
+    if not raw.strip():
+        raise SpeechkitError(f"{name}: holds only whitespace; give a file with speech text.")
+    spans = find_spans(raw, openings)
+    doc = Document(path, raw, used, spans or [(0, len(raw))], openings)
+    if not spans:
+        doc.notices.append(
+            f"{name}: no opening line (such as 同志们：) found; "
+            "treating the whole text as one speech. Use --opening to name the openings."
+        )
+    return doc
+
+
+class Corpus:
+    """A stream of speeches from raw dumps and corpus directories, read one file at a time."""
+
+    def __init__(
+        self,
+        paths: Iterable[str],
+        encoding: str | None = None,
+        openings: Sequence[str] | None = None,
+        on_notice: Notice | None = None,
+    ):
+        self.paths = [str(p) for p in paths]
+        if not self.paths:
+            raise SpeechkitError("no input given; name a raw dump, a corpus directory or -.")
+        self.encoding = encoding
+        self.openings = tuple(openings) if openings else None
+        self.on_notice = on_notice
+        self._stdin: bytes | None = None
+        self._noticed: set[str] = set()
+
+    def documents(self) -> Iterator[Document]:
+        """Raw dumps only, one at a time (corpus directories have no raw text)."""
+        for path in self.paths:
+            if path != "-" and Path(path).is_dir():
+                continue
+            yield self._read(path)
+
+    def _read(self, path: str) -> Document:
+        data = None
+        if path == "-":
+            if self._stdin is None:
+                self._stdin = sys.stdin.buffer.read()
+            data = self._stdin
+        doc = read_document(path, self.encoding, self.openings, data)
+        for notice in doc.notices:
+            if self.on_notice and notice not in self._noticed:
+                self._noticed.add(notice)
+                self.on_notice(notice)
+        return doc
+
+    def __iter__(self) -> Iterator[Speech]:
+        for path in self.paths:
+            if path != "-" and Path(path).is_dir():
+                yield from corpus_dir.read(Path(path))
+            else:
+                yield from self._read(path).speeches()
+
+    def to_frame(self, texts: bool = True):
+        """One row per speech (``texts=False`` leaves out the two text columns)."""
+        import pandas as pd
+
+        from speechkit.records import speech_record
+
+        return pd.DataFrame([speech_record(s, texts) for s in self], columns=_columns(texts))
+
+
+def _columns(texts: bool) -> list[str]:
+    from speechkit.records import SPEECH_COLUMNS, TEXT_COLUMNS
+
+    return SPEECH_COLUMNS + (TEXT_COLUMNS if texts else [])
+
+
+def load(
+    paths: str | Path | Iterable[str | Path],
+    encoding: str | None = None,
+    openings: Sequence[str] | None = None,
+    on_notice: Notice | None = None,
+) -> Corpus:
+    """Open raw dumps and/or corpus directories as one ``Corpus``.
+
+    >>> corpus = load("corpus/speeches_2022_traditional_dump.txt")
+    >>> [s.ordinal for s in corpus][-1]
+    9
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return Corpus([str(p) for p in paths], encoding, openings, on_notice)

@@ -1,0 +1,29 @@
+"""Regenerate golden files from the bundled sample: `python -m tests.regen split`.
+
+Review the diff before committing: a golden file is a claim about the right answer.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import speechkit
+from speechkit.records import speech_record
+
+from .conftest import GOLDEN, SAMPLE
+
+
+def split() -> None:
+    import pandas as pd
+
+    speeches = list(speechkit.load(SAMPLE))
+    text = "\n".join(s.text for s in speeches)
+    (GOLDEN / "sample_simplified.txt").write_text(text, encoding="utf-8")
+    frame = pd.DataFrame([speech_record(s, texts=False) for s in speeches])
+    frame["source"] = frame["source"].str.replace(str(SAMPLE.parent.parent) + "/", "")
+    frame.to_csv(GOLDEN / "split_sample.csv", index=False, lineterminator="\n")
+
+
+if __name__ == "__main__":
+    for name in sys.argv[1:] or ["split"]:
+        globals()[name]()

@@ -1,0 +1,113 @@
+"""Cleaning: glosses go, real parentheses stay, damage and mojibake are reported with offsets."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import speechkit
+from speechkit.clean import clean, is_syllable
+
+from .conftest import SAMPLE
+
+
+def test_glosses_are_stripped_and_asides_kept():
+    raw = "發(fā)展(村)(巴中段)(2021年11月份以來)(每萬人口20個隔離房間)\n(一)加強協(xié)調(x)"
+    out = clean(raw)
+    assert (
+        out.text
+        == "發展（村）（巴中段）（2021年11月份以來）（每萬人口20個隔離房間）\n（一）加強協調（x）"
+    )
+    assert out.stats.glosses == 2
+
+
+def test_sample_gloss_total_is_2460():
+    corpus = speechkit.load(SAMPLE)
+    doc = next(corpus.documents())
+    assert doc.summary(list(corpus))["glosses"] == 2460
+
+
+def test_offsets_point_back_to_the_raw_characters(sample_speeches, sample_raw):
+    for speech in sample_speeches:
+        for i in range(0, len(speech.original), 7):
+            raw_char = sample_raw[speech.offsets.raw(i)]
+            assert raw_char == speech.original[i] or raw_char in ",:;!?()"
+        start, end = speech.raw_span(0, len(speech.text))
+        assert (start, end) == (speech.start, speech.end)
+
+
+def test_raw_span_of_a_phrase(sample_speeches, sample_raw):
+    speech = sample_speeches[0]
+    i = speech.text.index("三区两地")
+    start, end = speech.raw_span(i, i + 4)
+    assert sample_raw[start:end] == "三區(qū)兩地"
+
+
+def test_noise_is_removed():
+    out = clean("一\u200b二</p>三<br/>四\u2060五 1\u202f000")
+    assert out.text == "一二三四五 1000"
+    assert out.stats.html == 2 and out.stats.invisible == 2
+
+
+def test_punctuation_becomes_full_width_but_numbers_keep_theirs():
+    out = clean("同志們:好!對嗎?是(一);1,000人,10:30開會,3.5%")
+    assert out.text == "同志們：好！對嗎？是（一）；1,000人，10:30開會，3.5%"
+    assert out.stats.punctuation == 8
+
+
+def test_damaged_glosses_are_suspects_not_guesses():
+    out = clean("變?yōu)槊篮\n加強協(x\n", base=100)
+    suspects = [f for f in out.findings if f.kind == "suspect"]
+    assert [(f.start, f.text) for f in suspects] == [(102, "yōu)"), (112, "(x")]
+    assert "yōu）" in out.text  # left in place
+
+
+def test_mojibake_runs_found_and_real_questions_left_alone(sample_raw):
+    doc = next(speechkit.load(SAMPLE).documents())
+    runs = [f for f in doc.findings() if f.kind == "mojibake"]
+    starts = {f.start for f in runs}
+    assert 1791 in starts  # 變?yōu)槊篮矛F實
+    assert 15325 in starts  # ??倳浳鞑垦a畫
+    for question in ("這么做?做的關鍵", "是什么?以便", "可有可無了?肯定", "怎么抓?去年"):
+        at = sample_raw.index(question) + question.index("?")
+        assert at not in starts, question
+    for run in runs:
+        assert sample_raw[run.start : run.end] == run.text
+    assert len(runs) == 31
+
+
+def test_syllables():
+    assert all(map(is_syllable, ["fā", "qū", "xù", "zhuàng", "lǜ", "er", "a"]))
+    assert not any(map(is_syllable, ["x", "app", "pp", "zhx"]))
+
+
+CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x4E80)
+TEXT = st.text(
+    alphabet=st.one_of(CJK, st.sampled_from(list("，。、:,!?()（）一二1 \n"))), max_size=40
+)
+READING = st.sampled_from(["fā", "qū", "xù", "zhǎn", "tǒng", "lián", "guī"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(TEXT, CJK, st.booleans(), READING), min_size=1, max_size=8))
+def test_gloss_stripping_keeps_every_other_character(parts):
+    raw = ""
+    expected = ""
+    for text, han, glossed, reading in parts:
+        raw += text + han + (f"({reading})" if glossed else "")
+        expected += text + han
+    out = clean(raw)
+    norm = clean(expected)
+    assert out.text == norm.text
+    # every cleaned character maps to a raw position holding the same (or ASCII) character
+    for i, ch in enumerate(out.text):
+        assert raw[out.offsets.raw(i)] in (ch, ",", ":", "!", "?", "(", ")", ";")
+
+
+def test_no_gloss_left_in_any_sample_speech(sample_speeches):
+    for speech in sample_speeches:
+        assert not re.search(
+            r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+[)）]", speech.original
+        )

@@ -1,0 +1,115 @@
+"""The `speechkit` command: split's outputs, one-line errors, stdin, and the installed script."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from speechkit.cli import cli
+
+from .conftest import GOLDEN, SAMPLE
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, [str(a) for a in args], input=input, obj={})
+
+
+def test_split_json_has_nine_simplified_speeches():
+    result = run("split", SAMPLE, "--json")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 9
+    assert {"id", "source", "ordinal", "start", "end", "title", "chars", "text", "original"} <= set(
+        rows[0]
+    )
+    assert rows[0]["text"].startswith("同志们：\n今天，我们召开")
+    raw = SAMPLE.read_text(encoding="utf-8")
+    assert raw[: rows[0]["start"]] + "".join(raw[r["start"] : r["end"]] for r in rows) == raw
+
+
+def test_split_csv_matches_golden():
+    result = run("split", SAMPLE, "--csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    with (GOLDEN / "split_sample.csv").open(encoding="utf-8") as stream:
+        golden = list(csv.DictReader(stream))
+    for row in rows:
+        row["source"] = Path(row["source"]).relative_to(SAMPLE.parent.parent).as_posix()
+    assert rows == golden
+    assert "text" not in rows[0]
+
+
+def test_split_table_and_summary():
+    result = run("split", SAMPLE, "--table")
+    assert result.exit_code == 0
+    assert "十五届州人民政府第一次全体会议" in result.stdout
+    assert "2,460 pinyin glosses stripped" in result.stdout
+
+
+def test_split_output_dir_then_reload(tmp_path):
+    target = tmp_path / "speeches"
+    assert run("split", SAMPLE, "-o", target).exit_code == 0
+    assert (target / "speeches.jsonl").is_file()
+    again = run("split", target, "--csv")
+    assert again.exit_code == 0
+    assert again.stdout == run("split", SAMPLE, "--csv").stdout
+
+
+def test_stdin():
+    data = SAMPLE.read_bytes()
+    result = CliRunner().invoke(cli, ["split", "-", "--csv"], input=data, obj={})
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 10
+
+
+def test_errors_are_one_line_without_traceback(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run("split", empty)
+    assert result.exit_code == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert str(empty) in result.stderr and "empty" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_verbose_shows_the_exception(tmp_path):
+    binary = tmp_path / "blob.bin"
+    binary.write_bytes(b"\x00\x01")
+    result = run("--verbose", "split", binary)
+    assert result.exit_code == 1
+    assert result.exception is not None and "binary" in str(result.exception)
+
+
+def test_misuse_exits_2():
+    assert run("split").exit_code == 2
+    assert run("split", "no/such/file.txt").exit_code == 2
+
+
+def test_every_command_has_help_with_an_example():
+    for name in cli.commands:
+        result = run(name, "--help")
+        assert result.exit_code == 0, name
+        assert "speechkit " + name in result.stdout, f"{name} help lacks an example"
+
+
+def test_installed_console_script(tmp_path):
+    script = Path(sys.executable).parent / "speechkit"
+    script = str(script) if script.exists() else shutil.which("speechkit")
+    assert script, "the speechkit console script is not installed"
+    done = subprocess.run(
+        [script, "split", str(SAMPLE), "--csv"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 10
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    done = subprocess.run([script, "split", str(bad)], capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr

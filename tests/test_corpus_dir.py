@@ -1,0 +1,45 @@
+"""`split -o DIR` writes a corpus directory that loads back to the same speeches."""
+
+from __future__ import annotations
+
+import pytest
+
+import speechkit
+from speechkit import corpus_dir
+from speechkit.errors import SpeechkitError
+
+from .conftest import SAMPLE
+
+
+def test_round_trip(tmp_path, sample_speeches):
+    target = tmp_path / "speeches"
+    assert corpus_dir.write(speechkit.load(SAMPLE), target) == 9
+    loaded = list(speechkit.load(target))
+    assert loaded == sample_speeches
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["speeches"]  # no temp left over
+
+
+def test_rewrite_replaces_a_corpus_but_not_other_directories(tmp_path):
+    target = tmp_path / "speeches"
+    corpus_dir.write(speechkit.load(SAMPLE), target)
+    corpus_dir.write(speechkit.load(SAMPLE), target)
+    other = tmp_path / "mine"
+    other.mkdir()
+    with pytest.raises(SpeechkitError, match="not a speechkit corpus"):
+        corpus_dir.write(speechkit.load(SAMPLE), other)
+
+
+def test_interrupted_write_leaves_nothing(tmp_path):
+    def speeches():
+        yield from list(speechkit.load(SAMPLE))[:3]
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        corpus_dir.write(speeches(), tmp_path / "speeches")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_to_frame(sample_speeches):
+    frame = speechkit.load(SAMPLE).to_frame(texts=False)
+    assert list(frame["ordinal"]) == list(range(1, 10))
+    assert frame["chars"].sum() == sum(s.chars for s in sample_speeches)
