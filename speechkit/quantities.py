@@ -1,0 +1,315 @@
+"""Find quantities (number + unit, ranges, approximations, redacted ``x``) in Simplified text.
+
+Numbers are read with speechkit.numbers; units come from speechkit/data/units.tsv. Dates,
+ordinals (第三), and formulations written with small Chinese numerals (两个确立, 三项制度)
+are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from speechkit.numbers import parse_number
+
+__all__ = ["Quantity", "Unit", "find_quantities", "units"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity; ``start``/``end`` are offsets into the text it was found in.
+
+    ``value``/``unit`` are as written (2158, 亿元); ``value_base``/``unit_base`` are
+    normalised (2.158e11, 元). For a range ``value_high`` is the upper bound. 个百分点 is a
+    unit of its own, never %. ``approx`` is the word that makes it approximate (约, 左右,
+    多, 余) or None. A redacted number (死亡x人) has value None and ``redacted`` True.
+    """
+
+    start: int
+    end: int
+    surface: str
+    value: float | None
+    value_high: float | None
+    unit: str
+    value_base: float | None
+    value_high_base: float | None
+    unit_base: str
+    approx: str | None = None
+    redacted: bool = False
+
+
+@dataclass(frozen=True)
+class Unit:
+    unit: str
+    base: str
+    factor: float
+    kind: str  # magnitude | percent | measure | counter | generic | time
+    not_before: str = ""
+
+
+@cache
+def units() -> dict[str, Unit]:
+    """The unit table from speechkit/data/units.tsv, by unit as written."""
+    table: dict[str, Unit] = {}
+    text = files("speechkit").joinpath("data/units.tsv").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line and not line.startswith("#")]
+    for line in rows[1:]:  # rows[0] is the header
+        cols = (line.split("\t") + [""] * 5)[:5]
+        table[cols[0]] = Unit(cols[0], cols[1], float(cols[2]), cols[3], cols[4])
+    return table
+
+
+_ARABIC_DIGIT = "0-9０-９"
+_CN_DIGIT = "一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+# A number starts with a digit or 十 (never with 百/千/万: 千家万户 is not a number).
+_NUM = (
+    rf"[{_ARABIC_DIGIT}{_CN_DIGIT}十拾]"
+    rf"(?:[{_ARABIC_DIGIT}{_CN_DIGIT}零〇十拾百佰千仟万亿]"
+    rf"|[.．点](?=[{_ARABIC_DIGIT}{_CN_DIGIT}零〇])"
+    r"|,(?=[0-9]{3}))*"
+)
+# A redaction placeholder (x, xx, x.x) standing for a number.
+_X = r"(?<![A-Za-z])x+(?:\.x+)?(?![A-Za-z])"
+_SEP = r"[~～\-－—–]|至|到"
+_MAGNITUDE_TAIL = re.compile(r"[万亿]+$")
+# Dates are matched first so that their digits are not read as quantities.
+_DATE = (
+    r"(?:[0-9]{4}\s*[-—–~～至到]\s*)?(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年"
+    r"(?:[0-9]{1,2}月(?:[0-9]{1,2}[日号])?)?"
+    r"|[0-9]{1,2}(?:[-—–~～至到][0-9]{1,2})?月(?:[0-9]{1,2}[日号])?"
+    r"|[0-9]{1,2}[日号]"
+    r"|[0-9]{1,2}[:：][0-9]{2}"
+)
+_APPROX_BEFORE = ("大约", "约")
+_RANGE_BLOCKERS = ("从", "由")  # 由20%到30% is a change, not a range
+
+
+def _unit_pattern(table: dict[str, Unit]) -> str:
+    magnitudes = sorted((u for u in table.values() if u.kind == "magnitude"), key=_longest)
+    others = sorted((u for u in table.values() if u.kind != "magnitude"), key=_longest)
+    mag = "|".join(re.escape(u.unit) for u in magnitudes)
+
+    def alt(u: Unit) -> str:
+        guard = f"(?![{re.escape(u.not_before)}])" if u.not_before else ""
+        return re.escape(u.unit) + guard
+
+    base = "|".join(alt(u) for u in others)
+    return rf"(?:(?:{mag})?(?:{base})|(?:{mag}))"
+
+
+def _longest(u: Unit) -> int:
+    return -len(u.unit)
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    unit = _unit_pattern(units())
+    return re.compile(
+        rf"(?P<date>{_DATE})"
+        rf"|(?P<pct>百分之|千分之|万分之)(?P<pnum>{_NUM}|百)"
+        rf"(?:(?P<psep>{_SEP})(?:百分之|千分之|万分之)?(?P<pnum2>{_NUM}|百))?"
+        rf"|(?P<num>{_NUM}|{_X})(?P<unit1>{unit})?"
+        rf"(?:(?P<sep>{_SEP})(?P<num2>{_NUM}|{_X}))?"
+        rf"(?P<fuzzy>多|余)?(?P<unit>{unit})?"
+    )
+
+
+_PCT_UNITS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """All quantities in ``text``, in order.
+
+    >>> [(q.value, q.unit, q.value_base, q.unit_base) for q in find_quantities("投资完成2158亿元")]
+    [(2158.0, '亿元', 215800000000.0, '元')]
+    """
+    pattern = _pattern()
+    out: list[Quantity] = []
+    pos = 0
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            return out
+        pos = m.end()
+        if m.group("date"):
+            continue
+        if m.group("pct"):
+            q = _percent_words(text, m)
+        else:
+            q, pos = _numeric(text, m)
+        if q is not None:
+            out.append(q)
+
+
+def _percent_words(text: str, m: re.Match[str]) -> Quantity | None:
+    unit = _PCT_UNITS[m.group("pct")]
+    low = parse_number(m.group("pnum"))
+    if low is None:
+        return None
+    high = parse_number(m.group("pnum2")) if m.group("pnum2") else None
+    end = m.end("pnum2") if high is not None else m.end("pnum")
+    return _build(text, m.start(), end, low, high, unit, approx=None, redacted=False)
+
+
+def _numeric(text: str, m: re.Match[str]) -> tuple[Quantity | None, int]:
+    """The quantity for a number match, and where to resume scanning."""
+    start = m.start()
+    num, unit1, num2, fuzzy, unit = m.group("num", "unit1", "num2", "fuzzy", "unit")
+    # 从60%到65% is a change between two quantities, not a range.
+    blocked = m.group("sep") in ("至", "到") and text[:start].endswith(_RANGE_BLOCKERS)
+    if unit1 is not None:
+        # A range repeats the unit (6%－6.5%); otherwise only "num unit1" is a quantity.
+        same = unit is not None and (unit == unit1 or unit.startswith(unit1))
+        if num2 is None or not same or blocked:
+            num2, unit, fuzzy, end = None, unit1, None, m.end("unit1")
+        else:
+            end = m.end("unit")
+    elif num2 is not None and blocked:
+        num2, unit, fuzzy, end = None, None, None, m.end("num")
+    else:
+        end = max(m.end("num"), m.end("num2"), m.end("fuzzy"), m.end("unit"))
+    q = _make(text, start, end, num, num2, unit, fuzzy, m)
+    return q, (q.end if q is not None else end)
+
+
+def _make(
+    text: str,
+    start: int,
+    end: int,
+    num: str,
+    num2: str | None,
+    unit: str | None,
+    fuzzy: str | None,
+    m: re.Match[str],
+) -> Quantity | None:
+    redacted = num.startswith("x")
+    explicit_unit = unit is not None
+    # 2158亿元 -> 2158 + 亿元: the magnitude belongs to the unit as written.
+    last = num2 if num2 is not None else num
+    mag = _MAGNITUDE_TAIL.search(last) if not last.startswith("x") else None
+    if mag and mag.start() > 0:
+        if num.endswith(mag.group()) and len(num) > len(mag.group()):
+            num = num[: -len(mag.group())]
+        if num2 is not None:
+            num2 = num2[: mag.start()]
+        unit = mag.group() + (unit or "")
+    arabic = any(c.isdigit() for c in num) and not any(c in _CN_DIGIT for c in num)
+    if not explicit_unit and not arabic:
+        return None  # Chinese numerals need a unit: 十四五, 一是, 十万火急
+    value = None if redacted else parse_number(num)
+    if value is None and not redacted:
+        return None
+    value_high = None
+    if num2 is not None:
+        value_high = None if num2.startswith("x") else parse_number(num2)
+        if value_high is None and not num2.startswith("x"):
+            end = m.end("num") + (len(unit) if unit else 0)
+    unit = unit or ""
+    before = text[max(0, start - 2) : start]
+    if _not_a_quantity(text, start, end, num, value, unit, arabic, fuzzy, before):
+        return None
+    if unit.endswith("成") and text.startswith("半", end):
+        value = None if value is None else value + 0.5
+        end += 1
+    approx = next((w for w in _APPROX_BEFORE if before.endswith(w)), None)
+    if approx:
+        start -= len(approx)
+    approx = approx or fuzzy
+    if text.startswith("左右", end):
+        end += 2
+        approx = approx or "左右"
+    return _build(text, start, end, value, value_high, unit, approx, redacted)
+
+
+def _not_a_quantity(
+    text: str,
+    start: int,
+    end: int,
+    num: str,
+    value: float | None,
+    unit: str,
+    arabic: bool,
+    fuzzy: str | None,
+    before: str,
+) -> bool:
+    prev = before[-1:]
+    if prev == "第" or (prev.isascii() and prev.isalpha()):
+        return True  # 第三, 第10; PM2.5, G20
+    nxt = text[end : end + 1]
+    if not unit:
+        if (nxt.isascii() and nxt.isalpha()) or (nxt and nxt in "、.．）)年月日号时点分秒"):
+            return True  # 5G, list numbers 1、 and （1）, times
+        if (prev and prev in "（(") or (value is not None and 1900 <= value <= 2100 and len(num) == 4):
+            return True  # (1); a bare year
+        return False
+    if arabic or num.startswith("x"):
+        return False
+    info = _unit_info(unit)
+    if info is None:
+        return True
+    mag_len = len(unit) - len(info[0].unit) if info[0].kind != "magnitude" else 0
+    kind = info[0].kind
+    if prev in ("“", "「"):
+        return True  # “两个确立”, “三区三州”
+    if kind == "generic" and not fuzzy and not mag_len:
+        return True  # 两个维护, 三项制度, 十九届, 五年规划
+    if num == "一" and not mag_len and kind in ("counter", "time", "generic"):
+        return True  # 一家人, 一天天, 一所: an article, not a count
+    return False
+
+
+@cache
+def _unit_info(unit: str) -> tuple[Unit, float] | None:
+    """(unit row, factor including a 万/亿 prefix) for a unit as written, e.g. 万亩."""
+    table = units()
+    if unit in table:
+        return table[unit], table[unit].factor
+    for k in range(len(unit) - 1, 0, -1):
+        prefix, rest = unit[:k], unit[k:]
+        if prefix in table and table[prefix].kind == "magnitude" and rest in table:
+            return table[rest], table[prefix].factor * table[rest].factor
+    if _MAGNITUDE_TAIL.fullmatch(unit):  # 万万
+        factor = 1.0
+        for c in unit:
+            factor *= table[c].factor
+        return table[unit[-1]], factor
+    return None
+
+
+def _build(
+    text: str,
+    start: int,
+    end: int,
+    value: float | None,
+    value_high: float | None,
+    unit: str,
+    approx: str | None,
+    redacted: bool,
+) -> Quantity | None:
+    info = _unit_info(unit) if unit else None
+    if unit and info is None:
+        return None
+    factor = info[1] if info else 1.0
+    unit_base = info[0].base if info else ""
+    return Quantity(
+        start=start,
+        end=end,
+        surface=text[start:end],
+        value=value,
+        value_high=value_high,
+        unit=unit,
+        value_base=_scaled(value, factor),
+        value_high_base=_scaled(value_high, factor),
+        unit_base=unit_base,
+        approx=approx,
+        redacted=redacted,
+    )
+
+
+def _scaled(value: float | None, factor: float) -> float | None:
+    if value is None:
+        return None
+    # Round away binary noise: 1.46 * 1e12 should be 1460000000000.0 exactly.
+    return float(f"{value * factor:.15g}")
