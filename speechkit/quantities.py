@@ -241,9 +241,8 @@ def _not_a_quantity(
     if not unit:
         if (nxt.isascii() and nxt.isalpha()) or (nxt and nxt in "、.．）)年月日号时点分秒"):
             return True  # 5G, list numbers 1、 and （1）, times
-        if (prev and prev in "（(") or (value is not None and 1900 <= value <= 2100 and len(num) == 4):
-            return True  # (1); a bare year
-        return False
+        bare_year = value is not None and 1900 <= value <= 2100 and len(num) == 4
+        return bool(prev and prev in "（(") or bare_year  # (1); a bare year
     if arabic or num.startswith("x"):
         return False
     info = _unit_info(unit)
@@ -255,9 +254,8 @@ def _not_a_quantity(
         return True  # “两个确立”, “三区三州”
     if kind == "generic" and not fuzzy and not mag_len:
         return True  # 两个维护, 三项制度, 十九届, 五年规划
-    if num == "一" and not mag_len and kind in ("counter", "time", "generic"):
-        return True  # 一家人, 一天天, 一所: an article, not a count
-    return False
+    # 一家人, 一天天, 一所: an article, not a count
+    return num == "一" and not mag_len and kind in ("counter", "time", "generic")
 
 
 @cache
