@@ -81,7 +81,12 @@ _DATE = (
     r"|[0-9]{1,2}(?:[-—–~～至到][0-9]{1,2})?月(?:[0-9]{1,2}[日号])?"
     r"|[0-9]{1,2}[日号]"
     r"|[0-9]{1,2}[:：][0-9]{2}"
+    r"|0[0-9]年|[0-9]0年代"  # 09年 (2009), 80年代
 )
+# A number without a unit is skipped next to these: list markers, footnotes, ratios, times,
+# formulas, and event names such as “7·20” or “1.8”火灾.
+_NOT_AFTER_BARE = "、.．）)]］】年月日号时点分秒:：∶·•+=<>＋＝”/"
+_NOT_BEFORE_BARE = "（([［【“·+=<>＋＝:：∶/"
 _APPROX_BEFORE = ("大约", "约")
 _RANGE_BLOCKERS = ("从", "由")  # 由20%到30% is a change, not a range
 
@@ -114,6 +119,15 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:(?P<sep>{_SEP})(?P<num2>{_NUM}|{_X}))?"
         rf"(?P<fuzzy>多|余)?(?P<unit>{unit})?"
     )
+
+
+@cache
+def _per_pattern() -> re.Pattern[str]:
+    """ "/unit" after a unit, for rates such as 元/担 or 担/亩 (no 万/亿 prefix)."""
+    table = units()
+    alts = [u.unit for u in table.values() if u.kind not in ("magnitude", "percent")]
+    alts.sort(key=len, reverse=True)
+    return re.compile("[/／](" + "|".join(re.escape(a) for a in alts) + ")")
 
 
 _PCT_UNITS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
@@ -213,6 +227,11 @@ def _make(
     if unit.endswith("成") and text.startswith("半", end):
         value = None if value is None else value + 0.5
         end += 1
+    if unit and _unit_info(unit) is not None:
+        per = _per_pattern().match(text, end)
+        if per:
+            unit += "/" + per.group(1)
+            end = per.end()
     approx = next((w for w in _APPROX_BEFORE if before.endswith(w)), None)
     if approx:
         start -= len(approx)
@@ -239,10 +258,10 @@ def _not_a_quantity(
         return True  # 第三, 第10; PM2.5, G20
     nxt = text[end : end + 1]
     if not unit:
-        if (nxt.isascii() and nxt.isalpha()) or (nxt and nxt in "、.．）)年月日号时点分秒"):
-            return True  # 5G, list numbers 1、 and （1）, times
+        if (nxt.isascii() and nxt.isalpha()) or (nxt and nxt in _NOT_AFTER_BARE):
+            return True  # 5G, list numbers 1、 and （1）, times, 1:8, 1+1=2, “7·20”
         bare_year = value is not None and 1900 <= value <= 2100 and len(num) == 4
-        return bool(prev and prev in "（(") or bare_year  # (1); a bare year
+        return bool(prev and prev in _NOT_BEFORE_BARE) or bare_year  # (1), [1], “1.8”; a year
     if arabic or num.startswith("x"):
         return False
     info = _unit_info(unit)
@@ -262,6 +281,13 @@ def _not_a_quantity(
 def _unit_info(unit: str) -> tuple[Unit, float] | None:
     """(unit row, factor including a 万/亿 prefix) for a unit as written, e.g. 万亩."""
     table = units()
+    if "/" in unit:  # a rate: 元/担 -> 元/斤 at 1/100
+        num, _, den = unit.partition("/")
+        top, bottom = _unit_info(num), _unit_info(den)
+        if top is None or bottom is None:
+            return None
+        row = Unit(unit, f"{top[0].base}/{bottom[0].base}", top[1] / bottom[1], "rate")
+        return row, row.factor
     if unit in table:
         return table[unit], table[unit].factor
     for k in range(len(unit) - 1, 0, -1):
