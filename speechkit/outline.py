@@ -242,14 +242,16 @@ def _set_spans(text: str, node: Node, hi: int) -> None:
     for i, kid in enumerate(kids):
         assert kid.marker is not None and kid.seq is not None
         kid.start = kid.marker.start
-        nxt = kids[i + 1].marker.start if i + 1 < len(kids) else hi
-        is_last = kid.seq.items[-1] is kid
-        if is_last and kid.seq.rank >= 6:
-            # the last item of a 第N / 首先 / inline list runs to the end of its paragraph,
-            # not to the end of the parent (what follows is the parent's own text).
-            nxt = min(nxt, _line_end(text, kid.start, hi))
-        _set_spans(text, kid, nxt)
-        end = max([nxt, *(k.end for k in kid.children)])
+        bound = kids[i + 1].marker.start if i + 1 < len(kids) else hi
+        _set_spans(text, kid, bound)
+        end = bound
+        line_start = text.rfind("\n", 0, kid.start) + 1
+        inline = kid.seq.rank >= 7 or text[line_start : kid.start].strip() != ""
+        if kid.seq.items[-1] is kid and inline:
+            # the last item of an inline list (or of a 第N run inside a paragraph) runs to the
+            # end of its paragraph, not to the end of the parent: what follows is the
+            # parent's own text. Its children may still carry it further.
+            end = max([min(bound, _line_end(text, kid.start, hi)), *(k.end for k in kid.children)])
         while end > kid.start and text[end - 1].isspace():
             end -= 1
         kid.end = end
