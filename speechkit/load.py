@@ -159,11 +159,20 @@ class Corpus:
         return doc
 
     def __iter__(self) -> Iterator[Speech]:
+        for _path, speeches in self.sources():
+            yield from speeches
+
+    def sources(self) -> Iterator[tuple[str, Iterator[Speech]]]:
+        """``(path, speeches)`` per input, for analyses that keep state per source (caches)."""
         for path in self.paths:
             if path != "-" and Path(path).is_dir():
-                yield from corpus_dir.read(Path(path))
+                yield path, corpus_dir.read(Path(path))
             else:
-                yield from self._read(path).speeches()
+                yield path, self._read(path).speeches()
+
+    def corpus_dir(self, path: str) -> Path | None:
+        """The corpus directory ``path`` names, or None for a raw dump."""
+        return Path(path) if path != "-" and Path(path).is_dir() else None
 
     def to_frame(self, texts: bool = True):
         """One row per speech (``texts=False`` leaves out the two text columns)."""

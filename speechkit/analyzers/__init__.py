@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from importlib import import_module
 
-ANALYZERS: dict[str, str] = {}
+ANALYZERS: dict[str, str] = {
+    "words": "speechkit.analyzers.words",
+}
 
 
 def get(name: str):

@@ -9,9 +9,10 @@ import click
 
 from speechkit.cli.common import verbose_option
 from speechkit.cli.split import split
+from speechkit.cli.words import words
 from speechkit.errors import SpeechkitError
 
-COMMANDS = [split]
+COMMANDS = [split, words]
 
 
 class SpeechkitGroup(click.Group):

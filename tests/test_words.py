@@ -1,0 +1,73 @@
+"""`speechkit words`: real jieba counts, parallel == serial, and the token cache."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from click.testing import CliRunner
+
+import speechkit
+from speechkit import corpus_dir
+from speechkit.analyzers import words
+from speechkit.cli import cli
+
+from .conftest import SAMPLE
+
+
+@pytest.fixture(scope="module")
+def serial():
+    return words.analyze(speechkit.load(SAMPLE), jobs=1)
+
+
+def test_counts_match_plain_jieba_with_the_user_dictionary(serial, sample_speeches):
+    from speechkit.tokenize import tokens
+
+    expected = Counter()
+    for speech in sample_speeches:
+        expected.update(tokens(speech.text))
+    row = serial.set_index("word").loc["发展"]
+    assert row["count"] == expected["发展"]
+    assert serial.set_index("word").loc["两个确立", "count"] == 4
+    assert "的" not in set(serial["word"]) and "，" not in set(serial["word"])
+
+
+def test_speeches_and_per_10k(serial, sample_speeches):
+    chars = sum(s.chars for s in sample_speeches)
+    row = serial.set_index("word").loc["两个确立"]
+    assert row["speeches"] == 3
+    assert row["per_10k"] == pytest.approx(4 * 10_000 / chars, abs=1e-3)
+
+
+def test_parallel_equals_serial(serial):
+    parallel = words.analyze(speechkit.load(SAMPLE), jobs=2)
+    assert parallel.equals(serial)
+
+
+def test_cache_is_written_and_reused(tmp_path, serial, monkeypatch):
+    target = tmp_path / "speeches"
+    corpus_dir.write(speechkit.load(SAMPLE), target)
+    first = words.analyze(speechkit.load(target), jobs=1)
+    assert (target / "tokens.parquet").is_file()
+
+    def no_jieba(*_args, **_kwargs):
+        raise AssertionError("the cached run must not tokenize")
+
+    monkeypatch.setattr("speechkit.tokenize.tokenize_many", no_jieba)
+    second = words.analyze(speechkit.load(target), jobs=1)
+    assert second.equals(first) and first.equals(serial)
+
+
+def test_by_speech_and_top():
+    frame = words.analyze(speechkit.load(SAMPLE), jobs=1, by_speech=True, top=3)
+    assert list(frame.columns) == ["speech", "word", "count"]
+    assert len(frame) == 27
+
+
+def test_cli_words_csv():
+    result = CliRunner().invoke(
+        cli, ["words", str(SAMPLE), "--top", "5", "--csv", "-j", "1"], obj={}
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "word,count,speeches,per_10k" and len(lines) == 6
