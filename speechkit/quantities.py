@@ -66,7 +66,8 @@ _CN_DIGIT = "一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 # A number starts with a digit or 十 (never with 百/千/万: 千家万户 is not a number).
 _NUM = (
     rf"[{_ARABIC_DIGIT}{_CN_DIGIT}十拾]"
-    rf"(?:[{_ARABIC_DIGIT}{_CN_DIGIT}零〇十拾百佰千仟万亿]"
+    # 千/百 may start a unit (10.5亿千瓦, 3个百分点): then they are not part of the number.
+    rf"(?:[{_ARABIC_DIGIT}{_CN_DIGIT}零〇十拾佰仟万亿]|千(?![瓦米克])|百(?!分点)"
     rf"|[.．点](?=[{_ARABIC_DIGIT}{_CN_DIGIT}零〇])"
     r"|,(?=[0-9]{3}))*"
 )
@@ -273,8 +274,8 @@ def _not_a_quantity(
         return True  # “两个确立”, “三区三州”
     if kind == "generic" and not fuzzy and not mag_len:
         return True  # 两个维护, 三项制度, 十九届, 五年规划
-    # 一家人, 一天天, 一所: an article, not a count
-    return num == "一" and not mag_len and kind in ("counter", "time", "generic")
+    # 一家人, 一天天, 最后一公里, 一度: an article or a formulation, not a count
+    return num == "一" and not mag_len and kind != "percent" and unit != "倍"
 
 
 @cache
