@@ -26,6 +26,7 @@ KIND_ROLES = {
     "none",
 }
 SECTION_ROLES = {"review", "plan"}
+LIST_ROLE = "enumeration"
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,11 @@ class Time:
 
 
 @functools.cache
-def load_cues() -> tuple[dict[str, str], dict[str, str]]:
-    """(kind cues, section cues): cue -> role, read once from target_cues.tsv."""
+def load_cues() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """(kind cues, section cues, list nouns), read once from target_cues.tsv."""
     kind: dict[str, str] = {}
     section: dict[str, str] = {}
+    nouns: set[str] = set()
     text = resources.files("speechkit").joinpath("data/target_cues.tsv").read_text("utf-8")
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#") or line == "cue\trole":
@@ -60,15 +62,21 @@ def load_cues() -> tuple[dict[str, str], dict[str, str]]:
             kind[cue] = role
         elif role in SECTION_ROLES:
             section[cue] = role
+        elif role == LIST_ROLE:
+            nouns.add(cue)
         else:
             raise ValueError(f"target_cues.tsv line {n}: unknown role {role!r}")
-    return kind, section
+    return kind, section, frozenset(nouns)
+
+
+def list_nouns() -> frozenset[str]:
+    return load_cues()[2]
 
 
 @functools.cache
 def _cue_pattern() -> re.Pattern[str]:
     # Longest first, so that at each position the longest cue wins: 主要 (none) masks 要.
-    kind, _ = load_cues()
+    kind = load_cues()[0]
     return re.compile("|".join(re.escape(c) for c in sorted(kind, key=len, reverse=True)))
 
 
@@ -97,7 +105,7 @@ _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 
 def find_cues(text: str, year: int | None = None) -> list[Cue]:
     """Cue words (from the TSV) and year-derived cues, in text order; ``none`` dropped."""
-    kind, _ = load_cues()
+    kind = load_cues()[0]
     quoted = _quoted(text)
     out = [
         Cue(m.start(), m.end(), m.group(), kind[m.group()])
@@ -159,6 +167,8 @@ def find_times(text: str, year: int | None) -> list[Time]:
         out.append(Time(m.start(), m.end(), when))
     if year is not None:
         for m in _RELATIVE_RE.finditer(text):
+            if (m.start() and text[m.start() - 1] in "比较") or text.startswith("基础上", m.end()):
+                continue  # 比去年预算低…, 在去年基础上…: a baseline, not the number's date
             if m.group() in _RELATIVE:
                 when = str(year + _RELATIVE[m.group()])
             else:
@@ -184,7 +194,7 @@ def _month(m: str) -> int:
 
 def section_role(heading: str) -> str:
     """review, plan or '' for a heading's wording (回顾 wins; both kinds of cue give '')."""
-    _, section = load_cues()
+    section = load_cues()[1]
     roles = {role for cue, role in section.items() if cue in heading}
     if "回顾" in heading:
         return "review"
@@ -200,7 +210,8 @@ _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 def speech_year(text: str, title: str = "", source: str = "") -> int | None:
     """The year a speech was given, for resolving 今年/去年.
 
-    In order: a date or "2023年…工作报告" in the title or first lines; a plan heading's year
+    In order: a date or "2023年…工作报告" in the title or first lines; a year in the title
+    ("全州2022年烟叶工作会议"); a plan heading's year
     ("三、2019年政府工作任务") or a review heading's year plus one ("一、2018年工作回顾");
     a year in the source file's name (the bundled sample is speeches_2022_…).
     """
@@ -209,6 +220,9 @@ def speech_year(text: str, title: str = "", source: str = "") -> int | None:
         m = rx.search(head)
         if m:
             return int(m.group(1))
+    m = _HEADING_YEAR.search(title)
+    if m:
+        return int(m.group(1))
     for h in find_headings(text):
         m = _HEADING_YEAR.search(h.text)
         if not m:

@@ -17,6 +17,7 @@ from speechkit.analyzers.target_cues import (
     Cue,
     find_cues,
     find_times,
+    list_nouns,
     section_role,
     speech_year,
 )
@@ -43,6 +44,10 @@ COLUMNS = [
 # Clause boundaries for the indicator and for "in the same clause" tests.
 _CLAUSE_END = "，、：；。！？\n（）"
 _COUNTERS = set("家个项所处条栋套株座台辆架艘只头名位户间张部批期次场届")
+# Durations ("24小时值班", "2天内完成") are rules and deadlines, not measured goals.
+_DURATIONS = {"小时", "天", "日", "分钟", "秒", "周", "个月", "星期", "工作日", "个工作日", "岁"}
+# 要/将 count only this close to the number: a 要 clauses earlier governs another verb.
+_MODAL_REACH = 30
 
 # Comparators written after the number (or inside its surface) and before it.
 _AFTER = (("以上", "以上"), ("以下", "以下"), ("以内", "以内"), ("左右", "左右"), ("上下", "左右"))
@@ -70,12 +75,18 @@ _LEAD_TRIM = re.compile(
 _TAIL_TRIM = re.compile(
     r"(?:达到了|达到|达|为|是|在|至|到|控制在|保持在|稳定在|拟按|按|约|超过|不低于|不少于|"
     r"不超过|至少|突破|完成了|完成|实现了|实现|增至|提高到|提升到|下降到|降至|了|已|已经|"
-    r"共|累计|合计|只有|仅有|有|近|逾|左右)+$"
+    r"共|累计|合计|只有|仅有|有|近|逾|左右|将|要|应|需|全年|年内)+$"
 )
+# "14亿多人口", "14亿中国人": the size of a population named, not a measure.
+_POPULATION = re.compile(r"多?(?:人口|中国人|人民|各族人民|农民)")
+# Forward-looking cues that still look ahead inside a review section.
+_TIME_CUES = {"今年", "本年", "年内", "明年", "今后", "下一步", "未来", "届时"}
 # In a review section "全年" is the year under review, not the speech's year.
 _REVIEWED_YEAR = ("全年", "年内", "当年")
 # "城镇化率从60.2%提高到65.2%": the indicator is what precedes 从/由.
 _FROM = re.compile(r"(?:从|(?<![自理经])由(?!于))(?=[^，；。]*\d)")
+# An indicator that is only a verb borrows the previous clause's subject.
+_BARE_VERBS = {"增长", "下降", "降低", "提高", "增加", "减少", "上涨", "增速", "增幅", "同比增长"}
 _SUFFIX_TRIM = re.compile(r"^(?:以上|以下|以内|左右|上下|多|余|的)+")
 
 
@@ -135,7 +146,10 @@ def classify(
         role, heading_year = sections[j][1:] if j >= 0 else ("", "")
         clause_start = _clause_start(text, sent.start, q.start)
         window = _window(cues, cue_starts, sent.block_start, q.start)
-        kind = _kind(text, q, window, clause_start, role)
+        # 已/了 after the number in its clause ("1.46万亿额度已提前下达") read as nearest.
+        clause_end = _clause_end(text, q.end, sent.end)
+        window += [c for c in _window(cues, cue_starts, q.end, clause_end) if c.role == "past"]
+        kind = _kind(text, q, window, clause_start, role, clause_end)
         hardness = _hardness(text, sent, window) if kind == "target" else ""
         tlist = _window(times, time_starts, sent.block_start, q.start)
         when = tlist[-1].year if tlist else ""
@@ -190,6 +204,13 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     return k
 
 
+def _clause_end(text: str, pos: int, hi: int) -> int:
+    k = pos
+    while k < hi and text[k] not in _CLAUSE_END:
+        k += 1
+    return k
+
+
 def _is_date(text: str, q) -> bool:
     """Years and calendar dates are time expressions, not quantities."""
     if q.unit in ("年", "月", "日", "号") and q.value is not None:
@@ -202,10 +223,15 @@ def _is_date(text: str, q) -> bool:
     return False
 
 
-def _kind(text: str, q, window: list[Cue], clause_start: int, role: str) -> str:
-    """target / achieved / other from the cues before the number, its clause and section."""
+def _kind(text: str, q, window: list[Cue], clause_start: int, role: str, clause_end: int) -> str:
+    """target / achieved / other from the cues near the number, its clause and section."""
     before = text[clause_start : q.start]
     if before.endswith("第") or _COMPARISON.search(before) or _in_title(text, q.start):
+        return "other"
+    if _POPULATION.match(text, q.end):
+        return "other"
+    # A bare number (省道302线, “1+1=2”) has no unit to measure a goal in.
+    if not q.unit or q.unit_base in _DURATIONS or _counts_a_list(text, q, clause_end):
         return "other"
     in_clause = [c for c in window if c.start >= clause_start]
     if any(c.role == "rule" for c in in_clause):
@@ -214,8 +240,13 @@ def _kind(text: str, q, window: list[Cue], clause_start: int, role: str) -> str:
     if strong:
         return _kind_of(strong[-1].role)
     # 要/将 are weak: in a review section "将…纳入" is a past action, not a plan.
-    review = role == "review"
-    weak = [c for c in window if c.role in ("earlier", "past") or (c.role == "modal" and not review)]
+    review = "modal" if role == "review" else ""
+    reach = q.start - _MODAL_REACH
+    weak = [
+        c
+        for c in window
+        if c.role in ("earlier", "past") or (c.role == "modal" != review and c.start >= reach)
+    ]
     if weak:
         return _kind_of(weak[-1].role)
     if role == "review":
@@ -223,10 +254,21 @@ def _kind(text: str, q, window: list[Cue], clause_start: int, role: str) -> str:
     return "other"
 
 
+def _counts_a_list(text: str, q, clause_end: int) -> bool:
+    """ "3个首要问题", "20条意见": the number sizes a list of items, it is not a level."""
+    if q.unit[-1:] not in _COUNTERS:
+        return False
+    tail = text[q.end : min(clause_end, q.end + 8)].split("的")[0]
+    return any(tail.endswith(n) or tail[:6].endswith(n) for n in list_nouns())
+
+
 def _is_strong(c: Cue, clause_start: int, role: str) -> bool:
     """A cue that decides the kind on its own when it is the nearest of its strength."""
-    if c.role in ("future", "forecast"):
+    if c.role == "forecast":
         return True
+    if c.role == "future":
+        # A review section names past plans (营养改善计划, 目标…): only time words look ahead.
+        return role != "review" or c.text in _TIME_CUES or c.text[:1].isdigit() or "到" in c.text
     if c.role in ("binding", "aspirational"):
         # In a review section 确保/努力 describe past effort; only time words look ahead.
         return role != "review"
@@ -273,12 +315,11 @@ def _comparator(text: str, q, clause_start: int) -> str:
     for word, comp in _BEFORE:
         if word in before:
             return comp
-    surface = q.surface
-    if q.approx:
-        if surface.startswith("约") or "约" in before[-1:]:
-            return "左右"
-        if surface.endswith(("多", "余")) or after[:1] in ("多", "余"):
-            return "超过"
+    # 约 reads as 左右; 多/余 ("3万余人") as 超过.
+    if q.approx == "约" or before.endswith("约"):
+        return "左右"
+    if q.approx in ("多", "余") or after[:1] in ("多", "余"):
+        return "超过"
     return "="
 
 
@@ -294,7 +335,19 @@ def _indicator(text: str, q, clause_start: int) -> str:
         while k < len(suffix) and suffix[k] not in _CLAUSE_END and suffix[k] != "的":
             k += 1
         words += suffix[:k]
-    return words.strip() or raw
+    words = words.strip()
+    if words in _BARE_VERBS:
+        words = _subject_before(text, clause_start) + words
+    return words or raw
+
+
+def _subject_before(text: str, clause_start: int) -> str:
+    """ "国内生产总值超过126万亿元，增长5.2%": the subject of 增长 is 国内生产总值."""
+    if clause_start < 2 or text[clause_start - 1] not in "，、":
+        return ""
+    lo = _clause_start(text, max(0, clause_start - 60), clause_start - 1)
+    prev = re.split(r"\d", text[lo : clause_start - 1], maxsplit=1)[0]
+    return _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", prev))
 
 
 def analyze(corpus: Iterable, all: bool = False) -> pd.DataFrame:
