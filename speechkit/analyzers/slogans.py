@@ -88,7 +88,11 @@ def discover(
     forms = set(lexicon_forms)
 
     def new(phrase: str) -> bool:
-        return not discovery.contains_any(phrase, forms)
+        # Neither around a lexicon form (the lexicon entry is what gets counted) nor a
+        # fragment of one: “两不愁、三保障” quotes 两不愁三保障, not a new 三保障.
+        return not discovery.contains_any(phrase, forms) and not any(
+            phrase in form for form in forms
+        )
 
     numbered: dict[str, str] = {}
     unquoted: Counter[str] = Counter()

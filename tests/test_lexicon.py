@@ -1,0 +1,167 @@
+"""The slogan lexicon: the bundled data, user files, errors, and the jieba user dictionary."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+import pytest
+
+from speechkit.errors import SpeechkitError
+from speechkit.lexicon import (
+    CATEGORIES,
+    bundled_lexicon,
+    jieba_words,
+    load_lexicon,
+    parse_lexicon,
+    read_lexicon_file,
+    userdict_lines,
+)
+
+
+def test_bundled_lexicon_is_large_and_well_formed():
+    lexicon = bundled_lexicon()
+    assert len(lexicon) >= 150
+    for entry in lexicon:
+        assert entry.category in CATEGORIES, entry
+        assert entry.gloss, entry
+    forms = [form for entry in lexicon for form in entry.forms]
+    assert len(forms) == len(set(forms))
+
+
+def test_bundled_canonical_forms_are_simplified():
+    from speechkit.convert import to_simplified
+
+    not_simplified = [
+        form for entry in bundled_lexicon() for form in entry.forms if to_simplified(form) != form
+    ]
+    assert not_simplified == []
+
+
+def test_bundled_lexicon_has_the_issue_entries():
+    lexicon = bundled_lexicon()
+    for canonical in [
+        "两个确立",
+        "两个维护",
+        "四个意识",
+        "四个自信",
+        "四个全面",
+        "五位一体",
+        "新发展理念",
+        "新发展格局",
+        "高质量发展",
+        "共同富裕",
+        "国之大者",
+        "八项规定",
+        "三个代表",
+        "科学发展观",
+        "放管服",
+        "十四五",
+        "稳中求进",
+        "乡村振兴",
+        "专精特新",
+        "三高四新",
+        "三区两地",
+    ]:
+        assert canonical in lexicon, canonical
+    assert set(lexicon.get("六稳六保").variants) >= {"六稳", "六保"}
+    assert "碳达峰、碳中和" in lexicon.get("碳达峰碳中和").variants
+    assert lexicon.form_map()["碳达峰、碳中和"] == "碳达峰碳中和"
+
+
+def test_parse_reads_variants_and_optional_gloss():
+    entries = parse_lexicon("# comment\n\n甲乙丙\t甲乙|丙丁\tpolicy\n戊己\t\tcore\t释义\n", "x.tsv")
+    assert [(e.canonical, e.variants, e.category, e.gloss) for e in entries] == [
+        ("甲乙丙", ("甲乙", "丙丁"), "policy", ""),
+        ("戊己", (), "core", "释义"),
+    ]
+    assert entries[1].line == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("甲乙 policy 释义\n", "x.tsv:1: expected 4 tab-separated fields"),
+        ("甲乙\t\tpolicy\t释义\textra\n", "x.tsv:1: expected 4 tab-separated fields"),
+        ("# head\n甲乙\t\tslogan\t释义\n", "x.tsv:2: unknown category 'slogan'"),
+        ("\t甲乙\tcore\t释义\n", "x.tsv:1: the canonical form is empty"),
+        ("甲乙\t甲|\tcore\t\n", "x.tsv:1: an empty variant"),
+        ("甲乙\t\tcore\t\n丙丁\t甲乙\tcore\t\n", "x.tsv:2: '甲乙' is already a form of '甲乙'"),
+        ("甲乙\t\tcore\t\n甲乙\t\tpolicy\t\n", "x.tsv:2: '甲乙' is listed twice"),
+        ("甲 乙\t\tcore\t\n", "x.tsv:1: '甲 乙' contains a space"),
+    ],
+)
+def test_malformed_lines_name_file_and_line(text, message):
+    with pytest.raises(SpeechkitError) as caught:
+        parse_lexicon(text, "x.tsv")
+    assert str(caught.value).startswith(message)
+    assert "\n" not in str(caught.value)
+
+
+def test_unreadable_user_files(tmp_path):
+    with pytest.raises(SpeechkitError, match="lexicon file not found"):
+        read_lexicon_file(tmp_path / "missing.tsv")
+    latin = tmp_path / "gbk.tsv"
+    latin.write_bytes("甲乙\t\tcore\t释义\n".encode("gb18030"))
+    with pytest.raises(SpeechkitError, match="not UTF-8"):
+        read_lexicon_file(latin)
+
+
+def test_user_file_adds_replaces_and_simplifies(tmp_path):
+    user = tmp_path / "mine.tsv"
+    user.write_text(
+        "清廉交通\t\tcampaign\t交通系统廉政建设\n放管服\t放管服改革\tpolicy\t\n兩個確立\t\tcore\t\n"
+    )
+    lexicon = load_lexicon([user])
+    assert lexicon.get("清廉交通").category == "campaign"
+    assert lexicon.get("放管服").variants == ("放管服改革",)
+    assert lexicon.get("两个确立").source == str(user)  # converted to Simplified, replaced
+    assert len(lexicon) == len(bundled_lexicon()) + 1
+
+
+def test_user_form_clashing_with_bundled_form_is_an_error(tmp_path):
+    user = tmp_path / "clash.tsv"
+    user.write_text("双碳战略\t双碳\tpolicy\t\n")
+    with pytest.raises(
+        SpeechkitError, match=r"clash.tsv:1: '双碳' is already a form of '碳达峰碳中和'"
+    ):
+        load_lexicon([user])
+
+
+def test_userdict_lines_cover_every_form():
+    lines = userdict_lines()
+    words = [line.split(" ")[0] for line in lines]
+    assert all(line.count(" ") == 2 and line.endswith(" nz") for line in lines)
+    for entry in bundled_lexicon():
+        assert entry.canonical in words
+    # jieba always splits at 、 and full-width ＋, so such variants go in as their parts.
+    assert "碳达峰、碳中和" not in words
+    assert {"碳达峰", "碳中和", "互联网+"} <= set(words)
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    jieba = pytest.importorskip("jieba")  # only this test uses jieba; the analyzer must not
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.load_userdict(io.StringIO("\n".join(userdict_lines())))
+    return tok
+
+
+SENTENCES = [
+    "{}",
+    "我们要坚持{}，推动各项工作落实。",
+    "全面落实{}的要求",
+    "深刻领会“{}”的丰富内涵",
+]
+
+
+@pytest.mark.parametrize("hmm", [True, False])
+def test_every_entry_stays_one_jieba_token(tokenizer, hmm):
+    split_up = []
+    for word in jieba_words():
+        for template in SENTENCES:
+            sentence = template.format(word)
+            if word not in tokenizer.lcut(sentence, HMM=hmm):
+                split_up.append((word, sentence, tokenizer.lcut(sentence, HMM=hmm)))
+    assert split_up == []
