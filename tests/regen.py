@@ -24,6 +24,12 @@ def split() -> None:
     frame.to_csv(GOLDEN / "split_sample.csv", index=False, lineterminator="\n")
 
 
+def directives() -> None:
+    from .test_directives import regen_golden
+
+    regen_golden()
+
+
 if __name__ == "__main__":
     for name in sys.argv[1:] or ["split"]:
         globals()[name]()

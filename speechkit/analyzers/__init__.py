@@ -10,6 +10,7 @@ from __future__ import annotations
 from importlib import import_module
 
 ANALYZERS: dict[str, str] = {
+    "directives": "speechkit.analyzers.directives",
     "words": "speechkit.analyzers.words",
 }
 

@@ -8,11 +8,12 @@ import sys
 import click
 
 from speechkit.cli.common import verbose_option
+from speechkit.cli.directives import directives
 from speechkit.cli.split import split
 from speechkit.cli.words import words
 from speechkit.errors import SpeechkitError
 
-COMMANDS = [split, words]
+COMMANDS = [split, directives, words]
 
 
 class SpeechkitGroup(click.Group):
