@@ -69,7 +69,7 @@ _NUM = (
     # 千/百 may start a unit (10.5亿千瓦, 3个百分点): then they are not part of the number.
     rf"(?:[{_ARABIC_DIGIT}{_CN_DIGIT}零〇十拾佰仟万亿]|千(?![瓦米克])|百(?!分点)"
     rf"|[.．点](?=[{_ARABIC_DIGIT}{_CN_DIGIT}零〇])"
-    r"|,(?=[0-9]{3}))*"
+    r"|[,\u202f](?=[0-9]{3}))*"
 )
 # A redaction placeholder (x, xx, x.x) standing for a number.
 _X = r"(?<![A-Za-z])x+(?:\.x+)?(?![A-Za-z])"
@@ -88,7 +88,8 @@ _DATE = (
 # formulas, and event names such as “7·20” or “1.8”火灾.
 _NOT_AFTER_BARE = "、.．）)]］】年月日号时点分秒:：∶·•+=<>＋＝”/"
 _NOT_BEFORE_BARE = "（([［【“·+=<>＋＝:：∶/"
-_APPROX_BEFORE = ("大约", "约")
+# 约 before a number means "about", except at the end of a word (节约, 制约, 签约).
+_APPROX_BEFORE = re.compile(r"(?:大约|(?<![节制签合契条公预特邀履违缔践隐婚])约)$")
 _RANGE_BLOCKERS = ("从", "由")  # 由20%到30% is a change, not a range
 
 
@@ -233,7 +234,8 @@ def _make(
         if per:
             unit += "/" + per.group(1)
             end = per.end()
-    approx = next((w for w in _APPROX_BEFORE if before.endswith(w)), None)
+    found = _APPROX_BEFORE.search(text, max(0, start - 3), start)
+    approx = found.group() if found else None
     if approx:
         start -= len(approx)
     approx = approx or fuzzy
