@@ -99,17 +99,15 @@ def _unsigned(s: str) -> float:
         return _plain(s[: -len("个百分点")])
     if "分之" in s:
         return _fraction(s)
-    if "成" in s:
+    if "成" in s:  # 三成 = 30%, 三成半 = 35%, 七成六 = 76%, 半成 = 5%
         m = _CHENG.fullmatch(s)
         if not m:
             raise _NotANumber
-        head = 0.0 if m.group(1) == "半" else _plain(m.group(1)) * 10
-        extra = m.group(2)
-        if m.group(1) == "半":
-            head = 5.0
-        if extra == "半":
-            return head + 5
-        return head + (_plain(extra) if extra else 0)
+        tenths, extra = m.groups()
+        value = 5.0 if tenths == "半" else _plain(tenths) * 10
+        if extra:
+            value += 5 if extra == "半" else _plain(extra)
+        return value
     if "/" in s:
         num, _, den = s.partition("/")
         return _plain(num) / _plain(den)
