@@ -166,7 +166,8 @@ def _percent_words(text: str, m: re.Match[str]) -> Quantity | None:
         return None
     high = parse_number(m.group("pnum2")) if m.group("pnum2") else None
     end = m.end("pnum2") if high is not None else m.end("pnum")
-    return _build(text, m.start(), end, low, high, unit, approx=None, redacted=False)
+    start, end, approx = _approx(text, m.start(), end, None)
+    return _build(text, start, end, low, high, unit, approx, redacted=False)
 
 
 def _numeric(text: str, m: re.Match[str]) -> tuple[Quantity | None, int]:
@@ -218,13 +219,13 @@ def _make(
     if value is None and not redacted:
         return None
     value_high = None
-    if num2 is not None:
-        value_high = None if num2.startswith("x") else parse_number(num2)
-        if value_high is None and not num2.startswith("x"):
-            end = m.end("num") + (len(unit) if unit else 0)
+    if num2 is not None and not num2.startswith("x"):
+        value_high = parse_number(num2)
+        if value_high is None:
+            return None
     unit = unit or ""
     before = text[max(0, start - 2) : start]
-    if _not_a_quantity(text, start, end, num, value, unit, arabic, fuzzy, before):
+    if _not_a_quantity(text, start, end, num, value, unit, arabic, fuzzy or num2, before):
         return None
     if unit.endswith("成") and text.startswith("半", end):
         value = None if value is None else value + 0.5
@@ -234,6 +235,12 @@ def _make(
         if per:
             unit += "/" + per.group(1)
             end = per.end()
+    start, end, approx = _approx(text, start, end, fuzzy)
+    return _build(text, start, end, value, value_high, unit, approx, redacted)
+
+
+def _approx(text: str, start: int, end: int, fuzzy: str | None) -> tuple[int, int, str | None]:
+    """Widen the span over 约 before and 左右 after; the approximating word (first wins)."""
     found = _APPROX_BEFORE.search(text, max(0, start - 3), start)
     approx = found.group() if found else None
     if approx:
@@ -242,7 +249,7 @@ def _make(
     if text.startswith("左右", end):
         end += 2
         approx = approx or "左右"
-    return _build(text, start, end, value, value_high, unit, approx, redacted)
+    return start, end, approx
 
 
 def _not_a_quantity(
@@ -253,9 +260,13 @@ def _not_a_quantity(
     value: float | None,
     unit: str,
     arabic: bool,
-    fuzzy: str | None,
+    loose: str | None,
     before: str,
 ) -> bool:
+    """True for dates' neighbours, ordinals, list markers and formulations.
+
+    ``loose`` is set for 二十多个 or 两到三个: a count, though the unit is generic.
+    """
     prev = before[-1:]
     if prev == "第" or (prev.isascii() and prev.isalpha()):
         return True  # 第三, 第10; PM2.5, G20
@@ -274,7 +285,7 @@ def _not_a_quantity(
     kind = info[0].kind
     if prev in ("“", "「"):
         return True  # “两个确立”, “三区三州”
-    if kind == "generic" and not fuzzy and not mag_len:
+    if kind == "generic" and not loose and not mag_len:
         return True  # 两个维护, 三项制度, 十九届, 五年规划
     # 一家人, 一天天, 最后一公里, 一度: an article or a formulation, not a count
     return num == "一" and not mag_len and kind != "percent" and unit != "倍"

@@ -59,6 +59,8 @@ def test_units_and_base_values(text, expected):
         ("增速5%-6%", "5%-6%", 5, 6, "%", 6),
         ("3—11岁人群", "3—11岁", 3, 11, "岁", 11),
         ("百分之五至百分之十", "百分之五至百分之十", 5, 10, "%", 10),
+        ("用两到三个月时间", "两到三个月", 2, 3, "个月", 3),
+        ("每年新增两到三个", "两到三个", 2, 3, "个", 3),
     ],
 )
 def test_ranges(text, surface, low, high, unit, high_base):
@@ -86,6 +88,7 @@ def test_a_change_is_two_quantities_not_a_range():
         ("投资1000亿元", "1000亿元", 1000, None),
         ("大约5%", "大约5%", 5, "大约"),
         ("节约1000万元", "1000万元", 1000, None),  # 节约 is "save", not 约 "about"
+        ("约百分之五左右", "约百分之五左右", 5, "约"),
     ],
 )
 def test_approximations(text, surface, value, approx):
