@@ -45,7 +45,10 @@ COLUMNS = [
 _CLAUSE_END = "，、：；。！？\n（）"
 _COUNTERS = set("家个项所处条栋套株座台辆架艘只头名位户间张部批期次场届")
 # Durations ("24小时值班", "2天内完成") are rules and deadlines, not measured goals.
-_DURATIONS = {"小时", "天", "日", "分钟", "秒", "周", "个月", "星期", "工作日", "个工作日", "岁"}
+_DURATIONS = {
+    *("小时", "天", "日", "分钟", "秒", "周", "个月"),
+    *("星期", "工作日", "个工作日", "岁", "周年"),
+}
 # 要/将 count only this close to the number: a 要 clauses earlier governs another verb.
 _MODAL_REACH = 30
 
@@ -57,6 +60,8 @@ _BEFORE = (
     ("不超过", "以内"),
     ("不高于", "以内"),
     ("超过", "超过"),
+    ("高于", "超过"),
+    ("低于", "以下"),
     ("至少", "至少"),
     ("控制在", "控制在"),
 )
@@ -78,7 +83,7 @@ _TAIL_TRIM = re.compile(
     r"共|累计|合计|只有|仅有|有|近|逾|左右|将|要|应|需|全年|年内)+$"
 )
 # "14亿多人口", "14亿中国人": the size of a population named, not a measure.
-_POPULATION = re.compile(r"多?(?:人口|中国人|人民|各族人民|农民)")
+_POPULATION = re.compile(r"多?(?:人口|中国人|人民|各族人民|农民)|(?<=亿人)的")
 # Forward-looking cues that still look ahead inside a review section.
 _TIME_CUES = {"今年", "本年", "年内", "明年", "今后", "下一步", "未来", "届时"}
 # In a review section "全年" is the year under review, not the speech's year.
@@ -259,7 +264,7 @@ def _counts_a_list(text: str, q, clause_end: int) -> bool:
     if q.unit[-1:] not in _COUNTERS:
         return False
     tail = text[q.end : min(clause_end, q.end + 8)].split("的")[0]
-    return any(tail.endswith(n) or tail[:6].endswith(n) for n in list_nouns())
+    return any(n in tail[:6] for n in list_nouns())
 
 
 def _is_strong(c: Cue, clause_start: int, role: str) -> bool:
