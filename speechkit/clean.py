@@ -18,17 +18,18 @@ from speechkit.model import CleaningStats, OffsetMap
 PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
-# A gloss is a Han character's reading in parentheses: 發(fā), or l(xiāng) where mojibake ate the
-# character. The reading must be one valid syllable, so asides such as (村) and redactions
-# such as (x) are never taken for glosses.
-GLOSS = rf"(?<=[{HANZI}A-Za-z])[(（]([{PINYIN_LETTERS}]{{1,7}})[)）]"
+# A gloss is a reading in parentheses right after a Han character: 發(fā), or l(xiāng) where
+# mojibake ate the character. The reading must be one valid syllable, so asides such as (村)
+# and redactions such as (x) are never taken for glosses. The pattern starts with the
+# parenthesis (so the regex engine can skip ahead fast); the character before is checked after.
+GLOSS = re.compile(rf"[(（]([{PINYIN_LETTERS}]{{1,7}})[)）]")
+HAN_OR_LETTER = re.compile(rf"[{HANZI}A-Za-z]")
 HTML = r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,200})?/?>|(?<![A-Za-z<])/(?:p|div|span|br)>|&nbsp;"
 INVISIBLE = "[\u200b\u200c\u200d\u2060\ufeff\u00ad]"
 # A narrow no-break space between digits groups thousands (1 000); it goes.
 DIGIT_SEPARATOR = r"(?<=\d)\u202f(?=\d)"
-DELETIONS = re.compile(
-    rf"(?P<gloss>{GLOSS})|(?P<html>{HTML})|(?P<invisible>{INVISIBLE})|(?P<sep>{DIGIT_SEPARATOR})"
-)
+NOISE = re.compile(rf"(?P<html>{HTML})|(?P<invisible>{INVISIBLE})|(?P<sep>{DIGIT_SEPARATOR})")
+NOISE_HINT = re.compile("[<>&\u200b\u200c\u200d\u2060\ufeff\u00ad\u202f]")
 
 SYLLABLE = re.compile(
     r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -39,14 +40,16 @@ SYLLABLE = re.compile(
 
 # ASCII punctuation of scraped dumps, made full-width so that patterns need one form only.
 # A comma or colon between two digits (1,000 or 10:30) is part of the number and stays.
-FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
-PUNCTUATION = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;!?()]")
-SPACES = re.compile("[\u202f\u00a0]")
+FULL_WIDTH = str.maketrans(
+    {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+)
+IN_NUMBER = re.compile(r"(?<=\d)[,:](?=\d)")
+SPACES = str.maketrans({"\u202f": " ", "\u00a0": " "})
 
 # Damaged glosses, reported but left in place: a reading whose "(" was eaten, or a line that
-# ends inside an opening gloss.
-ORPHAN_READING = re.compile(rf"(?<![(（{PINYIN_LETTERS}])[{PINYIN_LETTERS}]{{1,7}}[)）]")
-OPEN_AT_LINE_END = re.compile(rf"(?<=[{HANZI}])[(（][{PINYIN_LETTERS}]{{0,6}}$", re.M)
+# ends inside an opening gloss. Both are looked for after the good glosses are gone.
+ORPHAN_READING = re.compile(rf"[{PINYIN_LETTERS}]{{1,7}}[)）]")
+OPEN_AT_LINE_END = re.compile(rf"[(（][{PINYIN_LETTERS}]{{0,6}}$", re.M)
 MOJIBAKE_SEED = re.compile("[?？\ufffd]")
 
 
@@ -79,33 +82,25 @@ class Cleaned:
 
 def clean(raw: str, base: int = 0) -> Cleaned:
     """Clean ``raw``, a slice that starts at offset ``base`` of the decoded raw file."""
+    deletions, counts = _deletions(raw)
     pieces: list[str] = []
     breaks: list[tuple[int, int]] = [(0, base)]
-    counts = {"gloss": 0, "html": 0, "invisible": 0}
-    glosses: list[tuple[int, int]] = []
     prev = 0
     clean_pos = 0
-    for m in DELETIONS.finditer(raw):
-        kind = m.lastgroup
-        if kind == "gloss":
-            if not is_syllable(m.group(2)):
-                continue
-            glosses.append(m.span())
-        if kind in counts:
-            counts[kind] += 1
-        pieces.append(raw[prev : m.start()])
-        clean_pos += m.start() - prev
-        prev = m.end()
+    for start, end in deletions:
+        pieces.append(raw[prev:start])
+        clean_pos += start - prev
+        prev = end
         if breaks[-1][0] == clean_pos:
             breaks[-1] = (clean_pos, base + prev)
         else:
             breaks.append((clean_pos, base + prev))
     pieces.append(raw[prev:])
-    text = "".join(pieces)
-    text = SPACES.sub(" ", text)
-    normalised = PUNCTUATION.sub(lambda m: FULL_WIDTH[m.group()], text)
-    punctuation = sum(1 for a, b in zip(text, normalised) if a != b)
-    findings = tuple(sorted(_suspects(raw, base) + _mojibake(raw, base, glosses), key=_at))
+    text = "".join(pieces).translate(SPACES)
+    offsets = OffsetMap(tuple(breaks), base + len(raw))
+    findings = _suspects(text, raw, base, offsets) + _mojibake(text, raw, base, offsets)
+    findings.sort(key=_at)
+    normalised, punctuation = _full_width(text)
     stats = CleaningStats(
         glosses=counts["gloss"],
         html=counts["html"],
@@ -114,21 +109,58 @@ def clean(raw: str, base: int = 0) -> Cleaned:
         suspects=sum(1 for f in findings if f.kind == "suspect"),
         mojibake=sum(1 for f in findings if f.kind == "mojibake"),
     )
-    return Cleaned(normalised, OffsetMap(tuple(breaks), base + len(raw)), stats, findings)
+    return Cleaned(normalised, offsets, stats, tuple(findings))
+
+
+def _deletions(raw: str) -> tuple[list[tuple[int, int]], dict[str, int]]:
+    """Sorted spans to delete (glosses and noise), and how many of each kind."""
+    spans = []
+    for m in GLOSS.finditer(raw):
+        start = m.start()
+        if start and HAN_OR_LETTER.match(raw, start - 1) and is_syllable(m.group(1)):
+            spans.append(m.span())
+    counts = {"gloss": len(spans), "html": 0, "invisible": 0}
+    if NOISE_HINT.search(raw):
+        for m in NOISE.finditer(raw):
+            spans.append(m.span())
+            if m.lastgroup in counts:
+                counts[m.lastgroup] += 1
+        spans.sort()
+    return spans, counts
+
+
+def _full_width(text: str) -> tuple[str, int]:
+    """ASCII punctuation to full-width, except a comma or colon inside a number."""
+    keep = [m.start() for m in IN_NUMBER.finditer(text)]
+    changed = sum(text.count(ch) for ch in ",:;!?()") - len(keep)
+    out = text.translate(FULL_WIDTH)
+    if keep:
+        chars = list(out)
+        for i in keep:
+            chars[i] = text[i]
+        out = "".join(chars)
+    return out, changed
 
 
 def _at(finding: Finding) -> int:
     return finding.start
 
 
-def _suspects(raw: str, base: int) -> list[Finding]:
+def _finding(kind: str, start: int, end: int, raw: str, base: int, offsets: OffsetMap):
+    raw_start, raw_end = offsets.raw_span(start, end)
+    return Finding(kind, raw_start, raw_end, raw[raw_start - base : raw_end - base])
+
+
+def _suspects(text: str, raw: str, base: int, offsets: OffsetMap) -> list[Finding]:
     found = []
-    for pattern in (ORPHAN_READING, OPEN_AT_LINE_END):
-        for m in pattern.finditer(raw):
-            reading = m.group().strip("()（）")
-            if pattern is ORPHAN_READING and not is_syllable(reading):
-                continue
-            found.append(Finding("suspect", base + m.start(), base + m.end(), m.group()))
+    for m in ORPHAN_READING.finditer(text):
+        if m.start() and text[m.start() - 1] in "(（":
+            continue
+        if is_syllable(m.group()[:-1]):
+            found.append(_finding("suspect", m.start(), m.end(), raw, base, offsets))
+    for m in OPEN_AT_LINE_END.finditer(text):
+        if m.start() and HAN_OR_LETTER.match(text, m.start() - 1):
+            found.append(_finding("suspect", m.start(), m.end(), raw, base, offsets))
     return found
 
 
@@ -144,27 +176,24 @@ def _is_odd(ch: str) -> bool:
     return category.startswith("L") or category in ("No", "So", "Co")
 
 
-def _mojibake(raw: str, base: int, glosses: list[tuple[int, int]]) -> list[Finding]:
+def _mojibake(text: str, raw: str, base: int, offsets: OffsetMap) -> list[Finding]:
     """Runs of mis-decoded text: a ``?`` (or U+FFFD) with odd characters right after it.
 
     A real question mark is followed by ordinary prose; a mis-decoding leaves rare
-    characters, stray Latin letters or symbols. Well-formed glosses are not counted as odd.
+    characters, stray Latin letters or symbols. Runs on the text with good glosses gone.
     """
-    in_gloss = set()
-    for a, b in glosses:
-        in_gloss.update(range(a, b))
-    runs: list[Finding] = []
+    runs: list[tuple[int, int]] = []
     pos = 0
     while True:
-        m = MOJIBAKE_SEED.search(raw, pos)
+        m = MOJIBAKE_SEED.search(text, pos)
         if not m:
             break
         start = m.start()
-        last_odd = start if raw[start] == "\ufffd" else -1
+        last_odd = start if text[start] == "\ufffd" else -1
         i = start + 1
         gap = 0
-        while i < len(raw) and raw[i] != "\n" and gap <= 2:
-            if i not in in_gloss and _is_odd(raw[i]):
+        while i < len(text) and text[i] != "\n" and gap <= 2:
+            if _is_odd(text[i]):
                 last_odd = i
                 gap = 0
             else:
@@ -174,9 +203,8 @@ def _mojibake(raw: str, base: int, glosses: list[tuple[int, int]]) -> list[Findi
             pos = start + 1
             continue
         end = last_odd + 1
-        if runs and runs[-1].end >= base + start:
-            prev = runs.pop()
-            start = prev.start - base
-        runs.append(Finding("mojibake", base + start, base + end, raw[start:end]))
+        if runs and runs[-1][1] >= start:
+            start = runs.pop()[0]
+        runs.append((start, end))
         pos = end
-    return runs
+    return [_finding("mojibake", a, b, raw, base, offsets) for a, b in runs]

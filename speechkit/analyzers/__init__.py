@@ -11,6 +11,7 @@ from importlib import import_module
 
 ANALYZERS: dict[str, str] = {
     "directives": "speechkit.analyzers.directives",
+    "slogans": "speechkit.analyzers.slogans",
     "words": "speechkit.analyzers.words",
 }
 

@@ -9,11 +9,12 @@ import click
 
 from speechkit.cli.common import verbose_option
 from speechkit.cli.directives import directives
+from speechkit.cli.slogans import slogans
 from speechkit.cli.split import split
 from speechkit.cli.words import words
 from speechkit.errors import SpeechkitError
 
-COMMANDS = [split, directives, words]
+COMMANDS = [split, slogans, directives, words]
 
 
 class SpeechkitGroup(click.Group):
