@@ -8,6 +8,8 @@ import math
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from speechkit.numbers import parse_number
 
@@ -144,3 +146,53 @@ def test_traditional_forms():
     assert parse_number("4.78萬億") == 4.78e12
     assert parse_number("負三十二") == -32
     assert parse_number("十二個百分點") == 12
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _section(n: int) -> str:
+    """Chinese reading of 0 < n < 10000, with 零 for inner gaps (一千零五)."""
+    out, gap = "", False
+    for size, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // size % 10
+        if d == 0:
+            gap = bool(out)
+            continue
+        out += ("零" if gap else "") + _CN_DIGITS[d] + unit
+        gap = False
+    return out
+
+
+def _to_chinese(n: int) -> str:
+    if n == 0:
+        return "零"
+    out = ""
+    for size, unit in ((10**8, "亿"), (10**4, "万"), (1, "")):
+        sec = n // size % 10**4
+        if sec == 0:
+            continue
+        if out and sec < 1000:
+            out += "零"
+        out += _section(sec) + unit
+    return out
+
+
+@given(st.integers(min_value=1, max_value=10**12 - 1))
+def test_chinese_integers_round_trip(n):
+    assert parse_number(_to_chinese(n)) == n
+
+
+@given(st.integers(min_value=-(10**15), max_value=10**15))
+def test_arabic_integers_round_trip(n):
+    assert parse_number(str(n)) == n
+    assert parse_number(f"{n:,}") == n
+
+
+def test_to_chinese_helper():
+    assert [_to_chinese(n) for n in (1001, 10250, 100000006, 2450)] == [
+        "一千零一",
+        "一万零二百五十",
+        "一亿零六",
+        "二千四百五十",
+    ]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from speechkit.quantities import Quantity, find_quantities, units
 
@@ -195,3 +197,18 @@ def test_gov_work_report_2023():
     assert ("3%左右", "%", 3, "左右") in found
     assert ("3%", "%", 3, None) in found
     assert not any(s.startswith(("2022", "2023")) for s, *_ in found)
+
+
+_ALPHABET = (
+    "0123456789.,%~-x一二两三五十百千万亿零成约多余左右个百分点之元亩人家年月第是“”，、（）企业增长"
+)
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_spans_are_ordered_slices(text):
+    last_end = 0
+    for q in find_quantities(text):
+        assert last_end <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.surface
+        assert q.redacted or q.value is not None
+        last_end = q.end
