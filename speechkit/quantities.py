@@ -42,6 +42,8 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Unit:
+    """A row of units.tsv: value_base = value * factor, in ``base``."""
+
     unit: str
     base: str
     factor: float
