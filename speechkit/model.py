@@ -17,11 +17,14 @@ class OffsetMap:
 
     breaks: tuple[tuple[int, int], ...]
     raw_end: int
+    keys: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", tuple(b[0] for b in self.breaks))
 
     def raw(self, pos: int) -> int:
         """Raw-file offset of cleaned position ``pos`` (``pos == len(text)`` maps to the end)."""
-        keys = [b[0] for b in self.breaks]
-        i = bisect_right(keys, pos) - 1
+        i = bisect_right(self.keys, pos) - 1
         clean_at, raw_at = self.breaks[max(i, 0)]
         return min(raw_at + (pos - clean_at), self.raw_end)
 
