@@ -12,6 +12,7 @@ from importlib import import_module
 ANALYZERS: dict[str, str] = {
     "directives": "speechkit.analyzers.directives",
     "slogans": "speechkit.analyzers.slogans",
+    "targets": "speechkit.analyzers.targets",
     "words": "speechkit.analyzers.words",
 }
 

@@ -11,10 +11,11 @@ from speechkit.cli.common import verbose_option
 from speechkit.cli.directives import directives
 from speechkit.cli.slogans import slogans
 from speechkit.cli.split import split
+from speechkit.cli.targets import targets
 from speechkit.cli.words import words
 from speechkit.errors import SpeechkitError
 
-COMMANDS = [split, slogans, directives, words]
+COMMANDS = [split, slogans, directives, targets, words]
 
 
 class SpeechkitGroup(click.Group):
