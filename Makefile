@@ -29,7 +29,7 @@ format: install
 	$(BIN)/ruff format speechkit tests
 
 bench: install
-	$(BIN)/python -m speechkit.bench
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

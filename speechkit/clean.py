@@ -41,7 +41,8 @@ SYLLABLE = re.compile(
 # ASCII punctuation of scraped dumps, made full-width so that patterns need one form only.
 # A comma or colon between two digits (1,000 or 10:30) is part of the number and stays.
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
-IN_NUMBER = re.compile(r"(?<=\d)[,:](?=\d)")
+# Starts with the punctuation itself so the regex engine can skip ahead to candidates.
+IN_NUMBER = re.compile(r"[,:](?<=\d[,:])(?=\d)")
 SPACES = {"\u202f": " ", "\u00a0": " "}
 
 # Damaged glosses, reported but left in place: a reading whose "(" was eaten, or a line that
@@ -112,11 +113,12 @@ def clean(raw: str, base: int = 0) -> Cleaned:
 
 def _deletions(raw: str) -> tuple[list[tuple[int, int]], dict[str, int]]:
     """Sorted spans to delete (glosses and noise), and how many of each kind."""
-    spans = []
-    for m in GLOSS.finditer(raw):
-        start = m.start()
-        if start and HAN_OR_LETTER.match(raw, start - 1) and is_syllable(m.group(1)):
-            spans.append(m.span())
+    candidates = [(m.start(), m.end(), m.group(1)) for m in GLOSS.finditer(raw)]
+    spans = [
+        (start, end)
+        for start, end, reading in candidates
+        if start and HAN_OR_LETTER.match(raw, start - 1) and is_syllable(reading)
+    ]
     counts = {"gloss": len(spans), "html": 0, "invisible": 0}
     if NOISE_HINT.search(raw):
         for m in NOISE.finditer(raw):
