@@ -14,8 +14,13 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
+# The main job on the bundled sample: split it, then every report.
 run: install
-	$(BIN)/speechkit split $(SAMPLE)
+	$(BIN)/speechkit split $(SAMPLE) --table
+	$(BIN)/speechkit slogans $(SAMPLE) --top 20 --table
+	$(BIN)/speechkit directives $(SAMPLE) --check --table
+	$(BIN)/speechkit targets $(SAMPLE) --table
+	$(BIN)/speechkit words $(SAMPLE) --top 20 --table
 
 test: install
 	$(BIN)/pytest -q
