@@ -15,12 +15,13 @@ import hashlib
 import multiprocessing
 import os
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
 SEPARATOR = "\x1f"  # joins a speech's tokens for the trip back from a worker
-BATCH_PER_JOB = 4  # speeches in flight per worker: keeps memory bounded on huge inputs
+IN_FLIGHT_PER_JOB = 4  # speeches queued per worker: keeps memory bounded on huge inputs
 
 
 def cache_dir() -> Path:
@@ -77,25 +78,37 @@ def _cut_joined(text: str) -> str:
 
 
 def tokenize_many(texts: Iterable[str], jobs: int | None = None) -> Iterator[list[str]]:
-    """Segment each text, in order, on ``jobs`` processes (default: every core)."""
+    """Segment each text, in order, on ``jobs`` processes (default: every core).
+
+    At most ``jobs * IN_FLIGHT_PER_JOB`` texts are in flight, so memory stays bounded however
+    long the input is, while the workers never wait for this process to count.
+    """
     jobs = jobs or os.cpu_count() or 1
     tokenizer()  # warm before forking, so workers inherit it
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for text in texts:
             yield tokens(text)
         return
+    capacity = jobs * IN_FLIGHT_PER_JOB
+    slots = threading.Semaphore(capacity)
+    stop = threading.Event()
+
+    def feed():
+        for text in texts:
+            slots.acquire()
+            if stop.is_set():
+                return
+            yield text
+
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs) as pool:
-        batch: list[str] = []
-        for text in texts:
-            batch.append(text)
-            if len(batch) >= jobs * BATCH_PER_JOB:
-                yield from _split_all(pool.map(_cut_joined, batch, chunksize=1))
-                batch = []
-        if batch:
-            yield from _split_all(pool.map(_cut_joined, batch, chunksize=1))
-
-
-def _split_all(joined: list[str]) -> Iterator[list[str]]:
-    for item in joined:
-        yield item.split(SEPARATOR) if item else []
+        try:
+            for joined in pool.imap(_cut_joined, feed(), chunksize=1):
+                slots.release()
+                yield joined.split(SEPARATOR) if joined else []
+        finally:
+            # The consumer stopped early (or failed): unblock the feeding thread so the
+            # pool can shut down.
+            stop.set()
+            for _ in range(capacity):
+                slots.release()

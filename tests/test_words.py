@@ -71,3 +71,13 @@ def test_cli_words_csv():
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "word,count,speeches,per_10k" and len(lines) == 6
+
+
+def test_parallel_tokenizer_keeps_order_and_stops_early():
+    from speechkit.tokenize import tokenize_many, tokens
+
+    texts = [f"第{i}个两个确立和四个意识。" for i in range(40)]
+    assert list(tokenize_many(texts, jobs=2)) == [tokens(t) for t in texts]
+    stream = tokenize_many(iter(texts), jobs=2)
+    assert next(stream) == tokens(texts[0])
+    stream.close()  # must not hang
