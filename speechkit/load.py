@@ -128,7 +128,9 @@ class Corpus:
         encoding: str | None = None,
         openings: Sequence[str] | None = None,
         on_notice: Notice | None = None,
+        on_speech: Callable[[Speech], None] | None = None,
     ):
+        self.on_speech = on_speech
         self.paths = [str(p) for p in paths]
         if not self.paths:
             raise SpeechkitError("no input given; name a raw dump, a corpus directory or -.")
@@ -164,11 +166,22 @@ class Corpus:
 
     def sources(self) -> Iterator[tuple[str, Iterator[Speech]]]:
         """``(path, speeches)`` per input, for analyses that keep state per source (caches)."""
-        for path in self.paths:
-            if path != "-" and Path(path).is_dir():
-                yield path, corpus_dir.read(Path(path))
-            else:
-                yield path, self._read(path).speeches()
+        try:
+            for path in self.paths:
+                if path != "-" and Path(path).is_dir():
+                    yield path, self._observed(corpus_dir.read(Path(path)))
+                else:
+                    yield path, self._observed(self._read(path).speeches())
+        finally:
+            finish = getattr(self.on_speech, "finish", None)
+            if finish:
+                finish()
+
+    def _observed(self, speeches: Iterator[Speech]) -> Iterator[Speech]:
+        for speech in speeches:
+            if self.on_speech:
+                self.on_speech(speech)
+            yield speech
 
     def corpus_dir(self, path: str) -> Path | None:
         """The corpus directory ``path`` names, or None for a raw dump."""
@@ -194,6 +207,7 @@ def load(
     encoding: str | None = None,
     openings: Sequence[str] | None = None,
     on_notice: Notice | None = None,
+    on_speech: Callable[[Speech], None] | None = None,
 ) -> Corpus:
     """Open raw dumps and/or corpus directories as one ``Corpus``.
 
@@ -203,4 +217,4 @@ def load(
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return Corpus([str(p) for p in paths], encoding, openings, on_notice)
+    return Corpus([str(p) for p in paths], encoding, openings, on_notice, on_speech)

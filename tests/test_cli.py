@@ -113,3 +113,43 @@ def test_installed_console_script(tmp_path):
     done = subprocess.run([script, "split", str(bad)], capture_output=True, text=True, check=False)
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def test_progress_stays_off_when_not_a_terminal():
+    from speechkit.progress import SpeechProgress
+
+    stream = io.StringIO()
+    progress = SpeechProgress(stream, delay=0)
+    import speechkit
+
+    corpus = speechkit.load(SAMPLE, on_speech=progress)
+    assert len(list(corpus)) == 9
+    assert progress.speeches == 9 and stream.getvalue() == ""
+
+
+def test_progress_draws_on_a_terminal():
+    from speechkit.progress import SpeechProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    import speechkit
+
+    progress = SpeechProgress(Terminal(), delay=0)
+    list(speechkit.load(SAMPLE, on_speech=progress))
+    assert progress.speeches == 9 and progress._live is None  # started, then stopped
+
+
+def test_regex_commands_never_load_jieba():
+    code = (
+        "import sys; from speechkit.cli import cli\n"
+        "for name in ('split', 'slogans', 'directives', 'targets'):\n"
+        "    try:\n"
+        f"        cli([name, {str(SAMPLE)!r}, '--csv'], obj={{}})\n"
+        "    except SystemExit as done:\n"
+        "        assert done.code in (0, None), (name, done.code)\n"
+        "    assert 'jieba' not in sys.modules, name\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr

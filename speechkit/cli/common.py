@@ -8,6 +8,7 @@ import click
 
 from speechkit.load import load
 from speechkit.output import Output
+from speechkit.progress import SpeechProgress
 
 
 def notice(message: str) -> None:
@@ -58,6 +59,7 @@ def corpus_input(command):
     @functools.wraps(command)
     def wrapper(inputs, encoding, openings, **kwargs):
         corpus = load(inputs, encoding=encoding, openings=openings or None, on_notice=notice)
+        corpus.on_speech = SpeechProgress()
         return command(corpus=corpus, **kwargs)
 
     return wrapper

@@ -1,0 +1,52 @@
+"""A progress line on a terminal for long runs: it appears only after a second or two."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+DELAY = 1.5  # seconds before a run earns a progress display
+
+
+class SpeechProgress:
+    """Counts speeches and characters as a corpus streams by; draws on stderr if a terminal."""
+
+    def __init__(self, stream=None, delay: float = DELAY):
+        self.stream = stream or sys.stderr
+        self.delay = delay
+        self.started = time.monotonic()
+        self.speeches = 0
+        self.chars = 0
+        self._live = None
+
+    @property
+    def enabled(self) -> bool:
+        return self.stream.isatty()
+
+    def __call__(self, speech) -> None:
+        self.speeches += 1
+        self.chars += speech.chars
+        if not self.enabled:
+            return
+        if self._live is None and time.monotonic() - self.started >= self.delay:
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._live = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                TimeElapsedColumn(),
+                console=Console(file=self.stream),
+                transient=True,
+            )
+            self._task = self._live.add_task("")
+            self._live.start()
+        if self._live is not None:
+            self._live.update(
+                self._task, description=f"{self.speeches:,} speeches, {self.chars:,} characters"
+            )
+
+    def finish(self) -> None:
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
