@@ -14,7 +14,7 @@ from importlib.resources import files
 
 from speechkit.numbers import parse_number
 
-__all__ = ["Quantity", "Unit", "find_quantities", "units"]
+__all__ = ["Quantity", "Unit", "find_quantities", "unit_kind", "units"]
 
 
 @dataclass(frozen=True)
@@ -291,6 +291,12 @@ def _not_a_quantity(
         return True  # 两个维护, 三项制度, 十九届, 五年规划
     # 一家人, 一天天, 最后一公里, 一度: an article or a formulation, not a count
     return num == "一" and not mag_len and kind != "percent" and unit != "倍"
+
+
+def unit_kind(unit: str) -> str:
+    """The kind of a unit as written (万亩 -> measure, 万 -> magnitude, 元/担 -> rate), or ''."""
+    info = _unit_info(unit) if unit else None
+    return info[0].kind if info else ""
 
 
 @cache

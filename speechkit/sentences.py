@@ -22,6 +22,7 @@ _TOP_HEADING = re.compile(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[，、：])"
 )
 _HEADING_MAX = 60
+_HEADING_END = re.compile(r"[。！？；]")
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def find_headings(text: str) -> list[Heading]:
     pos = 0
     for line in text.split("\n"):
         if _TOP_HEADING.match(line):
-            first = re.split(r"[。！？；]", line, maxsplit=1)[0]
+            first = _HEADING_END.split(line, maxsplit=1)[0]
             if len(first) <= _HEADING_MAX:
                 lead = len(line) - len(line.lstrip())
                 out.append(Heading(pos + lead, pos + len(first), first.strip()))

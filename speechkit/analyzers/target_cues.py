@@ -23,6 +23,7 @@ KIND_ROLES = {
     "earlier",
     "forecast",
     "rule",
+    "fact",
     "none",
 }
 SECTION_ROLES = {"review", "plan"}
@@ -74,7 +75,7 @@ def list_nouns() -> frozenset[str]:
 
 
 @functools.cache
-def _cue_pattern() -> re.Pattern[str]:
+def cue_pattern() -> re.Pattern[str]:
     # Longest first, so that at each position the longest cue wins: 主要 (none) masks 要.
     kind = load_cues()[0]
     return re.compile("|".join(re.escape(c) for c in sorted(kind, key=len, reverse=True)))
@@ -109,7 +110,7 @@ def find_cues(text: str, year: int | None = None) -> list[Cue]:
     quoted = _quoted(text)
     out = [
         Cue(m.start(), m.end(), m.group(), kind[m.group()])
-        for m in _cue_pattern().finditer(text)
+        for m in cue_pattern().finditer(text)
         if kind[m.group()] != "none" and not _inside(quoted, m.start())
     ]
     for m in _YEAR.finditer(text):

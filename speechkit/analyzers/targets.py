@@ -15,12 +15,15 @@ import pandas as pd
 
 from speechkit.analyzers.target_cues import (
     Cue,
+    cue_pattern,
     find_cues,
     find_times,
     list_nouns,
+    load_cues,
     section_role,
     speech_year,
 )
+from speechkit.quantities import unit_kind
 from speechkit.sentences import Sentence, find_headings, split_sentences
 
 COLUMNS = [
@@ -43,11 +46,13 @@ COLUMNS = [
 
 # Clause boundaries for the indicator and for "in the same clause" tests.
 _CLAUSE_END = "，、：；。！？\n（）"
-_COUNTERS = set("家个项所处条栋套株座台辆架艘只头名位户间张部批期次场届")
+_COUNTERS = set("家个项所处条件栋套株座台辆架艘只头名位户间张部批期次场届")
 # Durations ("24小时值班", "2天内完成") are rules and deadlines, not measured goals.
 _DURATIONS = {
     *("小时", "天", "日", "分钟", "秒", "周", "个月"),
     *("星期", "工作日", "个工作日", "岁", "周年"),
+    # "收费年限延长至40年", "参保不足1年": a period set by a rule, not a measured goal.
+    "年",
 }
 # 要/将 count only this close to the number: a 要 clauses earlier governs another verb.
 _MODAL_REACH = 30
@@ -65,34 +70,69 @@ _BEFORE = (
     ("至少", "至少"),
     ("控制在", "控制在"),
 )
+# Years that are a level, not a period: 人均预期寿命达到79岁, 平均受教育年限提高到11.3年.
+_YEARS_LEVEL = re.compile(r"寿命|受教育年限")
 # A delta against last year ("比上年提高1个百分点") is a comparison, not a goal or result.
 _COMPARISON = re.compile(
     r"(?:比|较)(?:上年|去年|前年|上一年|同期|上年同期|去年同期|上年年初预算|去年预算|年初)"
     r"[^，；。]{0,6}$"
 )
+# "碳排放量是公路的5%", "是计划任务的2.1倍": a share of something else, unless a goal verb
+# sets it ("达到全国平均水平的80%").
+_SHARE_VERB = re.compile(r"达到|达|提高到|提升到|增至|降至|降到|下降到|控制在|保持在|稳定在|占")
+# "5万平方米以上大型商业综合体", "100万元至300万元部分": a size that selects what a rule
+# applies to (a threshold), not a level to reach. Counts and shares are left out: "100家以上
+# 专精特新企业" and "90%以上的行政村" are goals.
+_THRESHOLD = re.compile(r"(?:及|或)?(?:以上|以下|以内)的?(?!目标|任务|水平)[\u4e00-\u9fff]|的?部分")
+_THRESHOLD_KINDS = {"measure", "magnitude", "rate"}
+# "提价7%政策", "16%的税率": a policy parameter.
+_POLICY = re.compile(r"(?:以上|以下|左右|[^，。；、\d]{0,3}的)?(?:政策|税率|费率|利率|征收率|标准)")
+# “五个100%”: a slogan counting its own items; the items follow it.
+_SLOGAN = re.compile(r"[一二两三四五六七八九十]个$")
+# "要按照三倍来安排", "按2000亿元来分解": a basis for a calculation, not a goal.
+_BASIS_BEFORE = re.compile(r"按照$")
+_BASIS_AFTER = re.compile(r"(?:以上|左右)?来")
 # Words trimmed from the front/back of a clause to leave the indicator "as worded".
 _LEAD_TRIM = re.compile(
     r"^(?:确保|力争|争取|努力|力求|务必|必须|要|将|拟|计划|预计|今年|全年|年内|明年|去年|上年|"
     r"到\d{4}年(?:底|末)?|\d{4}年(?:底|末)?|“?十[一二三四五六七八九]五”?(?:期间|时期|末)?|"
     r"截至|截止|累计|共|总共|合计|其中|我们|全州|全省|全市|全县|全区|全国|我州|我省|我市|我县|"
-    r"我区|我国|推动|推进|实现|进一步|继续|再|新的一年|当年|目前|现有|分别)+"
+    r"我区|我国|推动|推进|实现|进一步|继续|再|新的一年|当年|目前|现有|分别|"
+    # list markers, connectives and filler: "二是", "也就意味着", "即", "大家"
+    r"[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+[，、]?|其[一二三四五]|首先|其次|"
+    r"再次|最后|同时|此外|另外|特别是|尤其是|也就是|就是|即|并且|并|而且|但是|但|而|还|也|都|"
+    r"又|大家|以及|提出|完成|(?:未来|今后)[一二三四五两]年|今明两年|每年|“|”)+"
 )
 _TAIL_TRIM = re.compile(
     r"(?:达到了|达到|达|为|是|在|至|到|控制在|保持在|稳定在|拟按|按|约|超过|不低于|不少于|"
     r"不超过|至少|突破|完成了|完成|实现了|实现|增至|提高到|提升到|下降到|降至|了|已|已经|"
-    r"共|累计|合计|只有|仅有|有|近|逾|左右|将|要|应|需|全年|年内)+$"
+    r"共|累计|合计|只有|仅有|有|近|逾|左右|将|要|应|需|全年|年内|继续|保持|进一步|再|“|”)+$"
 )
 # "14亿多人口", "14亿中国人": the size of a population named, not a measure.
 _POPULATION = re.compile(r"多?(?:人口|中国人|人民|各族人民|农民)|(?<=亿人)的")
+# "今年高校毕业生820多万人": the size of a cohort that policy must serve, not a goal.
+_COHORT = re.compile(
+    r"(?:毕业生|新成长劳动力|劳动年龄人口)(?:规模|人数)?(?:将|预计)?(?:达到?|超过|有)?$"
+)
 # Forward-looking cues that still look ahead inside a review section.
 _TIME_CUES = {"今年", "本年", "年内", "明年", "今后", "下一步", "未来", "届时"}
 # In a review section "全年" is the year under review, not the speech's year.
 _REVIEWED_YEAR = ("全年", "年内", "当年")
 # "城镇化率从60.2%提高到65.2%": the indicator is what precedes 从/由.
 _FROM = re.compile(r"(?:从|(?<![自理经])由(?!于))(?=[^，；。]*\d)")
+_FROM_END = re.compile(r"[从由]$")
+_DIGIT = re.compile(r"\d")
 # An indicator that is only a verb borrows the previous clause's subject.
 _BARE_VERBS = {"增长", "下降", "降低", "提高", "增加", "减少", "上涨", "增速", "增幅", "同比增长"}
 _SUFFIX_TRIM = re.compile(r"^(?:以上|以下|以内|左右|上下|多|余|的)+")
+# "…5家以上的目标", "…2家的省定任务": the goal word itself is not the indicator.
+_GOAL_WORD = re.compile(r"^(?:省定|市定|州定|县定|年度|既定)?(?:目标|任务)")
+# The cue words dropped from inside an indicator ("贷款要增长" -> 贷款增长); when what precedes
+# them names who acts ("各县市区、牵头单位要…", "8县市要都要建成…") that goes too.
+_GOAL_CUES = {"binding", "aspirational", "modal"}
+_ACTOR = re.compile(
+    r"(?:、|县市区?|单位|部门|政府|集团|各地|各级|我们|大家|全省|全州|全市|全县|全区)[^、]{0,4}$"
+)
 
 
 @dataclass(frozen=True)
@@ -154,7 +194,7 @@ def classify(
         # 已/了 after the number in its clause ("1.46万亿额度已提前下达") read as nearest.
         clause_end = _clause_end(text, q.end, sent.end)
         window += [c for c in _window(cues, cue_starts, q.end, clause_end) if c.role == "past"]
-        kind = _kind(text, q, window, clause_start, role, clause_end)
+        kind = _kind(text, q, window, clause_start, role, clause_end, sent.start)
         hardness = _hardness(text, sent, window) if kind == "target" else ""
         tlist = _window(times, time_starts, sent.block_start, q.start)
         when = tlist[-1].year if tlist else ""
@@ -228,35 +268,71 @@ def _is_date(text: str, q) -> bool:
     return False
 
 
-def _kind(text: str, q, window: list[Cue], clause_start: int, role: str, clause_end: int) -> str:
+def _kind(
+    text: str, q, window: list[Cue], clause_start: int, role: str, clause_end: int, sent_start: int
+) -> str:
     """target / achieved / other from the cues near the number, its clause and section."""
     before = text[clause_start : q.start]
     if before.endswith("第") or _COMPARISON.search(before) or _in_title(text, q.start):
         return "other"
-    if _POPULATION.match(text, q.end):
+    if _POPULATION.match(text, q.end) or _COHORT.search(before):
         return "other"
     # A bare number (省道302线, “1+1=2”) has no unit to measure a goal in.
-    if not q.unit or q.unit_base in _DURATIONS or _counts_a_list(text, q, clause_end):
+    if not q.unit or _counts_a_list(text, q, clause_end):
+        return "other"
+    if q.unit_base in _DURATIONS and not _YEARS_LEVEL.search(before):
+        return "other"
+    if _not_a_level(text, q, before):
         return "other"
     in_clause = [c for c in window if c.start >= clause_start]
     if any(c.role == "rule" for c in in_clause):
         return "other"
-    strong = [c for c in window if _is_strong(c, clause_start, role)]
-    if strong:
-        return _kind_of(strong[-1].role)
+    # A fact word (目前, 现有, 据调研) reaches to the end of its own sentence only.
+    strong = [
+        c
+        for c in window
+        if _is_strong(c, clause_start, role) and (c.role != "fact" or c.start >= sent_start)
+    ]
     # 要/将 are weak: in a review section "将…纳入" is a past action, not a plan.
     review = "modal" if role == "review" else ""
     reach = q.start - _MODAL_REACH
-    weak = [
-        c
-        for c in window
-        if c.role in ("earlier", "past") or (c.role == "modal" != review and c.start >= reach)
-    ]
+    modal = [c for c in window if c.role == "modal" != review and c.start >= reach]
+    if strong:
+        nearest = strong[-1]
+        if nearest.role == "future" and _is_time(nearest):
+            # "预计今年高校毕业生超过1170万人": a time word does not undo a forecast or fact.
+            prior = [c for c in strong[:-1] if not _is_time(c) and c.start >= clause_start]
+            if prior and prior[-1].role in ("forecast", "fact"):
+                later = [c for c in modal if c.start > prior[-1].start]
+                return "target" if later else "other"
+        if nearest.role == "fact":
+            # "目前…，要新增50家": a goal cue after the fact word wins.
+            return "target" if any(c.start > nearest.start for c in modal) else "other"
+        return _kind_of(nearest.role)
+    weak = [c for c in window if c.role in ("earlier", "past")] + modal
     if weak:
-        return _kind_of(weak[-1].role)
+        return _kind_of(max(weak, key=lambda c: c.start).role)
     if role == "review":
         return "achieved"
     return "other"
+
+
+def _is_time(c: Cue) -> bool:
+    return c.text in _TIME_CUES or c.text[:1].isdigit()
+
+
+def _not_a_level(text: str, q, before: str) -> bool:
+    """Shares of something else, thresholds, policy parameters, slogans and bases."""
+    kind = unit_kind(q.unit)
+    after = text[q.end : q.end + 8]
+    share = kind == "percent" or q.unit == "倍"
+    if share and before.endswith("的") and not _SHARE_VERB.search(before):
+        return True
+    if kind in _THRESHOLD_KINDS and _THRESHOLD.match(after):
+        return True
+    if _POLICY.match(after) or _SLOGAN.search(before) or _BASIS_BEFORE.search(before):
+        return True
+    return bool(_BASIS_AFTER.match(after) and before.endswith("按"))
 
 
 def _counts_a_list(text: str, q, clause_end: int) -> bool:
@@ -274,6 +350,8 @@ def _is_strong(c: Cue, clause_start: int, role: str) -> bool:
     if c.role == "future":
         # A review section names past plans (营养改善计划, 目标…): only time words look ahead.
         return role != "review" or c.text in _TIME_CUES or c.text[:1].isdigit() or "到" in c.text
+    if c.role == "fact":
+        return True
     if c.role in ("binding", "aspirational"):
         # In a review section 确保/努力 describe past effort; only time words look ahead.
         return role != "review"
@@ -331,19 +409,40 @@ def _comparator(text: str, q, clause_start: int) -> str:
 def _indicator(text: str, q, clause_start: int) -> str:
     raw = text[clause_start : q.start].strip(' “”"')
     cut = _FROM.search(raw)
-    raw = raw[: cut.start()] if cut else re.sub(r"[从由]$", "", raw)
+    raw = raw[: cut.start()] if cut else _FROM_END.sub("", raw)
+    raw = _drop_goal_cues(raw)
     words = _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", raw))
     words = _LEAD_TRIM.sub("", words)
-    if q.unit[-1:] in _COUNTERS or not words:
+    suffix = ""
+    if q.unit[-1:] in _COUNTERS or unit_kind(q.unit) == "magnitude" or not words:
+        # "净增规模工业企业40家" names the thing before the count; "5家以上创新平台", "6000万
+        # 农村人口供水保障水平" after it.
         suffix = _SUFFIX_TRIM.sub("", text[q.end : q.end + 16])
         k = 0
         while k < len(suffix) and suffix[k] not in _CLAUSE_END and suffix[k] != "的":
             k += 1
-        words += suffix[:k]
-    words = words.strip()
-    if words in _BARE_VERBS:
+        suffix = suffix[:k]
+        if _GOAL_WORD.match(suffix) or _DIGIT.search(suffix):
+            suffix = ""
+    words = (words + suffix).strip()
+    if words in _BARE_VERBS and not suffix:
         words = _subject_before(text, clause_start) + words
-    return words or raw
+    # Nothing left ("今年也要确保不低于50亿的目标"): the text does not name the indicator here.
+    return words
+
+
+def _drop_goal_cues(raw: str) -> str:
+    """Remove 要/确保/力争… from an indicator, with the actor before them if any."""
+    kind = load_cues()[0]
+    out, pos = [], 0
+    for m in cue_pattern().finditer(raw):
+        if kind[m.group()] not in _GOAL_CUES and m.group() != "保证":
+            continue
+        head = raw[pos : m.start()]
+        out.append("" if _ACTOR.search(head) else head)
+        pos = m.end()
+    out.append(raw[pos:])
+    return "".join(out)
 
 
 def _subject_before(text: str, clause_start: int) -> str:
@@ -351,7 +450,7 @@ def _subject_before(text: str, clause_start: int) -> str:
     if clause_start < 2 or text[clause_start - 1] not in "，、":
         return ""
     lo = _clause_start(text, max(0, clause_start - 60), clause_start - 1)
-    prev = re.split(r"\d", text[lo : clause_start - 1], maxsplit=1)[0]
+    prev = _DIGIT.split(text[lo : clause_start - 1], maxsplit=1)[0]
     return _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", prev))
 
 
