@@ -87,6 +87,12 @@ _THRESHOLD = re.compile(r"(?:及|或)?(?:以上|以下|以内)的?(?!目标|任�
 _THRESHOLD_KINDS = {"measure", "magnitude", "rate"}
 # "提价7%政策", "16%的税率": a policy parameter.
 _POLICY = re.compile(r"(?:以上|以下|左右|[^，。；、\d]{0,3}的)?(?:政策|税率|费率|利率|征收率|标准)")
+# "加计扣除比例从75%提高到100%", "起征点…提高到15万元": a tax or fee parameter set by policy.
+_POLICY_BEFORE = re.compile(r"税率|费率|起征点|扣除比例|扣除标准|征收率|补贴标准|缴费比例")
+# "从75%提高到100%": the first number is the baseline, neither a goal nor a result.
+_BASELINE = re.compile(
+    r"(?:左右)?(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减|缩小|调整|放宽|延长|缩短)[到至]"
+)
 # “五个100%”: a slogan counting its own items; the items follow it.
 _SLOGAN = re.compile(r"[一二两三四五六七八九十]个$")
 # "要按照三倍来安排", "按2000亿元来分解": a basis for a calculation, not a goal.
@@ -122,6 +128,7 @@ _REVIEWED_YEAR = ("全年", "年内", "当年")
 _FROM = re.compile(r"(?:从|(?<![自理经])由(?!于))(?=[^，；。]*\d)")
 _FROM_END = re.compile(r"[从由]$")
 _DIGIT = re.compile(r"\d")
+_LIST_TAIL = re.compile(r"(?:和|及|、|或)+$")
 # An indicator that is only a verb borrows the previous clause's subject.
 _BARE_VERBS = {"增长", "下降", "降低", "提高", "增加", "减少", "上涨", "增速", "增幅", "同比增长"}
 _SUFFIX_TRIM = re.compile(r"^(?:以上|以下|以内|左右|上下|多|余|的)+")
@@ -330,7 +337,11 @@ def _not_a_level(text: str, q, before: str) -> bool:
         return True
     if kind in _THRESHOLD_KINDS and _THRESHOLD.match(after):
         return True
-    if _POLICY.match(after) or _SLOGAN.search(before) or _BASIS_BEFORE.search(before):
+    if _POLICY.match(after) or _POLICY_BEFORE.search(before):
+        return True
+    if _FROM.search(before) and _BASELINE.match(after):
+        return True
+    if _SLOGAN.search(before) or _BASIS_BEFORE.search(before):
         return True
     return bool(_BASIS_AFTER.match(after) and before.endswith("按"))
 
@@ -421,8 +432,10 @@ def _indicator(text: str, q, clause_start: int) -> str:
         k = 0
         while k < len(suffix) and suffix[k] not in _CLAUSE_END and suffix[k] != "的":
             k += 1
-        suffix = suffix[:k]
-        if _GOAL_WORD.match(suffix) or _DIGIT.search(suffix):
+        # "2300万省外劳动力和240万…": stop at the next number.
+        parts = _DIGIT.split(suffix[:k], maxsplit=1)
+        suffix = _LIST_TAIL.sub("", parts[0]) if len(parts) > 1 else parts[0]
+        if _GOAL_WORD.match(suffix):
             suffix = ""
     words = (words + suffix).strip()
     if words in _BARE_VERBS and not suffix:
