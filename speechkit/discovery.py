@@ -36,13 +36,23 @@ _NUMBERED = re.compile(
 )
 # Unquoted N个XX, where XX is the two characters after 个. Not after a numeral or 第:
 # 十三个 and 第三个 are a larger count and an ordinal. Not 一个: it is the indefinite article
-# (一个过程, 一个系统工程).
-_UNQUOTED_GE = re.compile(f"(?<![{NUMERALS}百千万零〇0-9第])[两三四五六七八九十]个{_PIECE}{{2}}")
+# (一个过程, 一个系统工程). The match starts at 个, which re finds quickly, and its
+# numeral is text[start - 1]; two such phrases can never overlap.
+_UNQUOTED_GE = re.compile(
+    f"个(?<=[两三四五六七八九十]个)(?<![{NUMERALS}百千万零〇0-9第]..){_PIECE}{{2}}"
+)
 _QUOTED = re.compile(r"“([^“”\n]{1,24})”")
+# A quote ends at its first ”, so a pattern that only adds conditions on the inside finds
+# a subset of the quotes _QUOTED finds, with the same spans.
+# Quotes with a numeral in them: the only ones that can hold a numbered formulation.
+_QUOTED_WITH_NUMERAL = re.compile(f"“(?=[^“”\n]{{0,23}}{_NUM})([^“”\n]{{1,24}})”")
 # Pieces inside one pair of quotes: “七个必须，七个一律”.
 _QUOTE_SEPARATORS = re.compile("[、，,；;]")
 # A recurring quoted phrase: 3 to 10 CJK characters, 、 allowed between them (等、靠、要).
 _QUOTED_PHRASE = re.compile(r"[\u4e00-\u9fff](?:、?[\u4e00-\u9fff]){2,9}")
+_QUOTED_WHOLE_PHRASE = re.compile(f"“({_QUOTED_PHRASE.pattern})”")
+# Every numbered pattern starts with a numeral: a piece that does not is never numbered.
+_NUMERAL_PIECE = re.compile(f"(?:^|{_QUOTE_SEPARATORS.pattern}){_NUM}")
 
 
 @dataclass(frozen=True)
@@ -90,13 +100,13 @@ def is_numbered(phrase: str, stops: StopList | None = None) -> bool:
 def quoted_numbered(text: str, stops: StopList | None = None) -> list[Candidate]:
     """Numbered formulations quoted in ``text``: each piece of “…” split at 、，；."""
     found = []
-    for quote in _QUOTED.finditer(text):
+    for quote in _QUOTED_WITH_NUMERAL.finditer(text):
         offset = quote.start(1)
         pos = 0
         for piece in _QUOTE_SEPARATORS.split(quote.group(1)):
             start = quote.group(1).index(piece, pos)
             pos = start + len(piece)
-            if piece and is_numbered(piece, stops):
+            if piece and piece[0] in NUMERALS and is_numbered(piece, stops):
                 found.append(Candidate(piece, offset + start, offset + pos, True))
     return found
 
@@ -104,19 +114,20 @@ def quoted_numbered(text: str, stops: StopList | None = None) -> list[Candidate]
 def unquoted_numbered(text: str, stops: StopList | None = None) -> list[Candidate]:
     """N个XX phrases outside quotes that are not ordinary counting phrases (三个方面)."""
     stops = stop_list() if stops is None else stops
-    return [
-        Candidate(m.group(), m.start(), m.end(), False)
-        for m in _UNQUOTED_GE.finditer(text)
-        if not stops.stops(m.group())
-    ]
+    found = []
+    for m in _UNQUOTED_GE.finditer(text):
+        phrase = text[m.start() - 1 : m.end()]
+        if not stops.stops(phrase):
+            found.append(Candidate(phrase, m.start() - 1, m.end(), False))
+    return found
 
 
 def quoted_phrases(text: str, stops: StopList | None = None) -> list[Candidate]:
     """Short quoted phrases that are not numbered (“清廉交通”, “暖心之家”)."""
     found = []
-    for quote in _QUOTED.finditer(text):
+    for quote in _QUOTED_WHOLE_PHRASE.finditer(text):
         inner = quote.group(1)
-        if _QUOTED_PHRASE.fullmatch(inner) and not any(
+        if not _NUMERAL_PIECE.search(inner) or not any(
             is_numbered(piece, stops) for piece in _QUOTE_SEPARATORS.split(inner)
         ):
             found.append(Candidate(inner, quote.start(1), quote.end(1), True))

@@ -3,11 +3,13 @@ formulations discovered in the corpus. Counting is on ``speech.text`` (Simplifie
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from speechkit import discovery
@@ -22,7 +24,7 @@ KINDS = ("lexicon", "numbered", "quoted")
 MIN_QUOTED = 2
 # An unquoted N个XX (never quoted anywhere) needs this many occurrences in the corpus.
 MIN_UNQUOTED_NUMBERED = 2
-_COUNT_PREFIX = set(discovery.NUMERALS) | set("百千万零〇0123456789第")
+_COUNT_PREFIX = discovery.NUMERALS + "百千万零〇0-9第"  # a regex character set
 
 
 @dataclass(frozen=True)
@@ -53,32 +55,105 @@ class Matcher:
 
     def __init__(self, forms: dict[str, str]):
         self.forms = forms
-        by_first: dict[str, list[str]] = defaultdict(list)
-        for form in forms:
-            by_first[form[0]].append(form)
-        self._by_first = {ch: sorted(fs, key=len, reverse=True) for ch, fs in by_first.items()}
+        self._pattern = re.compile(_trie_pattern(forms))
+        self._starts = _StartFilter(forms)
 
     def find(self, text: str) -> list[Match]:
+        forms, match = self.forms, self._pattern.match
         matches = []
-        i, n = 0, len(text)
-        while i < n:
-            match = None
-            if text[i] in self._by_first and not self._inside_count(text, i):
-                form = next((f for f in self._by_first[text[i]] if text.startswith(f, i)), None)
-                if form is not None:
-                    match = Match(self.forms[form], form, i, i + len(form))
-            if match is None:
-                i += 1
-            else:
-                matches.append(match)
-                i = match.end
+        end = 0
+        # Positions the filter rejects have no form starting there, so trying only the
+        # candidates in order is the same left-to-right scan.
+        for i in self._starts.candidates(text):
+            if i >= end and (m := match(text, i)):
+                form = m.group()
+                end = m.end()
+                matches.append(Match(forms[form], form, i, end))
         return matches
 
-    @staticmethod
-    def _inside_count(text: str, i: int) -> bool:
-        # 第三个一律 is an ordinal and 十三个 a larger count: a form that starts with a
-        # numeral does not match right after another numeral or 第.
-        return i > 0 and text[i] in discovery.NUMERALS and text[i - 1] in _COUNT_PREFIX
+
+class _StartFilter:
+    """Positions where some form may start, from a hash of its first three characters.
+
+    The trie regex alone is slow on real text: re tries its top-level alternatives one by one
+    (one per first character, 200 with discovered forms) at every position whose character
+    starts some form, a fifth of the text. Hashing each window of three characters in numpy
+    leaves about 1.3 candidates per match; hash collisions only add candidates, which the
+    regex then rejects.
+    """
+
+    _BITS = 20
+    _MULTIPLIERS = (0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D)
+
+    def __init__(self, forms: Iterable[str]):
+        self._tables: dict[int, np.ndarray] = {}
+        for form in forms:
+            k = min(len(form), 3)
+            table = self._tables.setdefault(k, np.zeros(1 << self._BITS, dtype=bool))
+            table[self._hash(form[:k])] = True
+
+    @classmethod
+    def _hash(cls, chars: str) -> int:
+        h = 0
+        for ch, mul in zip(chars, cls._MULTIPLIERS, strict=False):
+            h = (h + ord(ch) * mul) & 0xFFFFFFFF
+        return h >> (32 - cls._BITS)
+
+    def candidates(self, text: str) -> list[int]:
+        """Sorted positions in ``text`` where a form may start."""
+        n = len(text)
+        # one uint32 per character (surrogatepass keeps a stray surrogate one unit), padded
+        # so that every position has a full window of three
+        codes = np.frombuffer(
+            (text + "\0\0").encode("utf-32-le", "surrogatepass"), dtype="<u4"
+        ).astype(np.uint32, copy=False)
+        shift = np.uint32(32 - self._BITS)
+        hit = np.zeros(n, dtype=bool)
+        h = codes * np.uint32(self._MULTIPLIERS[0])
+        for k in (1, 2, 3):
+            if k > 1:
+                h = h[:-1]
+                h += codes[k - 1 :] * np.uint32(self._MULTIPLIERS[k - 1])
+            if k in self._tables:
+                hit |= self._tables[k][h[:n] >> shift]
+        return np.flatnonzero(hit).tolist()
+
+
+def _trie_pattern(forms: Iterable[str]) -> str:
+    """One regex alternation for ``forms``, shaped as their prefix trie.
+
+    re tries alternatives in order and stops at the first that matches; in a trie the
+    branches of a node start with different characters, so at most one can go on, and a
+    node that ends a form makes the rest optional (greedy, so it tries the longer first):
+    两(?:个(?:确立|维护)|会) is leftmost-longest. Every alternative starts with a literal, so
+    re skips quickly to the positions where some form can start.
+    """
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # end of a form
+
+    def alternation(node: dict, top: bool) -> str:
+        branches = []
+        for ch in sorted(c for c in node if c):
+            head = re.escape(ch)
+            if top and ch in discovery.NUMERALS:
+                # 第三个一律 is an ordinal and 十三个 a larger count: a form that starts
+                # with a numeral does not match right after another numeral or 第. The
+                # check sits after the literal so that re can still skip to candidates.
+                head += f"(?<![{_COUNT_PREFIX}]{head})"
+            child = node[ch]
+            rest = alternation(child, False) if len(child) > ("" in child) else ""
+            if rest:
+                several = sum(1 for c in child if c) > 1
+                group = f"(?:{rest})" if several or "" in child else rest
+                head += group + ("?" if "" in child else "")
+            branches.append(head)
+        return "|".join(branches)
+
+    return alternation(trie, True) or "(?!)"
 
 
 def discover(
@@ -173,13 +248,15 @@ def summary(terms: dict[str, Term], matched: list[tuple[Speech, list[Match]]]) -
     first: dict[str, str] = {}
     variants: dict[str, Counter[str]] = defaultdict(Counter)
     for speech, matches in matched:
-        for slogan in {m.slogan for m in matches}:
+        # in order of first occurrence, so variants keep their corpus order on ties
+        pairs = Counter((m.slogan, m.form) for m in matches)
+        for slogan in {slogan for slogan, _ in pairs}:
             speeches[slogan] += 1
             first.setdefault(slogan, speech.id)
-        for m in matches:
-            counts[m.slogan] += 1
-            if m.form != m.slogan:
-                variants[m.slogan][m.form] += 1
+        for (slogan, form), count in pairs.items():
+            counts[slogan] += count
+            if form != slogan:
+                variants[slogan][form] += count
     rows = [
         {
             "slogan": slogan,

@@ -1,0 +1,325 @@
+"""Reference: speechkit/outline.py as it was before the performance pass of issue 6 (commit
+cf04711): its code verbatim, its module docstring left out. tests/test_outline_markers.py checks
+that the current parser gives the same results. One fix, marked: ①-⑨ crashed it. Do not edit."""
+
+# ruff: noqa
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN = "[一二三四五六七八九十]{1,3}"
+_LINE_START = r"^[^\S\n]*"  # indentation: spaces, \u3000, \u2003 …
+# A clause boundary before 第N / 首先 / 一是: start of text or line, or a clause-ending mark,
+# optionally followed by spaces or an opening quote. Written as a negative look-behind so that it
+# also matches at the very start of the text.
+_BOUNDARY = r"(?<![^\n。！？；：，!?;:,\s\u3000“])"
+
+LAST = -1  # number of 最后: "one more than the previous item"
+
+
+def cn_number(s: str) -> int | None:
+    """Value of a Chinese numeral from 一 to 九十九 (None if malformed)."""
+    if not s or any(c not in CN_DIGITS and c != "十" for c in s):
+        return None
+    if "十" not in s:
+        return CN_DIGITS[s] if len(s) == 1 else None
+    tens, _, units = s.partition("十")
+    if "十" in units or len(tens) > 1 or len(units) > 1:
+        return None
+    return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[units] if units else 0)
+
+
+def roman_number(s: str) -> int:
+    """Value of a lowercase Roman numeral (i … xx); 0 if malformed."""
+    values = {"i": 1, "v": 5, "x": 10}
+    total = 0
+    for a, b in zip(s, [*s[1:], ""], strict=True):
+        total += -values[a] if b and values[b] > values[a] else values[a]
+    return total if 0 < total <= 39 else 0
+
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    rank: int  # lower is higher in the document hierarchy
+    pattern: re.Pattern[str]
+
+
+# Ordered from the top of the official hierarchy down. A new list of rank 1-6 (the heading styles
+# and 第N) closes any open list of the same or a lower style; a new 首先 or inline list nests in
+# whatever item is open (首先 often sits under an inline 一是, as in sample speech 2).
+STYLES = (
+    Style("一、", 1, re.compile(_LINE_START + rf"(?P<m>(?P<n>{_CN})、)", re.M)),
+    Style("（一）", 2, re.compile(_LINE_START + rf"(?P<m>[（(](?P<n>{_CN})[）)])", re.M)),
+    Style("1.", 3, re.compile(_LINE_START + r"(?P<m>(?P<n>\d{1,2})(?:[.．](?!\d)|、))", re.M)),
+    Style(
+        "（1）",
+        4,
+        re.compile(rf"(?:{_LINE_START}|(?<=[。；：;:]))(?P<m>[（(](?P<n>\d{{1,2}})[）)])", re.M),
+    ),
+    Style(
+        "（i）",
+        5,
+        re.compile(rf"(?:{_LINE_START}|(?<=[。；：;:]))(?P<m>[（(](?P<n>[ivx]{{1,5}})[）)])", re.M),
+    ),
+    Style("①", 5, re.compile(rf"(?:{_LINE_START}|(?<=[。；：，;:,]))(?P<m>(?P<n>[①-⑳]))", re.M)),
+    Style("第一", 6, re.compile(rf"{_BOUNDARY}(?P<m>第(?P<n>{_CN}))(?=[，、：,:]|是)")),
+    Style("首先", 7, re.compile(rf"{_BOUNDARY}(?P<m>(?P<n>首先|其次|再次|最后))(?=[，、：,:]|是)")),
+    Style("一是", 8, re.compile(rf"{_BOUNDARY}(?P<m>(?P<n>{_CN})[是要])")),
+    Style("一方面", 9, re.compile(rf"{_BOUNDARY}(?P<m>(?P<n>另?一方面))")),
+)
+STYLE_BY_NAME = {s.name: s for s in STYLES}
+_SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": LAST, "一方面": 1, "另一方面": 2}
+# 一是一、二是二 ("one is one, two is two") and similar idioms are not enumerations.
+_IDIOM = re.compile(r"一是一[、，,]?二是二")
+_APPENDIX = re.compile(
+    r"^[^\S\n]*附件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?[^\n]{0,30}$", re.M
+)
+_SEPARATORS = "，、：,:.．是"
+_HEADING_END = re.compile(r"[。！？!?\n]")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One candidate outline marker found in the text."""
+
+    start: int
+    end: int
+    style: str
+    rank: int
+    number: int
+    text: str
+
+
+@dataclass
+class Sequence:
+    style: str
+    rank: int
+    items: list[Node] = field(default_factory=list)
+
+    @property
+    def expects(self) -> int:
+        return self.items[-1].number + 1
+
+
+@dataclass
+class Node:
+    marker: Marker | None
+    number: int = 0
+    seq: Sequence | None = None
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    label: str = ""  # marker text for virtual nodes (附件1, 0)
+    heading: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One outline item, with offsets relative to the parsed text."""
+
+    path: str
+    level: int
+    number: int
+    marker: str
+    style: str
+    heading: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A parsed speech: items in document order, and each numbered list with its length."""
+
+    items: list[Item]
+    sequences: list[tuple[int, str, int]]  # (start of first item, style, number of items)
+
+
+def find_markers(text: str, lo: int = 0, hi: int | None = None) -> list[Marker]:
+    """Every candidate marker in ``text[lo:hi]``, in text order, idioms excluded."""
+    hi = len(text) if hi is None else hi
+    idioms = [m.span() for m in _IDIOM.finditer(text, lo, hi)]
+    found: dict[int, Marker] = {}
+    for style in STYLES:
+        for m in style.pattern.finditer(text, lo, hi):
+            raw = m.group("n")
+            if raw in _SEQUENCE_WORDS:
+                number = _SEQUENCE_WORDS[raw]
+            # fixed here as in speechkit/outline.py: ① before isdigit(), which is true for ①-⑨
+            elif "①" <= raw <= "⑳":
+                number = ord(raw) - ord("①") + 1
+            elif raw.isdigit():
+                number = int(raw)
+            elif raw[0] in "ivx":
+                number = roman_number(raw)
+            else:
+                number = cn_number(raw) or 0
+            start = m.start("m")
+            if not number or start in found or any(a <= start < b for a, b in idioms):
+                continue
+            found[start] = Marker(start, m.end("m"), style.name, style.rank, number, m.group("m"))
+    return [found[k] for k in sorted(found)]
+
+
+def _continues(seq: Sequence, m: Marker) -> bool:
+    """Can marker ``m`` be the next item of ``seq``?"""
+    ordinal_run = {"第一", "首先"}
+    if seq.style in ordinal_run and m.style in ordinal_run:
+        # 第一…第二…最后 and 首先…其次…第三…最后 mix; only 首先 itself always starts a run.
+        if m.number == LAST:
+            return True
+        return m.number == seq.expects and m.text != "首先"
+    return m.style == seq.style and m.number == seq.expects
+
+
+def _build(markers: list[Marker], root: Node) -> list[Sequence]:
+    stack = [root]
+    sequences: list[Sequence] = []
+    for m in markers:
+        for depth in range(len(stack) - 1, 0, -1):
+            seq = stack[depth].seq
+            assert seq is not None
+            if _continues(seq, m):
+                del stack[depth:]
+                number = seq.expects if m.number == LAST else m.number
+                node = Node(m, number, seq, stack[-1])
+                seq.items.append(node)
+                stack[-1].children.append(node)
+                stack.append(node)
+                break
+        else:
+            if m.number != 1:
+                continue
+            while len(stack) > 1:
+                top = stack[-1].seq
+                assert top is not None
+                closes = top.rank >= m.rank if m.rank <= 6 else top.style == m.style
+                if not closes:
+                    break
+                stack.pop()
+            seq = Sequence(m.style, m.rank)
+            node = Node(m, 1, seq, stack[-1])
+            seq.items.append(node)
+            sequences.append(seq)
+            stack[-1].children.append(node)
+            stack.append(node)
+    return sequences
+
+
+def _line_end(text: str, pos: int, hi: int) -> int:
+    nl = text.find("\n", pos, hi)
+    return hi if nl < 0 else nl
+
+
+def _set_spans(text: str, node: Node, hi: int) -> None:
+    """Give every descendant of ``node`` its [start, end); ``hi`` bounds ``node``'s span."""
+    kids = node.children
+    for i, kid in enumerate(kids):
+        assert kid.marker is not None and kid.seq is not None
+        kid.start = kid.marker.start
+        bound = kids[i + 1].marker.start if i + 1 < len(kids) else hi
+        _set_spans(text, kid, bound)
+        end = bound
+        line_start = text.rfind("\n", 0, kid.start) + 1
+        inline = kid.seq.rank >= 7 or text[line_start : kid.start].strip() != ""
+        if kid.seq.items[-1] is kid and inline:
+            # the last item of an inline list (or of a 第N run inside a paragraph) runs to the
+            # end of its paragraph, not to the end of the parent: what follows is the
+            # parent's own text. Its children may still carry it further.
+            end = max([min(bound, _line_end(text, kid.start, hi)), *(k.end for k in kid.children)])
+        while end > kid.start and text[end - 1].isspace():
+            end -= 1
+        kid.end = end
+        body = kid.marker.end
+        while body < kid.end and (text[body] in _SEPARATORS or text[body].isspace()):
+            body += 1
+        stop = _HEADING_END.search(text, body, kid.end)
+        kid.heading = text[body : stop.start() if stop else kid.end].strip()
+
+
+def _with_intro(root: Node) -> None:
+    """Move lower-style lists that precede the speech's top list under a virtual item 0."""
+    tops = [k for k in root.children if k.seq is not None and k.seq.items[0] is k]
+    if not tops:
+        return
+    best = min(k.seq.rank for k in tops if k.seq is not None)
+    if best > 6:
+        return
+    first_top = next(k for k in tops if k.seq is not None and k.seq.rank == best)
+    intro = [k for k in root.children if k.start < first_top.start]
+    if not intro or all(k.seq is not None and k.seq.rank == best for k in intro):
+        return
+    zero = Node(None, 0, None, root, intro, intro[0].start, intro[-1].end, label="0")
+    for k in intro:
+        k.parent = zero
+    root.children = [zero, *root.children[len(intro) :]]
+
+
+def _parse_part(text: str, lo: int, hi: int) -> tuple[Node, list[Sequence]]:
+    markers = find_markers(text, lo, hi)
+    for _ in range(10):  # dropping a one-item list can change what the rest attaches to
+        root = Node(None, start=lo, end=hi)
+        sequences = _build(markers, root)
+        lone = {s.items[0].marker for s in sequences if len(s.items) == 1}
+        if not lone:
+            break
+        markers = [m for m in markers if m not in lone]
+    _set_spans(text, root, hi)
+    _with_intro(root)
+    return root, sequences
+
+
+def parse(text: str) -> Outline:
+    """The outline of one speech text, appendices (附件N) included as top-level items."""
+    cuts = [m for m in _APPENDIX.finditer(text) if len(m.group().strip()) <= 30]
+    bounds = [0, *(m.start() for m in cuts), len(text)]
+    body, sequences = _parse_part(text, bounds[0], bounds[1])
+    top = list(body.children)
+    for i, cut in enumerate(cuts):
+        part, seqs = _parse_part(text, cut.end(), bounds[i + 2])
+        sequences += seqs
+        label = re.sub(r"\s+", "", cut.group())
+        n = cut.group("n")
+        number = int(n) if n and n.isdigit() else (cn_number(n) if n else None) or i + 1
+        end = bounds[i + 2]
+        while end > cut.start() and text[end - 1].isspace():
+            end -= 1
+        appendix = Node(None, number, None, None, part.children, cut.start(), end)
+        appendix.label = "附件" + (n or "")
+        appendix.heading = label
+        if label == appendix.label:  # title on the next line
+            nxt = text[cut.end() : end].strip().split("\n", 1)[0]
+            appendix.heading = f"{label} {nxt[:40]}".strip()
+        top.append(appendix)
+
+    items: list[Item] = []
+
+    def walk(nodes: list[Node], prefix: str, level: int) -> None:
+        for i, node in enumerate(nodes, 1):
+            path = f"{prefix}{i}" if node.label != "0" else f"{prefix}0"
+            if node.label == "0":
+                walk(node.children, path + ".", level + 1)
+                continue
+            if node.marker is not None:
+                marker, style = node.marker.text, node.marker.style
+            else:
+                marker, style = node.label, "附件"
+            items.append(
+                Item(path, level, node.number, marker, style, node.heading, node.start, node.end)
+            )
+            walk(node.children, path + ".", level + 1)
+
+    # the virtual intro is numbered 0 and does not take a slot among its siblings
+    real = [n for n in top if n.label != "0"]
+    for node in top:
+        if node.label == "0":
+            walk([node], "", 1)
+    walk(real, "", 1)
+    items.sort(key=lambda it: (it.start, it.level))
+    seq_rows = sorted((s.items[0].start, s.style, len(s.items)) for s in sequences)
+    return Outline(items, seq_rows)
