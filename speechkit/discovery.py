@@ -42,6 +42,7 @@ _UNQUOTED_GE = re.compile(
     f"个(?<=[两三四五六七八九十]个)(?<![{NUMERALS}百千万零〇0-9第]..){_PIECE}{{2}}"
 )
 _QUOTED = re.compile(r"“([^“”\n]{1,24})”")
+_COUNT_GE = re.compile(f"{_COUNT}个")
 # A quote ends at its first ”, so a pattern that only adds conditions on the inside finds
 # a subset of the quotes _QUOTED finds, with the same spans.
 # Quotes with a numeral in them: the only ones that can hold a numbered formulation.
@@ -74,7 +75,7 @@ class StopList:
         """True for ordinary counting phrases: 三个方面 (head 方面) and listed idioms."""
         if phrase in self.phrases:
             return True
-        match = re.match(f"{_COUNT}个", phrase)
+        match = _COUNT_GE.match(phrase)
         return bool(match) and phrase[match.end() :].startswith(self.heads)
 
 
@@ -99,12 +100,14 @@ def is_numbered(phrase: str, stops: StopList | None = None) -> bool:
 
 def quoted_numbered(text: str, stops: StopList | None = None) -> list[Candidate]:
     """Numbered formulations quoted in ``text``: each piece of “…” split at 、，；."""
+    stops = stop_list() if stops is None else stops
     found = []
     for quote in _QUOTED_WITH_NUMERAL.finditer(text):
+        inner = quote.group(1)
         offset = quote.start(1)
         pos = 0
-        for piece in _QUOTE_SEPARATORS.split(quote.group(1)):
-            start = quote.group(1).index(piece, pos)
+        for piece in _QUOTE_SEPARATORS.split(inner):
+            start = inner.index(piece, pos)
             pos = start + len(piece)
             if piece and piece[0] in NUMERALS and is_numbered(piece, stops):
                 found.append(Candidate(piece, offset + start, offset + pos, True))
@@ -124,6 +127,7 @@ def unquoted_numbered(text: str, stops: StopList | None = None) -> list[Candidat
 
 def quoted_phrases(text: str, stops: StopList | None = None) -> list[Candidate]:
     """Short quoted phrases that are not numbered (“清廉交通”, “暖心之家”)."""
+    stops = stop_list() if stops is None else stops
     found = []
     for quote in _QUOTED_WHOLE_PHRASE.finditer(text):
         inner = quote.group(1)

@@ -28,6 +28,7 @@ So Guangdong's report has top level 一、 二、 附件1 附件2; its ten 民�
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -113,7 +114,7 @@ STYLES = (
 _ANY_STYLE = "|".join(f"{style.shape}(?P<s{i}>)" for i, style in enumerate(STYLES))
 _MARKER = re.compile(f"{_BEFORE}(?={_FIRST})(?:{_ANY_STYLE})")
 _MARKER_AT_START = re.compile(f"(?:{_ANY_STYLE})")  # at the very start of the text
-_STYLE_OF_GROUP = {f"s{i}": style for i, style in enumerate(STYLES)}
+_STYLE_OF_GROUP = {_MARKER.groupindex[f"s{i}"]: style for i, style in enumerate(STYLES)}
 STYLE_BY_NAME = {s.name: s for s in STYLES}
 _SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": LAST, "一方面": 1, "另一方面": 2}
 # 一是一、二是二 ("one is one, two is two") and similar idioms are not enumerations.
@@ -187,15 +188,17 @@ def find_markers(text: str, lo: int = 0, hi: int | None = None) -> list[Marker]:
     """Every candidate marker in ``text[lo:hi]``, in text order, idioms excluded."""
     hi = len(text) if hi is None else hi
     idioms = [m.span() for m in _IDIOM.finditer(text, lo, hi)]
-    hits = [(m.start() + 1, m) for m in _MARKER.finditer(text, max(lo - 1, 0), hi)]
+    hits = _MARKER.finditer(text, max(lo - 1, 0), hi)
     if lo == 0 and (first := _MARKER_AT_START.match(text, 0, hi)):
-        hits.insert(0, (0, first))
+        hits = itertools.chain([first], hits)
     found: dict[int, Marker] = {}
-    for start, m in hits:
-        style = _STYLE_OF_GROUP[m.lastgroup or ""]
+    for m in hits:
+        start, end = m.span()
+        if m.re is _MARKER:
+            start += 1  # the boundary character before the marker
+        style = _STYLE_OF_GROUP[m.lastindex or 0]
         if style.after is not None and not style.starts(text, start, lo):
             continue
-        end = m.end()
         raw = text[start + style.trim[0] : end - style.trim[1]]
         if raw in _SEQUENCE_WORDS:
             number = _SEQUENCE_WORDS[raw]
@@ -207,16 +210,18 @@ def find_markers(text: str, lo: int = 0, hi: int | None = None) -> list[Marker]:
             number = roman_number(raw)
         else:
             number = cn_number(raw) or 0
-        if not number or start in found or any(a <= start < b for a, b in idioms):
+        if not number or start in found or (idioms and any(a <= start < b for a, b in idioms)):
             continue
         found[start] = Marker(start, end, style.name, style.rank, number, text[start:end])
     return [found[k] for k in sorted(found)]
 
 
+_ORDINAL_RUN = frozenset({"第一", "首先"})
+
+
 def _continues(seq: Sequence, m: Marker) -> bool:
     """Can marker ``m`` be the next item of ``seq``?"""
-    ordinal_run = {"第一", "首先"}
-    if seq.style in ordinal_run and m.style in ordinal_run:
+    if seq.style in _ORDINAL_RUN and m.style in _ORDINAL_RUN:
         # 第一…第二…最后 and 首先…其次…第三…最后 mix; only 首先 itself always starts a run.
         if m.number == LAST:
             return True
@@ -267,26 +272,28 @@ def _set_spans(text: str, node: Node, hi: int) -> None:
     """Give every descendant of ``node`` its [start, end); ``hi`` bounds ``node``'s span."""
     kids = node.children
     for i, kid in enumerate(kids):
-        assert kid.marker is not None and kid.seq is not None
-        kid.start = kid.marker.start
+        marker, seq = kid.marker, kid.seq
+        assert marker is not None and seq is not None
+        start = kid.start = marker.start
         bound = kids[i + 1].marker.start if i + 1 < len(kids) else hi
-        _set_spans(text, kid, bound)
+        if kid.children:
+            _set_spans(text, kid, bound)
         end = bound
-        line_start = text.rfind("\n", 0, kid.start) + 1
-        inline = kid.seq.rank >= 7 or text[line_start : kid.start].strip() != ""
-        if kid.seq.items[-1] is kid and inline:
+        if seq.items[-1] is kid and (
+            seq.rank >= 7 or text[text.rfind("\n", 0, start) + 1 : start].strip() != ""
+        ):
             # the last item of an inline list (or of a 第N run inside a paragraph) runs to the
             # end of its paragraph, not to the end of the parent: what follows is the
             # parent's own text. Its children may still carry it further.
-            end = max([min(bound, _line_end(text, kid.start, hi)), *(k.end for k in kid.children)])
-        while end > kid.start and text[end - 1].isspace():
+            end = max([min(bound, _line_end(text, start, hi)), *(k.end for k in kid.children)])
+        while end > start and text[end - 1].isspace():
             end -= 1
         kid.end = end
-        body = kid.marker.end
-        while body < kid.end and (text[body] in _SEPARATORS or text[body].isspace()):
+        body = marker.end
+        while body < end and (text[body] in _SEPARATORS or text[body].isspace()):
             body += 1
-        stop = _HEADING_END.search(text, body, kid.end)
-        kid.heading = text[body : stop.start() if stop else kid.end].strip()
+        stop = _HEADING_END.search(text, body, end)
+        kid.heading = text[body : stop.start() if stop else end].strip()
 
 
 def _with_intro(root: Node) -> None:
@@ -321,9 +328,24 @@ def _parse_part(text: str, lo: int, hi: int) -> tuple[Node, list[Sequence]]:
     return root, sequences
 
 
+def _appendix_lines(text: str) -> list[re.Match[str]]:
+    """What ``_APPENDIX.finditer(text)`` finds, trying only lines that contain 附件."""
+    found: list[re.Match[str]] = []
+    end = 0
+    at = text.find("附件")
+    while at >= 0:
+        line = text.rfind("\n", 0, at) + 1
+        # a match can run over blank lines (附件\s*), and the scan resumes where it ended
+        if line >= end and (m := _APPENDIX.match(text, line)):
+            found.append(m)
+            end = m.end()
+        at = text.find("附件", at + 2)
+    return found
+
+
 def parse(text: str) -> Outline:
     """The outline of one speech text, appendices (附件N) included as top-level items."""
-    cuts = [m for m in _APPENDIX.finditer(text) if len(m.group().strip()) <= 30]
+    cuts = [m for m in _appendix_lines(text) if len(m.group().strip()) <= 30]
     bounds = [0, *(m.start() for m in cuts), len(text)]
     body, sequences = _parse_part(text, bounds[0], bounds[1])
     top = list(body.children)
@@ -359,7 +381,8 @@ def parse(text: str) -> Outline:
             items.append(
                 Item(path, level, node.number, marker, style, node.heading, node.start, node.end)
             )
-            walk(node.children, path + ".", level + 1)
+            if node.children:
+                walk(node.children, path + ".", level + 1)
 
     # the virtual intro is numbered 0 and does not take a slot among its siblings
     real = [n for n in top if n.label != "0"]

@@ -89,8 +89,9 @@ class _StartFilter:
         self._tables: dict[int, np.ndarray] = {}
         for form in forms:
             k = min(len(form), 3)
-            table = self._tables.setdefault(k, np.zeros(1 << self._BITS, dtype=bool))
-            table[self._hash(form[:k])] = True
+            if k not in self._tables:
+                self._tables[k] = np.zeros(1 << self._BITS, dtype=bool)
+            self._tables[k][self._hash(form[:k])] = True
 
     @classmethod
     def _hash(cls, chars: str) -> int:
