@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from speechkit import discovery
 from speechkit.analyzers import slogans
 from speechkit.lexicon import load_lexicon
+
+from .conftest import EVAL_TEXTS
 
 # --- reference: Matcher.find -----------------------------------------------------------
 
@@ -171,3 +174,19 @@ def test_discovery_equals_reference_on_quotes_with_pieces():
             assert discovery.quoted_phrases(text) == reference_quoted_phrases(text)
     for text in ["第三个方法", "十三个方法", "三个方法", "两个确立两个维护", "x三个抓手", "三个抓"]:
         assert discovery.unquoted_numbered(text) == reference_unquoted_numbered(text)
+
+
+@pytest.mark.slow
+def test_matcher_and_discovery_on_every_eval_text():
+    import speechkit
+
+    if not EVAL_TEXTS.is_dir():
+        pytest.skip(f"{EVAL_TEXTS} is not here")
+    texts = [s.text for s in speechkit.load(sorted(EVAL_TEXTS.glob("*.txt")))]
+    forms = load_lexicon(()).form_map()
+    forms.update({p: p for p in slogans.discover(texts, forms)})
+    for text in texts:
+        assert fast_find(forms, text) == reference_find(forms, text)
+        assert discovery.quoted_numbered(text) == reference_quoted_numbered(text)
+        assert discovery.unquoted_numbered(text) == reference_unquoted_numbered(text)
+        assert discovery.quoted_phrases(text) == reference_quoted_phrases(text)
