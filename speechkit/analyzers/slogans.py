@@ -126,8 +126,8 @@ def _trie_pattern(forms: Iterable[str]) -> str:
     re tries alternatives in order and stops at the first that matches; in a trie the
     branches of a node start with different characters, so at most one can go on, and a
     node that ends a form makes the rest optional (greedy, so it tries the longer first):
-    两(?:个(?:确立|维护)|会) is leftmost-longest. Every alternative starts with a literal, so
-    re skips quickly to the positions where some form can start.
+    两(?:个(?:确立|维护)|会) is longest-first at one position; Matcher.find supplies the
+    leftmost positions.
     """
     trie: dict = {}
     for form in forms:
