@@ -4,9 +4,10 @@ Only analyses that need tokens (`speechkit words`) import this module. The user 
 comes from the slogan lexicon, so every formulation (两个确立, 四个意识…) stays one token.
 
 Why not ``jieba.enable_parallel``: it does not parallelise ``lcut`` at all, and words added
-after it never reach its workers. Instead a ``multiprocessing`` pool is forked *after* the
-dictionary and user words are loaded, so every worker inherits a warm tokenizer for free,
-and each worker returns one joined string per speech (cheap to send back).
+after it never reach its workers. Instead a ``multiprocessing`` pool of forked workers loads
+jieba and the user words once per worker (in parallel, while the main process reads the
+corpus), and each worker returns one joined string per speech (cheap to send back; Arrow
+splits it without a Python object per token).
 """
 
 from __future__ import annotations
@@ -78,34 +79,77 @@ def _cut_joined(text: str) -> str:
 
 
 def tokenize_many(texts: Iterable[str], jobs: int | None = None) -> Iterator[list[str]]:
-    """Segment each text, in order, on ``jobs`` processes (default: every core).
+    """Segment each text, in order, on ``jobs`` processes (default: every core)."""
+    for joined in tokenize_joined(texts, jobs):
+        yield joined.split(SEPARATOR) if joined else []
 
-    At most ``jobs * IN_FLIGHT_PER_JOB`` texts are in flight, so memory stays bounded however
-    long the input is, while the workers never wait for this process to count.
+
+def tokenize_joined(texts: Iterable[str], jobs: int | None = None) -> Iterator[str]:
+    """Like ``tokenize_many``, but each text's tokens come joined by ``SEPARATOR``."""
+    with TokenizerPool(jobs) as pool:
+        yield from pool.joined(texts)
+
+
+def _warm() -> None:
+    tokenizer()
+
+
+class TokenizerPool:
+    """Worker processes that each load jieba and the user words once, then segment texts.
+
+    ``start()`` forks the workers and lets them warm up (about 0.7 s each, in parallel)
+    while this process goes on reading; ``joined()`` starts them on first use otherwise.
+    With one job, or where fork is unavailable, texts are segmented in this process.
     """
-    jobs = jobs or os.cpu_count() or 1
-    tokenizer()  # warm before forking, so workers inherit it
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for text in texts:
-            yield tokens(text)
-        return
-    capacity = jobs * IN_FLIGHT_PER_JOB
-    slots = threading.Semaphore(capacity)
-    stop = threading.Event()
 
-    def feed():
-        for text in texts:
-            slots.acquire()
-            if stop.is_set():
-                return
-            yield text
+    def __init__(self, jobs: int | None = None):
+        self.jobs = jobs or os.cpu_count() or 1
+        self.parallel = self.jobs > 1 and "fork" in multiprocessing.get_all_start_methods()
+        self._pool = None
 
-    context = multiprocessing.get_context("fork")
-    with context.Pool(jobs) as pool:
+    def start(self) -> TokenizerPool:
+        if self.parallel and self._pool is None:
+            self._pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_warm)
+        return self
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> TokenizerPool:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def joined(self, texts: Iterable[str]) -> Iterator[str]:
+        """Each text's tokens joined by ``SEPARATOR``, in order.
+
+        At most ``jobs * IN_FLIGHT_PER_JOB`` texts are in flight, so memory stays bounded
+        however long the input is, while the workers never wait for this process.
+        """
+        if not self.parallel:
+            for text in texts:
+                yield _cut_joined(text)
+            return
+        pool = self.start()._pool
+        capacity = self.jobs * IN_FLIGHT_PER_JOB
+        slots = threading.Semaphore(capacity)
+        stop = threading.Event()
+
+        def feed():
+            for text in texts:
+                slots.acquire()
+                if stop.is_set():
+                    return
+                yield text
+
         try:
             for joined in pool.imap(_cut_joined, feed(), chunksize=1):
                 slots.release()
-                yield joined.split(SEPARATOR) if joined else []
+                yield joined
         finally:
             # The consumer stopped early (or failed): unblock the feeding thread so the
             # pool can shut down.

@@ -48,12 +48,13 @@ def test_cache_is_written_and_reused(tmp_path, serial, monkeypatch):
     target = tmp_path / "speeches"
     corpus_dir.write(speechkit.load(SAMPLE), target)
     first = words.analyze(speechkit.load(target), jobs=1)
-    assert (target / "tokens.parquet").is_file()
+    assert (target / "tokens.arrow").is_file()
 
     def no_jieba(*_args, **_kwargs):
         raise AssertionError("the cached run must not tokenize")
 
-    monkeypatch.setattr("speechkit.tokenize.tokenize_many", no_jieba)
+    monkeypatch.setattr("speechkit.tokenize.TokenizerPool.joined", no_jieba)
+    monkeypatch.setattr("speechkit.tokenize.TokenizerPool.start", no_jieba)
     second = words.analyze(speechkit.load(target), jobs=1)
     assert second.equals(first) and first.equals(serial)
 
@@ -81,3 +82,27 @@ def test_parallel_tokenizer_keeps_order_and_stops_early():
     stream = tokenize_many(iter(texts), jobs=2)
     assert next(stream) == tokens(texts[0])
     stream.close()  # must not hang
+
+
+def test_by_speech_from_cache_equals_fresh(tmp_path):
+    target = tmp_path / "speeches"
+    corpus_dir.write(speechkit.load(SAMPLE), target)
+    fresh = words.analyze(speechkit.load(SAMPLE), jobs=1, by_speech=True, top=5)
+    words.analyze(speechkit.load(target), jobs=1)  # writes the cache
+    cached = words.analyze(speechkit.load(target), jobs=1, by_speech=True, top=5)
+    assert cached.equals(fresh)
+
+
+def test_partly_cached_corpus(tmp_path):
+    import pyarrow.feather as feather
+
+    target = tmp_path / "speeches"
+    corpus_dir.write(speechkit.load(SAMPLE), target)
+    before = words.analyze(speechkit.load(target), jobs=1).set_index("word")
+    changed = next(target.glob("*-3.txt"))
+    changed.write_text(changed.read_text(encoding="utf-8") + "两个确立。", encoding="utf-8")
+    after = words.analyze(speechkit.load(target), jobs=2).set_index("word")
+    assert after.loc["两个确立", "count"] == before.loc["两个确立", "count"] + 1
+    assert feather.read_table(target / "tokens.arrow").num_rows == 9
+    again = words.analyze(speechkit.load(target), jobs=1).set_index("word")
+    assert again.equals(after)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -40,33 +40,9 @@ def _lines(text: str) -> list[str]:
     return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
 
 
-def speech_tokens(corpus, jobs: int | None = None) -> Iterator[tuple[Speech, list[str]]]:
-    """Each speech with its tokens: from a corpus directory's cache where it has them."""
-    from speechkit import token_cache
-    from speechkit.tokenize import fingerprint, tokenize_many
-
-    for path, speeches in corpus.sources():
-        directory = corpus.corpus_dir(path)
-        if directory is None:
-            yield from _zip_tokens(speeches, jobs)
-            continue
-        cached = token_cache.read(directory)
-        speeches = list(speeches)
-        keys = [token_cache.text_key(s.text, fingerprint()) for s in speeches]
-        missing = [(s, k) for s, k in zip(speeches, keys) if k not in cached]
-        fresh: dict[str, list[str]] = {}
-        if missing:
-            texts = (s.text for s, _ in missing)
-            fresh = dict(zip((k for _, k in missing), tokenize_many(texts, jobs)))
-        if fresh:
-            token_cache.write(directory, {k: cached.get(k) or fresh[k] for k in keys})
-        for speech, key in zip(speeches, keys):
-            yield speech, cached.get(key) or fresh[key]
-
-
-def _zip_tokens(speeches: Iterable[Speech], jobs: int | None):
+def _zip_tokens(speeches: Iterable[Speech], pool):
     """Stream: speeches are pulled only as fast as the tokenizer takes their texts."""
-    from speechkit.tokenize import tokenize_many
+    from speechkit.tokenize import SEPARATOR
 
     pending: deque[Speech] = deque()
 
@@ -75,8 +51,8 @@ def _zip_tokens(speeches: Iterable[Speech], jobs: int | None):
             pending.append(speech)
             yield speech.text
 
-    for words in tokenize_many(texts(), jobs):
-        yield pending.popleft(), words
+    for joined in pool.joined(texts()):
+        yield pending.popleft(), joined.split(SEPARATOR) if joined else []
 
 
 def analyze(
@@ -88,25 +64,91 @@ def analyze(
 ) -> pd.DataFrame:
     """Count words: ``word, count, speeches, per_10k`` (per 10,000 characters of text).
 
-    ``by_speech`` gives the long table ``speech, word, count`` instead.
+    ``by_speech`` gives the long table ``speech, word, count`` instead. Raw dumps stream
+    through the tokenizer; a corpus directory's tokens come from (and go to) its cache.
     """
-    stop = bundled_stopwords() if stopwords is None else stopwords
-    totals: Counter[str] = Counter()
-    spread: Counter[str] = Counter()
-    rows = []
-    chars = 0
-    for speech, words in speech_tokens(corpus, jobs):
-        counts = Counter(w for w in words if w not in stop and WORDLIKE.search(w))
-        chars += speech.chars
-        totals.update(counts)
-        spread.update(counts.keys())
-        if by_speech:
-            rows.extend((speech.id, w, n) for w, n in counts.most_common(top))
-    if by_speech:
+    from speechkit import token_cache
+    from speechkit.tokenize import TokenizerPool, fingerprint
+
+    tally = Tally(bundled_stopwords() if stopwords is None else stopwords, keep_speeches=by_speech)
+    with TokenizerPool(jobs) as pool:
+        for path, speeches in corpus.sources():
+            directory = corpus.corpus_dir(path)
+            if directory is None or not (directory / token_cache.CACHE_FILE).exists():
+                pool.start()  # workers warm up jieba while this process reads
+            if directory is None:
+                for speech, words in _zip_tokens(speeches, pool):
+                    tally.add(speech, Counter(words))
+            else:
+                speeches = list(speeches)
+                tokens = token_cache.aligned_tokens(directory, speeches, fingerprint(), pool.joined)
+                tally.add_arrow(speeches, tokens)
+    return tally.by_speech(top) if by_speech else tally.totals(top)
+
+
+class Tally:
+    """Word counts over speeches: totals, spread (speeches per word) and per-speech counts."""
+
+    def __init__(self, stopwords: frozenset[str], keep_speeches: bool = False):
+        self.stopwords = stopwords
+        self.keep_speeches = keep_speeches  # per-speech counts cost memory: only when asked
+        self.count: Counter[str] = Counter()
+        self.spread: Counter[str] = Counter()
+        self.per_speech: list[tuple[str, dict[str, int]]] = []
+        self.chars = 0
+        self._verdicts: dict[str, bool] = {}
+
+    def is_word(self, token: str) -> bool:
+        verdict = self._verdicts.get(token)
+        if verdict is None:
+            verdict = token not in self.stopwords and WORDLIKE.search(token) is not None
+            self._verdicts[token] = verdict
+        return verdict
+
+    def add(self, speech: Speech, counts: Counter[str]) -> None:
+        kept = {w: n for w, n in counts.items() if self.is_word(w)}
+        self.chars += speech.chars
+        self.count.update(kept)
+        self.spread.update(kept.keys())
+        if self.keep_speeches:
+            self.per_speech.append((speech.id, kept))
+
+    def add_arrow(self, speeches: list[Speech], tokens) -> None:
+        """Count a pyarrow list array of token lists at once: the words are dictionary-encoded
+        and counted with numpy, so no Python object is made per token."""
+        import numpy as np
+        import pyarrow.compute as pc
+
+        self.chars += sum(speech.chars for speech in speeches)
+        encoded = pc.dictionary_encode(pc.list_flatten(tokens))
+        vocabulary = encoded.dictionary.to_pylist()
+        word_ids = encoded.indices.to_numpy(zero_copy_only=False)
+        bounds = np.concatenate(([0], np.cumsum(pc.list_value_length(tokens).to_numpy())))
+        keep = np.fromiter((self.is_word(w) for w in vocabulary), bool, len(vocabulary))
+        totals = np.bincount(word_ids, minlength=len(vocabulary))
+        spread = np.zeros(len(vocabulary), np.int64)
+        for index, speech in enumerate(speeches):
+            ids, counts = np.unique(word_ids[bounds[index] : bounds[index + 1]], return_counts=True)
+            spread[ids] += 1
+            if self.keep_speeches:
+                wanted = keep[ids]
+                kept = dict(zip(map(vocabulary.__getitem__, ids[wanted]), counts[wanted].tolist()))
+                self.per_speech.append((speech.id, kept))
+        for index in np.flatnonzero(keep & (totals > 0)):
+            word = vocabulary[index]
+            self.count[word] += int(totals[index])
+            self.spread[word] += int(spread[index])
+
+    def totals(self, top: int | None) -> pd.DataFrame:
+        ranked = sorted(self.count.items(), key=lambda item: (-item[1], item[0]))[:top]
+        per_10k = 10_000 / self.chars if self.chars else 0.0
+        rows = [(w, n, self.spread[w], round(n * per_10k, 3)) for w, n in ranked]
+        return pd.DataFrame(rows, columns=COLUMNS)
+
+    def by_speech(self, top: int | None) -> pd.DataFrame:
+        rows = [
+            (speech_id, w, n)
+            for speech_id, kept in self.per_speech
+            for w, n in sorted(kept.items(), key=lambda item: (-item[1], item[0]))[:top]
+        ]
         return pd.DataFrame(rows, columns=BY_SPEECH_COLUMNS)
-    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:top]
-    frame = pd.DataFrame(
-        [(w, n, spread[w], round(n * 10_000 / chars, 3) if chars else 0.0) for w, n in ranked],
-        columns=COLUMNS,
-    )
-    return frame

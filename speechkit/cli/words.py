@@ -33,7 +33,7 @@ def words(corpus, output, top, by_speech, jobs, stopwords):
 
     Columns: word, count, speeches (how many speeches use it), per_10k (per 10,000
     characters). Slogans from the lexicon stay single tokens. On a corpus directory the
-    tokens are cached in tokens.parquet, so a second run skips jieba.
+    tokens are cached in tokens.arrow, so a second run skips jieba.
 
     \b
     Examples:
