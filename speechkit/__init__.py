@@ -1,7 +1,7 @@
 """speechkit: load, split and analyse corpora of Chinese political speeches."""
 
 from speechkit.errors import SpeechkitError
-from speechkit.load import Corpus, Document, load
+from speechkit.loader import Corpus, Document, load
 from speechkit.model import Speech
 
 __all__ = ["Corpus", "Document", "Speech", "SpeechkitError", "load"]

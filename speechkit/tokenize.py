@@ -13,16 +13,15 @@ splits it without a Python object per token).
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import tempfile
-import threading
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
+from speechkit.parallel import bounded_imap, can_fork, fork_pool
+
 SEPARATOR = "\x1f"  # joins a speech's tokens for the trip back from a worker
-IN_FLIGHT_PER_JOB = 4  # speeches queued per worker: keeps memory bounded on huge inputs
 
 
 def cache_dir() -> Path:
@@ -105,12 +104,12 @@ class TokenizerPool:
 
     def __init__(self, jobs: int | None = None):
         self.jobs = jobs or os.cpu_count() or 1
-        self.parallel = self.jobs > 1 and "fork" in multiprocessing.get_all_start_methods()
+        self.parallel = can_fork(self.jobs)
         self._pool = None
 
     def start(self) -> TokenizerPool:
         if self.parallel and self._pool is None:
-            self._pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_warm)
+            self._pool = fork_pool(self.jobs, initializer=_warm)
         return self
 
     def close(self) -> None:
@@ -128,32 +127,11 @@ class TokenizerPool:
     def joined(self, texts: Iterable[str]) -> Iterator[str]:
         """Each text's tokens joined by ``SEPARATOR``, in order.
 
-        At most ``jobs * IN_FLIGHT_PER_JOB`` texts are in flight, so memory stays bounded
-        however long the input is, while the workers never wait for this process.
+        Few texts are in flight at once (see ``speechkit.parallel``), so memory stays bounded
+        however long the input is.
         """
         if not self.parallel:
             for text in texts:
                 yield _cut_joined(text)
             return
-        pool = self.start()._pool
-        capacity = self.jobs * IN_FLIGHT_PER_JOB
-        slots = threading.Semaphore(capacity)
-        stop = threading.Event()
-
-        def feed():
-            for text in texts:
-                slots.acquire()
-                if stop.is_set():
-                    return
-                yield text
-
-        try:
-            for joined in pool.imap(_cut_joined, feed(), chunksize=1):
-                slots.release()
-                yield joined
-        finally:
-            # The consumer stopped early (or failed): unblock the feeding thread so the
-            # pool can shut down.
-            stop.set()
-            for _ in range(capacity):
-                slots.release()
+        yield from bounded_imap(self.start()._pool, _cut_joined, texts, self.jobs)

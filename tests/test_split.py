@@ -97,3 +97,14 @@ def test_every_eval_text_loads_and_tiles():
         doc = next(corpus.documents())
         speeches = list(corpus)
         assert doc.preamble + "".join(doc.raw[s.start : s.end] for s in speeches) == doc.raw
+
+
+def test_parallel_loading_gives_the_same_speeches(monkeypatch, sample_speeches):
+    import speechkit.loader as load_module
+
+    monkeypatch.setattr(load_module, "PARALLEL_MIN_CHARS", 0)
+    doc = load_module.read_document(str(SAMPLE))
+    assert list(doc.speeches(jobs=2)) == sample_speeches
+    stream = doc.speeches(jobs=2)
+    next(stream)
+    stream.close()  # stopping early must not hang

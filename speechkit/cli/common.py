@@ -6,7 +6,7 @@ import functools
 
 import click
 
-from speechkit.load import load
+from speechkit.loader import load
 from speechkit.output import Output
 from speechkit.progress import SpeechProgress
 

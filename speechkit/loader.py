@@ -13,10 +13,18 @@ from speechkit.convert import to_simplified
 from speechkit.decode import decode_bytes
 from speechkit.errors import SpeechkitError
 from speechkit.model import Speech
+from speechkit.parallel import bounded_imap, can_fork, fork_pool
 from speechkit.split import find_spans
 from speechkit.title import guess_title
 
 Notice = Callable[[str], None]
+# Below this size a file is cleaned in this process: forking costs more than it saves.
+PARALLEL_MIN_CHARS = 1_000_000
+_FORKED_DOCUMENT: Document | None = None  # what forked loader workers read (inherited)
+
+
+def _forked_speech(ordinal: int) -> Speech:
+    return _FORKED_DOCUMENT.speech(ordinal)
 
 
 @dataclass
@@ -45,23 +53,42 @@ class Document:
                 return to_simplified(line)
         return ""
 
-    def speeches(self) -> Iterator[Speech]:
+    def speeches(self, jobs: int | None = None) -> Iterator[Speech]:
+        """Clean and convert each speech, in order. A large file with several speeches is
+        worked on by forked processes (``jobs``, default every core) that inherit the raw
+        text; speeches still come out one at a time, with few in flight."""
         report_title = self.preamble_title() if len(self.spans) == 1 else ""
-        for ordinal, (start, end) in enumerate(self.spans, 1):
-            cleaned = clean(self.raw[start:end], start)
-            text = to_simplified(cleaned.text)
-            yield Speech(
-                id=f"{self.stem}-{ordinal}",
-                source=self.source,
-                ordinal=ordinal,
-                start=start,
-                end=end,
-                title=report_title or guess_title(text),
-                original=cleaned.text,
-                text=text,
-                offsets=cleaned.offsets,
-                stats=cleaned.stats,
-            )
+        ordinals = range(1, len(self.spans) + 1)
+        if len(self.raw) < PARALLEL_MIN_CHARS or len(self.spans) < 2 or not can_fork(jobs):
+            for ordinal in ordinals:
+                yield self.speech(ordinal, report_title)
+            return
+        global _FORKED_DOCUMENT
+        _FORKED_DOCUMENT = self
+        to_simplified("")  # load OpenCC's tables once, before forking
+        try:
+            with fork_pool(jobs) as pool:
+                yield from bounded_imap(pool, _forked_speech, ordinals, pool._processes)
+        finally:
+            _FORKED_DOCUMENT = None
+
+    def speech(self, ordinal: int, report_title: str = "") -> Speech:
+        """Speech number ``ordinal`` (1-based), cleaned and converted."""
+        start, end = self.spans[ordinal - 1]
+        cleaned = clean(self.raw[start:end], start)
+        text = to_simplified(cleaned.text)
+        return Speech(
+            id=f"{self.stem}-{ordinal}",
+            source=self.source,
+            ordinal=ordinal,
+            start=start,
+            end=end,
+            title=report_title or guess_title(text),
+            original=cleaned.text,
+            text=text,
+            offsets=cleaned.offsets,
+            stats=cleaned.stats,
+        )
 
     def summary(self, speeches: Iterable[Speech]) -> dict[str, int]:
         """What cleaning did to the whole file: ``speeches`` are this document's speeches."""
