@@ -1,4 +1,5 @@
-"""Regenerate golden files from the bundled sample: `python -m tests.regen split`.
+"""Regenerate golden files: `python -m tests.regen [split] [directives] [slogans] [targets]`
+(all four when none is named).
 
 Review the diff before committing: a golden file is a claim about the right answer.
 """
@@ -30,6 +31,18 @@ def directives() -> None:
     regen_golden()
 
 
+def slogans() -> None:
+    from .regen_slogans import main
+
+    main()
+
+
+def targets() -> None:
+    from .regen_targets import main
+
+    main()
+
+
 if __name__ == "__main__":
-    for name in sys.argv[1:] or ["split"]:
+    for name in sys.argv[1:] or ["split", "directives", "slogans", "targets"]:
         globals()[name]()
