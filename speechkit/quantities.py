@@ -105,7 +105,10 @@ def _unit_pattern(table: dict[str, Unit]) -> str:
         return re.escape(u.unit) + guard
 
     base = "|".join(alt(u) for u in others)
-    return rf"(?:(?:{mag})?(?:{base})|(?:{mag}))"
+    # The look-ahead rejects in one step the many numbers with no unit after them, where
+    # the alternation would try each unit in turn.
+    first = "".join(sorted({re.escape(u.unit[0]) for u in table.values()}))
+    return rf"(?=[{first}])(?:(?:{mag})?(?:{base})|(?:{mag}))"
 
 
 def _longest(u: Unit) -> int:
@@ -135,6 +138,13 @@ def _per_pattern() -> re.Pattern[str]:
 
 
 _PCT_UNITS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
+# Every match of _pattern() opens with one of these characters: a digit, a Chinese numeral,
+# 百/千/万 (百分之…) or a redacted x. The pattern opens with an alternation of groups and a
+# look-behind, which keeps re from skipping ahead to where a match can start; searching for
+# this class first does that skipping in C, and the pattern is tried only there.
+_FIRST = re.compile(rf"[{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x](?:(?<![百千万])|(?=分之))")
+# Chinese numerals in ``num`` unless it holds an Arabic digit (see ``arabic`` in _make).
+_ARABIC_CHAR = re.compile(rf"[{_ARABIC_DIGIT}]")
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -143,13 +153,18 @@ def find_quantities(text: str) -> list[Quantity]:
     >>> [(q.value, q.unit, q.value_base, q.unit_base) for q in find_quantities("投资完成2158亿元")]
     [(2158.0, '亿元', 215800000000.0, '元')]
     """
-    pattern = _pattern()
+    match = _pattern().match
+    first = _FIRST.search
     out: list[Quantity] = []
     pos = 0
     while True:
-        m = pattern.search(text, pos)
-        if m is None:
+        c = first(text, pos)
+        if c is None:
             return out
+        m = match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
         pos = m.end()
         if m.group("date"):
             continue
@@ -177,7 +192,14 @@ def _numeric(text: str, m: re.Match[str]) -> tuple[Quantity | None, int]:
     start = m.start()
     num, unit1, num2, fuzzy, unit = m.group("num", "unit1", "num2", "fuzzy", "unit")
     # 从60%到65% is a change between two quantities, not a range.
-    blocked = m.group("sep") in ("至", "到") and text[:start].endswith(_RANGE_BLOCKERS)
+    blocked = (
+        num2 is not None
+        and m.group("sep") in ("至", "到")
+        and text.endswith(_RANGE_BLOCKERS, 0, start)
+    )
+    if unit1 is None and unit is None and not _ARABIC_CHAR.search(num):
+        # Most matches (一些, 统一, 十四五): no unit, so _make would reject them.
+        return None, (m.end("num") if blocked else m.end())
     if unit1 is not None:
         # A range repeats the unit (6%－6.5%); otherwise only "num unit1" is a quantity.
         same = unit is not None and (unit == unit1 or unit.startswith(unit1))

@@ -10,11 +10,13 @@ from dataclasses import dataclass
 
 # A sentence ends after 。！？； (full-width; the loader normalises ASCII ! ? ; to these),
 # after a run of them, or at a line break. Closing quotes/brackets after the terminator
-# stay with the sentence.
-_SENTENCE_END = re.compile(r"[。！？；]+[”’」』）]*|\n")
+# stay with the sentence. Written to open with a character class, so that re can skip ahead
+# to the next terminator instead of trying both alternatives at every character.
+_SENTENCE_END = re.compile(r"[。！？；\n](?:(?<=\n)|[。！？；]*[”’」』）]*)")
 # 。！？ end a "block"; ； only ends a sentence inside one. Cue words (今年…目标是：) scope
-# over a whole block such as "今年发展主要预期目标是：A；B；C。".
-_BLOCK_END = set("。！？\n")
+# over a whole block such as "今年发展主要预期目标是：A；B；C。". A terminator run made only
+# of these characters keeps the block open.
+_BLOCK_KEEP = "；”’」』）"
 
 # Top-level heading markers: "一、" and "第一，/第一、/第一是" at a line start. Second-level
 # markers such as "（一）" or "一是" do not open a new section.
@@ -49,29 +51,45 @@ class Heading:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into non-empty sentences (whitespace-only pieces are dropped)."""
-    out: list[Sentence] = []
+    return [Sentence(*span) for span in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, block_start) of each sentence, as in ``split_sentences``."""
+    out: list[tuple[int, int, int]] = []
     pos = 0
-    block = None
+    block = -1  # no block open
     for m in _SENTENCE_END.finditer(text):
-        end = m.end() if m.group() != "\n" else m.start()
-        _add(text, pos, end, block, out)
-        if out and out[-1].start >= pos:
-            block = out[-1].block_start
-        if m.group() == "\n" or any(ch in _BLOCK_END for ch in m.group()):
-            block = None
-        pos = m.end()
-    _add(text, pos, len(text), block, out)
+        term, end = m.span()
+        newline = text[term] == "\n"
+        start, stop = pos, term if newline else end
+        # Whitespace at either end is not part of the sentence (a terminator is not space).
+        while start < stop and text[start].isspace():
+            start += 1
+        if newline:
+            while stop > start and text[stop - 1].isspace():
+                stop -= 1
+        if stop > start:
+            if block < 0:
+                block = start
+            out.append((start, stop, block))
+        # Only ；s (and closing quotes) keep the block open.
+        if newline or m.group().strip(_BLOCK_KEEP):
+            block = -1
+        pos = end
+    start, stop = _strip(text, pos, len(text))
+    if stop > start:
+        out.append((start, stop, start if block < 0 else block))
     return out
 
 
-def _add(text: str, start: int, end: int, block: int | None, out: list[Sentence]) -> None:
-    while start < end and text[start].isspace():
+def _strip(text: str, start: int, stop: int) -> tuple[int, int]:
+    """``text[start:stop]`` without whitespace at either end, as offsets."""
+    while start < stop and text[start].isspace():
         start += 1
-    stop = end
     while stop > start and text[stop - 1].isspace():
         stop -= 1
-    if stop > start:
-        out.append(Sentence(start, stop, start if block is None else block))
+    return start, stop
 
 
 def find_headings(text: str) -> list[Heading]:

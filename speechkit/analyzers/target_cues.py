@@ -81,15 +81,24 @@ def cue_pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(c) for c in sorted(kind, key=len, reverse=True)))
 
 
+# The patterns below open with a literal or a character class, so that re can skip ahead to
+# where they can match; an optional group first (such as 到 before a year) would make it try
+# every position of the text.
 _YEAR = re.compile(
-    r"(?P<to>截至|截止到|截止|到|至)?(?P<y>(?:19|20)\d{2})年"
-    r"(?P<suffix>年底|年末|底|末|前|以前|之前|以来|上半年|下半年)?"
+    r"(?P<y>(?:19|20)\d{2})年(?P<suffix>年底|年末|底|末|前|以前|之前|以来|上半年|下半年)?"
 )
+# Written just before a year ("到2025年", "截至2022年"), they make it a deadline or a cut-off.
+# Longest first: the match takes the longest one the text ends with.
+_YEAR_TO = ("截止到", "截至", "截止", "到", "至")
 _MONTH = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
     r"(?:底|末|份|中旬|上旬|下旬)?(?:前|以前|之前)"
 )
-_PLAN = re.compile(r"“?十(?P<n>[一二三四五六七八九])五”?(?P<s>期间|时期|末|规划期内|规划期)")
+# What every _MONTH match ends with, from its 月 on; the match starts at most 7 characters
+# before that 月 ("2022年12月").
+_MONTH_TAIL = re.compile(r"月(?:底|末|份|中旬|上旬|下旬)?(?:前|以前|之前)")
+_MONTH_REACH = 7
+_PLAN = re.compile(r"(?:“十|十)(?P<n>[一二三四五六七八九])五”?(?P<s>期间|时期|末|规划期内|规划期)")
 _RELATIVE = {
     "今年": 0,
     "本年": 0,
@@ -113,11 +122,11 @@ def find_cues(text: str, year: int | None = None) -> list[Cue]:
         for m in cue_pattern().finditer(text)
         if kind[m.group()] != "none" and not _inside(quoted, m.start())
     ]
-    for m in _YEAR.finditer(text):
-        role = _year_role(int(m.group("y")), m.group("to"), m.group("suffix"), year)
+    for start, m, to in _years(text):
+        role = _year_role(int(m.group("y")), to, m.group("suffix"), year)
         if role:
-            out.append(Cue(m.start(), m.end(), m.group(), role))
-    for m in _MONTH.finditer(text):
+            out.append(Cue(start, m.end(), text[start : m.end()], role))
+    for m in _months(text):
         out.append(Cue(m.start(), m.end(), m.group(), "future"))
     for m in _PLAN.finditer(text):
         first = 1981 + 5 * (int(_CN_MONTH[m.group("n")]) + 10 - 6)
@@ -141,6 +150,37 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return k >= 0 and spans[k][0] < pos < spans[k][1]
 
 
+def _years(text: str) -> list[tuple[int, re.Match[str], str | None]]:
+    """(start, match, word before) for each year: 到/至/截至… extend the match to the left."""
+    out = []
+    for m in _YEAR.finditer(text):
+        start = m.start()
+        to = None
+        for word in _YEAR_TO:
+            if text.endswith(word, 0, start):
+                to = word
+                start -= len(word)
+                break
+        out.append((start, m, to))
+    return out
+
+
+def _months(text: str) -> list[re.Match[str]]:
+    """``_MONTH.finditer(text)``, looking only near each 月…前 (most texts have none)."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    for tail in _MONTH_TAIL.finditer(text):
+        if tail.end() <= pos:
+            continue
+        # A match ends with its tail, so one found here uses this 月: none can start
+        # between ``pos`` and this window that ends before it.
+        m = _MONTH.search(text, max(pos, tail.start() - _MONTH_REACH), tail.end())
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def _year_role(y: int, to: str | None, suffix: str | None, year: int | None) -> str:
     if to in ("截至", "截止", "截止到") or suffix == "以来":
         return "past"
@@ -156,9 +196,9 @@ def _year_role(y: int, to: str | None, suffix: str | None, year: int | None) -> 
 def find_times(text: str, year: int | None) -> list[Time]:
     """Time expressions resolved to a year string, in text order."""
     out = []
-    for m in _YEAR.finditer(text):
-        out.append(Time(m.start(), m.end(), m.group("y")))
-    for m in _MONTH.finditer(text):
+    for start, m, _ in _years(text):
+        out.append(Time(start, m.end(), m.group("y")))
+    for m in _months(text):
         y = int(m.group("y")) if m.group("y") else year
         if y is not None:
             out.append(Time(m.start(), m.end(), f"{y}-{_month(m.group('m')):02d}"))
