@@ -143,8 +143,10 @@ _PCT_UNITS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
 # look-behind, which keeps re from skipping ahead to where a match can start; searching for
 # this class first does that skipping in C, and the pattern is tried only there.
 _FIRST = re.compile(rf"[{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x](?:(?<![百千万])|(?=分之))")
-# Chinese numerals in ``num`` unless it holds an Arabic digit (see ``arabic`` in _make).
+# A number is Arabic (see ``arabic`` in _make) if it has an Arabic digit and no Chinese one.
 _ARABIC_CHAR = re.compile(rf"[{_ARABIC_DIGIT}]")
+_CN_CHAR = re.compile(rf"[{_CN_DIGIT}]")
+_MAGNITUDES = ("万", "亿")  # what _MAGNITUDE_TAIL ends with
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -229,16 +231,21 @@ def _make(
     explicit_unit = unit is not None
     # 2158亿元 -> 2158 + 亿元: the magnitude belongs to the unit as written.
     last = num2 if num2 is not None else num
-    mag = _MAGNITUDE_TAIL.search(last) if not last.startswith("x") else None
+    mag = _MAGNITUDE_TAIL.search(last) if last[-1] in _MAGNITUDES else None
     if mag and mag.start() > 0:
         if num.endswith(mag.group()) and len(num) > len(mag.group()):
             num = num[: -len(mag.group())]
         if num2 is not None:
             num2 = num2[: mag.start()]
         unit = mag.group() + (unit or "")
-    arabic = any(c.isdigit() for c in num) and not any(c in _CN_DIGIT for c in num)
+    arabic = _ARABIC_CHAR.search(num) is not None and _CN_CHAR.search(num) is None
     if not explicit_unit and not arabic:
         return None  # Chinese numerals need a unit: 十四五, 一是, 十万火急
+    unit = unit or ""
+    before = text[max(0, start - 2) : start]
+    # With a unit the test does not need the value: most rejections (两个, 三项) skip parsing.
+    if unit and _not_a_quantity(text, start, end, num, None, unit, arabic, fuzzy or num2, before):
+        return None
     value = None if redacted else parse_number(num)
     if value is None and not redacted:
         return None
@@ -247,9 +254,9 @@ def _make(
         value_high = parse_number(num2)
         if value_high is None:
             return None
-    unit = unit or ""
-    before = text[max(0, start - 2) : start]
-    if _not_a_quantity(text, start, end, num, value, unit, arabic, fuzzy or num2, before):
+    if not unit and _not_a_quantity(
+        text, start, end, num, value, unit, arabic, fuzzy or num2, before
+    ):
         return None
     if unit.endswith("成") and text.startswith("半", end):
         value = None if value is None else value + 0.5
@@ -290,6 +297,7 @@ def _not_a_quantity(
     """True for dates' neighbours, ordinals, list markers and formulations.
 
     ``loose`` is set for 二十多个 or 两到三个: a count, though the unit is generic.
+    ``value`` is read only when there is no unit.
     """
     prev = before[-1:]
     if prev == "第" or (prev.isascii() and prev.isalpha()):

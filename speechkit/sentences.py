@@ -54,32 +54,37 @@ def split_sentences(text: str) -> list[Sentence]:
     return [Sentence(*span) for span in sentence_spans(text)]
 
 
-def sentence_spans(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, block_start) of each sentence, as in ``split_sentences``."""
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
+    """(start, end, block_start) of each sentence, as in ``split_sentences``.
+
+    With ``start``/``end``, only the sentences of ``text[start:end]``: whole lines, or the
+    whole text.
+    """
+    end = len(text) if end is None else end
     out: list[tuple[int, int, int]] = []
-    pos = 0
+    pos = start
     block = -1  # no block open
-    for m in _SENTENCE_END.finditer(text):
-        term, end = m.span()
+    for m in _SENTENCE_END.finditer(text, start, end):
+        term, after = m.span()
         newline = text[term] == "\n"
-        start, stop = pos, term if newline else end
+        first, stop = pos, term if newline else after
         # Whitespace at either end is not part of the sentence (a terminator is not space).
-        while start < stop and text[start].isspace():
-            start += 1
+        while first < stop and text[first].isspace():
+            first += 1
         if newline:
-            while stop > start and text[stop - 1].isspace():
+            while stop > first and text[stop - 1].isspace():
                 stop -= 1
-        if stop > start:
+        if stop > first:
             if block < 0:
-                block = start
-            out.append((start, stop, block))
+                block = first
+            out.append((first, stop, block))
         # Only ；s (and closing quotes) keep the block open.
         if newline or m.group().strip(_BLOCK_KEEP):
             block = -1
-        pos = end
-    start, stop = _strip(text, pos, len(text))
-    if stop > start:
-        out.append((start, stop, start if block < 0 else block))
+        pos = after
+    first, stop = _strip(text, pos, end)
+    if stop > first:
+        out.append((first, stop, first if block < 0 else block))
     return out
 
 

@@ -48,6 +48,10 @@ class Time:
     text: str = ""
 
 
+# What can separate two sentence blocks (see speechkit.sentences): never inside a cue.
+_BOUNDARY = re.compile(r"[\s。！？；”’」』）]")
+
+
 @functools.cache
 def load_cues() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     """(kind cues, section cues, list nouns), read once from target_cues.tsv."""
@@ -59,6 +63,9 @@ def load_cues() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
         if not line.strip() or line.startswith("#") or line == "cue\trole":
             continue
         cue, _, role = line.partition("\t")
+        if _BOUNDARY.search(cue):
+            # The targets analyzer looks for cues one sentence block at a time.
+            raise ValueError(f"target_cues.tsv line {n}: cue {cue!r} holds a space or 。！？；”）")
         if role in KIND_ROLES:
             kind[cue] = role
         elif role in SECTION_ROLES:
@@ -115,34 +122,56 @@ _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 
 def find_cues(text: str, year: int | None = None) -> list[Cue]:
     """Cue words (from the TSV) and year-derived cues, in text order; ``none`` dropped."""
+    return cues_between(text, year, 0, len(text), _quoted(text))
+
+
+def cues_between(
+    text: str, year: int | None, start: int, end: int, quoted: list[tuple[int, int]]
+) -> list[Cue]:
+    """``find_cues`` for the cues in ``text[start:end]``, a stretch that no cue crosses.
+
+    No cue contains a sentence end, a space or a line break (see ``load_cues``), so a whole
+    sentence block or line will do. ``quoted`` are the ``quoted_spans`` of its line.
+    """
     kind = load_cues()[0]
-    quoted = _quoted(text)
-    out = [
-        Cue(m.start(), m.end(), m.group(), kind[m.group()])
-        for m in cue_pattern().finditer(text)
-        if kind[m.group()] != "none" and not _inside(quoted, m.start())
-    ]
-    for start, m, to in _years(text):
+    out = []
+    for m in cue_pattern().finditer(text, start, end):
+        word = m.group()
+        role = kind[word]
+        if role != "none" and not _inside(quoted, m.start()):
+            out.append(Cue(m.start(), m.end(), word, role))
+    for begin, m, to in _years(text, start, end):
         role = _year_role(int(m.group("y")), to, m.group("suffix"), year)
         if role:
-            out.append(Cue(start, m.end(), text[start : m.end()], role))
-    for m in _months(text):
+            out.append(Cue(begin, m.end(), text[begin : m.end()], role))
+    for m in _months(text, start, end):
         out.append(Cue(m.start(), m.end(), m.group(), "future"))
-    for m in _PLAN.finditer(text):
+    for m in _PLAN.finditer(text, start, end):
         first = 1981 + 5 * (int(_CN_MONTH[m.group("n")]) + 10 - 6)
         if year is not None:
             role = "future" if first + 4 >= year else "earlier"
             out.append(Cue(m.start(), m.end(), m.group(), role))
-    out.sort(key=lambda c: c.start)
+    out.sort(key=_start)
     return out
+
+
+def _start(item: Cue | Time) -> int:
+    return item.start
 
 
 _QUOTE = re.compile(r"[“《][^“”《》\n]{1,30}[”》]")
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
-    """Spans of short quoted names and titles (“强基计划”, 《…方案》): cue words there are names."""
-    return [m.span() for m in _QUOTE.finditer(text)]
+    return quoted_spans(text, 0, len(text))
+
+
+def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of short quoted names and titles (“强基计划”, 《…方案》): cue words there are names.
+
+    ``text[start:end]`` is the whole text or whole lines: a quote never crosses a line break.
+    """
+    return [m.span() for m in _QUOTE.finditer(text, start, end)]
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -150,10 +179,10 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return k >= 0 and spans[k][0] < pos < spans[k][1]
 
 
-def _years(text: str) -> list[tuple[int, re.Match[str], str | None]]:
+def _years(text: str, start: int, end: int) -> list[tuple[int, re.Match[str], str | None]]:
     """(start, match, word before) for each year: 到/至/截至… extend the match to the left."""
     out = []
-    for m in _YEAR.finditer(text):
+    for m in _YEAR.finditer(text, start, end):
         start = m.start()
         to = None
         for word in _YEAR_TO:
@@ -165,11 +194,11 @@ def _years(text: str) -> list[tuple[int, re.Match[str], str | None]]:
     return out
 
 
-def _months(text: str) -> list[re.Match[str]]:
-    """``_MONTH.finditer(text)``, looking only near each 月…前 (most texts have none)."""
+def _months(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """``_MONTH.finditer(text, start, end)``, looked for only near each 月…前 (they are rare)."""
     out: list[re.Match[str]] = []
-    pos = 0
-    for tail in _MONTH_TAIL.finditer(text):
+    pos = start
+    for tail in _MONTH_TAIL.finditer(text, start, end):
         if tail.end() <= pos:
             continue
         # A match ends with its tail, so one found here uses this 月: none can start
@@ -195,19 +224,25 @@ def _year_role(y: int, to: str | None, suffix: str | None, year: int | None) -> 
 
 def find_times(text: str, year: int | None) -> list[Time]:
     """Time expressions resolved to a year string, in text order."""
+    return times_between(text, year, 0, len(text))
+
+
+def times_between(text: str, year: int | None, start: int, end: int) -> list[Time]:
+    """``find_times`` for ``text[start:end]``, a stretch that no time expression crosses
+    (a sentence block or a line will do)."""
     out = []
-    for start, m, _ in _years(text):
-        out.append(Time(start, m.end(), m.group("y")))
-    for m in _months(text):
+    for begin, m, _ in _years(text, start, end):
+        out.append(Time(begin, m.end(), m.group("y")))
+    for m in _months(text, start, end):
         y = int(m.group("y")) if m.group("y") else year
         if y is not None:
             out.append(Time(m.start(), m.end(), f"{y}-{_month(m.group('m')):02d}"))
-    for m in _PLAN.finditer(text):
+    for m in _PLAN.finditer(text, start, end):
         first = 1981 + 5 * (int(_CN_MONTH[m.group("n")]) + 10 - 6)
         when = str(first + 4) if m.group("s") == "末" else f"{first}-{first + 4}"
         out.append(Time(m.start(), m.end(), when))
     if year is not None:
-        for m in _RELATIVE_RE.finditer(text):
+        for m in _RELATIVE_RE.finditer(text, start, end):
             if (m.start() and text[m.start() - 1] in "比较") or text.startswith("基础上", m.end()):
                 continue  # 比去年预算低…, 在去年基础上…: a baseline, not the number's date
             if m.group() in _RELATIVE:

@@ -15,16 +15,19 @@ import pandas as pd
 
 from speechkit.analyzers.target_cues import (
     Cue,
+    Time,
     cue_pattern,
-    find_cues,
+    cues_between,
     find_times,
     list_nouns,
     load_cues,
+    quoted_spans,
     section_role,
     speech_year,
+    times_between,
 )
 from speechkit.quantities import unit_kind
-from speechkit.sentences import Sentence, find_headings, split_sentences
+from speechkit.sentences import Sentence, find_headings, sentence_spans
 
 COLUMNS = [
     "source",
@@ -177,23 +180,18 @@ def classify(
         quantities = find_quantities(text)
     if year is None:
         year = speech_year(text)
-    sentences = split_sentences(text)
-    starts = [s.start for s in sentences]
     sections = _sections(text, year)
     section_starts = [s[0] for s in sections]
-    cues = find_cues(text, year)
-    cue_starts = [c.start for c in cues]
-    times = find_times(text, year)
-    time_starts = [t.start for t in times]
+    context = _Context(text, year)
 
     out = []
     for q in quantities:
         if _is_date(text, q):
             continue
-        i = bisect.bisect_right(starts, q.start) - 1
-        if i < 0 or q.start >= sentences[i].end:
+        sent = context.sentence(q.start)
+        if sent is None:
             continue
-        sent = sentences[i]
+        cues, cue_starts, times, time_starts = context.block(sent)
         j = bisect.bisect_right(section_starts, q.start) - 1
         role, heading_year = sections[j][1:] if j >= 0 else ("", "")
         clause_start = _clause_start(text, sent.start, q.start)
@@ -227,6 +225,57 @@ def classify(
             )
         )
     return out
+
+
+class _Context:
+    """Sentences, cues and times of a speech, found only where a quantity needs them.
+
+    A number is classified from its own sentence block (cues from the block's start, times,
+    the sentence), so the lines without numbers, most of a speech, are never split or
+    searched. Quantities come in text order: one line and one block are kept at a time.
+    """
+
+    def __init__(self, text: str, year: int | None) -> None:
+        self.text = text
+        self.year = year
+        self.line = (0, -1)
+        self.sentences: list[Sentence] = []
+        self.starts: list[int] = []
+        self.quoted: list[tuple[int, int]] = []
+        self.block_start = -1
+        self.cues: tuple[list[Cue], list[int], list[Time], list[int]] = ([], [], [], [])
+
+    def sentence(self, pos: int) -> Sentence | None:
+        """The sentence holding ``pos``, or None if it is in no sentence (blank space)."""
+        text = self.text
+        start, end = self.line
+        if not start <= pos < end:
+            # A line break ends every sentence, block and quote: a line stands alone.
+            start = text.rfind("\n", 0, pos) + 1
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            self.line = (start, end)
+            self.sentences = [Sentence(*s) for s in sentence_spans(text, start, end)]
+            self.starts = [s.start for s in self.sentences]
+            self.quoted = quoted_spans(text, start, end)
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i < 0 or pos >= self.sentences[i].end:
+            return None
+        return self.sentences[i]
+
+    def block(self, sent: Sentence) -> tuple[list[Cue], list[int], list[Time], list[int]]:
+        """(cues, their starts, times, their starts) of ``sent``'s block."""
+        if sent.block_start != self.block_start:
+            self.block_start = start = sent.block_start
+            i = bisect.bisect_left(self.starts, start)
+            end = self.sentences[i].end
+            while i + 1 < len(self.sentences) and self.sentences[i + 1].block_start == start:
+                i += 1
+                end = self.sentences[i].end
+            cues = cues_between(self.text, self.year, start, end, self.quoted)
+            times = times_between(self.text, self.year, start, end)
+            self.cues = (cues, [c.start for c in cues], times, [t.start for t in times])
+        return self.cues
 
 
 def _sections(text: str, year: int | None) -> list[tuple[int, str, str]]:
