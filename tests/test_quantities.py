@@ -212,3 +212,25 @@ def test_spans_are_ordered_slices(text):
         assert text[q.start : q.end] == q.surface
         assert q.redacted or q.value is not None
         last_end = q.end
+
+
+def _starts_covered(text: str) -> None:
+    from speechkit import quantities
+
+    pattern, first = quantities._pattern(), quantities._FIRST
+    for pos in range(len(text)):
+        if pattern.match(text, pos):
+            assert first.match(text, pos), (text, pos)
+
+
+@given(st.text(alphabet=_ALPHABET + "百千万分之〇零xX", max_size=40))
+def test_every_match_opens_where_the_first_character_class_says(text):
+    # find_quantities tries the pattern only where _FIRST matches: it must miss no match.
+    _starts_covered(text)
+
+
+def test_every_match_in_the_sample_opens_where_the_first_character_class_says(
+    sample_speeches,
+):
+    for speech in sample_speeches:
+        _starts_covered(speech.text)

@@ -476,3 +476,29 @@ def test_cli_table():
     result = CliRunner().invoke(targets_command, [str(SAMPLE), "--table"])
     assert result.exit_code == 0, result.output
     assert "净增规模工业企业" in result.output
+
+
+# --- classify looks only at the lines and blocks that hold a number ---------------------
+
+
+def test_lines_and_blocks_give_the_whole_text_results(sample_speeches):
+    from speechkit.analyzers.target_cues import cues_and_times, find_cues, quoted_spans
+    from speechkit.sentences import sentence_spans
+
+    for speech in sample_speeches:
+        text = speech.text
+        year = speech_year(text, title=speech.title, source=speech.source)
+        whole = sentence_spans(text)
+        cues, times = find_cues(text, year), find_times(text, year)
+        start = 0
+        for line in text.split("\n"):
+            end = start + len(line)
+            inside = [s for s in whole if start <= s[0] < end]
+            assert sentence_spans(text, start, end) == inside
+            quoted = quoted_spans(text, start, end)
+            for block in sorted({s[2] for s in inside}):
+                stop = max(s[1] for s in inside if s[2] == block)
+                found = cues_and_times(text, year, block, stop, quoted)
+                assert found[0] == [c for c in cues if block <= c.start < stop]
+                assert found[1] == [t for t in times if block <= t.start < stop]
+            start = end + 1

@@ -122,17 +122,44 @@ _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 
 def find_cues(text: str, year: int | None = None) -> list[Cue]:
     """Cue words (from the TSV) and year-derived cues, in text order; ``none`` dropped."""
-    return cues_between(text, year, 0, len(text), _quoted(text))
+    return _cues(text, year, 0, len(text), _quoted(text), _dates(text, 0, len(text)))
 
 
-def cues_between(
+def cues_and_times(
     text: str, year: int | None, start: int, end: int, quoted: list[tuple[int, int]]
-) -> list[Cue]:
-    """``find_cues`` for the cues in ``text[start:end]``, a stretch that no cue crosses.
+) -> tuple[list[Cue], list[Time]]:
+    """``find_cues`` and ``find_times`` for ``text[start:end]``, a stretch none of them crosses.
 
-    No cue contains a sentence end, a space or a line break (see ``load_cues``), so a whole
-    sentence block or line will do. ``quoted`` are the ``quoted_spans`` of its line.
+    No cue or time expression contains a sentence end, a space or a line break (see
+    ``load_cues``), so a whole sentence block or line will do. ``quoted`` are the
+    ``quoted_spans`` of its line.
     """
+    dates = _dates(text, start, end)
+    return _cues(text, year, start, end, quoted, dates), _times(text, year, start, end, dates)
+
+
+_Dates = tuple[
+    list[tuple[int, re.Match[str], str | None]], list[re.Match[str]], list[re.Match[str]]
+]
+
+
+def _dates(text: str, start: int, end: int) -> _Dates:
+    """The matches of years, month deadlines and five-year plans, shared by cues and times."""
+    return (
+        _years(text, start, end),
+        _months(text, start, end),
+        list(_PLAN.finditer(text, start, end)),
+    )
+
+
+def _cues(
+    text: str,
+    year: int | None,
+    start: int,
+    end: int,
+    quoted: list[tuple[int, int]],
+    dates: _Dates,
+) -> list[Cue]:
     kind = load_cues()[0]
     out = []
     for m in cue_pattern().finditer(text, start, end):
@@ -140,13 +167,14 @@ def cues_between(
         role = kind[word]
         if role != "none" and not _inside(quoted, m.start()):
             out.append(Cue(m.start(), m.end(), word, role))
-    for begin, m, to in _years(text, start, end):
+    years, months, plans = dates
+    for begin, m, to in years:
         role = _year_role(int(m.group("y")), to, m.group("suffix"), year)
         if role:
             out.append(Cue(begin, m.end(), text[begin : m.end()], role))
-    for m in _months(text, start, end):
+    for m in months:
         out.append(Cue(m.start(), m.end(), m.group(), "future"))
-    for m in _PLAN.finditer(text, start, end):
+    for m in plans:
         first = 1981 + 5 * (int(_CN_MONTH[m.group("n")]) + 10 - 6)
         if year is not None:
             role = "future" if first + 4 >= year else "earlier"
@@ -224,20 +252,19 @@ def _year_role(y: int, to: str | None, suffix: str | None, year: int | None) -> 
 
 def find_times(text: str, year: int | None) -> list[Time]:
     """Time expressions resolved to a year string, in text order."""
-    return times_between(text, year, 0, len(text))
+    return _times(text, year, 0, len(text), _dates(text, 0, len(text)))
 
 
-def times_between(text: str, year: int | None, start: int, end: int) -> list[Time]:
-    """``find_times`` for ``text[start:end]``, a stretch that no time expression crosses
-    (a sentence block or a line will do)."""
+def _times(text: str, year: int | None, start: int, end: int, dates: _Dates) -> list[Time]:
     out = []
-    for begin, m, _ in _years(text, start, end):
+    years, months, plans = dates
+    for begin, m, _ in years:
         out.append(Time(begin, m.end(), m.group("y")))
-    for m in _months(text, start, end):
+    for m in months:
         y = int(m.group("y")) if m.group("y") else year
         if y is not None:
             out.append(Time(m.start(), m.end(), f"{y}-{_month(m.group('m')):02d}"))
-    for m in _PLAN.finditer(text, start, end):
+    for m in plans:
         first = 1981 + 5 * (int(_CN_MONTH[m.group("n")]) + 10 - 6)
         when = str(first + 4) if m.group("s") == "末" else f"{first}-{first + 4}"
         out.append(Time(m.start(), m.end(), when))

@@ -7,6 +7,7 @@ table documented in the targets issue. Token-free: never imports jieba.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,14 +18,13 @@ from speechkit.analyzers.target_cues import (
     Cue,
     Time,
     cue_pattern,
-    cues_between,
+    cues_and_times,
     find_times,
     list_nouns,
     load_cues,
     quoted_spans,
     section_role,
     speech_year,
-    times_between,
 )
 from speechkit.quantities import unit_kind
 from speechkit.sentences import Sentence, find_headings, sentence_spans
@@ -128,7 +128,9 @@ _TIME_CUES = {"今年", "本年", "年内", "明年", "今后", "下一步", "�
 # In a review section "全年" is the year under review, not the speech's year.
 _REVIEWED_YEAR = ("全年", "年内", "当年")
 # "城镇化率从60.2%提高到65.2%": the indicator is what precedes 从/由.
-_FROM = re.compile(r"(?:从|(?<![自理经])由(?!于))(?=[^，；。]*\d)")
+# (Both alternatives open with their character, the look-behind after it, so that re can
+# skip ahead to 从 or 由.)
+_FROM = re.compile(r"(?:从|由(?<![自理经]由)(?!于))(?=[^，；。]*\d)")
 _FROM_END = re.compile(r"[从由]$")
 _DIGIT = re.compile(r"\d")
 _LIST_TAIL = re.compile(r"(?:和|及|、|或)+$")
@@ -272,8 +274,7 @@ class _Context:
             while i + 1 < len(self.sentences) and self.sentences[i + 1].block_start == start:
                 i += 1
                 end = self.sentences[i].end
-            cues = cues_between(self.text, self.year, start, end, self.quoted)
-            times = times_between(self.text, self.year, start, end)
+            cues, times = cues_and_times(self.text, self.year, start, end, self.quoted)
             self.cues = (cues, [c.start for c in cues], times, [t.start for t in times])
         return self.cues
 
@@ -400,7 +401,12 @@ def _counts_a_list(text: str, q, clause_end: int) -> bool:
     if q.unit[-1:] not in _COUNTERS:
         return False
     tail = text[q.end : min(clause_end, q.end + 8)].split("的")[0]
-    return any(n in tail[:6] for n in list_nouns())
+    return _list_noun_pattern().search(tail, 0, 6) is not None
+
+
+@functools.cache
+def _list_noun_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(n) for n in sorted(list_nouns())) or "(?!)")
 
 
 def _is_strong(c: Cue, clause_start: int, role: str) -> bool:
