@@ -168,10 +168,13 @@ def find_quantities(text: str) -> list[Quantity]:
             pos = c.start() + 1
             continue
         pos = m.end()
-        if m.group("date"):
+        date, pct, num, unit1, num2, unit = m.group("date", "pct", "num", "unit1", "num2", "unit")
+        if date:
             continue
-        if m.group("pct"):
+        if pct:
             q = _percent_words(text, m)
+        elif unit1 is None and num2 is None and unit is None and not _ARABIC_CHAR.search(num):
+            continue  # most matches (一些, 统一, 十四五): Chinese numerals need a unit
         else:
             q, pos = _numeric(text, m)
         if q is not None:
@@ -200,7 +203,7 @@ def _numeric(text: str, m: re.Match[str]) -> tuple[Quantity | None, int]:
         and text.endswith(_RANGE_BLOCKERS, 0, start)
     )
     if unit1 is None and unit is None and not _ARABIC_CHAR.search(num):
-        # Most matches (一些, 统一, 十四五): no unit, so _make would reject them.
+        # No unit, so _make would reject them (一到两, 二十至三十).
         return None, (m.end("num") if blocked else m.end())
     if unit1 is not None:
         # A range repeats the unit (6%－6.5%); otherwise only "num unit1" is a quantity.

@@ -176,6 +176,12 @@ def classify(
     ``year`` is the speech's year, used to resolve 今年/去年; when None it is guessed from
     the text's own headings (see ``target_cues.speech_year``).
     """
+    return [Target(*row) for row in _classified(text, quantities, year)]
+
+
+def _classified(text: str, quantities: Sequence | None, year: int | None) -> list[tuple]:
+    """``classify``'s records as plain tuples in Target's field order (``analyze`` needs no
+    objects, and building a frozen dataclass per number costs more than classifying it)."""
     if quantities is None:
         from speechkit.quantities import find_quantities
 
@@ -210,20 +216,20 @@ def classify(
         if not when and kind == "target" and role == "plan":
             when = heading_year
         out.append(
-            Target(
-                start=q.start,
-                end=q.end,
-                kind=kind,
-                indicator=_indicator(text, q, clause_start),
-                value=q.value,
-                value_high=q.value_high,
-                unit=q.unit,
-                value_base=q.value_base,
-                unit_base=q.unit_base,
-                comparator=_comparator(text, q, clause_start),
-                hardness=hardness,
-                year=when,
-                sentence=text[sent.block_start : sent.end],
+            (
+                q.start,
+                q.end,
+                kind,
+                _indicator(text, q, clause_start),
+                q.value,
+                q.value_high,
+                q.unit,
+                q.value_base,
+                q.unit_base,
+                _comparator(text, q, clause_start),
+                hardness,
+                when,
+                text[sent.block_start : sent.end],
             )
         )
     return out
@@ -527,29 +533,12 @@ def analyze(corpus: Iterable, all: bool = False) -> pd.DataFrame:
     rows = []
     for speech in corpus:
         year = speech_year(speech.text, title=speech.title, source=speech.source)
-        for t in classify(speech.text, year=year):
-            if not all and t.kind != "target":
+        for t in _classified(speech.text, None, year):
+            # t is (start, end, kind, …, sentence): Target's fields, as are COLUMNS[2:-2].
+            if not all and t[2] != "target":
                 continue
-            start, end = speech.raw_span(t.start, t.end)
-            rows.append(
-                {
-                    "source": speech.source,
-                    "speech": speech.id,
-                    "kind": t.kind,
-                    "indicator": t.indicator,
-                    "value": t.value,
-                    "value_high": t.value_high,
-                    "unit": t.unit,
-                    "value_base": t.value_base,
-                    "unit_base": t.unit_base,
-                    "comparator": t.comparator,
-                    "hardness": t.hardness,
-                    "year": t.year,
-                    "sentence": t.sentence,
-                    "start": start,
-                    "end": end,
-                }
-            )
+            start, end = speech.raw_span(t[0], t[1])
+            rows.append((speech.source, speech.id, *t[2:], start, end))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     for col in ("value", "value_high", "value_base"):
         frame[col] = frame[col].astype("float64")
