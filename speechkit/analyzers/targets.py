@@ -73,6 +73,10 @@ _BEFORE = (
     ("至少", "至少"),
     ("控制在", "控制在"),
 )
+# Whether any of them is there at all: most numbers have none.
+_AFTER_ANY = re.compile("|".join(w for w, _ in _AFTER))
+_AFTER_AT_END = re.compile(f"(?:{_AFTER_ANY.pattern})\\Z")
+_BEFORE_ANY = re.compile("|".join(w for w, _ in _BEFORE))
 # Years that are a level, not a period: 人均预期寿命达到79岁, 平均受教育年限提高到11.3年.
 _YEARS_LEVEL = re.compile(r"寿命|受教育年限")
 # A delta against last year ("比上年提高1个百分点") is a comparison, not a goal or result.
@@ -463,13 +467,15 @@ def _comparator(text: str, q, clause_start: int) -> str:
     if q.value_high is not None:
         return "区间"
     after = text[q.end : q.end + 2]
-    for word, comp in _AFTER:
-        if q.surface.endswith(word) or after.startswith(word):
-            return comp
+    if _AFTER_AT_END.search(q.surface) or _AFTER_ANY.match(after):
+        for word, comp in _AFTER:
+            if q.surface.endswith(word) or after.startswith(word):
+                return comp
     before = text[max(clause_start, q.start - 6) : q.start]
-    for word, comp in _BEFORE:
-        if word in before:
-            return comp
+    if _BEFORE_ANY.search(before):
+        for word, comp in _BEFORE:  # the first in this order wins, wherever it is
+            if word in before:
+                return comp
     # 约 reads as 左右; 多/余 ("3万余人") as 超过.
     if q.approx == "约" or before.endswith("约"):
         return "左右"
