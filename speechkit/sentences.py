@@ -17,6 +17,7 @@ _SENTENCE_END = re.compile(r"[。！？；\n](?:(?<=\n)|[。！？；]*[”’�
 # over a whole block such as "今年发展主要预期目标是：A；B；C。". A terminator run made only
 # of these characters keeps the block open.
 _BLOCK_KEEP = "；”’」』）"
+_BLOCK_CLOSE = re.compile("[。！？]")
 
 # Top-level heading markers: "一、" and "第一，/第一、/第一是" at a line start. Second-level
 # markers such as "（一）" or "一是" do not open a new section.
@@ -86,6 +87,21 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     if stop > first:
         out.append((first, stop, first if block < 0 else block))
     return out
+
+
+def block_span(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    """(lo, hi) such that ``sentence_spans(text, lo, hi)`` are the sentences of the block
+    holding ``pos`` (all sharing one ``block_start``), as splitting the whole text gives them.
+
+    ``text[start:end]`` is the line holding ``pos``; ``pos`` is not inside a terminator run.
+    The block runs from the end of the 。！？ run before ``pos`` to the end of the one after.
+    """
+    last = max(text.rfind(ch, start, pos) for ch in "。！？")
+    # From inside a run, the pattern matches to the run's end, as it does from its start.
+    lo = start if last < 0 else _SENTENCE_END.match(text, last).end()
+    nxt = _BLOCK_CLOSE.search(text, pos, end)
+    hi = end if nxt is None else _SENTENCE_END.match(text, nxt.start()).end()
+    return lo, hi
 
 
 def _strip(text: str, start: int, stop: int) -> tuple[int, int]:

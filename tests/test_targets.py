@@ -502,3 +502,17 @@ def test_lines_and_blocks_give_the_whole_text_results(sample_speeches):
                 assert found[0] == [c for c in cues if block <= c.start < stop]
                 assert found[1] == [t for t in times if block <= t.start < stop]
             start = end + 1
+
+
+def test_block_span_gives_the_block_of_any_position(sample_speeches):
+    from speechkit.sentences import block_span, sentence_spans
+
+    for speech in sample_speeches:
+        text = speech.text
+        whole = sentence_spans(text)
+        for first, _, block in whole:
+            start = text.rfind("\n", 0, first) + 1
+            end = text.find("\n", first)
+            end = len(text) if end < 0 else end
+            lo, hi = block_span(text, first, start, end)
+            assert sentence_spans(text, lo, hi) == [s for s in whole if s[2] == block]

@@ -27,7 +27,7 @@ from speechkit.analyzers.target_cues import (
     speech_year,
 )
 from speechkit.quantities import unit_kind
-from speechkit.sentences import Sentence, find_headings, sentence_spans
+from speechkit.sentences import Sentence, block_span, find_headings, sentence_spans
 
 COLUMNS = [
     "source",
@@ -203,7 +203,7 @@ def _classified(text: str, quantities: Sequence | None, year: int | None) -> lis
         sent = context.sentence(q.start)
         if sent is None:
             continue
-        cues, cue_starts, times, time_starts = context.block(sent)
+        cues, cue_starts, times, time_starts = context.block()
         j = bisect.bisect_right(section_starts, q.start) - 1
         role, heading_year = sections[j][1:] if j >= 0 else ("", "")
         clause_start = _clause_start(text, sent.start, q.start)
@@ -243,7 +243,7 @@ class _Context:
     """Sentences, cues and times of a speech, found only where a quantity needs them.
 
     A number is classified from its own sentence block (cues from the block's start, times,
-    the sentence), so the lines without numbers, most of a speech, are never split or
+    the sentence), so the blocks without numbers, most of a speech, are never split or
     searched. Quantities come in text order: one line and one block are kept at a time.
     """
 
@@ -251,14 +251,27 @@ class _Context:
         self.text = text
         self.year = year
         self.line = (0, -1)
+        self.quoted: list[tuple[int, int]] = []
+        self.span = (0, -1)  # of the block: from after a 。！？ run to the end of the next
         self.sentences: list[Sentence] = []
         self.starts: list[int] = []
-        self.quoted: list[tuple[int, int]] = []
-        self.block_start = -1
         self.cues: tuple[list[Cue], list[int], list[Time], list[int]] = ([], [], [], [])
 
     def sentence(self, pos: int) -> Sentence | None:
         """The sentence holding ``pos``, or None if it is in no sentence (blank space)."""
+        lo, hi = self.span
+        if not lo <= pos < hi:
+            self._enter(pos)
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i < 0 or pos >= self.sentences[i].end:
+            return None
+        return self.sentences[i]
+
+    def block(self) -> tuple[list[Cue], list[int], list[Time], list[int]]:
+        """(cues, their starts, times, their starts) of the last sentence's block."""
+        return self.cues
+
+    def _enter(self, pos: int) -> None:
         text = self.text
         start, end = self.line
         if not start <= pos < end:
@@ -267,26 +280,15 @@ class _Context:
             end = text.find("\n", pos)
             end = len(text) if end < 0 else end
             self.line = (start, end)
-            self.sentences = [Sentence(*s) for s in sentence_spans(text, start, end)]
-            self.starts = [s.start for s in self.sentences]
             self.quoted = quoted_spans(text, start, end)
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if i < 0 or pos >= self.sentences[i].end:
-            return None
-        return self.sentences[i]
-
-    def block(self, sent: Sentence) -> tuple[list[Cue], list[int], list[Time], list[int]]:
-        """(cues, their starts, times, their starts) of ``sent``'s block."""
-        if sent.block_start != self.block_start:
-            self.block_start = start = sent.block_start
-            i = bisect.bisect_left(self.starts, start)
-            end = self.sentences[i].end
-            while i + 1 < len(self.sentences) and self.sentences[i + 1].block_start == start:
-                i += 1
-                end = self.sentences[i].end
-            cues, times = cues_and_times(self.text, self.year, start, end, self.quoted)
-            self.cues = (cues, [c.start for c in cues], times, [t.start for t in times])
-        return self.cues
+        lo, hi = self.span = block_span(text, pos, start, end)
+        self.sentences = [Sentence(*s) for s in sentence_spans(text, lo, hi)]
+        self.starts = [s.start for s in self.sentences]
+        cues, times = [], []
+        if self.sentences:
+            stop = self.sentences[-1].end
+            cues, times = cues_and_times(text, self.year, lo, stop, self.quoted)
+        self.cues = (cues, [c.start for c in cues], times, [t.start for t in times])
 
 
 def _sections(text: str, year: int | None) -> list[tuple[int, str, str]]:
