@@ -83,9 +83,27 @@ def list_nouns() -> frozenset[str]:
 
 @functools.cache
 def cue_pattern() -> re.Pattern[str]:
-    # Longest first, so that at each position the longest cue wins: 主要 (none) masks 要.
-    kind = load_cues()[0]
-    return re.compile("|".join(re.escape(c) for c in sorted(kind, key=len, reverse=True)))
+    """All kind cues; at each position the longest cue wins: 主要 (none) masks 要.
+
+    Written as a trie (主(?:要(?:预期目标)?)|…): re then tries one branch per first
+    character instead of every cue in turn, and still prefers the longer cue.
+    """
+    tree: dict = {}
+    for cue in load_cues()[0]:
+        node = tree
+        for ch in cue:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(_trie(tree))
+
+
+def _trie(node: dict) -> str:
+    branches = [re.escape(ch) + _trie(child) for ch, child in node.items() if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # A cue ends here, but a longer one is tried first (greedy ?).
+    return f"(?:{body})?" if "" in node else body
 
 
 # The patterns below open with a literal or a character class, so that re can skip ahead to
