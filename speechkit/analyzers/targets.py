@@ -183,9 +183,15 @@ def classify(
     return [Target(*row) for row in _classified(text, quantities, year)]
 
 
-def _classified(text: str, quantities: Sequence | None, year: int | None) -> list[tuple]:
+def _classified(
+    text: str, quantities: Sequence | None, year: int | None, targets_only: bool = False
+) -> list[tuple]:
     """``classify``'s records as plain tuples in Target's field order (``analyze`` needs no
-    objects, and building a frozen dataclass per number costs more than classifying it)."""
+    objects, and building a frozen dataclass per number costs more than classifying it).
+
+    ``targets_only`` drops the other kinds before their indicator and the rest are worked out
+    (most numbers in a speech are not targets).
+    """
     if quantities is None:
         from speechkit.quantities import find_quantities
 
@@ -212,6 +218,8 @@ def _classified(text: str, quantities: Sequence | None, year: int | None) -> lis
         clause_end = _clause_end(text, q.end, sent.end)
         window += [c for c in _window(cues, cue_starts, q.end, clause_end) if c.role == "past"]
         kind = _kind(text, q, window, clause_start, role, clause_end, sent.start)
+        if targets_only and kind != "target":
+            continue
         hardness = _hardness(text, sent, window) if kind == "target" else ""
         tlist = _window(times, time_starts, sent.block_start, q.start)
         when = tlist[-1].year if tlist else ""
@@ -541,10 +549,8 @@ def analyze(corpus: Iterable, all: bool = False) -> pd.DataFrame:
     rows = []
     for speech in corpus:
         year = speech_year(speech.text, title=speech.title, source=speech.source)
-        for t in _classified(speech.text, None, year):
+        for t in _classified(speech.text, None, year, targets_only=not all):
             # t is (start, end, kind, …, sentence): Target's fields, as are COLUMNS[2:-2].
-            if not all and t[2] != "target":
-                continue
             start, end = speech.raw_span(t[0], t[1])
             rows.append((speech.source, speech.id, *t[2:], start, end))
     frame = pd.DataFrame(rows, columns=COLUMNS)
