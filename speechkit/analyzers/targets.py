@@ -209,15 +209,18 @@ def _classified(
         sent = context.sentence(q.start)
         if sent is None:
             continue
+        clause_start = _clause_start(text, sent.start, q.start)
+        clause_end = _clause_end(text, q.end, sent.end)
+        other = _never_a_goal(text, q, clause_start, clause_end)
+        if other and targets_only:
+            continue
         cues, cue_starts, times, time_starts = context.block()
         j = bisect.bisect_right(section_starts, q.start) - 1
         role, heading_year = sections[j][1:] if j >= 0 else ("", "")
-        clause_start = _clause_start(text, sent.start, q.start)
         window = _window(cues, cue_starts, sent.block_start, q.start)
         # 已/了 after the number in its clause ("1.46万亿额度已提前下达") read as nearest.
-        clause_end = _clause_end(text, q.end, sent.end)
         window += [c for c in _window(cues, cue_starts, q.end, clause_end) if c.role == "past"]
-        kind = _kind(text, q, window, clause_start, role, clause_end, sent.start)
+        kind = "other" if other else _kind(q, window, clause_start, role, sent.start)
         if targets_only and kind != "target":
             continue
         hardness = _hardness(text, sent, window) if kind == "target" else ""
@@ -263,7 +266,7 @@ class _Context:
         self.span = (0, -1)  # of the block: from after a 。！？ run to the end of the next
         self.sentences: list[Sentence] = []
         self.starts: list[int] = []
-        self.cues: tuple[list[Cue], list[int], list[Time], list[int]] = ([], [], [], [])
+        self.cues: tuple[list[Cue], list[int], list[Time], list[int]] | None = None
 
     def sentence(self, pos: int) -> Sentence | None:
         """The sentence holding ``pos``, or None if it is in no sentence (blank space)."""
@@ -277,6 +280,13 @@ class _Context:
 
     def block(self) -> tuple[list[Cue], list[int], list[Time], list[int]]:
         """(cues, their starts, times, their starts) of the last sentence's block."""
+        if self.cues is None:
+            cues: list[Cue] = []
+            times: list[Time] = []
+            if self.sentences:
+                lo, stop = self.span[0], self.sentences[-1].end
+                cues, times = cues_and_times(self.text, self.year, lo, stop, self.quoted)
+            self.cues = (cues, [c.start for c in cues], times, [t.start for t in times])
         return self.cues
 
     def _enter(self, pos: int) -> None:
@@ -292,11 +302,7 @@ class _Context:
         lo, hi = self.span = block_span(text, pos, start, end)
         self.sentences = [Sentence(*s) for s in sentence_spans(text, lo, hi)]
         self.starts = [s.start for s in self.sentences]
-        cues, times = [], []
-        if self.sentences:
-            stop = self.sentences[-1].end
-            cues, times = cues_and_times(text, self.year, lo, stop, self.quoted)
-        self.cues = (cues, [c.start for c in cues], times, [t.start for t in times])
+        self.cues = None  # found when a number here needs them
 
 
 def _sections(text: str, year: int | None) -> list[tuple[int, str, str]]:
@@ -345,22 +351,24 @@ def _is_date(text: str, q) -> bool:
     return False
 
 
-def _kind(
-    text: str, q, window: list[Cue], clause_start: int, role: str, clause_end: int, sent_start: int
-) -> str:
-    """target / achieved / other from the cues near the number, its clause and section."""
+def _never_a_goal(text: str, q, clause_start: int, clause_end: int) -> bool:
+    """Numbers that are "other" whatever the cues around them say (no cue is needed)."""
     before = text[clause_start : q.start]
     if before.endswith("第") or _COMPARISON.search(before) or _in_title(text, q.start):
-        return "other"
+        return True
     if _POPULATION.match(text, q.end) or _COHORT.search(before):
-        return "other"
+        return True
     # A bare number (省道302线, “1+1=2”) has no unit to measure a goal in.
     if not q.unit or _counts_a_list(text, q, clause_end):
-        return "other"
+        return True
     if q.unit_base in _DURATIONS and not _YEARS_LEVEL.search(before):
-        return "other"
-    if _not_a_level(text, q, before):
-        return "other"
+        return True
+    return _not_a_level(text, q, before)
+
+
+def _kind(q, window: list[Cue], clause_start: int, role: str, sent_start: int) -> str:
+    """target / achieved / other from the cues near the number, its clause and section
+    (for a number that ``_never_a_goal`` lets through)."""
     in_clause = [c for c in window if c.start >= clause_start]
     if any(c.role == "rule" for c in in_clause):
         return "other"
