@@ -91,7 +91,7 @@ _DATE = (
 _NOT_AFTER_BARE = "、.．）)]］】年月日号时点分秒:：∶·•+=<>＋＝”/"
 _NOT_BEFORE_BARE = "（([［【“·+=<>＋＝:：∶/"
 # 约 before a number means "about", except at the end of a word (节约, 制约, 签约).
-_APPROX_BEFORE = re.compile(r"(?:大约|(?<![节制签合契条公预特邀履违缔践隐婚])约)$")
+_APPROX_BEFORE = re.compile(r"(?:大约|(?<![节制签合契条公预特邀履违缔践隐婚])约)\Z")
 _RANGE_BLOCKERS = ("从", "由")  # 由20%到30% is a change, not a range
 
 

@@ -234,3 +234,10 @@ def test_every_match_in_the_sample_opens_where_the_first_character_class_says(
 ):
     for speech in sample_speeches:
         _starts_covered(speech.text)
+
+
+def test_approximation_word_does_not_reach_across_a_line_break():
+    from speechkit.quantities import find_quantities
+
+    found = find_quantities("约\n3亿元，约3亿元")
+    assert [(q.surface, q.approx) for q in found] == [("3亿元", None), ("约3亿元", "约")]
