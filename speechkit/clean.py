@@ -96,7 +96,7 @@ def clean(raw: str, base: int = 0) -> Cleaned:
             breaks.append((clean_pos, base + prev))
     pieces.append(raw[prev:])
     text = _replace_all("".join(pieces), SPACES)
-    offsets = OffsetMap(tuple(breaks), base + len(raw))
+    offsets = OffsetMap.from_breaks(breaks, base + len(raw))
     findings = _suspects(text, raw, base, offsets) + _mojibake(text, raw, base, offsets)
     findings.sort(key=_at)
     normalised, punctuation = _full_width(text)

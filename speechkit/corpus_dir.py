@@ -47,7 +47,7 @@ def read(path: Path) -> Iterator[Speech]:
                     title=row["title"],
                     original=row["original"],
                     text=text,
-                    offsets=OffsetMap(tuple(map(tuple, row["offsets"])), row["end"]),
+                    offsets=OffsetMap.from_breaks(row["offsets"], row["end"]),
                     stats=CleaningStats(**row["stats"]),
                 )
             except (KeyError, ValueError, TypeError, OSError) as exc:

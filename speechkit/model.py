@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 
@@ -12,21 +14,30 @@ class OffsetMap:
 
     Cleaning only deletes characters or replaces one character by one, so the map is
     piecewise linear: ``breaks`` holds ``(clean_pos, raw_pos)`` pairs, sorted, and a
-    position between two breaks moves with the later of them.
+    position between two breaks moves with the later of them. The pairs are kept as two
+    flat integer arrays (a tuple of tuples cost ~100 bytes a pair: 1.3 GB on a 1 GB dump).
     """
 
-    breaks: tuple[tuple[int, int], ...]
+    clean_at: array
+    raw_at: array
     raw_end: int
-    keys: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "keys", tuple(b[0] for b in self.breaks))
+    @classmethod
+    def from_breaks(cls, breaks: Iterable[Sequence[int]], raw_end: int) -> OffsetMap:
+        clean_at, raw_at = array("q"), array("q")
+        for clean_pos, raw_pos in breaks:
+            clean_at.append(clean_pos)
+            raw_at.append(raw_pos)
+        return cls(clean_at, raw_at, raw_end)
+
+    @property
+    def breaks(self) -> tuple[tuple[int, int], ...]:
+        return tuple(zip(self.clean_at, self.raw_at))
 
     def raw(self, pos: int) -> int:
         """Raw-file offset of cleaned position ``pos`` (``pos == len(text)`` maps to the end)."""
-        i = bisect_right(self.keys, pos) - 1
-        clean_at, raw_at = self.breaks[max(i, 0)]
-        return min(raw_at + (pos - clean_at), self.raw_end)
+        i = max(bisect_right(self.clean_at, pos) - 1, 0)
+        return min(self.raw_at[i] + (pos - self.clean_at[i]), self.raw_end)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw-file ``(start, end)`` of the cleaned slice ``[start, end)``."""

@@ -29,7 +29,7 @@ def speech(text: str, ordinal: int = 1) -> Speech:
         title="",
         original=text,
         text=text,
-        offsets=OffsetMap(((0, 0),), len(text)),
+        offsets=OffsetMap.from_breaks([(0, 0)], len(text)),
     )
 
 
