@@ -11,11 +11,11 @@ from speechkit import corpus_dir
 from speechkit.clean import Finding, clean
 from speechkit.convert import to_simplified
 from speechkit.decode import decode_bytes
+from speechkit.document import DocumentReport, build_speech, preamble_title
 from speechkit.errors import SpeechkitError
 from speechkit.model import Speech
 from speechkit.parallel import bounded_imap, can_fork, fork_pool
 from speechkit.split import find_spans
-from speechkit.title import guess_title
 
 Notice = Callable[[str], None]
 # Below this size a file is cleaned in this process: forking costs more than it saves.
@@ -31,7 +31,7 @@ def _forked_speeches(ordinals: range) -> list[Speech]:
 
 
 @dataclass
-class Document:
+class Document(DocumentReport):
     """One raw dump: its decoded text, where its speeches lie, and what cleaning found."""
 
     source: str
@@ -45,16 +45,8 @@ class Document:
     def preamble(self) -> str:
         return self.raw[: self.spans[0][0]]
 
-    @property
-    def stem(self) -> str:
-        return "stdin" if self.source == "-" else Path(self.source).stem
-
     def preamble_title(self) -> str:
-        for line in clean(self.preamble).text.splitlines():
-            line = line.strip()
-            if line and not line[:4].isdigit() and not line.startswith("【"):
-                return to_simplified(line)
-        return ""
+        return preamble_title(self.preamble)
 
     def speeches(self, jobs: int | None = None) -> Iterator[Speech]:
         """Clean and convert each speech, in order. A large file with several speeches is
@@ -82,33 +74,9 @@ class Document:
     def speech(self, ordinal: int, report_title: str = "") -> Speech:
         """Speech number ``ordinal`` (1-based), cleaned and converted."""
         start, end = self.spans[ordinal - 1]
-        cleaned = clean(self.raw[start:end], start)
-        text = to_simplified(cleaned.text)
-        return Speech(
-            id=f"{self.stem}-{ordinal}",
-            source=self.source,
-            ordinal=ordinal,
-            start=start,
-            end=end,
-            title=report_title or guess_title(text),
-            original=cleaned.text,
-            text=text,
-            offsets=cleaned.offsets,
-            stats=cleaned.stats,
+        return build_speech(
+            self.source, self.stem, ordinal, start, self.raw[start:end], report_title
         )
-
-    def summary(self, speeches: Iterable[Speech]) -> dict[str, int]:
-        """What cleaning did to the whole file: ``speeches`` are this document's speeches."""
-        preamble = clean(self.preamble, 0).stats
-        totals = {"speeches": 0, "chars": 0, "glosses": preamble.glosses}
-        totals.update(suspects=preamble.suspects, mojibake=preamble.mojibake, html=preamble.html)
-        for speech in speeches:
-            totals["speeches"] += 1
-            totals["chars"] += speech.chars
-            for key in ("glosses", "suspects", "mojibake", "html"):
-                totals[key] += getattr(speech.stats, key)
-        totals["preamble_lines"] = len(self.preamble.splitlines())
-        return totals
 
     def findings(self) -> list[Finding]:
         """Damaged glosses and mojibake runs in the whole file, preamble included."""
