@@ -16,8 +16,11 @@ from speechkit.errors import SpeechkitError
 from speechkit.model import Speech
 from speechkit.parallel import bounded_imap, can_fork, fork_pool
 from speechkit.split import find_spans
+from speechkit.stream import StreamedDocument, should_stream
 
 Notice = Callable[[str], None]
+# Files larger than this are streamed (see speechkit.stream) rather than read whole.
+STREAM_MIN_BYTES = 64 << 20
 # Below this size a file is cleaned in this process: forking costs more than it saves.
 PARALLEL_MIN_CHARS = 1_000_000
 _FORKED_DOCUMENT: Document | None = None  # what forked loader workers read (inherited)
@@ -149,7 +152,9 @@ class Corpus:
                 continue
             yield self._read(path)
 
-    def _read(self, path: str) -> Document:
+    def _read(self, path: str) -> Document | StreamedDocument:
+        if should_stream(path, STREAM_MIN_BYTES):
+            return StreamedDocument(path, self.encoding, self.openings, self._notify)
         data = None
         if path == "-":
             if self._stdin is None:
@@ -157,10 +162,13 @@ class Corpus:
             data = self._stdin
         doc = read_document(path, self.encoding, self.openings, data)
         for notice in doc.notices:
-            if self.on_notice and notice not in self._noticed:
-                self._noticed.add(notice)
-                self.on_notice(notice)
+            self._notify(notice)
         return doc
+
+    def _notify(self, notice: str) -> None:
+        if self.on_notice and notice not in self._noticed:
+            self._noticed.add(notice)
+            self.on_notice(notice)
 
     def __iter__(self) -> Iterator[Speech]:
         for _path, speeches in self.sources():
