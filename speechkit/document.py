@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from speechkit.clean import clean
 from speechkit.convert import to_simplified
 from speechkit.model import Speech
+from speechkit.parallel import bounded_imap, can_fork, fork_pool
 from speechkit.title import guess_title
+
+BATCH = 16  # speeches per task for worker processes
 
 
 def build_speech(
@@ -34,6 +38,22 @@ def build_speech(
 def build_speeches(items: list[tuple]) -> list[Speech]:
     """``build_speech`` over a batch of argument tuples (the unit of work of a worker)."""
     return [build_speech(*item) for item in items]
+
+
+def build_all(items: Iterator[tuple], jobs: int | None, parallel: bool) -> Iterator[Speech]:
+    """``build_speech`` over ``items`` (argument tuples), in order: on forked workers when
+    ``parallel`` and the machine allows, with few speeches in flight; else in this process.
+    """
+    if not parallel or not can_fork(jobs):
+        for item in items:
+            yield build_speech(*item)
+        return
+    to_simplified("")  # load OpenCC's tables once, before forking
+    # Batches per task: one speech per task spends more time in hand-offs than in cleaning.
+    batches = iter(lambda: list(islice(items, BATCH)), [])
+    with fork_pool(jobs) as pool:
+        for batch in bounded_imap(pool, build_speeches, batches, pool._processes):
+            yield from batch
 
 
 def preamble_title(preamble: str) -> str:

@@ -9,12 +9,10 @@ from pathlib import Path
 
 from speechkit import corpus_dir
 from speechkit.clean import Finding, clean
-from speechkit.convert import to_simplified
 from speechkit.decode import decode_bytes
-from speechkit.document import DocumentReport, build_speech, preamble_title
+from speechkit.document import DocumentReport, build_all, build_speech, preamble_title
 from speechkit.errors import SpeechkitError
 from speechkit.model import Speech
-from speechkit.parallel import bounded_imap, can_fork, fork_pool
 from speechkit.split import find_spans
 from speechkit.stream import StreamedDocument, should_stream
 
@@ -23,14 +21,6 @@ Notice = Callable[[str], None]
 STREAM_MIN_BYTES = 64 << 20
 # Below this size a file is cleaned in this process: forking costs more than it saves.
 PARALLEL_MIN_CHARS = 1_000_000
-_FORKED_DOCUMENT: Document | None = None  # what forked loader workers read (inherited)
-
-
-BATCH = 16  # speeches per task for forked loader workers
-
-
-def _forked_speeches(ordinals: range) -> list[Speech]:
-    return [_FORKED_DOCUMENT.speech(ordinal) for ordinal in ordinals]
 
 
 @dataclass
@@ -52,27 +42,15 @@ class Document(DocumentReport):
         return preamble_title(self.preamble)
 
     def speeches(self, jobs: int | None = None) -> Iterator[Speech]:
-        """Clean and convert each speech, in order. A large file with several speeches is
-        worked on by forked processes (``jobs``, default every core) that inherit the raw
-        text; speeches still come out one at a time, with few in flight."""
+        """Clean and convert each speech, in order; a large file with several speeches is
+        worked on by ``jobs`` processes (default every core)."""
         report_title = self.preamble_title() if len(self.spans) == 1 else ""
-        ordinals = range(1, len(self.spans) + 1)
-        if len(self.raw) < PARALLEL_MIN_CHARS or len(self.spans) < 2 or not can_fork(jobs):
-            for ordinal in ordinals:
-                yield self.speech(ordinal, report_title)
-            return
-        global _FORKED_DOCUMENT
-        _FORKED_DOCUMENT = self
-        to_simplified("")  # load OpenCC's tables once, before forking
-        try:
-            with fork_pool(jobs) as pool:
-                # Batches of speeches per task: one speech per task spends more time in
-                # inter-process hand-offs than in cleaning.
-                batches = [ordinals[i : i + BATCH] for i in range(0, len(ordinals), BATCH)]
-                for batch in bounded_imap(pool, _forked_speeches, batches, pool._processes):
-                    yield from batch
-        finally:
-            _FORKED_DOCUMENT = None
+        items = (
+            (self.source, self.stem, ordinal, start, self.raw[start:end], report_title)
+            for ordinal, (start, end) in enumerate(self.spans, 1)
+        )
+        parallel = len(self.raw) >= PARALLEL_MIN_CHARS and len(self.spans) > 1
+        return build_all(items, jobs, parallel)
 
     def speech(self, ordinal: int, report_title: str = "") -> Speech:
         """Speech number ``ordinal`` (1-based), cleaned and converted."""

@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Callable, Iterator, Sequence
-from itertools import islice
 from pathlib import Path
 
 from speechkit.clean import Finding, clean
 from speechkit.decode import decode_bytes
-from speechkit.document import DocumentReport, build_speech, build_speeches, preamble_title
+from speechkit.document import DocumentReport, build_all, preamble_title
 from speechkit.errors import SpeechkitError
 from speechkit.model import Speech
-from speechkit.parallel import bounded_imap, can_fork, fork_pool
 from speechkit.split import opening_pattern
 
 CHUNK = 1 << 20  # bytes decoded at a time
 SAMPLE_BYTES = 4 << 20  # bytes read to detect the encoding
-BATCH = 16  # speeches per task for worker processes
 
 
 class StreamedDocument(DocumentReport):
@@ -132,14 +129,7 @@ class StreamedDocument(DocumentReport):
             )
             for ordinal, (start, raw, only) in enumerate(self.pieces(), 1)
         )
-        if not can_fork(jobs):
-            for item in items:
-                yield build_speech(*item)
-            return
-        batches = iter(lambda: list(islice(items, BATCH)), [])
-        with fork_pool(jobs) as pool:
-            for batch in bounded_imap(pool, build_speeches, batches, pool._processes):
-                yield from batch
+        return build_all(items, jobs, parallel=True)
 
     def findings(self) -> list[Finding]:
         """Damaged glosses and mojibake runs in the whole file, preamble included."""
