@@ -108,3 +108,21 @@ def test_parallel_loading_gives_the_same_speeches(monkeypatch, sample_speeches):
     stream = doc.speeches(jobs=2)
     next(stream)
     stream.close()  # stopping early must not hang
+
+
+def test_title_guesses():
+    from speechkit.title import guess_title
+
+    assert guess_title("同志们：\n今天，我们召开十五届州人民政府第一次全体会议，主要任务是") == (
+        "十五届州人民政府第一次全体会议"
+    )
+    # a count of meetings names none of them
+    assert (
+        guess_title("同志们：\n今年共召开5次州委常委会议、x次全州性大会。")
+        == "今年共召开5次州委常委会议、x次全州性大会"
+    )
+    assert (
+        guess_title("同志们：\n12月x日疫情防控州县乡村四级视频会议以后")
+        == "疫情防控州县乡村四级视频会议"
+    )
+    assert guess_title("同志们：\n刚才，石书记全面总结了全州科技创新工作。") == "全州科技创新工作"
