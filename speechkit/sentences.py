@@ -68,13 +68,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     for m in _SENTENCE_END.finditer(text, start, end):
         term, after = m.span()
         newline = text[term] == "\n"
-        first, stop = pos, term if newline else after
         # Whitespace at either end is not part of the sentence (a terminator is not space).
-        while first < stop and text[first].isspace():
-            first += 1
-        if newline:
-            while stop > first and text[stop - 1].isspace():
-                stop -= 1
+        first, stop = _strip(text, pos, term if newline else after)
         if stop > first:
             if block < 0:
                 block = first

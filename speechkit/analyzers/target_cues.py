@@ -140,7 +140,8 @@ _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 
 def find_cues(text: str, year: int | None = None) -> list[Cue]:
     """Cue words (from the TSV) and year-derived cues, in text order; ``none`` dropped."""
-    return _cues(text, year, 0, len(text), _quoted(text), _dates(text, 0, len(text)))
+    quoted = quoted_spans(text, 0, len(text))
+    return _cues(text, year, 0, len(text), quoted, _dates(text, 0, len(text)))
 
 
 def cues_and_times(
@@ -193,7 +194,7 @@ def _cues(
     for m in months:
         out.append(Cue(m.start(), m.end(), m.group(), "future"))
     for m in plans:
-        first = 1981 + 5 * (int(_CN_MONTH[m.group("n")]) + 10 - 6)
+        first = _plan_start(m)
         if year is not None:
             role = "future" if first + 4 >= year else "earlier"
             out.append(Cue(m.start(), m.end(), m.group(), role))
@@ -206,10 +207,6 @@ def _start(item: Cue | Time) -> int:
 
 
 _QUOTE = re.compile(r"[“《][^“”《》\n]{1,30}[”》]")
-
-
-def _quoted(text: str) -> list[tuple[int, int]]:
-    return quoted_spans(text, 0, len(text))
 
 
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -283,7 +280,7 @@ def _times(text: str, year: int | None, start: int, end: int, dates: _Dates) -> 
         if y is not None:
             out.append(Time(m.start(), m.end(), f"{y}-{_month(m.group('m')):02d}"))
     for m in plans:
-        first = 1981 + 5 * (int(_CN_MONTH[m.group("n")]) + 10 - 6)
+        first = _plan_start(m)
         when = str(first + 4) if m.group("s") == "末" else f"{first}-{first + 4}"
         out.append(Time(m.start(), m.end(), when))
     if year is not None:
@@ -303,6 +300,11 @@ def _times(text: str, year: int | None, start: int, end: int, dates: _Dates) -> 
             continue
         kept.append(t)
     return kept
+
+
+def _plan_start(m: re.Match[str]) -> int:
+    """First year of a _PLAN match's five-year plan: 十四五 -> 2021 (the 6th began in 1981)."""
+    return 1981 + 5 * (_CN_MONTH[m.group("n")] + 10 - 6)
 
 
 def _month(m: str) -> int:
