@@ -43,3 +43,15 @@ def test_to_frame(sample_speeches):
     frame = speechkit.load(SAMPLE).to_frame(texts=False)
     assert list(frame["ordinal"]) == list(range(1, 10))
     assert frame["chars"].sum() == sum(s.chars for s in sample_speeches)
+
+
+@pytest.mark.parametrize("name", ["slogans", "directives", "targets"])
+def test_every_analyzer_accepts_a_corpus_directory(tmp_path, name):
+    from speechkit.analyzers import get
+
+    target = tmp_path / "speeches"
+    corpus_dir.write(speechkit.load(SAMPLE), target)
+    from_dir = get(name)(speechkit.load(target))
+    from_raw = get(name)(speechkit.load(SAMPLE))
+    assert len(from_raw) > 0
+    assert from_dir.equals(from_raw)
