@@ -13,7 +13,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from speechkit.errors import SpeechkitError
+from speechkit.errors import SpeechkitError, read_user_text
 
 CATEGORIES = ("core", "policy", "campaign")
 
@@ -134,15 +134,7 @@ def bundled_lexicon() -> Lexicon:
 
 def read_lexicon_file(path: str | Path) -> list[Entry]:
     """Entries of a user's lexicon file, with one-line errors for unreadable files."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SpeechkitError(f"{path}: lexicon file not found; check the path") from None
-    except IsADirectoryError:
-        raise SpeechkitError(f"{path}: is a directory; give a lexicon .tsv file") from None
-    except UnicodeDecodeError:
-        raise SpeechkitError(f"{path}: lexicon is not UTF-8; save it as UTF-8") from None
+    text = read_user_text(path, "lexicon")
     return parse_lexicon(text, str(path), simplify=True)
 
 

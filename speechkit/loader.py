@@ -11,7 +11,7 @@ from speechkit import corpus_dir
 from speechkit.clean import Finding, clean
 from speechkit.decode import decode_bytes
 from speechkit.document import DocumentReport, build_all, build_speech, preamble_title
-from speechkit.errors import SpeechkitError
+from speechkit.errors import SpeechkitError, read_user_file
 from speechkit.model import Speech
 from speechkit.split import find_spans
 from speechkit.stream import StreamedDocument, should_stream
@@ -78,17 +78,7 @@ def read_document(
     """Read, decode and split one raw dump (``-`` is standard input)."""
     name = "<stdin>" if path == "-" else path
     if data is None:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            try:
-                data = Path(path).read_bytes()
-            except FileNotFoundError:
-                raise SpeechkitError(f"{path}: no such file; check the path.") from None
-            except IsADirectoryError:
-                raise SpeechkitError(f"{path}: is a directory; give a raw dump file.") from None
-            except PermissionError:
-                raise SpeechkitError(f"{path}: permission denied; check its mode.") from None
+        data = sys.stdin.buffer.read() if path == "-" else read_user_file(path, "raw dump")
     raw, used = decode_bytes(data, name, encoding)
     if not raw.strip():
         raise SpeechkitError(f"{name}: holds only whitespace; give a file with speech text.")
@@ -100,6 +90,15 @@ def read_document(
             "treating the whole text as one speech. Use --opening to name the openings."
         )
     return doc
+
+
+@dataclass
+class SourceReport(DocumentReport):
+    """What a raw dump's cleaning report needs once its speeches have gone by."""
+
+    source: str
+    encoding: str
+    preamble: str
 
 
 class Corpus:
@@ -121,6 +120,7 @@ class Corpus:
         self.openings = tuple(openings) if openings else None
         self.on_notice = on_notice
         self._stdin: bytes | None = None
+        self.reports: dict[str, SourceReport] = {}
         self._noticed: set[str] = set()
 
     def documents(self) -> Iterator[Document]:
@@ -159,7 +159,11 @@ class Corpus:
                 if path != "-" and Path(path).is_dir():
                     yield path, self._observed(corpus_dir.read(Path(path)))
                 else:
-                    yield path, self._observed(self._read(path).speeches())
+                    doc = self._read(path)
+                    yield path, self._observed(doc.speeches())
+                    # The speeches are through: keep what a cleaning report needs (not the
+                    # raw text), so `split` need not read the file again.
+                    self.reports[path] = SourceReport(doc.source, doc.encoding, doc.preamble)
         finally:
             finish = getattr(self.on_speech, "finish", None)
             if finish:

@@ -55,3 +55,12 @@ def test_every_analyzer_accepts_a_corpus_directory(tmp_path, name):
     from_raw = get(name)(speechkit.load(SAMPLE))
     assert len(from_raw) > 0
     assert from_dir.equals(from_raw)
+
+
+def test_cleaning_reports_are_kept_after_one_pass():
+    corpus = speechkit.load(SAMPLE)
+    speeches = list(corpus)
+    (report,) = corpus.reports.values()
+    assert report.encoding == "utf-8"
+    assert report.summary(speeches)["glosses"] == 2460
+    assert report.summary(speeches)["preamble_lines"] == 8

@@ -70,3 +70,16 @@ def test_bad_files_are_refused(tmp_path, content, message):
 def test_directory_that_is_not_a_corpus(tmp_path):
     with pytest.raises(SpeechkitError, match="not a speechkit corpus"):
         list(speechkit.load(tmp_path))
+
+
+def test_user_files_give_one_line_errors(tmp_path):
+    from speechkit.analyzers.words import read_stopwords
+
+    with pytest.raises(SpeechkitError, match="no such file; check the path to the stopword list"):
+        read_stopwords(tmp_path / "missing.txt")
+    with pytest.raises(SpeechkitError, match="is a directory; give a stopword list file"):
+        read_stopwords(tmp_path)
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("的\n了\n".encode("gbk"))
+    with pytest.raises(SpeechkitError, match="the stopword list is not UTF-8"):
+        read_stopwords(gbk)

@@ -99,7 +99,9 @@ def test_malformed_lines_name_file_and_line(text, message):
 
 
 def test_unreadable_user_files(tmp_path):
-    with pytest.raises(SpeechkitError, match="lexicon file not found"):
+    with pytest.raises(
+        SpeechkitError, match=r"missing\.tsv: no such file; check the path to the lexicon"
+    ):
         read_lexicon_file(tmp_path / "missing.tsv")
     latin = tmp_path / "gbk.tsv"
     latin.write_bytes("甲乙\t\tcore\t释义\n".encode("gb18030"))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from speechkit.errors import SpeechkitError
+from speechkit.errors import read_user_text
 from speechkit.model import Speech
 
 COLUMNS = ["word", "count", "speeches", "per_10k"]
@@ -30,10 +30,7 @@ def bundled_stopwords() -> frozenset[str]:
 
 
 def read_stopwords(path: str | Path) -> frozenset[str]:
-    try:
-        return frozenset(_lines(Path(path).read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SpeechkitError(f"{path}: cannot read the stopword list ({exc}).") from None
+    return frozenset(_lines(read_user_text(path, "stopword list")))
 
 
 def _lines(text: str) -> list[str]:

@@ -61,7 +61,7 @@ def _first_words(text: str) -> str:
 
 
 def _print_summary(corpus, speeches) -> None:
-    for doc in corpus.documents():
+    for doc in corpus.reports.values():
         mine = [s for s in speeches if s.source == doc.source]
         totals = doc.summary(mine)
         click.echo(
