@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from speechkit.model import Speech
 
 SPEECH_COLUMNS = [
@@ -38,7 +36,3 @@ def speech_record(speech: Speech, texts: bool = True) -> dict:
         record["text"] = speech.text
         record["original"] = speech.original
     return record
-
-
-def stats_record(speech: Speech) -> dict:
-    return asdict(speech.stats)
