@@ -1,4 +1,4 @@
-"""The records passed between stages: a loaded source document and its speeches."""
+"""The records passed between stages: a speech, its offset map, and its flat row."""
 
 from __future__ import annotations
 
@@ -84,3 +84,42 @@ class Speech:
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw-file offsets of ``text[start:end]``."""
         return self.offsets.raw_span(start, end)
+
+
+SPEECH_COLUMNS = [
+    "id",
+    "source",
+    "ordinal",
+    "start",
+    "end",
+    "title",
+    "chars",
+    "glosses",
+    "suspects",
+    "mojibake",
+]
+TEXT_COLUMNS = ["text", "original"]
+
+
+def speech_record(speech: Speech, texts: bool = True) -> dict:
+    record = {
+        "id": speech.id,
+        "source": speech.source,
+        "ordinal": speech.ordinal,
+        "start": speech.start,
+        "end": speech.end,
+        "title": speech.title,
+        "chars": speech.chars,
+        "glosses": speech.stats.glosses,
+        "suspects": speech.stats.suspects,
+        "mojibake": speech.stats.mojibake,
+    }
+    if texts:
+        record["text"] = speech.text
+        record["original"] = speech.original
+    return record
+
+
+def first_words(text: str) -> str:
+    """The first 20 characters of a speech after its first line (what a table shows)."""
+    return text.split("\n", 1)[-1].strip()[:20]

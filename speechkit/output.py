@@ -1,14 +1,18 @@
-"""The one way every command emits rows: a rich table on a terminal, else CSV or JSON Lines."""
+"""The one table of writers every command uses: a rich table, CSV, JSON Lines, or a tree.
+
+Rows are dicts; ``columns`` gives their order. No pandas: CSV cells are written as pandas'
+``to_csv`` writes them (None empty, floats as ``repr``), so scripts see the same bytes.
+"""
 
 from __future__ import annotations
 
+import csv
 import json
 import math
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
-
-import pandas as pd
 
 FORMATS = ("table", "csv", "json")
 SUFFIXES = {".csv": "csv", ".json": "json", ".jsonl": "json", ".ndjson": "json"}
@@ -27,19 +31,32 @@ def resolve_format(fmt: str | None, path: str | None, stream: IO[str]) -> str:
 def _plain(value):
     if isinstance(value, float) and math.isnan(value):
         return None
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
     return value
 
 
-def write_csv(frame: pd.DataFrame, stream: IO[str]) -> None:
-    frame.to_csv(stream, index=False, lineterminator="\n")
+def _csv_cell(value) -> str:
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
 
 
-def write_jsonl(frame: pd.DataFrame, stream: IO[str]) -> None:
-    columns = list(frame.columns)
-    for row in frame.itertuples(index=False, name=None):
-        record = {key: _plain(value) for key, value in zip(columns, row)}
+def write_csv(
+    rows: Sequence[dict], columns: Sequence[str], stream: IO[str], title: str = ""
+) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_csv_cell(row.get(column)) for column in columns])
+
+
+def write_jsonl(
+    rows: Sequence[dict], columns: Sequence[str], stream: IO[str], title: str = ""
+) -> None:
+    for row in rows:
+        record = {column: _plain(row.get(column)) for column in columns}
         stream.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
@@ -53,22 +70,67 @@ def _cell(value) -> str:
     return text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
 
 
-def write_table(frame: pd.DataFrame, stream: IO[str], title: str = "") -> None:
+def _numeric(rows: Sequence[dict], column: str) -> bool:
+    values = [row.get(column) for row in rows]
+    present = [v for v in values if v is not None]
+    return bool(present) and all(isinstance(v, (int, float)) for v in present)
+
+
+def write_table(
+    rows: Sequence[dict], columns: Sequence[str], stream: IO[str], title: str = ""
+) -> None:
     from rich.console import Console
     from rich.table import Table
 
     table = Table(title=title or None, show_lines=False)
-    for column in frame.columns:
-        numeric = pd.api.types.is_numeric_dtype(frame[column])
-        table.add_column(str(column), justify="right" if numeric else "left", overflow="fold")
-    for row in frame.itertuples(index=False, name=None):
-        table.add_row(*(_cell(v) for v in row))
+    for column in columns:
+        justify = "right" if _numeric(rows, column) else "left"
+        table.add_column(str(column), justify=justify, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(column)) for column in columns))
     # Off a terminal (a file, a pipe, a test) rich would assume 80 columns and fold cells.
     width = None if stream.isatty() else 200
     console = Console(file=stream, width=width)
     console.print(table)
-    if frame.empty:
+    if not rows:
         console.print("[dim]no rows[/dim]")
+
+
+def write_tree(
+    rows: Sequence[dict], columns: Sequence[str], stream: IO[str], title: str = ""
+) -> None:
+    """A tree per speech from outline rows (``speech``, ``path``, ``marker``, ``heading``)."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    root = Tree("[bold]directives[/bold]", hide_root=True)
+    branches: dict[str, Tree] = {}
+    nodes: dict[tuple[str, str], Tree] = {}
+    for row in rows:
+        speech = str(row["speech"])
+        if speech not in branches:
+            branches[speech] = root.add(f"[bold]{escape(speech)}[/bold]")
+        branch = branches[speech]
+        parent_path = row["path"].rpartition(".")[0]
+        parent = nodes.get((speech, parent_path), branch)
+        if parent_path and (speech, parent_path) not in nodes:  # the virtual intro item 0
+            parent = nodes[(speech, parent_path)] = branch.add("[dim](before the outline)[/dim]")
+        heading = row["heading"] if len(row["heading"]) <= 40 else row["heading"][:39] + "…"
+        nodes[(speech, row["path"])] = parent.add(
+            f"[cyan]{escape(row['marker'])}[/cyan] {escape(heading)}"
+        )
+    # A file gets 120 columns; a terminal or pipe rich's own width (80 off a terminal).
+    width = None if stream is sys.stdout else 120
+    Console(file=stream, width=width).print(root)
+
+
+WRITERS: dict[str, Callable[..., None]] = {
+    "csv": write_csv,
+    "json": write_jsonl,
+    "table": write_table,
+    "tree": write_tree,
+}
 
 
 class Output:
@@ -83,19 +145,12 @@ class Output:
     def format(self) -> str:
         return resolve_format(self.fmt, self.path, self.stream)
 
-    def emit(self, frame: pd.DataFrame, title: str = "") -> None:
-        fmt = self.format
+    def emit(
+        self, rows: Sequence[dict], columns: Sequence[str], title: str = "", fmt: str | None = None
+    ) -> None:
+        write = WRITERS[fmt or self.format]
         if self.path and self.path != "-":
             with open(self.path, "w", encoding="utf-8", newline="") as stream:
-                self._write(frame, fmt, stream, title)
+                write(rows, columns, stream, title)
         else:
-            self._write(frame, fmt, self.stream, title)
-
-    @staticmethod
-    def _write(frame: pd.DataFrame, fmt: str, stream: IO[str], title: str) -> None:
-        if fmt == "csv":
-            write_csv(frame, stream)
-        elif fmt == "json":
-            write_jsonl(frame, stream)
-        else:
-            write_table(frame, stream, title)
+            write(rows, columns, self.stream, title)

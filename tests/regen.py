@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 
 import speechkit
-from speechkit.records import speech_record
+from speechkit.model import speech_record
 
 from .conftest import GOLDEN, SAMPLE
 

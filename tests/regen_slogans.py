@@ -6,17 +6,16 @@ Review the diff before committing: a golden file is a claim about the right answ
 from __future__ import annotations
 
 import speechkit
-from speechkit.analyzers import slogans
 
 from .conftest import GOLDEN, SAMPLE
 
 
 def main() -> None:
     speeches = list(speechkit.load(SAMPLE))
-    slogans.analyze(speeches).to_csv(
+    speechkit.analyze("slogans", speeches).to_csv(
         GOLDEN / "slogans_sample.csv", index=False, lineterminator="\n"
     )
-    slogans.analyze(speeches, by_speech=True).to_csv(
+    speechkit.analyze("slogans", speeches, by_speech=True).to_csv(
         GOLDEN / "slogans_by_speech_sample.csv", index=False, lineterminator="\n"
     )
 

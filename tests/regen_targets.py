@@ -13,7 +13,6 @@ from pathlib import Path
 import pandas as pd
 
 import speechkit
-from speechkit.analyzers import targets
 
 from .conftest import EVAL_TEXTS, GOLDEN, SAMPLE
 
@@ -25,7 +24,7 @@ GOLDENS = {
 
 
 def frame_for(path: Path) -> pd.DataFrame:
-    frame = targets.analyze(speechkit.load(path), all=True)
+    frame = speechkit.analyze("targets", speechkit.load(path), all=True)
     frame["source"] = frame["source"].map(lambda s: Path(s).name)
     return frame
 

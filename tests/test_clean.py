@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import speechkit
-from speechkit.clean import clean, is_syllable
+from speechkit.ingest.clean import clean, is_syllable
 
 from .conftest import SAMPLE
 

@@ -116,7 +116,7 @@ def test_installed_console_script(tmp_path):
 
 
 def test_progress_stays_off_when_not_a_terminal():
-    from speechkit.progress import SpeechProgress
+    from speechkit.cli.progress import SpeechProgress
 
     stream = io.StringIO()
     progress = SpeechProgress(stream, delay=0)
@@ -128,7 +128,7 @@ def test_progress_stays_off_when_not_a_terminal():
 
 
 def test_progress_draws_on_a_terminal():
-    from speechkit.progress import SpeechProgress
+    from speechkit.cli.progress import SpeechProgress
 
     class Terminal(io.StringIO):
         def isatty(self):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from speechkit.convert import backend, to_simplified
+from speechkit.ingest.convert import backend, to_simplified
 
 from .conftest import GOLDEN
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import speechkit
-from speechkit import corpus_dir
 from speechkit.errors import SpeechkitError
+from speechkit.ingest import corpus_dir
 
 from .conftest import SAMPLE
 
@@ -45,14 +45,12 @@ def test_to_frame(sample_speeches):
     assert frame["chars"].sum() == sum(s.chars for s in sample_speeches)
 
 
-@pytest.mark.parametrize("name", ["slogans", "directives", "targets"])
+@pytest.mark.parametrize("name", ["slogans", "directives", "targets", "words"])
 def test_every_analyzer_accepts_a_corpus_directory(tmp_path, name):
-    from speechkit.analyzers import get
-
     target = tmp_path / "speeches"
     corpus_dir.write(speechkit.load(SAMPLE), target)
-    from_dir = get(name)(speechkit.load(target))
-    from_raw = get(name)(speechkit.load(SAMPLE))
+    from_dir = speechkit.analyze(name, speechkit.load(target))
+    from_raw = speechkit.analyze(name, speechkit.load(SAMPLE))
     assert len(from_raw) > 0
     assert from_dir.equals(from_raw)
 

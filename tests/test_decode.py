@@ -7,8 +7,8 @@ import codecs
 import pytest
 
 import speechkit
-from speechkit.decode import decode_bytes
 from speechkit.errors import SpeechkitError
+from speechkit.ingest.decode import decode_bytes
 
 from .conftest import SAMPLE
 
@@ -73,7 +73,7 @@ def test_directory_that_is_not_a_corpus(tmp_path):
 
 
 def test_user_files_give_one_line_errors(tmp_path):
-    from speechkit.analyzers.words import read_stopwords
+    from speechkit.analyzers.words.tally import read_stopwords
 
     with pytest.raises(SpeechkitError, match="no such file; check the path to the stopword list"):
         read_stopwords(tmp_path / "missing.txt")

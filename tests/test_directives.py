@@ -9,9 +9,12 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from speechkit.analyzers import directives as analyzer
-from speechkit.cli.directives import directives
-from speechkit.outline import cn_number, find_markers, parse
+import speechkit
+from speechkit.analyzers.directives import CHECK_COLUMNS, COLUMNS
+from speechkit.analyzers.directives.announcements import find_announcements
+from speechkit.cli import cli
+from speechkit.text.numerals import small_number as cn_number
+from speechkit.text.outline import find_markers, parse
 
 from .conftest import EVAL_TEXTS, GOLDEN, SAMPLE, eval_text
 
@@ -221,13 +224,13 @@ def test_last_inline_item_ends_with_its_paragraph():
 
 def test_announcement_counts():
     text = "下面，我讲三点意见。\n第一，甲。\n第二，乙。\n第三，丙。\n重点实现“四个突破”：\n一是A。\n二是B。\n"
-    found = [(a.phrase, a.announced, a.found) for a in analyzer.find_announcements(text)]
+    found = [(a.phrase, a.announced, a.found) for a in find_announcements(text)]
     assert found == [("讲三点意见", 3, 3), ("实现“四个突破”", 4, 2)]
 
 
 def test_quoted_formula_without_colon_is_not_an_announcement():
     text = "坚决做到“两个维护”。\n一是A。二是B。三是C。\n"
-    assert analyzer.find_announcements(text) == []
+    assert find_announcements(text) == []
 
 
 # --- the bundled sample ---------------------------------------------------------------------
@@ -235,7 +238,7 @@ def test_quoted_formula_without_colon_is_not_an_announcement():
 
 @pytest.fixture(scope="module")
 def sample_outline(sample_speeches):
-    return analyzer.analyze(sample_speeches)
+    return speechkit.analyze("directives", sample_speeches)
 
 
 def top(frame: pd.DataFrame, ordinal: int) -> list[str]:
@@ -276,8 +279,8 @@ def test_sample_offsets_point_at_the_markers_in_the_raw_file(sample_outline, sam
 
 
 def test_sample_check(sample_speeches):
-    check = analyzer.analyze(sample_speeches, check=True)
-    assert list(check.columns) == analyzer.CHECK_COLUMNS
+    check = speechkit.analyze("directives", sample_speeches, check=True)
+    assert list(check.columns) == list(CHECK_COLUMNS)
     s1 = check[check.speech.str.endswith("-1")]
     assert ("讲五点意见", 5, 5, True) in list(
         s1[["phrase", "announced", "found", "ok"]].itertuples(index=False, name=None)
@@ -289,12 +292,14 @@ def test_sample_check(sample_speeches):
 
 
 def test_golden_sample(sample_speeches):
-    frame = analyzer.analyze(sample_speeches)
-    assert list(frame.columns) == analyzer.COLUMNS
+    frame = speechkit.analyze("directives", sample_speeches)
+    assert list(frame.columns) == list(COLUMNS)
     expected = pd.read_csv(GOLDEN_OUTLINE, dtype={"path": str}, keep_default_na=False)
     pd.testing.assert_frame_equal(frame, expected, check_dtype=False)
     check = pd.read_csv(GOLDEN_CHECK, keep_default_na=False)
-    pd.testing.assert_frame_equal(analyzer.analyze(sample_speeches, check=True), check)
+    pd.testing.assert_frame_equal(
+        speechkit.analyze("directives", sample_speeches, check=True), check
+    )
 
 
 # --- the public texts -----------------------------------------------------------------------
@@ -334,7 +339,7 @@ def test_guangdong_appendix_restarts_under_its_own_item():
     path = eval_text("provincial_work_report_2025_guangdong.txt")
     import speechkit
 
-    frame = analyzer.analyze(speechkit.load(path))
+    frame = speechkit.analyze("directives", speechkit.load(path))
     assert list(frame[frame.level == 1].marker) == ["一、", "二、", "附件1", "附件2"]
     appendix = frame[frame.path.str.match(r"^3\.\d+$")]
     assert list(appendix.marker) == [
@@ -346,26 +351,26 @@ def test_guangdong_appendix_restarts_under_its_own_item():
 
 
 def test_cli_csv_columns():
-    result = CliRunner().invoke(directives, [str(SAMPLE), "--csv"])
+    result = CliRunner().invoke(cli, ["directives", str(SAMPLE), "--csv"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == "speech,path,level,number,marker,heading,start,end"
 
 
 def test_cli_check_json():
-    result = CliRunner().invoke(directives, [str(SAMPLE), "--check", "--json"])
+    result = CliRunner().invoke(cli, ["directives", str(SAMPLE), "--check", "--json"])
     assert result.exit_code == 0, result.output
     assert '"phrase": "就其中的20件事", "announced": 20, "found": 19, "ok": false' in result.output
 
 
 def test_cli_tree():
-    result = CliRunner().invoke(directives, [str(SAMPLE), "--tree"])
+    result = CliRunner().invoke(cli, ["directives", str(SAMPLE), "--tree"])
     assert result.exit_code == 0, result.output
     assert "speeches_2022_traditional_dump-9" in result.output
     assert "第三 以更好的准备" in result.output
 
 
 def test_cli_tree_and_check_conflict():
-    result = CliRunner().invoke(directives, [str(SAMPLE), "--tree", "--check"])
+    result = CliRunner().invoke(cli, ["directives", str(SAMPLE), "--tree", "--check"])
     assert result.exit_code == 2
 
 
@@ -374,8 +379,12 @@ def regen_golden() -> None:
     import speechkit
 
     speeches = list(speechkit.load(SAMPLE))
-    analyzer.analyze(speeches).to_csv(GOLDEN_OUTLINE, index=False, lineterminator="\n")
-    analyzer.analyze(speeches, check=True).to_csv(GOLDEN_CHECK, index=False, lineterminator="\n")
+    speechkit.analyze("directives", speeches).to_csv(
+        GOLDEN_OUTLINE, index=False, lineterminator="\n"
+    )
+    speechkit.analyze("directives", speeches, check=True).to_csv(
+        GOLDEN_CHECK, index=False, lineterminator="\n"
+    )
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ import logging
 import pytest
 
 from speechkit.errors import SpeechkitError
-from speechkit.lexicon import (
+from speechkit.text.lexicon import (
     CATEGORIES,
     bundled_lexicon,
     jieba_words,
@@ -30,7 +30,7 @@ def test_bundled_lexicon_is_large_and_well_formed():
 
 
 def test_bundled_canonical_forms_are_simplified():
-    from speechkit.convert import to_simplified
+    from speechkit.ingest.convert import to_simplified
 
     not_simplified = [
         form for entry in bundled_lexicon() for form in entry.forms if to_simplified(form) != form

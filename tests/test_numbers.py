@@ -1,4 +1,4 @@
-"""speechkit.numbers.parse_number: the Recognizers-Text yardstick and one test per form."""
+"""speechkit.text.numerals.parse_number: the Recognizers-Text yardstick and one test per form."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from speechkit.numbers import parse_number
+from speechkit.text.numerals import parse_number
 
 from .conftest import ROOT
 

@@ -1,4 +1,4 @@
-"""speechkit.quantities.find_quantities on phrases and on real speeches."""
+"""speechkit.text.quantities.find_quantities on phrases and on real speeches."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from speechkit.quantities import Quantity, find_quantities, units
+from speechkit.text.quantities import Quantity, find_quantities, units
 
 from .conftest import eval_text
 
@@ -215,7 +215,7 @@ def test_spans_are_ordered_slices(text):
 
 
 def _starts_covered(text: str) -> None:
-    from speechkit import quantities
+    from speechkit.text import quantities
 
     pattern, first = quantities._pattern(), quantities._FIRST
     for pos in range(len(text)):
@@ -237,7 +237,7 @@ def test_every_match_in_the_sample_opens_where_the_first_character_class_says(
 
 
 def test_approximation_word_does_not_reach_across_a_line_break():
-    from speechkit.quantities import find_quantities
+    from speechkit.text.quantities import find_quantities
 
     found = find_quantities("约\n3亿元，约3亿元")
     assert [(q.surface, q.approx) for q in found] == [("3亿元", None), ("约3亿元", "约")]

@@ -7,7 +7,7 @@ import re
 import pytest
 
 import speechkit
-from speechkit.split import find_spans
+from speechkit.ingest.split import find_spans
 
 from .conftest import SAMPLE, eval_text
 
@@ -100,7 +100,7 @@ def test_every_eval_text_loads_and_tiles():
 
 
 def test_parallel_loading_gives_the_same_speeches(monkeypatch, sample_speeches):
-    import speechkit.loader as load_module
+    import speechkit.ingest.sources as load_module
 
     monkeypatch.setattr(load_module, "PARALLEL_MIN_CHARS", 0)
     doc = load_module.read_document(str(SAMPLE))
@@ -111,7 +111,7 @@ def test_parallel_loading_gives_the_same_speeches(monkeypatch, sample_speeches):
 
 
 def test_title_guesses():
-    from speechkit.title import guess_title
+    from speechkit.ingest.title import guess_title
 
     assert guess_title("同志们：\n今天，我们召开十五届州人民政府第一次全体会议，主要任务是") == (
         "十五届州人民政府第一次全体会议"

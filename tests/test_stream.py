@@ -7,10 +7,10 @@ import codecs
 import pytest
 
 import speechkit
-import speechkit.loader as loader
-from speechkit import stream
+import speechkit.ingest.sources as loader
 from speechkit.errors import SpeechkitError
-from speechkit.stream import StreamedDocument
+from speechkit.ingest import stream
+from speechkit.ingest.stream import StreamedDocument
 
 from .conftest import EVAL_TEXTS, SAMPLE
 

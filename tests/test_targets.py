@@ -11,10 +11,11 @@ import pytest
 from click.testing import CliRunner
 
 import speechkit
-from speechkit.analyzers import targets
-from speechkit.analyzers.target_cues import find_times, section_role, speech_year
-from speechkit.cli.targets import targets as targets_command
-from speechkit.sentences import find_headings, split_sentences
+from speechkit.analyzers.targets import COLUMNS
+from speechkit.analyzers.targets import classify as targets
+from speechkit.analyzers.targets.cues import find_times, section_role, speech_year
+from speechkit.cli import cli
+from speechkit.text.sentences import find_headings, split_sentences
 
 from .conftest import EVAL_TEXTS, GOLDEN, SAMPLE, eval_text
 from .regen_targets import GOLDENS, frame_for
@@ -307,7 +308,7 @@ def test_unknown_year_leaves_year_empty():
 
 @pytest.fixture(scope="module")
 def sample_frame(sample_speeches) -> pd.DataFrame:
-    return targets.analyze(sample_speeches, all=True)
+    return speechkit.analyze("targets", sample_speeches, all=True)
 
 
 def _row(frame, speech, surface_in_sentence, value):
@@ -336,8 +337,8 @@ def test_sample_acceptance(sample_frame):
 
 
 def test_default_is_targets_only(sample_speeches, sample_frame):
-    frame = targets.analyze(sample_speeches)
-    assert list(frame.columns) == targets.COLUMNS
+    frame = speechkit.analyze("targets", sample_speeches)
+    assert list(frame.columns) == list(COLUMNS)
     assert set(frame.kind) == {"target"}
     assert len(frame) == (sample_frame.kind == "target").sum()
 
@@ -389,7 +390,9 @@ GOV_RESULTS = {
 
 
 def _gov_frame(year: int) -> pd.DataFrame:
-    return targets.analyze(speechkit.load(eval_text(f"gov_work_report_{year}.txt")), all=True)
+    return speechkit.analyze(
+        "targets", speechkit.load(eval_text(f"gov_work_report_{year}.txt")), all=True
+    )
 
 
 def _check_gov(year: int) -> None:
@@ -435,7 +438,7 @@ def test_hand_labelled_precision():
         path = SAMPLE if source.startswith("corpus/") else EVAL_TEXTS / Path(source).name
         if not path.exists():
             continue
-        frame = targets.analyze(speechkit.load(path), all=True)
+        frame = speechkit.analyze("targets", speechkit.load(path), all=True)
         kinds = dict(zip(frame.start, frame.kind, strict=True))
         for r in rows.itertuples():
             got = kinds.get(r.start)
@@ -461,19 +464,19 @@ def test_golden(name):
 
 def test_cli_csv_and_all():
     runner = CliRunner()
-    result = runner.invoke(targets_command, [str(SAMPLE), "--csv"])
+    result = runner.invoke(cli, ["targets", str(SAMPLE), "--csv"])
     assert result.exit_code == 0, result.output
     frame = pd.read_csv(io.StringIO(result.output), keep_default_na=False)
-    assert list(frame.columns) == targets.COLUMNS
+    assert list(frame.columns) == list(COLUMNS)
     assert set(frame.kind) == {"target"}
-    result = runner.invoke(targets_command, [str(SAMPLE), "--all", "--json"])
+    result = runner.invoke(cli, ["targets", str(SAMPLE), "--all", "--json"])
     assert result.exit_code == 0, result.output
     kinds = set(pd.read_json(io.StringIO(result.output), lines=True).kind)
     assert kinds == {"target", "achieved", "other"}
 
 
 def test_cli_table():
-    result = CliRunner().invoke(targets_command, [str(SAMPLE), "--table"])
+    result = CliRunner().invoke(cli, ["targets", str(SAMPLE), "--table"])
     assert result.exit_code == 0, result.output
     assert "净增规模工业企业" in result.output
 
@@ -482,8 +485,8 @@ def test_cli_table():
 
 
 def test_lines_and_blocks_give_the_whole_text_results(sample_speeches):
-    from speechkit.analyzers.target_cues import cues_and_times, find_cues, quoted_spans
-    from speechkit.sentences import sentence_spans
+    from speechkit.analyzers.targets.cues import cues_and_times, find_cues, quoted_spans
+    from speechkit.text.sentences import sentence_spans
 
     for speech in sample_speeches:
         text = speech.text
@@ -505,7 +508,7 @@ def test_lines_and_blocks_give_the_whole_text_results(sample_speeches):
 
 
 def test_block_span_gives_the_block_of_any_position(sample_speeches):
-    from speechkit.sentences import block_span, sentence_spans
+    from speechkit.text.sentences import block_span, sentence_spans
 
     for speech in sample_speeches:
         text = speech.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from speechkit.loader import read_document
+from speechkit.ingest.sources import read_document
 
 LINE = st.text(
     alphabet=st.one_of(

@@ -8,20 +8,19 @@ import pytest
 from click.testing import CliRunner
 
 import speechkit
-from speechkit import corpus_dir
-from speechkit.analyzers import words
 from speechkit.cli import cli
+from speechkit.ingest import corpus_dir
 
 from .conftest import SAMPLE
 
 
 @pytest.fixture(scope="module")
 def serial():
-    return words.analyze(speechkit.load(SAMPLE), jobs=1)
+    return speechkit.analyze("words", speechkit.load(SAMPLE), jobs=1)
 
 
 def test_counts_match_plain_jieba_with_the_user_dictionary(serial, sample_speeches):
-    from speechkit.tokenize import tokens
+    from speechkit.tokens.segment import tokens
 
     expected = Counter()
     for speech in sample_speeches:
@@ -40,27 +39,27 @@ def test_speeches_and_per_10k(serial, sample_speeches):
 
 
 def test_parallel_equals_serial(serial):
-    parallel = words.analyze(speechkit.load(SAMPLE), jobs=2)
+    parallel = speechkit.analyze("words", speechkit.load(SAMPLE), jobs=2)
     assert parallel.equals(serial)
 
 
 def test_cache_is_written_and_reused(tmp_path, serial, monkeypatch):
     target = tmp_path / "speeches"
     corpus_dir.write(speechkit.load(SAMPLE), target)
-    first = words.analyze(speechkit.load(target), jobs=1)
+    first = speechkit.analyze("words", speechkit.load(target), jobs=1)
     assert (target / "tokens.arrow").is_file()
 
     def no_jieba(*_args, **_kwargs):
         raise AssertionError("the cached run must not tokenize")
 
-    monkeypatch.setattr("speechkit.tokenize.TokenizerPool.joined", no_jieba)
-    monkeypatch.setattr("speechkit.tokenize.TokenizerPool.start", no_jieba)
-    second = words.analyze(speechkit.load(target), jobs=1)
+    monkeypatch.setattr("speechkit.tokens.segment.TokenizerPool.joined", no_jieba)
+    monkeypatch.setattr("speechkit.tokens.segment.TokenizerPool.start", no_jieba)
+    second = speechkit.analyze("words", speechkit.load(target), jobs=1)
     assert second.equals(first) and first.equals(serial)
 
 
 def test_by_speech_and_top():
-    frame = words.analyze(speechkit.load(SAMPLE), jobs=1, by_speech=True, top=3)
+    frame = speechkit.analyze("words", speechkit.load(SAMPLE), jobs=1, by_speech=True, top=3)
     assert list(frame.columns) == ["speech", "word", "count"]
     assert len(frame) == 27
 
@@ -75,7 +74,7 @@ def test_cli_words_csv():
 
 
 def test_parallel_tokenizer_keeps_order_and_stops_early():
-    from speechkit.tokenize import tokenize_many, tokens
+    from speechkit.tokens.segment import tokenize_many, tokens
 
     texts = [f"第{i}个两个确立和四个意识。" for i in range(40)]
     assert list(tokenize_many(texts, jobs=2)) == [tokens(t) for t in texts]
@@ -87,9 +86,9 @@ def test_parallel_tokenizer_keeps_order_and_stops_early():
 def test_by_speech_from_cache_equals_fresh(tmp_path):
     target = tmp_path / "speeches"
     corpus_dir.write(speechkit.load(SAMPLE), target)
-    fresh = words.analyze(speechkit.load(SAMPLE), jobs=1, by_speech=True, top=5)
-    words.analyze(speechkit.load(target), jobs=1)  # writes the cache
-    cached = words.analyze(speechkit.load(target), jobs=1, by_speech=True, top=5)
+    fresh = speechkit.analyze("words", speechkit.load(SAMPLE), jobs=1, by_speech=True, top=5)
+    speechkit.analyze("words", speechkit.load(target), jobs=1)  # writes the cache
+    cached = speechkit.analyze("words", speechkit.load(target), jobs=1, by_speech=True, top=5)
     assert cached.equals(fresh)
 
 
@@ -98,11 +97,11 @@ def test_partly_cached_corpus(tmp_path):
 
     target = tmp_path / "speeches"
     corpus_dir.write(speechkit.load(SAMPLE), target)
-    before = words.analyze(speechkit.load(target), jobs=1).set_index("word")
+    before = speechkit.analyze("words", speechkit.load(target), jobs=1).set_index("word")
     changed = next(target.glob("*-3.txt"))
     changed.write_text(changed.read_text(encoding="utf-8") + "两个确立。", encoding="utf-8")
-    after = words.analyze(speechkit.load(target), jobs=2).set_index("word")
+    after = speechkit.analyze("words", speechkit.load(target), jobs=2).set_index("word")
     assert after.loc["两个确立", "count"] == before.loc["两个确立", "count"] + 1
     assert feather.read_table(target / "tokens.arrow").num_rows == 9
-    again = words.analyze(speechkit.load(target), jobs=1).set_index("word")
+    again = speechkit.analyze("words", speechkit.load(target), jobs=1).set_index("word")
     assert again.equals(after)

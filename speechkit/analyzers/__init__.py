@@ -1,25 +1,85 @@
 """The analyzer registry: the one place that names every analyzer.
 
-Each analyzer is a module with ``analyze(corpus, **options) -> pandas.DataFrame``. Adding an
-analyzer is one new module plus one line here (and its command in ``speechkit.cli``).
-Modules are imported only when asked for, so ``speechkit --help`` stays fast.
+``REGISTRY`` maps a name to an analyzer object (see ``speechkit.analyzers.base`` for the
+contract). The built-in analyzers are listed here; other installed packages add theirs
+through the entry-point group ``speechkit.analyzers`` (a ``name = module:object`` line in
+their metadata), and they appear as ``speechkit NAME`` and in ``speechkit.analyze``.
+Analyzer packages are imported when first asked for, so ``speechkit --help`` stays fast.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from importlib import import_module
 
-ANALYZERS: dict[str, str] = {
-    "directives": "speechkit.analyzers.directives",
-    "slogans": "speechkit.analyzers.slogans",
-    "targets": "speechkit.analyzers.targets",
-    "words": "speechkit.analyzers.words",
+from speechkit.analyzers.base import Analyzer, Option
+from speechkit.errors import SpeechkitError
+
+__all__ = ["REGISTRY", "Analyzer", "Option", "get"]
+
+ENTRY_POINT_GROUP = "speechkit.analyzers"
+BUILTIN: dict[str, str] = {
+    "slogans": "speechkit.analyzers.slogans:SLOGANS",
+    "directives": "speechkit.analyzers.directives:DIRECTIVES",
+    "targets": "speechkit.analyzers.targets:TARGETS",
+    "words": "speechkit.analyzers.words:WORDS",
 }
 
 
-def get(name: str):
-    """The ``analyze`` function of analyzer ``name``."""
-    try:
-        return import_module(ANALYZERS[name]).analyze
-    except KeyError:
-        raise KeyError(f"unknown analyzer {name!r}; known: {', '.join(ANALYZERS)}") from None
+def _load(reference: str) -> Analyzer:
+    module, _, attribute = reference.partition(":")
+    return getattr(import_module(module), attribute)
+
+
+class Registry(Mapping[str, Analyzer]):
+    """Name -> analyzer, built-ins first, then plugins; each loaded on first use."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, Analyzer] = {}
+        self._references: dict[str, object] | None = None
+
+    def _names(self) -> dict[str, object]:
+        if self._references is None:
+            references: dict[str, object] = dict(BUILTIN)
+            from importlib.metadata import entry_points
+
+            for entry in entry_points(group=ENTRY_POINT_GROUP):
+                references.setdefault(entry.name, entry)
+            self._references = references
+        return self._references
+
+    def __getitem__(self, name: str) -> Analyzer:
+        if name not in self._loaded:
+            reference = self._names()[name]
+            loaded = _load(reference) if isinstance(reference, str) else reference.load()
+            self._check(name, loaded)
+            self._loaded[name] = loaded
+        return self._loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+    @staticmethod
+    def _check(name: str, analyzer: object) -> None:
+        missing = [
+            attribute
+            for attribute in ("name", "help", "options", "columns", "per_speech", "combine")
+            if not hasattr(analyzer, attribute)
+        ]
+        if missing:
+            raise SpeechkitError(
+                f"analyzer {name!r} lacks {', '.join(missing)}; see speechkit.analyzers.base"
+            )
+
+
+REGISTRY = Registry()
+
+
+def get(name: str) -> Analyzer:
+    """The analyzer called ``name``, or a one-line error listing the known ones."""
+    if name not in REGISTRY:
+        raise SpeechkitError(f"unknown analyzer {name!r}; known: {', '.join(REGISTRY)}")
+    return REGISTRY[name]

@@ -8,18 +8,34 @@ import sys
 import click
 
 from speechkit.cli.common import verbose_option
-from speechkit.cli.directives import directives
-from speechkit.cli.slogans import slogans
-from speechkit.cli.split import split
-from speechkit.cli.targets import targets
-from speechkit.cli.words import words
 from speechkit.errors import SpeechkitError
 
-COMMANDS = [split, slogans, directives, targets, words]
+# Commands that are not analyzers; every analyzer in the registry is a command too.
+COMMANDS = {"split": "speechkit.cli.split:split"}
 
 
 class SpeechkitGroup(click.Group):
-    """Turns a user's mistake into one line on stderr; the traceback only with --verbose."""
+    """Turns a user's mistake into one line on stderr; the traceback only with --verbose.
+
+    Commands are made when asked for: ``split``, then one per registered analyzer (built by
+    ``speechkit.cli.factory`` from what the analyzer declares), plugins included.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        from speechkit.analyzers import REGISTRY
+
+        return [*COMMANDS, *REGISTRY]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in COMMANDS:
+            from importlib import import_module
+
+            module, _, attribute = COMMANDS[name].partition(":")
+            return getattr(import_module(module), attribute)
+        from speechkit.analyzers import REGISTRY
+        from speechkit.cli.factory import analyzer_command
+
+        return analyzer_command(REGISTRY[name]) if name in REGISTRY else None
 
     def invoke(self, ctx: click.Context):
         try:
@@ -53,10 +69,6 @@ def cli():
       speechkit split dump.txt -o speeches/       # a corpus directory for later runs
       speechkit slogans speeches/ --csv > slogans.csv
     """
-
-
-for command in COMMANDS:
-    cli.add_command(command)
 
 
 def main() -> None:

@@ -6,9 +6,9 @@ import functools
 
 import click
 
-from speechkit.loader import load
+from speechkit.cli.progress import SpeechProgress
+from speechkit.ingest.sources import load
 from speechkit.output import Output
-from speechkit.progress import SpeechProgress
 
 
 def notice(message: str) -> None:

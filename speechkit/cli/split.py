@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import click
-import pandas as pd
 
-from speechkit import corpus_dir
 from speechkit.cli.common import corpus_input, table_output
-from speechkit.records import SPEECH_COLUMNS, TEXT_COLUMNS, speech_record
+from speechkit.ingest import corpus_dir
+from speechkit.ingest.sources import cleaning_summary
+from speechkit.model import SPEECH_COLUMNS, TEXT_COLUMNS, first_words, speech_record
+
+TABLE_COLUMNS = ["ordinal", "id", "chars", "title", "begins"]
 
 
 @click.command()
@@ -42,32 +44,10 @@ def split(corpus, output, output_dir):
     fmt = output.format
     texts = fmt == "json"
     speeches = list(corpus)
-    frame = pd.DataFrame(
-        [speech_record(s, texts) for s in speeches],
-        columns=SPEECH_COLUMNS + (TEXT_COLUMNS if texts else []),
-    )
+    rows = [speech_record(s, texts) | {"begins": first_words(s.text)} for s in speeches]
     if fmt == "table":
-        frame = frame[["ordinal", "id", "chars", "title"]].assign(
-            begins=[_first_words(s.text) for s in speeches]
-        )
-    output.emit(frame, title="Speeches")
-    if fmt == "table":
-        _print_summary(corpus, speeches)
-
-
-def _first_words(text: str) -> str:
-    body = text.split("\n", 1)[-1].strip()
-    return body[:20]
-
-
-def _print_summary(corpus, speeches) -> None:
-    for doc in corpus.reports.values():
-        mine = [s for s in speeches if s.source == doc.source]
-        totals = doc.summary(mine)
-        click.echo(
-            f"{doc.source} ({doc.encoding}): {totals['speeches']} speeches, "
-            f"{totals['chars']:,} characters; cleaning: {totals['glosses']:,} pinyin glosses "
-            f"stripped, {totals['suspects']} damaged-gloss suspects, {totals['mojibake']} "
-            f"mojibake runs, {totals['html']} HTML residues, preamble of "
-            f"{totals['preamble_lines']} lines kept apart."
-        )
+        output.emit(rows, TABLE_COLUMNS, title="Speeches")
+        for line in cleaning_summary(corpus, speeches):
+            click.echo(line)
+    else:
+        output.emit(rows, SPEECH_COLUMNS + (TEXT_COLUMNS if texts else []), title="Speeches")

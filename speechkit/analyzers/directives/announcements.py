@@ -1,0 +1,89 @@
+"""Announcements such as 讲五点意见, and the length of the list that follows each.
+
+Cue words are in ``speechkit/data/directive_cues.tsv``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from speechkit.resources import bundled_rows
+from speechkit.text.numerals import small_number
+from speechkit.text.outline import Outline, parse
+
+_NUM = r"[一二三四五六七八九十两]{1,3}|\d{1,3}"
+_NOUN = r"(?:的)?(?:意见|看法|要求|体会|问题|工作|事情|事|措施|任务|建议)?"
+
+
+@functools.cache
+def cues() -> dict[str, tuple[str, ...]]:
+    """Announcement cue words by role, from ``speechkit/data/directive_cues.tsv``."""
+    roles: dict[str, list[str]] = {}
+    for cue, role, *_ in bundled_rows("directive_cues.tsv"):
+        roles.setdefault(role, []).append(cue)
+    return {role: tuple(words) for role, words in roles.items()}
+
+
+@functools.cache
+def _announcement_pattern() -> re.Pattern[str]:
+    words = cues()
+    verbs = "|".join(sorted(map(re.escape, words["verb"]), key=len, reverse=True))
+    plain = [c for c in words["classifier"] if c != "个"]
+    classes = "|".join(sorted(map(re.escape, plain), key=len, reverse=True))
+    counted = rf"(?:(?P<n1>{_NUM})(?:{classes}){_NOUN})"
+    # 个 is too common to count on its own (两个确立, 四个意识): only in a quoted formula.
+    quoted = (
+        rf"(?:[“「](?P<n2>{_NUM})个[^”」\n]{{1,8}}[”」])" if "个" in words["classifier"] else ""
+    )
+    body = f"{counted}|{quoted}" if quoted else counted
+    # the verb and the number sit in one clause, at most 10 characters apart
+    return re.compile(rf"(?:{verbs})[^，。：；！？,;:!?\n]{{0,10}}?(?:{body})")
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """A phrase such as 讲五点意见, its number, and the length of the list that follows it."""
+
+    start: int
+    end: int
+    phrase: str
+    announced: int
+    found: int
+
+
+def find_announcements(text: str, outline: Outline | None = None) -> list[Announcement]:
+    """Announcements in ``text`` with the length of the first list after each.
+
+    The list must start on the announcement's line or the next non-empty one. A phrase with no
+    list there counts only if it ends its clause with ：or ends the line (found = 0); otherwise
+    it is an ordinary number (就…5次会议) and is skipped. A quoted formula (实现“四个突破”)
+    counts only when a colon follows it, since most quoted numbers are slogans (“两个维护”).
+    """
+    outline = outline or parse(text)
+    found: list[Announcement] = []
+    for m in _announcement_pattern().finditer(text):
+        announced = small_number(m.group("n1") or m.group("n2") or "")
+        if not announced:
+            continue
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        reach = line_end
+        while reach < len(text) and text[reach].isspace():
+            reach += 1
+        nxt = text.find("\n", reach)
+        reach = len(text) if nxt < 0 else nxt
+        seqs = [s for s in outline.sequences if m.end() <= s[0] < reach]
+        tail = text[m.end() : line_end]
+        if m.group("n2") and not re.match(r"[^，。；！？\n]{0,6}[：:]", tail):
+            # a quoted formula (做到“两个维护”。) announces a list only when a colon follows
+            continue
+        if seqs:
+            count = seqs[0][2]
+        elif re.match(r"[^，。；！？\n]{0,12}[：:]|\s*$", tail):
+            count = 0
+        else:
+            continue
+        found.append(Announcement(m.start(), m.end(), m.group(), announced, count))
+    return found

@@ -1,0 +1,182 @@
+"""`slogans`: how often each political formulation (提法) occurs, and in how many speeches.
+
+Lexicon entries (``speechkit/data/slogans.tsv`` plus ``--lexicon`` files), and numbered and
+quoted formulations discovered across the corpus. Two rounds: ``scan`` finds each speech's
+discovery candidates, ``gather`` decides which recur across the corpus, and ``per_speech``
+counts the lexicon and the discoveries together on ``speech.text`` (Simplified).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from speechkit.analyzers.base import Analyzer, Option
+from speechkit.analyzers.slogans import discovery
+from speechkit.model import Speech
+
+COLUMNS = ("slogan", "count", "speeches", "kind", "category", "per_10k", "first_speech", "variants")
+BY_SPEECH_COLUMNS = ("speech", "slogan", "count")
+KINDS = ("lexicon", "numbered", "quoted")
+# A quoted phrase is reported when it stands in quotes at least this often in the corpus.
+MIN_QUOTED = 2
+# An unquoted N个XX (never quoted anywhere) needs this many occurrences in the corpus.
+MIN_UNQUOTED_NUMBERED = 2
+
+_MATCHERS: dict[str, Any] = {}  # one Matcher per context, built once per process
+
+
+class Slogans(Analyzer):
+    name = "slogans"
+    title = "Slogans"
+    help = "Count political formulations (提法) such as 两个确立 or 放管服 in each speech."
+    description = """
+    Counts are on the Simplified text. Matches never overlap: at each position the longest
+    form wins, so 外防输入、内防反弹 is one match and does not also count 外防输入. A variant
+    (碳达峰、碳中和) counts toward its canonical form (碳达峰碳中和) and is listed.
+
+    Besides the lexicon, numbered formulations are discovered (kind numbered: quoted ones such
+    as “七个必须”, “一会三卡”, and unquoted N个XX that recur, minus counting phrases such as
+    三个方面), and short quoted phrases that recur (kind quoted: “清廉交通”).
+
+    Columns: slogan, count, speeches (distinct speeches), kind (lexicon, numbered, quoted),
+    category (core, policy, campaign; empty unless lexicon), per_10k (occurrences per 10,000
+    characters of the whole input), first_speech, variants (|-separated, most frequent first).
+    With --by-speech: speech, slogan, count.
+
+    \b
+    Examples:
+      speechkit slogans corpus/speeches_2022_traditional_dump.txt --top 20
+      speechkit slogans corpus/speeches_2022_traditional_dump.txt --kind numbered --csv
+      speechkit slogans speeches/ --by-speech --lexicon my_slogans.tsv --json
+    """
+    options = (
+        Option("top", "Keep the N most frequent.", kind="int", minimum=1, metavar="N"),
+        Option(
+            "kind",
+            "Keep one kind: lexicon entries, discovered numbered formulations, or quoted phrases.",
+            kind="choice",
+            choices=KINDS,
+        ),
+        Option(
+            "by_speech", "One row per speech and slogan instead: speech, slogan, count.", "flag"
+        ),
+        Option(
+            "discover",
+            "Discover numbered and quoted formulations that are not in the lexicon "
+            "(on by default).",
+            "flag",
+            default=True,
+            flags=("--discover/--no-discover",),
+        ),
+        Option(
+            "lexicon",
+            "Add entries from a TSV in the bundled format (repeatable): "
+            "canonical<TAB>variants(|)<TAB>core|policy|campaign<TAB>gloss.",
+            kind="path",
+            multiple=True,
+            metavar="FILE",
+        ),
+    )
+    columns = COLUMNS
+    rounds = 2
+
+    def output_columns(self, by_speech: bool = False, **_: Any) -> list[str]:
+        return list(BY_SPEECH_COLUMNS if by_speech else COLUMNS)
+
+    def heading(self, by_speech: bool = False, **_: Any) -> str:
+        return "Slogans by speech" if by_speech else "Slogans"
+
+    def scan(
+        self, speech: Speech, discover: bool = True, **_: Any
+    ) -> tuple[list[str], Counter, Counter]:
+        """Discovery candidates of one speech: quoted numbered, unquoted N个XX, quoted phrases."""
+        if not discover:
+            return [], Counter(), Counter()
+        text, stops = speech.text, discovery.stop_list()
+        return (
+            [c.phrase for c in discovery.quoted_numbered(text, stops)],
+            Counter(c.phrase for c in discovery.unquoted_numbered(text, stops)),
+            Counter(c.phrase for c in discovery.quoted_phrases(text, stops)),
+        )
+
+    def gather(self, scans: Iterable[tuple], lexicon: tuple = (), **_: Any) -> dict:
+        """The forms to count (form -> slogan) and each slogan's kind and category."""
+        from speechkit.text.lexicon import load_lexicon
+
+        entries = load_lexicon(lexicon)
+        terms = {e.canonical: ("lexicon", e.category) for e in entries}
+        forms = entries.form_map()
+        for phrase, kind in _discoveries(scans, forms).items():
+            terms[phrase] = (kind, "")
+            forms[phrase] = phrase
+        key = hashlib.sha1(repr(sorted(forms.items())).encode("utf-8")).hexdigest()
+        return {"key": key, "forms": forms, "terms": terms}
+
+    def per_speech(self, speech: Speech, context: dict, **_: Any) -> list[dict]:
+        """One record per (slogan, form) seen, in order of first occurrence, plus one record
+        with the speech's length (``slogan`` None)."""
+        matcher = _MATCHERS.get(context["key"])
+        if matcher is None:
+            from speechkit.analyzers.slogans.matcher import Matcher
+
+            matcher = _MATCHERS[context["key"]] = Matcher(context["forms"])
+        records = [{"speech": speech.id, "slogan": None, "chars": len(speech.text)}]
+        pairs = Counter((m.slogan, m.form) for m in matcher.find(speech.text))
+        for (slogan, form), count in pairs.items():
+            kind, category = context["terms"][slogan]
+            records.append(
+                {"speech": speech.id, "slogan": slogan, "form": form, "count": count}
+                | {"kind": kind, "category": category}
+            )
+        return records
+
+    def combine(
+        self,
+        records: Iterable[dict],
+        top: int | None = None,
+        kind: str | None = None,
+        by_speech: bool = False,
+        **_: Any,
+    ) -> list[dict]:
+        from speechkit.analyzers.slogans.summary import by_speech_rows, summary_rows
+
+        records = list(records)
+        rows = summary_rows(records, KINDS)
+        if kind is not None:
+            rows = [row for row in rows if row["kind"] == kind]
+        rows = rows[:top]
+        return by_speech_rows(records, {row["slogan"] for row in rows}) if by_speech else rows
+
+
+def _discoveries(scans: Iterable[tuple], forms: dict[str, str]) -> dict[str, str]:
+    """Formulations not in the lexicon, found across all speeches: phrase -> kind."""
+
+    def new(phrase: str) -> bool:
+        # Neither around a lexicon form (the lexicon entry is what gets counted) nor a
+        # fragment of one: “两不愁、三保障” quotes 两不愁三保障, not a new 三保障.
+        return not discovery.contains_any(phrase, forms) and not any(
+            phrase in form for form in forms
+        )
+
+    numbered: dict[str, str] = {}
+    unquoted: Counter[str] = Counter()
+    quoted: Counter[str] = Counter()
+    for quoted_numbered, unquoted_counts, quoted_counts in scans:
+        for phrase in quoted_numbered:
+            numbered[phrase] = "numbered"
+        unquoted.update(unquoted_counts)
+        quoted.update(quoted_counts)
+    for phrase, count in unquoted.items():
+        if count >= MIN_UNQUOTED_NUMBERED:
+            numbered[phrase] = "numbered"
+    found = {p: k for p, k in numbered.items() if new(p)}
+    for phrase, count in quoted.items():
+        if count >= MIN_QUOTED and new(phrase) and phrase not in found:
+            found[phrase] = "quoted"
+    return found
+
+
+SLOGANS = Slogans()

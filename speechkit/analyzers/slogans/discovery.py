@@ -1,0 +1,140 @@
+"""Discovery of formulations missing from the lexicon: numbered ones (七个必须, 一会三卡)
+and short quoted phrases that recur (“清廉交通”). Pure functions over one speech's text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from speechkit.resources import bundled_rows
+
+NUMERALS = "一二两三四五六七八九十"
+_NUM = f"[{NUMERALS}]"
+# A count up to nineteen: 七, 十, 十四 (十四个坚持).
+_COUNT = f"(?:十[一二三四五六七八九]|{_NUM})"
+# Classifiers that turn a count into a numbered formulation: 五个到位, 三项工程, 六大行动,
+# 六重保障, 五字要求, 两条底线.
+_CLASSIFIERS = "个项大条字重类"
+# A word piece between numerals: CJK only, no numeral, so 一会三卡 splits as 一会|三卡.
+_PIECE = f"[^\\W\\d_a-zA-Z{NUMERALS}]"
+# The head after a classifier: CJK, digits and % (五个100%), or the redaction x (五个x).
+_HEAD = "[\u4e00-\u9fff0-9%x]"
+
+# A numbered formulation as a whole quoted piece:
+#   N + classifier + head       七个必须, 五个100%, 三项工程, 四个一批
+#   two or more N + piece       一会三卡, 两客一危一货, 三管三必须, 三坚决三确保
+#   N + a short piece           两违, 三定方案 (not 一/二: 一把手, 一盘棋, 二传手 are not counts)
+_NUMBERED = re.compile(
+    "|".join(
+        [
+            f"{_COUNT}[{_CLASSIFIERS}]{_HEAD}{{1,6}}",
+            f"(?:{_NUM}{_PIECE}{{1,3}}){{2,4}}",
+            f"[两三四五六七八九十]{_PIECE}{{1,3}}",
+        ]
+    )
+)
+# Unquoted N个XX, where XX is the two characters after 个. Not after a numeral or 第:
+# 十三个 and 第三个 are a larger count and an ordinal. Not 一个: it is the indefinite article
+# (一个过程, 一个系统工程). The match starts at 个, which re finds quickly, and its
+# numeral is text[start - 1]; two such phrases can never overlap.
+_UNQUOTED_GE = re.compile(
+    f"个(?<=[两三四五六七八九十]个)(?<![{NUMERALS}百千万零〇0-9第]..){_PIECE}{{2}}"
+)
+_QUOTED = re.compile(r"“([^“”\n]{1,24})”")
+_COUNT_GE = re.compile(f"{_COUNT}个")
+# A quote ends at its first ”, so a pattern that only adds conditions on the inside finds
+# a subset of the quotes _QUOTED finds, with the same spans.
+# Quotes with a numeral in them: the only ones that can hold a numbered formulation.
+_QUOTED_WITH_NUMERAL = re.compile(f"“(?=[^“”\n]{{0,23}}{_NUM})([^“”\n]{{1,24}})”")
+# Pieces inside one pair of quotes: “七个必须，七个一律”.
+_QUOTE_SEPARATORS = re.compile("[、，,；;]")
+# A recurring quoted phrase: 3 to 10 CJK characters, 、 allowed between them (等、靠、要).
+_QUOTED_PHRASE = re.compile(r"[\u4e00-\u9fff](?:、?[\u4e00-\u9fff]){2,9}")
+_QUOTED_WHOLE_PHRASE = re.compile(f"“({_QUOTED_PHRASE.pattern})”")
+# Every numbered pattern starts with a numeral: a piece that does not is never numbered.
+_NUMERAL_PIECE = re.compile(f"(?:^|{_QUOTE_SEPARATORS.pattern}){_NUM}")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A phrase found at ``text[start:end]``; ``quoted`` when it stood inside “…”."""
+
+    phrase: str
+    start: int
+    end: int
+    quoted: bool
+
+
+@dataclass(frozen=True)
+class StopList:
+    heads: tuple[str, ...]
+    phrases: frozenset[str]
+
+    def stops(self, phrase: str) -> bool:
+        """True for ordinary counting phrases: 三个方面 (head 方面) and listed idioms."""
+        if phrase in self.phrases:
+            return True
+        match = _COUNT_GE.match(phrase)
+        return bool(match) and phrase[match.end() :].startswith(self.heads)
+
+
+@cache
+def stop_list() -> StopList:
+    """The bundled stop list, ``speechkit/data/numbered_stop.tsv``."""
+    heads, phrases = [], set()
+    for word, kind in bundled_rows("numbered_stop.tsv"):
+        (heads.append if kind == "head" else phrases.add)(word)
+    return StopList(tuple(heads), frozenset(phrases))
+
+
+def is_numbered(phrase: str, stops: StopList | None = None) -> bool:
+    """Whether ``phrase`` as a whole looks like a numbered formulation and is not stopped."""
+    stops = stop_list() if stops is None else stops
+    return bool(_NUMBERED.fullmatch(phrase)) and not stops.stops(phrase)
+
+
+def quoted_numbered(text: str, stops: StopList | None = None) -> list[Candidate]:
+    """Numbered formulations quoted in ``text``: each piece of “…” split at 、，；."""
+    stops = stop_list() if stops is None else stops
+    found = []
+    for quote in _QUOTED_WITH_NUMERAL.finditer(text):
+        inner = quote.group(1)
+        offset = quote.start(1)
+        pos = 0
+        for piece in _QUOTE_SEPARATORS.split(inner):
+            start = inner.index(piece, pos)
+            pos = start + len(piece)
+            if piece and piece[0] in NUMERALS and is_numbered(piece, stops):
+                found.append(Candidate(piece, offset + start, offset + pos, True))
+    return found
+
+
+def unquoted_numbered(text: str, stops: StopList | None = None) -> list[Candidate]:
+    """N个XX phrases outside quotes that are not ordinary counting phrases (三个方面)."""
+    stops = stop_list() if stops is None else stops
+    found = []
+    for m in _UNQUOTED_GE.finditer(text):
+        phrase = text[m.start() - 1 : m.end()]
+        if not stops.stops(phrase):
+            found.append(Candidate(phrase, m.start() - 1, m.end(), False))
+    return found
+
+
+def quoted_phrases(text: str, stops: StopList | None = None) -> list[Candidate]:
+    """Short quoted phrases that are not numbered (“清廉交通”, “暖心之家”)."""
+    stops = stop_list() if stops is None else stops
+    found = []
+    for quote in _QUOTED_WHOLE_PHRASE.finditer(text):
+        inner = quote.group(1)
+        if not _NUMERAL_PIECE.search(inner) or not any(
+            is_numbered(piece, stops) for piece in _QUOTE_SEPARATORS.split(inner)
+        ):
+            found.append(Candidate(inner, quote.start(1), quote.end(1), True))
+    return found
+
+
+def contains_any(phrase: str, forms: Iterable[str]) -> bool:
+    """Whether ``phrase`` contains one of ``forms`` (a lexicon form wins over a discovery)."""
+    return any(form in phrase for form in forms)

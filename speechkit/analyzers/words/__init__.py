@@ -1,0 +1,75 @@
+"""`words`: word frequencies on jieba tokens (after quanteda's textstat_frequency)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from speechkit.analyzers.base import Analyzer, Option
+from speechkit.model import Speech
+
+COLUMNS = ("word", "count", "speeches", "per_10k")
+BY_SPEECH_COLUMNS = ("speech", "word", "count")
+
+
+class Words(Analyzer):
+    name = "words"
+    title = "Words"
+    help = "Count words (jieba tokens) across speeches, leaving out stopwords and punctuation."
+    description = """
+    Columns: word, count, speeches (how many speeches use it), per_10k (per 10,000
+    characters). Slogans from the lexicon stay single tokens. On a corpus directory the
+    tokens are cached in tokens.arrow, so a second run skips jieba.
+
+    \b
+    Examples:
+      speechkit words corpus/speeches_2022_traditional_dump.txt --top 30
+      speechkit split dump.txt -o speeches/ && speechkit words speeches/ --csv > words.csv
+      speechkit words speeches/ --by-speech --top 10 --json
+    """
+    options = (
+        Option("top", "Keep the N most frequent.", kind="int", minimum=1, metavar="N"),
+        Option("by_speech", "Long table: speech, word, count.", "flag"),
+        Option(
+            "jobs",
+            "Processes for jieba (default: all cores).",
+            kind="int",
+            minimum=1,
+            flags=("-j", "--jobs"),
+            default=None,
+        ),
+        Option(
+            "stopwords",
+            "A stopword list (one word a line) in place of the bundled one.",
+            kind="path",
+        ),
+    )
+    columns = COLUMNS
+    needs_tokens = True
+
+    def output_columns(self, by_speech: bool = False, **_: Any) -> list[str]:
+        return list(BY_SPEECH_COLUMNS if by_speech else COLUMNS)
+
+    def per_speech(
+        self, speech: Speech, token_counts: dict[str, int], stopwords: str | None = None, **_: Any
+    ) -> list[dict]:
+        """One record: the speech's length and its counts of words (stopwords left out)."""
+        from speechkit.analyzers.words.tally import word_filter
+
+        is_word = word_filter(stopwords)
+        kept = {w: n for w, n in token_counts.items() if is_word(w)}
+        return [{"speech": speech.id, "chars": speech.chars, "counts": kept}]
+
+    def combine(
+        self, records: Iterable[dict], top: int | None = None, by_speech: bool = False, **_: Any
+    ) -> list[dict]:
+        from speechkit.analyzers.words.tally import by_speech_rows, total_rows
+
+        return by_speech_rows(records, top) if by_speech else total_rows(records, top)
+
+    def jobs(self, jobs: int | None = None, **_: Any) -> int:
+        return jobs or os.cpu_count() or 1
+
+
+WORDS = Words()

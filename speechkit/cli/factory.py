@@ -1,0 +1,64 @@
+"""Build one click command per registered analyzer, from what the analyzer declares."""
+
+from __future__ import annotations
+
+import inspect
+
+import click
+
+from speechkit.analyzers.base import Analyzer, Option
+from speechkit.cli.common import corpus_input, table_output
+from speechkit.errors import SpeechkitError
+
+
+def click_option(option: Option):
+    """The click decorator for one analyzer ``Option``."""
+    settings: dict = {"help": option.help}
+    if option.kind == "flag":
+        settings["is_flag"] = True
+        settings["default"] = bool(option.default)
+    elif option.kind == "int":
+        settings["type"] = click.IntRange(min=option.minimum)
+        settings["metavar"] = option.metavar or "N"
+    elif option.kind == "choice":
+        settings["type"] = click.Choice(option.choices)
+    elif option.kind == "path":
+        settings["type"] = click.Path(exists=True, dir_okay=False)
+        settings["metavar"] = option.metavar or "FILE"
+    else:
+        settings["metavar"] = option.metavar or "TEXT"
+    if option.multiple:
+        settings["multiple"] = True
+    return click.option(*option.cli_flags, option.name, **settings)
+
+
+def analyzer_command(analyzer: Analyzer) -> click.Command:
+    """``speechkit NAME INPUT...`` with the shared input and output options and the
+    analyzer's own."""
+
+    def command(corpus, output, **options):
+        from speechkit.analyzers.runner import run
+
+        try:
+            resolved = analyzer.resolve(**options)
+        except SpeechkitError as exc:
+            raise click.UsageError(str(exc)) from None
+        view = analyzer.view(**resolved)
+        if view != "rows" and output.fmt:
+            flag = next(o.cli_flags[-1] for o in analyzer.options if o.name == view)
+            raise click.UsageError(f"{flag} cannot be combined with --csv, --json or --table.")
+        rows = run(analyzer, corpus, **options)
+        columns = analyzer.output_columns(**resolved)
+        if view != "rows":
+            output.emit(rows, columns, fmt=view)
+            return
+        if output.format == "table" and analyzer.table_columns:
+            columns = list(analyzer.table_columns)
+        output.emit(rows, columns, title=analyzer.heading(**resolved))
+
+    for option in reversed(analyzer.options):
+        command = click_option(option)(command)
+    command = table_output(command)
+    command = corpus_input(command)
+    text = analyzer.help + "\n\n" + inspect.cleandoc(analyzer.description)
+    return click.command(name=analyzer.name, help=text, short_help=analyzer.help)(command)

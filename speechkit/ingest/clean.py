@@ -1,0 +1,218 @@
+"""Clean a raw slice for analysis: strip pinyin glosses and noise, normalise punctuation.
+
+The raw text is never changed. Cleaning only deletes characters or swaps one character for
+one, and it records where each deletion happened, so every cleaned position maps back to the
+raw file (see ``OffsetMap``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from speechkit.ingest.decode import _common_hanzi
+from speechkit.model import CleaningStats, OffsetMap
+
+PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+# A gloss is a reading in parentheses right after a Han character: 發(fā), or l(xiāng) where
+# mojibake ate the character. The reading must be one valid syllable, so asides such as (村)
+# and redactions such as (x) are never taken for glosses. The pattern starts with the
+# parenthesis (so the regex engine can skip ahead fast); the character before is checked after.
+GLOSS = re.compile(rf"[(（]([{PINYIN_LETTERS}]{{1,7}})[)）]")
+HAN_OR_LETTER = re.compile(rf"[{HANZI}A-Za-z]")
+HTML = r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,200})?/?>|(?<![A-Za-z<])/(?:p|div|span|br)>|&nbsp;"
+INVISIBLE = "[\u200b\u200c\u200d\u2060\ufeff\u00ad]"
+# A narrow no-break space between digits groups thousands (1 000); it goes.
+DIGIT_SEPARATOR = r"(?<=\d)\u202f(?=\d)"
+NOISE = re.compile(rf"(?P<html>{HTML})|(?P<invisible>{INVISIBLE})|(?P<sep>{DIGIT_SEPARATOR})")
+NOISE_HINT = re.compile("[<>&\u200b\u200c\u200d\u2060\ufeff\u00ad\u202f]")
+
+SYLLABLE = re.compile(
+    r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iong|iang|uang|ing|ang|eng|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|er|in|un|vn"
+    r"|ia|ie|iu|ua|uo|ui|ve|ue|a|o|e|i|u|v)"
+    r"|hm|hng|ng|m|n"
+)
+
+# ASCII punctuation of scraped dumps, made full-width so that patterns need one form only.
+# A comma or colon between two digits (1,000 or 10:30) is part of the number and stays.
+FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+# Starts with the punctuation itself so the regex engine can skip ahead to candidates.
+IN_NUMBER = re.compile(r"[,:](?<=\d[,:])(?=\d)")
+SPACES = {"\u202f": " ", "\u00a0": " "}
+
+# Damaged glosses, reported but left in place: a reading whose "(" was eaten, or a line that
+# ends inside an opening gloss. Both are looked for after the good glosses are gone.
+ORPHAN_READING = re.compile(rf"[{PINYIN_LETTERS}]{{1,7}}[)）]")
+OPEN_AT_LINE_END = re.compile(rf"[(（][{PINYIN_LETTERS}]{{0,6}}$", re.M)
+MOJIBAKE_SEED = re.compile("[?？\ufffd]")
+
+
+@cache
+def is_syllable(reading: str) -> bool:
+    """True when ``reading`` (with tone marks) is one Mandarin syllable."""
+    base = unicodedata.normalize("NFD", reading.replace("ü", "v").replace("ǖ", "v"))
+    base = "".join(ch for ch in base if not unicodedata.combining(ch))
+    base = base.replace("ü", "v")
+    return SYLLABLE.fullmatch(base) is not None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something cleaning noticed but did not fix: a damaged gloss or a mojibake run."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    offsets: OffsetMap
+    stats: CleaningStats
+    findings: tuple[Finding, ...]
+
+
+def clean(raw: str, base: int = 0) -> Cleaned:
+    """Clean ``raw``, a slice that starts at offset ``base`` of the decoded raw file."""
+    deletions, counts = _deletions(raw)
+    pieces: list[str] = []
+    breaks: list[tuple[int, int]] = [(0, base)]
+    prev = 0
+    clean_pos = 0
+    for start, end in deletions:
+        pieces.append(raw[prev:start])
+        clean_pos += start - prev
+        prev = end
+        if breaks[-1][0] == clean_pos:
+            breaks[-1] = (clean_pos, base + prev)
+        else:
+            breaks.append((clean_pos, base + prev))
+    pieces.append(raw[prev:])
+    text = _replace_all("".join(pieces), SPACES)
+    offsets = OffsetMap.from_breaks(breaks, base + len(raw))
+    findings = _suspects(text, raw, base, offsets) + _mojibake(text, raw, base, offsets)
+    findings.sort(key=_at)
+    normalised, punctuation = _full_width(text)
+    stats = CleaningStats(
+        glosses=counts["gloss"],
+        html=counts["html"],
+        invisible=counts["invisible"],
+        punctuation=punctuation,
+        suspects=sum(1 for f in findings if f.kind == "suspect"),
+        mojibake=sum(1 for f in findings if f.kind == "mojibake"),
+    )
+    return Cleaned(normalised, offsets, stats, tuple(findings))
+
+
+def _deletions(raw: str) -> tuple[list[tuple[int, int]], dict[str, int]]:
+    """Sorted spans to delete (glosses and noise), and how many of each kind."""
+    candidates = [(m.start(), m.end(), m.group(1)) for m in GLOSS.finditer(raw)]
+    spans = [
+        (start, end)
+        for start, end, reading in candidates
+        if start and HAN_OR_LETTER.match(raw, start - 1) and is_syllable(reading)
+    ]
+    counts = {"gloss": len(spans), "html": 0, "invisible": 0}
+    if NOISE_HINT.search(raw):
+        for m in NOISE.finditer(raw):
+            spans.append(m.span())
+            if m.lastgroup in counts:
+                counts[m.lastgroup] += 1
+        spans.sort()
+    return spans, counts
+
+
+def _full_width(text: str) -> tuple[str, int]:
+    """ASCII punctuation to full-width, except a comma or colon inside a number."""
+    keep = [m.start() for m in IN_NUMBER.finditer(text)]
+    changed = sum(text.count(ch) for ch in FULL_WIDTH) - len(keep)
+    out = _replace_all(text, FULL_WIDTH)
+    if keep:
+        chars = list(out)
+        for i in keep:
+            chars[i] = text[i]
+        out = "".join(chars)
+    return out, changed
+
+
+def _replace_all(text: str, table: dict[str, str]) -> str:
+    # str.replace per character is several times faster than str.translate into non-Latin-1.
+    for old, new in table.items():
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+def _at(finding: Finding) -> int:
+    return finding.start
+
+
+def _finding(kind: str, start: int, end: int, raw: str, base: int, offsets: OffsetMap):
+    raw_start, raw_end = offsets.raw_span(start, end)
+    return Finding(kind, raw_start, raw_end, raw[raw_start - base : raw_end - base])
+
+
+def _suspects(text: str, raw: str, base: int, offsets: OffsetMap) -> list[Finding]:
+    found = []
+    for m in ORPHAN_READING.finditer(text):
+        if m.start() and text[m.start() - 1] in "(（":
+            continue
+        if is_syllable(m.group()[:-1]):
+            found.append(_finding("suspect", m.start(), m.end(), raw, base, offsets))
+    for m in OPEN_AT_LINE_END.finditer(text):
+        if m.start() and HAN_OR_LETTER.match(text, m.start() - 1):
+            found.append(_finding("suspect", m.start(), m.end(), raw, base, offsets))
+    return found
+
+
+def _is_odd(ch: str) -> bool:
+    """A character that ordinary Chinese prose next to a question mark would not hold."""
+    if ch in "?？\ufffd":
+        return True
+    if ch.isascii():
+        return ch.isalpha()
+    if "\u4e00" <= ch <= "\u9fff":
+        return ch not in _common_hanzi()
+    category = unicodedata.category(ch)
+    return category.startswith("L") or category in ("No", "So", "Co")
+
+
+def _mojibake(text: str, raw: str, base: int, offsets: OffsetMap) -> list[Finding]:
+    """Runs of mis-decoded text: a ``?`` (or U+FFFD) with odd characters right after it.
+
+    A real question mark is followed by ordinary prose; a mis-decoding leaves rare
+    characters, stray Latin letters or symbols. Runs on the text with good glosses gone.
+    """
+    runs: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = MOJIBAKE_SEED.search(text, pos)
+        if not m:
+            break
+        start = m.start()
+        last_odd = start if text[start] == "\ufffd" else -1
+        i = start + 1
+        gap = 0
+        while i < len(text) and text[i] != "\n" and gap <= 2:
+            if _is_odd(text[i]):
+                last_odd = i
+                gap = 0
+            else:
+                gap += 1
+            i += 1
+        if last_odd < 0:
+            pos = start + 1
+            continue
+        end = last_odd + 1
+        if runs and runs[-1][1] >= start:
+            start = runs.pop()[0]
+        runs.append((start, end))
+        pos = end
+    return [_finding("mojibake", a, b, raw, base, offsets) for a, b in runs]

@@ -1,0 +1,228 @@
+"""Load raw dumps and corpus directories into a stream of ``Speech`` records."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from speechkit.errors import SpeechkitError
+from speechkit.ingest import corpus_dir
+from speechkit.ingest.build import DocumentReport, build_all, build_speech, preamble_title
+from speechkit.ingest.clean import Finding, clean
+from speechkit.ingest.decode import decode_bytes
+from speechkit.ingest.split import find_spans
+from speechkit.ingest.stream import StreamedDocument, should_stream
+from speechkit.model import Speech
+from speechkit.resources import user_bytes
+
+Notice = Callable[[str], None]
+# Files larger than this are streamed (see speechkit.ingest.stream) rather than read whole.
+STREAM_MIN_BYTES = 64 << 20
+# Below this size a file is cleaned in this process: forking costs more than it saves.
+PARALLEL_MIN_CHARS = 1_000_000
+
+
+@dataclass
+class Document(DocumentReport):
+    """One raw dump: its decoded text, where its speeches lie, and what cleaning found."""
+
+    source: str
+    raw: str
+    encoding: str
+    spans: list[tuple[int, int]]
+    openings: Sequence[str] | None = None
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def preamble(self) -> str:
+        return self.raw[: self.spans[0][0]]
+
+    def preamble_title(self) -> str:
+        return preamble_title(self.preamble)
+
+    def speeches(self, jobs: int | None = None) -> Iterator[Speech]:
+        """Clean and convert each speech, in order; a large file with several speeches is
+        worked on by ``jobs`` processes (default every core)."""
+        report_title = self.preamble_title() if len(self.spans) == 1 else ""
+        items = (
+            (self.source, self.stem, ordinal, start, self.raw[start:end], report_title)
+            for ordinal, (start, end) in enumerate(self.spans, 1)
+        )
+        parallel = len(self.raw) >= PARALLEL_MIN_CHARS and len(self.spans) > 1
+        return build_all(items, jobs, parallel)
+
+    def speech(self, ordinal: int, report_title: str = "") -> Speech:
+        """Speech number ``ordinal`` (1-based), cleaned and converted."""
+        start, end = self.spans[ordinal - 1]
+        return build_speech(
+            self.source, self.stem, ordinal, start, self.raw[start:end], report_title
+        )
+
+    def findings(self) -> list[Finding]:
+        """Damaged glosses and mojibake runs in the whole file, preamble included."""
+        found: list[Finding] = []
+        cuts = [0, *(s for s, _ in self.spans), len(self.raw)]
+        for start, end in zip(cuts, cuts[1:]):
+            if end > start:
+                found.extend(clean(self.raw[start:end], start).findings)
+        return found
+
+
+def read_document(
+    path: str,
+    encoding: str | None = None,
+    openings: Sequence[str] | None = None,
+    data: bytes | None = None,
+) -> Document:
+    """Read, decode and split one raw dump (``-`` is standard input)."""
+    name = "<stdin>" if path == "-" else path
+    if data is None:
+        data = sys.stdin.buffer.read() if path == "-" else user_bytes(path, "raw dump")
+    raw, used = decode_bytes(data, name, encoding)
+    if not raw.strip():
+        raise SpeechkitError(f"{name}: holds only whitespace; give a file with speech text.")
+    spans = find_spans(raw, openings)
+    doc = Document(path, raw, used, spans or [(0, len(raw))], openings)
+    if not spans:
+        doc.notices.append(
+            f"{name}: no opening line (such as 同志们：) found; "
+            "treating the whole text as one speech. Use --opening to name the openings."
+        )
+    return doc
+
+
+@dataclass
+class SourceReport(DocumentReport):
+    """What a raw dump's cleaning report needs once its speeches have gone by."""
+
+    source: str
+    encoding: str
+    preamble: str
+
+
+class Corpus:
+    """A stream of speeches from raw dumps and corpus directories, read one file at a time."""
+
+    def __init__(
+        self,
+        paths: Iterable[str],
+        encoding: str | None = None,
+        openings: Sequence[str] | None = None,
+        on_notice: Notice | None = None,
+        on_speech: Callable[[Speech], None] | None = None,
+    ):
+        self.on_speech = on_speech
+        self.paths = [str(p) for p in paths]
+        if not self.paths:
+            raise SpeechkitError("no input given; name a raw dump, a corpus directory or -.")
+        self.encoding = encoding
+        self.openings = tuple(openings) if openings else None
+        self.on_notice = on_notice
+        self._stdin: bytes | None = None
+        self.reports: dict[str, SourceReport] = {}
+        self._noticed: set[str] = set()
+
+    def documents(self) -> Iterator[Document]:
+        """Raw dumps only, one at a time (corpus directories have no raw text)."""
+        for path in self.paths:
+            if path != "-" and Path(path).is_dir():
+                continue
+            yield self._read(path)
+
+    def _read(self, path: str) -> Document | StreamedDocument:
+        if should_stream(path, STREAM_MIN_BYTES):
+            return StreamedDocument(path, self.encoding, self.openings, self._notify)
+        data = None
+        if path == "-":
+            if self._stdin is None:
+                self._stdin = sys.stdin.buffer.read()
+            data = self._stdin
+        doc = read_document(path, self.encoding, self.openings, data)
+        for notice in doc.notices:
+            self._notify(notice)
+        return doc
+
+    def _notify(self, notice: str) -> None:
+        if self.on_notice and notice not in self._noticed:
+            self._noticed.add(notice)
+            self.on_notice(notice)
+
+    def __iter__(self) -> Iterator[Speech]:
+        for _path, speeches in self.sources():
+            yield from speeches
+
+    def sources(self) -> Iterator[tuple[str, Iterator[Speech]]]:
+        """``(path, speeches)`` per input, for analyses that keep state per source (caches)."""
+        try:
+            for path in self.paths:
+                if path != "-" and Path(path).is_dir():
+                    yield path, self._observed(corpus_dir.read(Path(path)))
+                else:
+                    doc = self._read(path)
+                    yield path, self._observed(doc.speeches())
+                    # The speeches are through: keep what a cleaning report needs (not the
+                    # raw text), so `split` need not read the file again.
+                    self.reports[path] = SourceReport(doc.source, doc.encoding, doc.preamble)
+        finally:
+            finish = getattr(self.on_speech, "finish", None)
+            if finish:
+                finish()
+
+    def _observed(self, speeches: Iterator[Speech]) -> Iterator[Speech]:
+        for speech in speeches:
+            if self.on_speech:
+                self.on_speech(speech)
+            yield speech
+
+    def corpus_dir(self, path: str) -> Path | None:
+        """The corpus directory ``path`` names, or None for a raw dump."""
+        return Path(path) if path != "-" and Path(path).is_dir() else None
+
+    def to_frame(self, texts: bool = True):
+        """One row per speech (``texts=False`` leaves out the two text columns)."""
+        import pandas as pd
+
+        from speechkit.model import speech_record
+
+        return pd.DataFrame([speech_record(s, texts) for s in self], columns=_columns(texts))
+
+
+def _columns(texts: bool) -> list[str]:
+    from speechkit.model import SPEECH_COLUMNS, TEXT_COLUMNS
+
+    return SPEECH_COLUMNS + (TEXT_COLUMNS if texts else [])
+
+
+def cleaning_summary(corpus: Corpus, speeches: list[Speech]) -> list[str]:
+    """One line per raw dump read: its encoding, speeches, characters and what cleaning did."""
+    lines = []
+    for doc in corpus.reports.values():
+        totals = doc.summary(s for s in speeches if s.source == doc.source)
+        lines.append(
+            f"{doc.source} ({doc.encoding}): {totals['speeches']} speeches, "
+            f"{totals['chars']:,} characters; cleaning: {totals['glosses']:,} pinyin glosses "
+            f"stripped, {totals['suspects']} damaged-gloss suspects, {totals['mojibake']} "
+            f"mojibake runs, {totals['html']} HTML residues, preamble of "
+            f"{totals['preamble_lines']} lines kept apart."
+        )
+    return lines
+
+
+def load(
+    paths: str | Path | Iterable[str | Path],
+    encoding: str | None = None,
+    openings: Sequence[str] | None = None,
+    on_notice: Notice | None = None,
+    on_speech: Callable[[Speech], None] | None = None,
+) -> Corpus:
+    """Open raw dumps and/or corpus directories as one ``Corpus``.
+
+    >>> corpus = load("corpus/speeches_2022_traditional_dump.txt")
+    >>> [s.ordinal for s in corpus][-1]
+    9
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return Corpus([str(p) for p in paths], encoding, openings, on_notice, on_speech)

@@ -1,0 +1,185 @@
+"""The slogan lexicon: the bundled TSV plus a user's own files, and the jieba user dictionary.
+
+Format, one entry a line, ``#`` starts a comment line:
+``canonical<TAB>variants (| separated, may be empty)<TAB>category<TAB>gloss (may be empty)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from speechkit.errors import SpeechkitError
+from speechkit.resources import bundled_text, user_text
+
+CATEGORIES = ("core", "policy", "campaign")
+
+# Characters that jieba's default cut keeps inside one block (its ``re_han_default``).
+# Any other character (、，＋ …) always splits a word, whatever the dictionary says, so
+# such forms go to the user dictionary as their parts instead.
+_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+
+# jieba picks the most probable route through a sentence; a frequency this high makes an
+# entry beat any split of it into ordinary words (checked by tests/test_lexicon.py).
+USERDICT_FREQ = 200_000
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One formulation: its canonical form, other written forms, category and gloss."""
+
+    canonical: str
+    variants: tuple[str, ...]
+    category: str
+    gloss: str
+    source: str = "bundled"
+    line: int = 0
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.canonical, *self.variants)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Entries in file order; user entries replace bundled ones with the same canonical form."""
+
+    entries: tuple[Entry, ...]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self):
+        return iter(self.entries)
+
+    def __contains__(self, canonical: object) -> bool:
+        return any(e.canonical == canonical for e in self.entries)
+
+    def get(self, canonical: str) -> Entry | None:
+        return next((e for e in self.entries if e.canonical == canonical), None)
+
+    def form_map(self) -> dict[str, str]:
+        """Every written form (canonical and variants) -> its canonical form."""
+        return {form: e.canonical for e in self.entries for form in e.forms}
+
+
+def parse_lexicon(text: str, source: str, *, simplify: bool = False) -> list[Entry]:
+    """Parse lexicon ``text``; ``source`` names the file in error messages.
+
+    With ``simplify`` the forms are converted to Simplified, so that a user's Traditional
+    entries still match the Simplified text that slogans are counted on.
+    """
+    convert = _to_simplified if simplify else (lambda s: s)
+    entries: list[Entry] = []
+    seen: dict[str, tuple[str, int]] = {}
+    for number, raw_line in enumerate(text.splitlines(), 1):
+        line = raw_line.rstrip("\r").lstrip("\ufeff")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        where = f"{source}:{number}"
+        fields = line.split("\t")
+        if len(fields) not in (3, 4):
+            raise SpeechkitError(
+                f"{where}: expected 4 tab-separated fields (canonical, variants, category, "
+                f"gloss), found {len(fields)}; separate the fields with single tabs"
+            )
+        canonical, variants_field, category = (f.strip() for f in fields[:3])
+        gloss = fields[3].strip() if len(fields) == 4 else ""
+        if not canonical:
+            raise SpeechkitError(f"{where}: the canonical form is empty; put the slogan first")
+        if category not in CATEGORIES:
+            raise SpeechkitError(
+                f"{where}: unknown category {category!r}; use one of {', '.join(CATEGORIES)}"
+            )
+        variants = [v.strip() for v in variants_field.split("|")] if variants_field else []
+        if any(not v for v in variants):
+            raise SpeechkitError(f"{where}: an empty variant; remove the stray '|'")
+        forms = [convert(canonical), *(convert(v) for v in variants)]
+        for form in forms:
+            if re.search(r"\s", form):
+                raise SpeechkitError(f"{where}: {form!r} contains a space; remove it")
+            if form in seen and seen[form][0] != forms[0]:
+                other, other_line = seen[form]
+                raise SpeechkitError(
+                    f"{where}: {form!r} is already a form of {other!r} (line {other_line}); "
+                    "list each form under one canonical form only"
+                )
+        if forms[0] in seen and seen[forms[0]][0] == forms[0]:
+            raise SpeechkitError(
+                f"{where}: {forms[0]!r} is listed twice (also line {seen[forms[0]][1]}); "
+                "merge the two lines"
+            )
+        for form in forms:
+            seen[form] = (forms[0], number)
+        unique_variants = tuple(dict.fromkeys(v for v in forms[1:] if v != forms[0]))
+        entries.append(Entry(forms[0], unique_variants, category, gloss, source, number))
+    return entries
+
+
+def _to_simplified(text: str) -> str:
+    from speechkit.ingest.convert import to_simplified  # OpenCC: only needed for user files
+
+    return to_simplified(text)
+
+
+@cache
+def bundled_lexicon() -> Lexicon:
+    """The lexicon shipped in ``speechkit/data/slogans.tsv`` (loaded once)."""
+    text = bundled_text("slogans.tsv")
+    return Lexicon(tuple(parse_lexicon(text, "slogans.tsv")))
+
+
+def read_lexicon_file(path: str | Path) -> list[Entry]:
+    """Entries of a user's lexicon file, with one-line errors for unreadable files."""
+    text = user_text(path, "lexicon")
+    return parse_lexicon(text, str(path), simplify=True)
+
+
+def load_lexicon(user_files: Iterable[str | Path] = ()) -> Lexicon:
+    """The bundled lexicon extended by ``user_files`` (a user entry replaces a bundled one)."""
+    entries = {e.canonical: e for e in bundled_lexicon()}
+    for path in user_files:
+        for entry in read_lexicon_file(path):
+            entries[entry.canonical] = entry
+    lexicon = Lexicon(tuple(entries.values()))
+    _check_forms_unique(lexicon)
+    return lexicon
+
+
+def _check_forms_unique(lexicon: Lexicon) -> None:
+    owner: dict[str, Entry] = {}
+    for entry in lexicon:
+        for form in entry.forms:
+            if form in owner and owner[form].canonical != entry.canonical:
+                first = owner[form]
+                raise SpeechkitError(
+                    f"{entry.source}:{entry.line}: {form!r} is already a form of "
+                    f"{first.canonical!r} ({first.source}:{first.line}); list it under one "
+                    "canonical form only"
+                )
+            owner[form] = entry
+
+
+def jieba_words(lexicon: Lexicon | None = None) -> list[str]:
+    """The words that must stay single jieba tokens: every form, or its parts when it holds
+    punctuation that jieba always splits at (碳达峰、碳中和 -> 碳达峰, 碳中和)."""
+    lexicon = bundled_lexicon() if lexicon is None else lexicon
+    words: dict[str, None] = {}
+    for entry in lexicon:
+        for form in entry.forms:
+            for part in _JIEBA_BLOCK.findall(form):
+                if len(part) >= 2:
+                    words[part] = None
+    return list(words)
+
+
+def userdict_lines(lexicon: Lexicon | None = None) -> list[str]:
+    """jieba user-dictionary lines (``word freq tag``) for every form in ``lexicon``.
+
+    Feed them to jieba with ``tokenizer.load_userdict(io.StringIO("\\n".join(lines)))``
+    or ``tokenizer.add_word(word, freq, tag)`` per line.
+    """
+    return [f"{word} {USERDICT_FREQ} nz" for word in jieba_words(lexicon)]

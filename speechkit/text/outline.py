@@ -1,0 +1,382 @@
+"""Parse the numbered outline of one speech text (一、 / （一） / 1. / （1） / 第一， / 一是 …).
+
+Pure functions on a ``str``: offsets are relative to that text. ``speechkit.analyzers.directives``
+maps them to raw-file offsets.
+
+How items are told from ordinary numbers:
+
+- Heading styles (一、 （一） 1. （1）) count only at the start of a line; 第N / 首先 and the
+  inline enumerations (一是, 一要, 一方面) only after a clause boundary (line start or one of
+  。！？；：，), so 第一次, 十五届, 第二届, 倒数第二 and 统一是 never match.
+- A marker is an item only as part of a sequence: a marker numbered N > 1 must continue an open
+  sequence of its style that expects N, and a sequence that never gets a second item is
+  dropped (a lone 第一 in a sentence). Numbering restarts inside each parent.
+- 首先/其次/再次/第N/最后 form one mixed run (首先…其次…第三…最后).
+- 一是一、二是二 is an idiom, not an enumeration.
+
+Levels and paths: ``level`` is the depth of the item in the tree, so level 1 is the highest
+style present in the speech. Inline or 第N lists that come before the first item of a higher
+style (an introduction listing achievements before 第一，…) are put under a virtual item ``0``
+(paths ``0.1``, ``0.2``… at level 2), so the top level stays the speech's real outline.
+
+Appendices: a line that is just ``附件N`` (optionally followed by a short title) ends the body's
+outline. Each appendix becomes one more top-level item (marker ``附件N``) and its own numbering,
+which usually restarts at 一、, is parsed as an independent outline beneath it (level 2 down).
+So Guangdong's report has top level 一、 二、 附件1 附件2; its ten 民生实事 are ``3.1``…``3.10``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from speechkit.text.numerals import small_number
+
+_CN = "[一二三四五六七八九十]{1,3}"
+# What re's \s matches, spelled out: a class of plain characters is quicker to test than one
+# that holds \s (tests/test_outline_markers.py checks that the two agree).
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+# The character before any marker: a clause boundary (a line break or other whitespace, a
+# clause-ending mark, an opening quote). Heading styles check the line start in Python.
+_BEFORE = "[" + re.escape(_WHITESPACE) + "。！？；：，!?;:,“]"
+# The first character of every style's shape below.
+_FIRST = r"[\d一二三四五六七八九十（(①-⑳第首其再最另]"
+
+LAST = -1  # number of 最后: "one more than the previous item"
+
+
+def roman_number(s: str) -> int:
+    """Value of a lowercase Roman numeral (i … xx); 0 if malformed."""
+    values = {"i": 1, "v": 5, "x": 10}
+    total = 0
+    for a, b in zip(s, [*s[1:], ""], strict=True):
+        total += -values[a] if b and values[b] > values[a] else values[a]
+    return total if 0 < total <= 39 else 0
+
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    rank: int  # lower is higher in the document hierarchy
+    shape: str  # regex for the marker itself, 一、 or （一）
+    trim: tuple[int, int]  # characters before and after the number in the marker
+    # None: a clause boundary before the marker is enough (start of text or line, a
+    # clause-ending mark, optionally followed by spaces or an opening quote). Otherwise the
+    # marker must begin its line (after indentation: spaces, \u3000, \u2003 …) or follow one
+    # of these marks.
+    after: str | None = None
+
+    def starts(self, text: str, start: int, lo: int) -> bool:
+        """Whether a marker of this style may start at ``start`` (parsing from ``lo``)."""
+        if self.after is None or (start > 0 and text[start - 1] in self.after):
+            return True
+        line = text.rfind("\n", 0, start) + 1
+        return lo <= line and (line == start or text[line:start].isspace())
+
+
+# Ordered from the top of the official hierarchy down. A new list of rank 1-6 (the heading styles
+# and 第N) closes any open list of the same or a lower style; a new 首先 or inline list nests in
+# whatever item is open (首先 often sits under an inline 一是, as in sample speech 2).
+STYLES = (
+    Style("一、", 1, f"{_CN}、", (0, 1), ""),
+    Style("（一）", 2, f"[（(]{_CN}[）)]", (1, 1), ""),
+    Style("1.", 3, r"\d{1,2}(?:[.．](?!\d)|、)", (0, 1), ""),
+    Style("（1）", 4, r"[（(]\d{1,2}[）)]", (1, 1), "。；：;:"),
+    Style("（i）", 5, r"[（(][ivx]{1,5}[）)]", (1, 1), "。；：;:"),
+    Style("①", 5, "[①-⑳]", (0, 0), "。；：，;:,"),
+    Style("第一", 6, f"第{_CN}(?=[，、：,:]|是)", (1, 0)),
+    Style("首先", 7, "(?:首先|其次|再次|最后)(?=[，、：,:]|是)", (0, 0)),
+    Style("一是", 8, f"{_CN}[是要]", (0, 1)),
+    Style("一方面", 9, "(?:另一方面|一方面)", (0, 0)),
+)
+# All styles in one pass; the empty group at the end of each alternative names its style. The
+# scan starts at the character before the marker: a pattern that started with ^ or a
+# look-behind would be tried at every position of the text. No two styles can match at one
+# position, and no marker can start inside another (no marker character is in _BEFORE), so one
+# pass finds what a pass per style would.
+_ANY_STYLE = "|".join(f"{style.shape}(?P<s{i}>)" for i, style in enumerate(STYLES))
+_MARKER = re.compile(f"{_BEFORE}(?={_FIRST})(?:{_ANY_STYLE})")
+_MARKER_AT_START = re.compile(f"(?:{_ANY_STYLE})")  # at the very start of the text
+_STYLE_OF_GROUP = {_MARKER.groupindex[f"s{i}"]: style for i, style in enumerate(STYLES)}
+STYLE_BY_NAME = {s.name: s for s in STYLES}
+_SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": LAST, "一方面": 1, "另一方面": 2}
+# 一是一、二是二 ("one is one, two is two") and similar idioms are not enumerations.
+_IDIOM = re.compile(r"一是一[、，,]?二是二")
+_APPENDIX = re.compile(
+    r"^[^\S\n]*附件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?[^\n]{0,30}$", re.M
+)
+_SEPARATORS = "，、：,:.．是"
+_HEADING_END = re.compile(r"[。！？!?\n]")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One candidate outline marker found in the text."""
+
+    start: int
+    end: int
+    style: str
+    rank: int
+    number: int
+    text: str
+
+
+@dataclass
+class Sequence:
+    style: str
+    rank: int
+    items: list[Node] = field(default_factory=list)
+
+    @property
+    def expects(self) -> int:
+        return self.items[-1].number + 1
+
+
+@dataclass
+class Node:
+    marker: Marker | None
+    number: int = 0
+    seq: Sequence | None = None
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    label: str = ""  # marker text for virtual nodes (附件1, 0)
+    heading: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One outline item, with offsets relative to the parsed text."""
+
+    path: str
+    level: int
+    number: int
+    marker: str
+    style: str
+    heading: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A parsed speech: items in document order, and each numbered list with its length."""
+
+    items: list[Item]
+    sequences: list[tuple[int, str, int]]  # (start of first item, style, number of items)
+
+
+def find_markers(text: str, lo: int = 0, hi: int | None = None) -> list[Marker]:
+    """Every candidate marker in ``text[lo:hi]``, in text order, idioms excluded."""
+    hi = len(text) if hi is None else hi
+    idioms = [m.span() for m in _IDIOM.finditer(text, lo, hi)]
+    hits = _MARKER.finditer(text, max(lo - 1, 0), hi)
+    if lo == 0 and (first := _MARKER_AT_START.match(text, 0, hi)):
+        hits = itertools.chain([first], hits)
+    found: dict[int, Marker] = {}
+    for m in hits:
+        start, end = m.span()
+        if m.re is _MARKER:
+            start += 1  # the boundary character before the marker
+        style = _STYLE_OF_GROUP[m.lastindex or 0]
+        if style.after is not None and not style.starts(text, start, lo):
+            continue
+        raw = text[start + style.trim[0] : end - style.trim[1]]
+        if raw in _SEQUENCE_WORDS:
+            number = _SEQUENCE_WORDS[raw]
+        elif "①" <= raw <= "⑳":  # before isdigit(), which is true for ①-⑨
+            number = ord(raw) - ord("①") + 1
+        elif raw.isdigit():
+            number = int(raw)
+        elif raw[0] in "ivx":
+            number = roman_number(raw)
+        else:
+            number = small_number(raw) or 0
+        if not number or start in found or (idioms and any(a <= start < b for a, b in idioms)):
+            continue
+        found[start] = Marker(start, end, style.name, style.rank, number, text[start:end])
+    return [found[k] for k in sorted(found)]
+
+
+_ORDINAL_RUN = frozenset({"第一", "首先"})
+
+
+def _continues(seq: Sequence, m: Marker) -> bool:
+    """Can marker ``m`` be the next item of ``seq``?"""
+    if seq.style in _ORDINAL_RUN and m.style in _ORDINAL_RUN:
+        # 第一…第二…最后 and 首先…其次…第三…最后 mix; only 首先 itself always starts a run.
+        if m.number == LAST:
+            return True
+        return m.number == seq.expects and m.text != "首先"
+    return m.style == seq.style and m.number == seq.expects
+
+
+def _build(markers: list[Marker], root: Node) -> list[Sequence]:
+    stack = [root]
+    sequences: list[Sequence] = []
+    for m in markers:
+        for depth in range(len(stack) - 1, 0, -1):
+            seq = stack[depth].seq
+            assert seq is not None
+            if _continues(seq, m):
+                del stack[depth:]
+                number = seq.expects if m.number == LAST else m.number
+                node = Node(m, number, seq, stack[-1])
+                seq.items.append(node)
+                stack[-1].children.append(node)
+                stack.append(node)
+                break
+        else:
+            if m.number != 1:
+                continue
+            while len(stack) > 1:
+                top = stack[-1].seq
+                assert top is not None
+                closes = top.rank >= m.rank if m.rank <= 6 else top.style == m.style
+                if not closes:
+                    break
+                stack.pop()
+            seq = Sequence(m.style, m.rank)
+            node = Node(m, 1, seq, stack[-1])
+            seq.items.append(node)
+            sequences.append(seq)
+            stack[-1].children.append(node)
+            stack.append(node)
+    return sequences
+
+
+def _line_end(text: str, pos: int, hi: int) -> int:
+    nl = text.find("\n", pos, hi)
+    return hi if nl < 0 else nl
+
+
+def _set_spans(text: str, node: Node, hi: int) -> None:
+    """Give every descendant of ``node`` its [start, end); ``hi`` bounds ``node``'s span."""
+    kids = node.children
+    for i, kid in enumerate(kids):
+        marker, seq = kid.marker, kid.seq
+        assert marker is not None and seq is not None
+        start = kid.start = marker.start
+        bound = kids[i + 1].marker.start if i + 1 < len(kids) else hi
+        if kid.children:
+            _set_spans(text, kid, bound)
+        end = bound
+        if seq.items[-1] is kid and (
+            seq.rank >= 7 or text[text.rfind("\n", 0, start) + 1 : start].strip() != ""
+        ):
+            # the last item of an inline list (or of a 第N run inside a paragraph) runs to the
+            # end of its paragraph, not to the end of the parent: what follows is the
+            # parent's own text. Its children may still carry it further.
+            end = max([min(bound, _line_end(text, start, hi)), *(k.end for k in kid.children)])
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        kid.end = end
+        body = marker.end
+        while body < end and (text[body] in _SEPARATORS or text[body].isspace()):
+            body += 1
+        stop = _HEADING_END.search(text, body, end)
+        kid.heading = text[body : stop.start() if stop else end].strip()
+
+
+def _with_intro(root: Node) -> None:
+    """Move lower-style lists that precede the speech's top list under a virtual item 0."""
+    tops = [k for k in root.children if k.seq is not None and k.seq.items[0] is k]
+    if not tops:
+        return
+    best = min(k.seq.rank for k in tops if k.seq is not None)
+    if best > 6:
+        return
+    first_top = next(k for k in tops if k.seq is not None and k.seq.rank == best)
+    intro = [k for k in root.children if k.start < first_top.start]
+    if not intro or all(k.seq is not None and k.seq.rank == best for k in intro):
+        return
+    zero = Node(None, 0, None, root, intro, intro[0].start, intro[-1].end, label="0")
+    for k in intro:
+        k.parent = zero
+    root.children = [zero, *root.children[len(intro) :]]
+
+
+def _parse_part(text: str, lo: int, hi: int) -> tuple[Node, list[Sequence]]:
+    markers = find_markers(text, lo, hi)
+    for _ in range(10):  # dropping a one-item list can change what the rest attaches to
+        root = Node(None, start=lo, end=hi)
+        sequences = _build(markers, root)
+        lone = {s.items[0].marker for s in sequences if len(s.items) == 1}
+        if not lone:
+            break
+        markers = [m for m in markers if m not in lone]
+    _set_spans(text, root, hi)
+    _with_intro(root)
+    return root, sequences
+
+
+def _appendix_lines(text: str) -> list[re.Match[str]]:
+    """What ``_APPENDIX.finditer(text)`` finds, trying only lines that contain 附件."""
+    found: list[re.Match[str]] = []
+    end = 0
+    at = text.find("附件")
+    while at >= 0:
+        line = text.rfind("\n", 0, at) + 1
+        # a match can run over blank lines (附件\s*), and the scan resumes where it ended
+        if line >= end and (m := _APPENDIX.match(text, line)):
+            found.append(m)
+            end = m.end()
+        at = text.find("附件", at + 2)
+    return found
+
+
+def parse(text: str) -> Outline:
+    """The outline of one speech text, appendices (附件N) included as top-level items."""
+    cuts = [m for m in _appendix_lines(text) if len(m.group().strip()) <= 30]
+    bounds = [0, *(m.start() for m in cuts), len(text)]
+    body, sequences = _parse_part(text, bounds[0], bounds[1])
+    top = list(body.children)
+    for i, cut in enumerate(cuts):
+        part, seqs = _parse_part(text, cut.end(), bounds[i + 2])
+        sequences += seqs
+        label = re.sub(r"\s+", "", cut.group())
+        n = cut.group("n")
+        number = int(n) if n and n.isdigit() else (small_number(n) if n else None) or i + 1
+        end = bounds[i + 2]
+        while end > cut.start() and text[end - 1].isspace():
+            end -= 1
+        appendix = Node(None, number, None, None, part.children, cut.start(), end)
+        appendix.label = "附件" + (n or "")
+        appendix.heading = label
+        if label == appendix.label:  # title on the next line
+            nxt = text[cut.end() : end].strip().split("\n", 1)[0]
+            appendix.heading = f"{label} {nxt[:40]}".strip()
+        top.append(appendix)
+
+    items: list[Item] = []
+
+    def walk(nodes: list[Node], prefix: str, level: int) -> None:
+        for i, node in enumerate(nodes, 1):
+            path = f"{prefix}{i}" if node.label != "0" else f"{prefix}0"
+            if node.label == "0":
+                walk(node.children, path + ".", level + 1)
+                continue
+            if node.marker is not None:
+                marker, style = node.marker.text, node.marker.style
+            else:
+                marker, style = node.label, "附件"
+            items.append(
+                Item(path, level, node.number, marker, style, node.heading, node.start, node.end)
+            )
+            if node.children:
+                walk(node.children, path + ".", level + 1)
+
+    # the virtual intro is numbered 0 and does not take a slot among its siblings
+    real = [n for n in top if n.label != "0"]
+    for node in top:
+        if node.label == "0":
+            walk([node], "", 1)
+    walk(real, "", 1)
+    items.sort(key=lambda it: (it.start, it.level))
+    seq_rows = sorted((s.items[0].start, s.style, len(s.items)) for s in sequences)
+    return Outline(items, seq_rows)

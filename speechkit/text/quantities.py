@@ -1,0 +1,393 @@
+"""Find quantities (number + unit, ranges, approximations, redacted ``x``) in Simplified text.
+
+Numbers are read with speechkit.text.numerals; units come from speechkit/data/units.tsv. Dates,
+ordinals (第三), and formulations written with small Chinese numerals (两个确立, 三项制度)
+are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from speechkit.resources import bundled_lines
+from speechkit.text.numerals import parse_number
+
+__all__ = ["Quantity", "Unit", "find_quantities", "unit_kind", "units"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity; ``start``/``end`` are offsets into the text it was found in.
+
+    ``value``/``unit`` are as written (2158, 亿元); ``value_base``/``unit_base`` are
+    normalised (2.158e11, 元). For a range ``value_high`` is the upper bound. 个百分点 is a
+    unit of its own, never %. ``approx`` is the word that makes it approximate (约, 左右,
+    多, 余) or None. A redacted number (死亡x人) has value None and ``redacted`` True.
+    """
+
+    start: int
+    end: int
+    surface: str
+    value: float | None
+    value_high: float | None
+    unit: str
+    value_base: float | None
+    value_high_base: float | None
+    unit_base: str
+    approx: str | None = None
+    redacted: bool = False
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A row of units.tsv: value_base = value * factor, in ``base``."""
+
+    unit: str
+    base: str
+    factor: float
+    kind: str  # magnitude | percent | measure | counter | generic | time
+    not_before: str = ""
+
+
+@cache
+def units() -> dict[str, Unit]:
+    """The unit table from speechkit/data/units.tsv, by unit as written."""
+    table: dict[str, Unit] = {}
+    rows = bundled_lines("units.tsv")
+    for line in rows[1:]:  # rows[0] is the header
+        cols = (line.split("\t") + [""] * 5)[:5]
+        table[cols[0]] = Unit(cols[0], cols[1], float(cols[2]), cols[3], cols[4])
+    return table
+
+
+_ARABIC_DIGIT = "0-9０-９"
+_CN_DIGIT = "一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+# A number starts with a digit or 十 (never with 百/千/万: 千家万户 is not a number).
+_NUM = (
+    rf"[{_ARABIC_DIGIT}{_CN_DIGIT}十拾]"
+    # 千/百 may start a unit (10.5亿千瓦, 3个百分点): then they are not part of the number.
+    rf"(?:[{_ARABIC_DIGIT}{_CN_DIGIT}零〇十拾佰仟万亿]|千(?![瓦米克])|百(?!分点)"
+    rf"|[.．点](?=[{_ARABIC_DIGIT}{_CN_DIGIT}零〇])"
+    r"|[,\u202f](?=[0-9]{3}))*"
+)
+# A redaction placeholder (x, xx, x.x) standing for a number.
+_X = r"(?<![A-Za-z])x+(?:\.x+)?(?![A-Za-z])"
+_SEP = r"[~～\-－—–]|至|到"
+_MAGNITUDE_TAIL = re.compile(r"[万亿]+$")
+# Dates are matched first so that their digits are not read as quantities.
+_DATE = (
+    r"(?:[0-9]{4}\s*[-—–~～至到]\s*)?(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年"
+    r"(?:[0-9]{1,2}月(?:[0-9]{1,2}[日号])?)?"
+    r"|[0-9]{1,2}(?:[-—–~～至到][0-9]{1,2})?月(?:[0-9]{1,2}[日号])?"
+    r"|[0-9]{1,2}[日号]"
+    r"|[0-9]{1,2}[:：][0-9]{2}"
+    r"|0[0-9]年|[0-9]0年代"  # 09年 (2009), 80年代
+)
+# A number without a unit is skipped next to these: list markers, footnotes, ratios, times,
+# formulas, and event names such as “7·20” or “1.8”火灾.
+_NOT_AFTER_BARE = "、.．）)]］】年月日号时点分秒:：∶·•+=<>＋＝”/"
+_NOT_BEFORE_BARE = "（([［【“·+=<>＋＝:：∶/"
+# 约 before a number means "about", except at the end of a word (节约, 制约, 签约).
+_APPROX_BEFORE = re.compile(r"(?:大约|(?<![节制签合契条公预特邀履违缔践隐婚])约)\Z")
+_RANGE_BLOCKERS = ("从", "由")  # 由20%到30% is a change, not a range
+
+
+def _unit_pattern(table: dict[str, Unit]) -> str:
+    magnitudes = sorted((u for u in table.values() if u.kind == "magnitude"), key=_longest)
+    others = sorted((u for u in table.values() if u.kind != "magnitude"), key=_longest)
+    mag = "|".join(re.escape(u.unit) for u in magnitudes)
+
+    def alt(u: Unit) -> str:
+        guard = f"(?![{re.escape(u.not_before)}])" if u.not_before else ""
+        return re.escape(u.unit) + guard
+
+    base = "|".join(alt(u) for u in others)
+    # The look-ahead rejects in one step the many numbers with no unit after them, where
+    # the alternation would try each unit in turn.
+    first = "".join(sorted({re.escape(u.unit[0]) for u in table.values()}))
+    return rf"(?=[{first}])(?:(?:{mag})?(?:{base})|(?:{mag}))"
+
+
+def _longest(u: Unit) -> int:
+    return -len(u.unit)
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    unit = _unit_pattern(units())
+    return re.compile(
+        rf"(?P<date>{_DATE})"
+        rf"|(?P<pct>百分之|千分之|万分之)(?P<pnum>{_NUM}|百)"
+        rf"(?:(?P<psep>{_SEP})(?:百分之|千分之|万分之)?(?P<pnum2>{_NUM}|百))?"
+        rf"|(?P<num>{_NUM}|{_X})(?P<unit1>{unit})?"
+        rf"(?:(?P<sep>{_SEP})(?P<num2>{_NUM}|{_X}))?"
+        rf"(?P<fuzzy>多|余)?(?P<unit>{unit})?"
+    )
+
+
+@cache
+def _per_pattern() -> re.Pattern[str]:
+    """ "/unit" after a unit, for rates such as 元/担 or 担/亩 (no 万/亿 prefix)."""
+    table = units()
+    alts = [u.unit for u in table.values() if u.kind not in ("magnitude", "percent")]
+    alts.sort(key=len, reverse=True)
+    return re.compile("[/／](" + "|".join(re.escape(a) for a in alts) + ")")
+
+
+_PCT_UNITS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
+# Every match of _pattern() opens with one of these characters: a digit, a Chinese numeral,
+# 百/千/万 (百分之…) or a redacted x. The pattern opens with an alternation of groups and a
+# look-behind, which keeps re from skipping ahead to where a match can start; searching for
+# this class first does that skipping in C, and the pattern is tried only there.
+_FIRST = re.compile(rf"[{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x](?:(?<![百千万])|(?=分之))")
+# A number is Arabic (see ``arabic`` in _make) if it has an Arabic digit and no Chinese one.
+_ARABIC_CHAR = re.compile(rf"[{_ARABIC_DIGIT}]")
+_CN_CHAR = re.compile(rf"[{_CN_DIGIT}]")
+_MAGNITUDES = ("万", "亿")  # what _MAGNITUDE_TAIL ends with
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """All quantities in ``text``, in order.
+
+    >>> [(q.value, q.unit, q.value_base, q.unit_base) for q in find_quantities("投资完成2158亿元")]
+    [(2158.0, '亿元', 215800000000.0, '元')]
+    """
+    match = _pattern().match
+    first = _FIRST.search
+    out: list[Quantity] = []
+    pos = 0
+    while True:
+        c = first(text, pos)
+        if c is None:
+            return out
+        m = match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        pos = m.end()
+        date, pct, num, unit1, num2, unit = m.group("date", "pct", "num", "unit1", "num2", "unit")
+        if date:
+            continue
+        if pct:
+            q = _percent_words(text, m)
+        elif unit1 is None and num2 is None and unit is None and not _ARABIC_CHAR.search(num):
+            continue  # most matches (一些, 统一, 十四五): Chinese numerals need a unit
+        else:
+            q, pos = _numeric(text, m)
+        if q is not None:
+            out.append(q)
+
+
+def _percent_words(text: str, m: re.Match[str]) -> Quantity | None:
+    unit = _PCT_UNITS[m.group("pct")]
+    low = parse_number(m.group("pnum"))
+    if low is None:
+        return None
+    high = parse_number(m.group("pnum2")) if m.group("pnum2") else None
+    end = m.end("pnum2") if high is not None else m.end("pnum")
+    start, end, approx = _approx(text, m.start(), end, None)
+    return _build(text, start, end, low, high, unit, approx, redacted=False)
+
+
+def _numeric(text: str, m: re.Match[str]) -> tuple[Quantity | None, int]:
+    """The quantity for a number match, and where to resume scanning."""
+    start = m.start()
+    num, unit1, num2, fuzzy, unit = m.group("num", "unit1", "num2", "fuzzy", "unit")
+    # 从60%到65% is a change between two quantities, not a range.
+    blocked = (
+        num2 is not None
+        and m.group("sep") in ("至", "到")
+        and text.endswith(_RANGE_BLOCKERS, 0, start)
+    )
+    if unit1 is None and unit is None and not _ARABIC_CHAR.search(num):
+        # No unit, so _make would reject them (一到两, 二十至三十).
+        return None, (m.end("num") if blocked else m.end())
+    if unit1 is not None:
+        # A range repeats the unit (6%－6.5%); otherwise only "num unit1" is a quantity.
+        same = unit is not None and (unit == unit1 or unit.startswith(unit1))
+        if num2 is None or not same or blocked:
+            num2, unit, fuzzy, end = None, unit1, None, m.end("unit1")
+        else:
+            end = m.end("unit")
+    elif num2 is not None and blocked:
+        num2, unit, fuzzy, end = None, None, None, m.end("num")
+    else:
+        end = max(m.end("num"), m.end("num2"), m.end("fuzzy"), m.end("unit"))
+    q = _make(text, start, end, num, num2, unit, fuzzy, m)
+    return q, (q.end if q is not None else end)
+
+
+def _make(
+    text: str,
+    start: int,
+    end: int,
+    num: str,
+    num2: str | None,
+    unit: str | None,
+    fuzzy: str | None,
+    m: re.Match[str],
+) -> Quantity | None:
+    redacted = num.startswith("x")
+    explicit_unit = unit is not None
+    # 2158亿元 -> 2158 + 亿元: the magnitude belongs to the unit as written.
+    last = num2 if num2 is not None else num
+    mag = _MAGNITUDE_TAIL.search(last) if last[-1] in _MAGNITUDES else None
+    if mag and mag.start() > 0:
+        if num.endswith(mag.group()) and len(num) > len(mag.group()):
+            num = num[: -len(mag.group())]
+        if num2 is not None:
+            num2 = num2[: mag.start()]
+        unit = mag.group() + (unit or "")
+    arabic = _ARABIC_CHAR.search(num) is not None and _CN_CHAR.search(num) is None
+    if not explicit_unit and not arabic:
+        return None  # Chinese numerals need a unit: 十四五, 一是, 十万火急
+    unit = unit or ""
+    before = text[max(0, start - 2) : start]
+    # With a unit the test does not need the value: most rejections (两个, 三项) skip parsing.
+    if unit and _not_a_quantity(text, start, end, num, None, unit, arabic, fuzzy or num2, before):
+        return None
+    value = None if redacted else parse_number(num)
+    if value is None and not redacted:
+        return None
+    value_high = None
+    if num2 is not None and not num2.startswith("x"):
+        value_high = parse_number(num2)
+        if value_high is None:
+            return None
+    if not unit and _not_a_quantity(
+        text, start, end, num, value, unit, arabic, fuzzy or num2, before
+    ):
+        return None
+    if unit.endswith("成") and text.startswith("半", end):
+        value = None if value is None else value + 0.5
+        end += 1
+    if unit and _unit_info(unit) is not None:
+        per = _per_pattern().match(text, end)
+        if per:
+            unit += "/" + per.group(1)
+            end = per.end()
+    start, end, approx = _approx(text, start, end, fuzzy)
+    return _build(text, start, end, value, value_high, unit, approx, redacted)
+
+
+def _approx(text: str, start: int, end: int, fuzzy: str | None) -> tuple[int, int, str | None]:
+    """Widen the span over 约 before and 左右 after; the approximating word (first wins)."""
+    found = _APPROX_BEFORE.search(text, max(0, start - 3), start)
+    approx = found.group() if found else None
+    if approx:
+        start -= len(approx)
+    approx = approx or fuzzy
+    if text.startswith("左右", end):
+        end += 2
+        approx = approx or "左右"
+    return start, end, approx
+
+
+def _not_a_quantity(
+    text: str,
+    start: int,
+    end: int,
+    num: str,
+    value: float | None,
+    unit: str,
+    arabic: bool,
+    loose: str | None,
+    before: str,
+) -> bool:
+    """True for dates' neighbours, ordinals, list markers and formulations.
+
+    ``loose`` is set for 二十多个 or 两到三个: a count, though the unit is generic.
+    ``value`` is read only when there is no unit.
+    """
+    prev = before[-1:]
+    if prev == "第" or (prev.isascii() and prev.isalpha()):
+        return True  # 第三, 第10; PM2.5, G20
+    nxt = text[end : end + 1]
+    if not unit:
+        if (nxt.isascii() and nxt.isalpha()) or (nxt and nxt in _NOT_AFTER_BARE):
+            return True  # 5G, list numbers 1、 and （1）, times, 1:8, 1+1=2, “7·20”
+        bare_year = value is not None and 1900 <= value <= 2100 and len(num) == 4
+        return bool(prev and prev in _NOT_BEFORE_BARE) or bare_year  # (1), [1], “1.8”; a year
+    if arabic or num.startswith("x"):
+        return False
+    info = _unit_info(unit)
+    if info is None:
+        return True
+    mag_len = len(unit) - len(info[0].unit) if info[0].kind != "magnitude" else 0
+    kind = info[0].kind
+    if prev in ("“", "「"):
+        return True  # “两个确立”, “三区三州”
+    if kind == "generic" and not loose and not mag_len:
+        return True  # 两个维护, 三项制度, 十九届, 五年规划
+    # 一家人, 一天天, 最后一公里, 一度: an article or a formulation, not a count
+    return num == "一" and not mag_len and kind != "percent" and unit != "倍"
+
+
+def unit_kind(unit: str) -> str:
+    """The kind of a unit as written (万亩 -> measure, 万 -> magnitude, 元/担 -> rate), or ''."""
+    info = _unit_info(unit) if unit else None
+    return info[0].kind if info else ""
+
+
+@cache
+def _unit_info(unit: str) -> tuple[Unit, float] | None:
+    """(unit row, factor including a 万/亿 prefix) for a unit as written, e.g. 万亩."""
+    table = units()
+    if "/" in unit:  # a rate: 元/担 -> 元/斤 at 1/100
+        num, _, den = unit.partition("/")
+        top, bottom = _unit_info(num), _unit_info(den)
+        if top is None or bottom is None:
+            return None
+        row = Unit(unit, f"{top[0].base}/{bottom[0].base}", top[1] / bottom[1], "rate")
+        return row, row.factor
+    if unit in table:
+        return table[unit], table[unit].factor
+    for k in range(len(unit) - 1, 0, -1):
+        prefix, rest = unit[:k], unit[k:]
+        if prefix in table and table[prefix].kind == "magnitude" and rest in table:
+            return table[rest], table[prefix].factor * table[rest].factor
+    if _MAGNITUDE_TAIL.fullmatch(unit):  # 万万
+        factor = 1.0
+        for c in unit:
+            factor *= table[c].factor
+        return table[unit[-1]], factor
+    return None
+
+
+def _build(
+    text: str,
+    start: int,
+    end: int,
+    value: float | None,
+    value_high: float | None,
+    unit: str,
+    approx: str | None,
+    redacted: bool,
+) -> Quantity | None:
+    info = _unit_info(unit) if unit else None
+    if unit and info is None:
+        return None
+    factor = info[1] if info else 1.0
+    unit_base = info[0].base if info else ""
+    return Quantity(
+        start=start,
+        end=end,
+        surface=text[start:end],
+        value=value,
+        value_high=value_high,
+        unit=unit,
+        value_base=_scaled(value, factor),
+        value_high_base=_scaled(value_high, factor),
+        unit_base=unit_base,
+        approx=approx,
+        redacted=redacted,
+    )
+
+
+def _scaled(value: float | None, factor: float) -> float | None:
+    if value is None:
+        return None
+    # Round away binary noise: 1.46 * 1e12 should be 1460000000000.0 exactly.
+    return float(f"{value * factor:.15g}")
