@@ -1,1 +1,1 @@
-"""Text utilities on plain strings: numerals, quantities, sentences, outlines, the lexicon, tries."""
+"""Text utilities on plain strings: numerals, quantities, sentences, outlines, lexicon, tries."""

@@ -19,7 +19,6 @@ CHECK_COLUMNS = ("speech", "phrase", "announced", "found", "ok")
 
 class Directives(Analyzer):
     name = "directives"
-    title = "Directives"
     help = "The numbered outline of each speech: 一、 > （一） > 1. > （1） > 第一， > 一是/一要."
     description = """
     Columns: speech, path (2.3 = third child of the second top-level item), level, number,

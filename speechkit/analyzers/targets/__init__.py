@@ -32,7 +32,6 @@ _FLOATS = ("value", "value_high", "value_base")
 
 class Targets(Analyzer):
     name = "targets"
-    title = "Targets"
     help = "Quantitative targets: 确保今年净增规模工业企业40家以上 -> 40 家 以上 binding 2022."
     description = """
     Each number is classified as a target (a forward-looking goal), achieved (a past

@@ -15,7 +15,6 @@ BY_SPEECH_COLUMNS = ("speech", "word", "count")
 
 class Words(Analyzer):
     name = "words"
-    title = "Words"
     help = "Count words (jieba tokens) across speeches, leaving out stopwords and punctuation."
     description = """
     Columns: word, count, speeches (how many speeches use it), per_10k (per 10,000

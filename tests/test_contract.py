@@ -1,0 +1,137 @@
+"""Every registered analyzer keeps the contract: combine(per_speech) == CLI == library."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import speechkit
+from speechkit.analyzers import REGISTRY
+from speechkit.analyzers.base import Analyzer
+from speechkit.cli import cli
+
+from .conftest import ROOT, SAMPLE
+
+NAMES = sorted(REGISTRY)
+
+
+def by_hand(analyzer: Analyzer, speeches, **options) -> list[dict]:
+    """The contract's steps written out: rounds, per_speech over every speech, combine."""
+    options = analyzer.resolve(**options)
+    extra = {}
+    if analyzer.rounds == 2:
+        scans = [analyzer.scan(s, **options) for s in speeches]
+        extra["context"] = analyzer.gather(scans, **options)
+    records = []
+    for speech in speeches:
+        if analyzer.needs_tokens:
+            from collections import Counter
+
+            from speechkit.tokens.segment import tokens
+
+            extra["token_counts"] = Counter(tokens(speech.text))
+        records.extend(analyzer.per_speech(speech, **extra, **options))
+    return analyzer.combine(records, **options)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_combine_of_per_speech_equals_cli_and_library(name, sample_speeches):
+    analyzer = REGISTRY[name]
+    rows = by_hand(analyzer, sample_speeches)
+    columns = analyzer.output_columns(**analyzer.resolve())
+    assert rows and all(list(row) == columns for row in rows)
+
+    result = CliRunner().invoke(cli, [name, str(SAMPLE), "--json"], obj={})
+    assert result.exit_code == 0, result.output
+    printed = [json.loads(line) for line in result.output.splitlines()]
+    assert printed == json.loads(json.dumps(rows, ensure_ascii=False))
+
+    frame = speechkit.analyze(name, sample_speeches)
+    assert list(frame.columns) == columns
+    assert len(frame) == len(rows)
+    plain = frame.astype(object).where(frame.notna(), None)
+    assert plain.to_dict("records") == rows
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_per_speech_records_are_picklable(name, sample_speeches):
+    import pickle
+
+    analyzer = REGISTRY[name]
+    speech = sample_speeches[0]
+    assert pickle.loads(pickle.dumps(speech)) == speech
+    options = analyzer.resolve()
+    if analyzer.rounds == 2:
+        options["context"] = analyzer.gather([analyzer.scan(speech, **options)], **options)
+    if analyzer.needs_tokens:
+        options["token_counts"] = {"发展": 3}
+    records = analyzer.per_speech(speech, **options)
+    assert pickle.loads(pickle.dumps(records)) == records
+
+
+def test_unknown_analyzer_and_option_are_one_line_errors(sample_speeches):
+    with pytest.raises(speechkit.SpeechkitError, match="unknown analyzer 'nope'; known: "):
+        speechkit.analyze("nope", sample_speeches)
+    with pytest.raises(speechkit.SpeechkitError, match="slogans: unknown option colour"):
+        speechkit.analyze("slogans", sample_speeches, colour="red")
+
+
+def test_a_plugin_package_adds_a_command(tmp_path):
+    """The example plugin, made importable with its entry point (what pip install does)."""
+    example = ROOT / "examples" / "plugin"
+    (tmp_path / "speechkit_lengths.py").write_text(
+        (example / "speechkit_lengths.py").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    info = tmp_path / "speechkit_lengths-0.1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: speechkit-lengths\nVersion: 0.1.0\n"
+    )
+    (info / "entry_points.txt").write_text(
+        "[speechkit.analyzers]\nlengths = speechkit_lengths:LENGTHS\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    run = [sys.executable, "-c", "from speechkit.cli import main; main()"]
+    shown = subprocess.run([*run, "--help"], env=env, capture_output=True, text=True, check=True)
+    assert "lengths" in shown.stdout
+    out = subprocess.run(
+        [*run, "lengths", str(SAMPLE), "--csv", "--min-chars", "10000"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert out[0] == "speech,chars,sentences,paragraphs"
+    assert 1 <= len(out) - 1 < 9  # only the long speeches
+    code = f"import speechkit; print(len(speechkit.analyze('lengths', {str(SAMPLE)!r})))"
+    counted = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert counted.stdout.strip() == "9"
+
+
+def test_help_imports_neither_pandas_nor_jieba_nor_opencc():
+    for args in ([], ["slogans"], ["targets"], ["words"], ["split"]):
+        code = (
+            "import sys; from speechkit.cli import cli; "
+            f"sys.argv = ['speechkit', *{args!r}, '--help']\n"
+            "try:\n    cli(obj={})\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('pandas', 'jieba', 'opencc') if m in sys.modules))"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert out.stdout.strip().splitlines()[-1] == "[]", (args, out.stdout, out.stderr)
+
+
+def test_layers_are_visible_and_small():
+    package = Path(speechkit.__file__).parent
+    top = [p for p in package.glob("*.py") if p.name != "__init__.py"]
+    assert len(top) <= 8, sorted(p.name for p in top)
+    for module in package.rglob("*.py"):
+        lines = module.read_text(encoding="utf-8").count("\n")
+        assert lines <= 400, f"{module} has {lines} lines"
