@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
@@ -33,6 +34,18 @@ def build_speech(
         offsets=cleaned.offsets,
         stats=cleaned.stats,
     )
+
+
+@dataclass(frozen=True)
+class SpeechTask:
+    """A batch of speeches for one worker: ``build_speech`` argument tuples (raw slices, to
+    be cleaned and converted where the task runs) or speeches already built (from a corpus
+    directory). Picklable, and small: a slice of raw text, not a ``Speech``."""
+
+    items: tuple
+
+    def speeches(self) -> list[Speech]:
+        return [item if isinstance(item, Speech) else build_speech(*item) for item in self.items]
 
 
 def build_speeches(items: list[tuple]) -> list[Speech]:

@@ -5,11 +5,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from speechkit.errors import SpeechkitError
 from speechkit.ingest import corpus_dir
-from speechkit.ingest.build import DocumentReport, build_all, build_speech, preamble_title
+from speechkit.ingest.build import (
+    DocumentReport,
+    SpeechTask,
+    build_all,
+    build_speech,
+    preamble_title,
+)
 from speechkit.ingest.clean import Finding, clean
 from speechkit.ingest.decode import decode_bytes
 from speechkit.ingest.split import find_spans
@@ -45,13 +52,16 @@ class Document(DocumentReport):
     def speeches(self, jobs: int | None = None) -> Iterator[Speech]:
         """Clean and convert each speech, in order; a large file with several speeches is
         worked on by ``jobs`` processes (default every core)."""
+        parallel = len(self.raw) >= PARALLEL_MIN_CHARS and len(self.spans) > 1
+        return build_all(self.items(), jobs, parallel)
+
+    def items(self) -> Iterator[tuple]:
+        """``build_speech`` arguments for each speech, in order."""
         report_title = self.preamble_title() if len(self.spans) == 1 else ""
-        items = (
+        return (
             (self.source, self.stem, ordinal, start, self.raw[start:end], report_title)
             for ordinal, (start, end) in enumerate(self.spans, 1)
         )
-        parallel = len(self.raw) >= PARALLEL_MIN_CHARS and len(self.spans) > 1
-        return build_all(items, jobs, parallel)
 
     def speech(self, ordinal: int, report_title: str = "") -> Speech:
         """Speech number ``ordinal`` (1-based), cleaned and converted."""
@@ -169,6 +179,23 @@ class Corpus:
             finish = getattr(self.on_speech, "finish", None)
             if finish:
                 finish()
+
+    def tasks(self, batch: int = 16) -> Iterator[SpeechTask]:
+        """The corpus as batches of work, in order (by input, then speech), for engines that
+        build and analyse speeches on workers: raw slices of a dump (cleaned where the task
+        runs) or speeches read from a corpus directory. A dump's cleaning report is kept as
+        its last batch is handed out, as ``sources`` does."""
+        for path in self.paths:
+            if path != "-" and Path(path).is_dir():
+                items: Iterator = corpus_dir.read(Path(path))
+                doc = None
+            else:
+                doc = self._read(path)
+                items = doc.items()
+            while chunk := tuple(islice(items, batch)):
+                yield SpeechTask(chunk)
+            if doc is not None:
+                self.reports[path] = SourceReport(doc.source, doc.encoding, doc.preamble)
 
     def _observed(self, speeches: Iterator[Speech]) -> Iterator[Speech]:
         for speech in speeches:

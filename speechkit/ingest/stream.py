@@ -118,7 +118,12 @@ class StreamedDocument(DocumentReport):
                 self.notify(message)
 
     def speeches(self, jobs: int | None = None) -> Iterator[Speech]:
-        items = (
+        return build_all(self.items(), jobs, parallel=True)
+
+    def items(self) -> Iterator[tuple]:
+        """``build_speech`` arguments for each speech, in order (the raw file is read as
+        they are taken)."""
+        return (
             (
                 self.source,
                 self.stem,
@@ -129,7 +134,6 @@ class StreamedDocument(DocumentReport):
             )
             for ordinal, (start, raw, only) in enumerate(self.pieces(), 1)
         )
-        return build_all(items, jobs, parallel=True)
 
     def findings(self) -> list[Finding]:
         """Damaged glosses and mojibake runs in the whole file, preamble included."""
