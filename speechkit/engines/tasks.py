@@ -1,0 +1,42 @@
+"""The unit of work an engine ships to a worker: build a batch of speeches, run one round of
+an analyzer on them, return plain records (never ``Speech`` objects).
+
+Analyzers are named, not pickled: a worker looks the name up in its own registry, so plugin
+analyzers work too. Both functions are pure and top-level, so any pool or cluster can call
+them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from speechkit.ingest.build import SpeechTask
+
+
+def scan_task(name: str, options: dict, task: SpeechTask) -> list[Any]:
+    """The first round (``scan``) of analyzer ``name`` on each speech of ``task``."""
+    from speechkit.analyzers import REGISTRY
+
+    analyzer = REGISTRY[name]
+    return [analyzer.scan(speech, **options) for speech in task.speeches()]
+
+
+def run_task(name: str, options: dict, task: SpeechTask, context: Any = None) -> list[dict]:
+    """``per_speech`` of analyzer ``name`` on each speech of ``task``, records in order.
+
+    ``context`` is what the analyzer's ``gather`` gave (two-round analyzers). An analyzer
+    that needs tokens gets them from the segmenter of this process.
+    """
+    from speechkit.analyzers import REGISTRY
+
+    analyzer = REGISTRY[name]
+    extra: dict[str, Any] = {} if analyzer.rounds == 1 else {"context": context}
+    records: list[dict] = []
+    for speech in task.speeches():
+        if analyzer.needs_tokens:
+            from speechkit.tokens.segment import tokens
+
+            extra["token_counts"] = Counter(tokens(speech.text))
+        records.extend(analyzer.per_speech(speech, **extra, **options))
+    return records
