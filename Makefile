@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := corpus/speeches_2022_traditional_dump.txt
 
-.PHONY: install run test lint format bench clean
+.PHONY: install run test lint format bench eval clean
 
 install: $(VENV)/.installed
 
@@ -26,15 +26,19 @@ test: install
 	$(BIN)/pytest -q
 
 lint: install
-	$(BIN)/ruff check speechkit tests
-	$(BIN)/ruff format --check speechkit tests
+	$(BIN)/ruff check speechkit tests eval examples benchmarks
+	$(BIN)/ruff format --check speechkit tests eval examples benchmarks
 
 format: install
-	$(BIN)/ruff check --fix speechkit tests
-	$(BIN)/ruff format speechkit tests
+	$(BIN)/ruff check --fix speechkit tests eval examples benchmarks
+	$(BIN)/ruff format speechkit tests eval examples benchmarks
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+
+# Precision and recall on the hand-labelled development sets (eval/), dev and test splits.
+eval: install
+	$(BIN)/python eval/score.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

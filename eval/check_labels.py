@@ -11,9 +11,23 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-TARGET_COLUMNS = "start end surface label type family kind indicator value unit comparator year note".split()
-SLOGAN_COLUMNS = "canonical variants count category first_year note".split()
-OUTLINE_COLUMNS = "speech depth marker start snippet".split()
+TARGET_COLUMNS = [
+    "start",
+    "end",
+    "surface",
+    "label",
+    "type",
+    "family",
+    "kind",
+    "indicator",
+    "value",
+    "unit",
+    "comparator",
+    "year",
+    "note",
+]
+SLOGAN_COLUMNS = ["canonical", "variants", "count", "category", "first_year", "note"]
+OUTLINE_COLUMNS = ["speech", "depth", "marker", "start", "snippet"]
 TYPES = {"goal", "standard", "allocation"}
 FAMILIES = {"goal_list", "horizon", "sector_goal", "allocation", "standard", "plain_goal"}
 KINDS = {"result", "baseline", "forecast", "definition", "elapsed", "quoted", "other"}
@@ -37,7 +51,9 @@ def check_targets(text: str, path: Path) -> list[str]:
             problems.append(f"{where}: bad offsets")
             continue
         if text[start:end] != row["surface"]:
-            problems.append(f"{where}: text[{start}:{end}]={text[start:end]!r} != {row['surface']!r}")
+            problems.append(
+                f"{where}: text[{start}:{end}]={text[start:end]!r} != {row['surface']!r}"
+            )
         if row["label"] == "target":
             if row["type"] not in TYPES or row["family"] not in FAMILIES:
                 problems.append(f"{where}: target needs type in {TYPES} and family in {FAMILIES}")
@@ -80,7 +96,11 @@ def main(ids: list[str]) -> int:
         if ids and text_path.stem not in ids:
             continue
         text = text_path.read_text(encoding="utf-8")
-        for folder, check in (("targets", check_targets), ("slogans", check_slogans), ("outlines", check_outline)):
+        for folder, check in (
+            ("targets", check_targets),
+            ("slogans", check_slogans),
+            ("outlines", check_outline),
+        ):
             path = ROOT / folder / f"{text_path.stem}.tsv"
             if path.exists():
                 problems += check(text, path)
