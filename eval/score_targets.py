@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from common import LEVELS, labelled, level, pct, splits
+from common import HERE, LEVELS, labelled, level, pct, read_tsv, splits
 
 import speechkit
 
@@ -47,6 +47,21 @@ def score() -> dict:
     return {"tally": tally, "extra": extra, "filled": filled}
 
 
+SEED = HERE.parent / "corpus" / "speeches_2022_traditional_dump.txt"
+SEED_LABELS = HERE.parent / "tests" / "data" / "seed_targets.tsv"
+
+
+def score_seed() -> tuple[int, int, int, int]:
+    """(labelled targets found, labelled targets, target rows on no label, target rows) on the
+    bundled sample, against tests/data/seed_targets.tsv (every target of the sample)."""
+    labels = read_tsv(SEED_LABELS)
+    rows = [r for r in speechkit.rows("targets", str(SEED)) if r["kind"] == "target"]
+    found = sum(1 for lab in labels if overlapping(rows, int(lab["start"]), int(lab["end"])))
+    spans = [(int(lab["start"]), int(lab["end"])) for lab in labels]
+    false = sum(1 for r in rows if not any(r["start"] < e and s < r["end"] for s, e in spans))
+    return found, len(labels), false, len(rows)
+
+
 def main() -> None:
     result = score()
     tally, extra, filled = result["tally"], result["extra"], result["filled"]
@@ -65,6 +80,10 @@ def main() -> None:
                 print(f"  recall {lvl:<20} {pct(*t[f'level:{lvl}'])}")
         for key in sorted(k for k in t if k.startswith("false:")):
             print(f"  called target: {key[6:]:<12} {pct(*t[key])}")
+    found, labelled_targets, false, rows = score_seed()
+    print("-- seed (corpus/speeches_2022_traditional_dump.txt, every target labelled)")
+    print(f"  recall of targets           {pct(found, labelled_targets)}")
+    print(f"  target rows on no label     {false} of {rows}")
 
 
 if __name__ == "__main__":

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from speechkit.resources import bundled_lines
 from speechkit.text.numerals import parse_number
+from speechkit.text.units import _MAGNITUDE_TAIL, Unit, _unit_info, unit_kind, units
 
 __all__ = ["Quantity", "Unit", "find_quantities", "unit_kind", "units"]
 
@@ -40,28 +40,6 @@ class Quantity:
     redacted: bool = False
 
 
-@dataclass(frozen=True)
-class Unit:
-    """A row of units.tsv: value_base = value * factor, in ``base``."""
-
-    unit: str
-    base: str
-    factor: float
-    kind: str  # magnitude | percent | measure | counter | generic | time
-    not_before: str = ""
-
-
-@cache
-def units() -> dict[str, Unit]:
-    """The unit table from speechkit/data/units.tsv, by unit as written."""
-    table: dict[str, Unit] = {}
-    rows = bundled_lines("units.tsv")
-    for line in rows[1:]:  # rows[0] is the header
-        cols = (line.split("\t") + [""] * 5)[:5]
-        table[cols[0]] = Unit(cols[0], cols[1], float(cols[2]), cols[3], cols[4])
-    return table
-
-
 _ARABIC_DIGIT = "0-9０-９"
 _CN_DIGIT = "一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 # A number starts with a digit or 十 (never with 百/千/万: 千家万户 is not a number).
@@ -75,7 +53,6 @@ _NUM = (
 # A redaction placeholder (x, xx, x.x) standing for a number.
 _X = r"(?<![A-Za-z])x+(?:\.x+)?(?![A-Za-z])"
 _SEP = r"[~～\-－—–]|至|到"
-_MAGNITUDE_TAIL = re.compile(r"[万亿]+$")
 # Dates are matched first so that their digits are not read as quantities.
 _DATE = (
     r"(?:[0-9]{4}\s*[-—–~～至到]\s*)?(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年"
@@ -154,6 +131,27 @@ def find_quantities(text: str) -> list[Quantity]:
     >>> [(q.value, q.unit, q.value_base, q.unit_base) for q in find_quantities("投资完成2158亿元")]
     [(2158.0, '亿元', 215800000000.0, '元')]
     """
+    found = _scan(text)
+    if "番" in text:
+        found = sorted(found + _doublings(text), key=lambda q: q.start)
+    return found
+
+
+# 翻一番, 翻两番: a multiple written as doublings (翻两番 is four times).
+_DOUBLING = re.compile(r"翻(?P<n>[一两二三])番")
+
+
+def _doublings(text: str) -> list[Quantity]:
+    out = []
+    for m in _DOUBLING.finditer(text):
+        times = 2.0 ** parse_number(m.group("n"))
+        out.append(
+            Quantity(m.start("n"), m.end(), m.group()[1:], times, None, "倍", times, None, "倍")
+        )
+    return out
+
+
+def _scan(text: str) -> list[Quantity]:
     match = _pattern().match
     first = _FIRST.search
     out: list[Quantity] = []
@@ -323,37 +321,6 @@ def _not_a_quantity(
         return True  # 两个维护, 三项制度, 十九届, 五年规划
     # 一家人, 一天天, 最后一公里, 一度: an article or a formulation, not a count
     return num == "一" and not mag_len and kind != "percent" and unit != "倍"
-
-
-def unit_kind(unit: str) -> str:
-    """The kind of a unit as written (万亩 -> measure, 万 -> magnitude, 元/担 -> rate), or ''."""
-    info = _unit_info(unit) if unit else None
-    return info[0].kind if info else ""
-
-
-@cache
-def _unit_info(unit: str) -> tuple[Unit, float] | None:
-    """(unit row, factor including a 万/亿 prefix) for a unit as written, e.g. 万亩."""
-    table = units()
-    if "/" in unit:  # a rate: 元/担 -> 元/斤 at 1/100
-        num, _, den = unit.partition("/")
-        top, bottom = _unit_info(num), _unit_info(den)
-        if top is None or bottom is None:
-            return None
-        row = Unit(unit, f"{top[0].base}/{bottom[0].base}", top[1] / bottom[1], "rate")
-        return row, row.factor
-    if unit in table:
-        return table[unit], table[unit].factor
-    for k in range(len(unit) - 1, 0, -1):
-        prefix, rest = unit[:k], unit[k:]
-        if prefix in table and table[prefix].kind == "magnitude" and rest in table:
-            return table[rest], table[prefix].factor * table[rest].factor
-    if _MAGNITUDE_TAIL.fullmatch(unit):  # 万万
-        factor = 1.0
-        for c in unit:
-            factor *= table[c].factor
-        return table[unit[-1]], factor
-    return None
 
 
 def _build(

@@ -1,6 +1,10 @@
-"""`targets`: quantitative goals in speeches, each number classified as target, achieved or
-other. The classification is ``classify`` (on one speech's Simplified text); a number's
-fields are read in ``fields``, its sentence block in ``blocks``, cue words in ``cues``."""
+"""`targets`: the numbers a speech sets as goals, standards and allocations, kept apart from
+results, baselines, forecasts, definitions and dates.
+
+One pass per text, in one direction: quantities (``speechkit.text.quantities``) → frames (the
+clause, sentence, paragraph, list head and section around each number: ``frames``) → kind
+(``classify``) → fields (``fields``: indicator, comparator; ``cues.indicator_id``).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,9 @@ COLUMNS = (
     "source",
     "speech",
     "kind",
+    "type",
     "indicator",
+    "indicator_id",
     "value",
     "value_high",
     "unit",
@@ -23,39 +29,57 @@ COLUMNS = (
     "comparator",
     "hardness",
     "year",
+    "baseline",
+    "speech_year",
+    "speech_year_source",
     "sentence",
     "start",
     "end",
 )
-_FLOATS = ("value", "value_high", "value_base")
 
 
 class Targets(Analyzer):
     name = "targets"
     help = "Quantitative targets: 确保今年净增规模工业企业40家以上 -> 40 家 以上 binding 2022."
     description = """
-    Each number is classified as a target (a forward-looking goal), achieved (a past
-    result) or other (facts, comparisons, rules) from its sentence's cue words, tense
-    markers and section (回顾 vs 今年工作安排). --csv and --json write the columns
-    source, speech, kind, indicator, value, value_high, unit, value_base, unit_base,
-    comparator, hardness, year, sentence, start, end (start/end: raw-file offsets).
+    Every number is read in its frame: its clause, sentence, paragraph, the list it belongs
+    to (主要预期目标是：…) and its section (回顾 vs 目标/任务), from near to far; time words
+    (今年, 到2030年, 十四五期间 vs 去年, 过去五年) and goal or result words (确保, 力争, 达到
+    vs 完成了, 实现了) decide whether it looks ahead. A target has a type: goal, standard (a
+    time limit or a norm: 2小时内到达, 每亩栽足1100株) or allocation (安排专项资金2亿元).
+    With --all every other number is listed too, with its kind: result, baseline (the 5.2万元
+    of 从5.2万元提高到6万元), forecast, quoted, definition (年收入10万元以下的家庭), elapsed
+    (五年来), date or other.
+
+    Columns: source, speech, kind, type, indicator, indicator_id (a canonical id shared across
+    documents, empty when unknown), value, value_high, unit, value_base, unit_base (value in
+    base units), comparator, hardness (binding, aspirational, expected), year (the horizon:
+    the year or period the target is for), baseline, speech_year, speech_year_source (option,
+    title, text, heading or file), sentence (up to 60 characters each side of the number),
+    start, end (raw-file offsets of the number).
 
     \b
     Examples:
       speechkit targets corpus/speeches_2022_traditional_dump.txt
       speechkit targets gov_work_report_2023.txt --all --csv -o targets.csv
+      speechkit targets county_speech.txt --year 2009
     """
     options = (
+        Option("all", "Also list every other number, with its kind.", "flag"),
         Option(
-            "all",
-            "Also list achieved results and other numeric mentions, with their kind.",
-            "flag",
+            "year",
+            "The year the speeches were given (for 今年, 去年); read from the text, the title or "
+            "the file name when omitted.",
+            kind="int",
+            minimum=1900,
+            metavar="YEAR",
         ),
     )
     columns = COLUMNS
     table_columns = (
         "speech",
         "kind",
+        "type",
         "indicator",
         "value",
         "unit",
@@ -64,21 +88,19 @@ class Targets(Analyzer):
         "year",
     )
 
-    def per_speech(self, speech: Speech, all: bool = False, **_: Any) -> list[dict]:
-        from speechkit.analyzers.targets.classify import _classified
-        from speechkit.analyzers.targets.cues import speech_year
+    def per_speech(
+        self, speech: Speech, all: bool = False, year: int | None = None, **_: Any
+    ) -> list[dict]:
+        from speechkit.analyzers.targets.read import read_numbers
 
-        year = speech_year(speech.text, title=speech.title, source=speech.source)
         rows = []
-        for found in _classified(speech.text, None, year, targets_only=not all):
-            # found is (start, end, kind, …, sentence): Target's fields, as are COLUMNS[2:-2].
-            start, end = speech.raw_span(found[0], found[1])
-            row = dict(zip(COLUMNS, (speech.source, speech.id, *found[2:], start, end)))
-            for column in _FLOATS:
-                if row[column] is not None:
-                    row[column] = float(row[column])
-            rows.append(row)
-        return rows
+        for found in read_numbers(speech.text, speech.title, speech.source, year, all):
+            start, end = speech.raw_span(found["start"], found["end"])
+            rows.append(
+                {"source": speech.source, "speech": speech.id, **found}
+                | {"start": start, "end": end}
+            )
+        return [{column: row[column] for column in COLUMNS} for row in rows]
 
     def combine(self, records: Iterable[dict], **_: Any) -> list[dict]:
         return list(records)

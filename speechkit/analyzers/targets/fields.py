@@ -1,14 +1,13 @@
-"""The fields of one number in the targets analyzer: its clause, comparator, hardness, year
-and the indicator as worded. ``targets.classify`` decides the kind and calls these.
+"""The fields of a classified number: the indicator as worded, its comparator, and the
+sentence window that is printed with it. The last step of the targets analyzer: it reads
+the text and the frame, and calls back into nothing before it.
 """
 
 from __future__ import annotations
 
 import re
 
-from speechkit.analyzers.targets.cues import Cue, Time, cue_pattern, load_cues
 from speechkit.text.quantities import unit_kind
-from speechkit.text.sentences import Sentence
 
 # Clause boundaries for the indicator and for "in the same clause" tests.
 _CLAUSE_END = "，、：；。！？\n（）"
@@ -62,12 +61,13 @@ _DIGIT = re.compile(r"\d")
 _LIST_TAIL = re.compile(r"(?:和|及|、|或)+$")
 # An indicator that is only a verb borrows the previous clause's subject.
 _BARE_VERBS = {"增长", "下降", "降低", "提高", "增加", "减少", "上涨", "增速", "增幅", "同比增长"}
+_COMPARED = re.compile(r"^(?:比上年|比去年|较上年|较去年|比上年同期|同比|环比|年均)")
 _SUFFIX_TRIM = re.compile(r"^(?:以上|以下|以内|左右|上下|多|余|的)+")
 # "…5家以上的目标", "…2家的省定任务": the goal word itself is not the indicator.
 _GOAL_WORD = re.compile(r"^(?:省定|市定|州定|县定|年度|既定)?(?:目标|任务)")
 # The cue words dropped from inside an indicator ("贷款要增长" -> 贷款增长); when what precedes
 # them names who acts ("各县市区、牵头单位要…", "8县市要都要建成…") that goes too.
-_GOAL_CUES = {"binding", "aspirational", "modal"}
+_GOAL_CUE_PATTERN = re.compile("确保|务必|必须|力争|争取|努力|力求|保证|要|将|应当|应|需(?!要)")
 _ACTOR = re.compile(
     r"(?:、|县市区?|单位|部门|政府|集团|各地|各级|我们|大家|全省|全州|全市|全县|全区)[^、]{0,4}$"
 )
@@ -79,41 +79,6 @@ def clause_start(text: str, lo: int, pos: int) -> int:
     while k > lo and text[k - 1] not in _CLAUSE_END:
         k -= 1
     return k
-
-
-def clause_end(text: str, pos: int, hi: int) -> int:
-    """Where the clause holding ``pos`` ends, no later than ``hi``."""
-    k = pos
-    while k < hi and text[k] not in _CLAUSE_END:
-        k += 1
-    return k
-
-
-def hardness(text: str, sent: Sentence, window: list[Cue]) -> str:
-    """Nearest 确保/务必/必须 (binding) or 力争/争取/努力 (aspirational) in the sentence.
-
-    A sentence after a ； inherits the cue of its block's lead-in ("目标是：…；…").
-    """
-    lead_end = text.find("：", sent.block_start, sent.start)
-    for c in reversed(window):
-        if c.role not in ("binding", "aspirational"):
-            continue
-        if c.start >= sent.start or (lead_end >= 0 and c.start < lead_end):
-            return c.role
-    return ""
-
-
-def number_year(
-    times: list[Time], role: str, kind: str, year: int | None, heading_year: str
-) -> str:
-    """The year a number is for: the last time expression before it in its block (``times``),
-    else, for a target in a plan section, the section heading's year."""
-    when = times[-1].year if times else ""
-    if role == "review" and times and times[-1].text in _REVIEWED_YEAR and year is not None:
-        when = str(year - 1)
-    if not when and kind == "target" and role == "plan":
-        when = heading_year
-    return when
 
 
 def comparator(text: str, q, clause_lo: int) -> str:
@@ -161,19 +126,18 @@ def indicator(text: str, q, clause_lo: int) -> str:
         if _GOAL_WORD.match(suffix):
             suffix = ""
     words = (words + suffix).strip()
-    if words in _BARE_VERBS and not suffix:
-        words = _subject_before(text, clause_lo) + words
+    # "比上年增长50%": a change against a base names no indicator; its subject comes before.
+    bare = _COMPARED.sub("", words)
+    if bare in _BARE_VERBS and not suffix:
+        words = _subject_before(text, clause_lo) + bare
     # Nothing left ("今年也要确保不低于50亿的目标"): the text does not name the indicator here.
     return words
 
 
 def _drop_goal_cues(raw: str) -> str:
     """Remove 要/确保/力争… from an indicator, with the actor before them if any."""
-    kind = load_cues()[0]
     out, pos = [], 0
-    for m in cue_pattern().finditer(raw):
-        if kind[m.group()] not in _GOAL_CUES and m.group() != "保证":
-            continue
+    for m in _GOAL_CUE_PATTERN.finditer(raw):
         head = raw[pos : m.start()]
         out.append("" if _ACTOR.search(head) else head)
         pos = m.end()
@@ -188,3 +152,12 @@ def _subject_before(text: str, start: int) -> str:
     lo = clause_start(text, max(0, start - 60), start - 1)
     prev = _DIGIT.split(text[lo : start - 1], maxsplit=1)[0]
     return _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", prev))
+
+
+SENTENCE_REACH = 60  # characters kept each side of the number in the printed sentence
+
+
+def sentence_window(text: str, q, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence ``text[lo:hi]`` around the number, cut to SENTENCE_REACH characters each
+    side, so a 30,000-character run-on sentence does not repeat itself on every row."""
+    return max(lo, q.start - SENTENCE_REACH), min(hi, q.end + SENTENCE_REACH)

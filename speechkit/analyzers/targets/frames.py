@@ -1,0 +1,270 @@
+"""The frame of a number: does the text around it look ahead (a goal) or back (a result)?
+
+Read as a reader does, from near to far: the number's clause, its sentence, its paragraph, the
+head of the list it belongs to (a line ending in ：, such as 主要预期目标是：), and the heading
+of its section (回顾 vs 目标/任务). The nearest level that holds a cue decides. Time words
+count as cues: 今年/明年/到2030年/十四五期间 look ahead, 去年/过去五年/2019年以来 look back,
+a bare year by its place before or after the speech's year.
+
+``Frames(text, year)`` reads the whole text once; ``frame(start, end)`` answers per number.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from speechkit.analyzers.targets.cues import cues, frame_pattern, frame_roles, words_pattern
+from speechkit.text.numerals import small_number
+
+# Roles strong enough to decide from outside the number's own clause: goal and result words
+# reach to the end of their sentence; time words and list heads to the end of their paragraph.
+STRONG = {"future_time", "future", "goal_head", "past_time", "past", "forecast", "quote", "fact"}
+SENTENCE = STRONG
+PARAGRAPH = {"future_time", "goal_head", "past_time"}
+_ORIENTATION = {
+    "future_time": "future",
+    "weak_future": "future",
+    "goal_head": "future",
+    "past_time": "past",
+    "weak_past": "past",
+}
+# 主要预期目标是：, 目标定为, 工作目标：: a goal list follows.
+_GOAL_HEAD = re.compile(r"(?:主要|预期|奋斗|工作|总体|发展)?目标(?:任务)?(?:是|为|定为|：|:)")
+# 实现“新增航道110公里、…”等目标, 完成2000亿元的目标: the goal is named after its numbers.
+_GOAL_AFTER = re.compile(r"[”\"]?等(?:战略|年度|既定|奋斗)?目标")
+_OWN_GOAL_AFTER = re.compile(r"的(?:战略|年度|既定|奋斗)?目标")
+_GOAL_AFTER_REACH = 12  # the goal word closes the number's own phrase: …110公里”等目标
+# 经过八年持续努力，近1亿人口实现脱贫: effort that has been made (再经过十年努力 looks ahead).
+_EFFORT = re.compile(r"(?<!再)经过[^，。；\n]{0,10}努力")
+# 去年政府工作报告提出…: what follows is quoted from another document.
+_QUOTE = re.compile(r"(?:去年|上年|前年|过去)[^。；\n]{0,20}提出")
+_CLAUSE_MARKS = "，、；：,;:。！？!?\n"
+_SENTENCE_MARKS = "。！？!?\n"
+_YEAR = re.compile(
+    r"(?P<to>到|至|截至|截止到?)?(?P<y>(?:19|20)\d{2})年"
+    r"(?P<suffix>以来|来|底|末|前|以前|之前|上半年|下半年|年底|年末)?"
+)
+_PLAN = re.compile(
+    r"“?(?P<n>十[一二三四五六七八九]?|[六七八九])五”?(?:规划)?(?P<s>期间|时期|末|规划期)"
+)
+_RELATIVE = {"今年": 0, "本年": 0, "年内": 0, "明年": 1, "今明两年": 1, "去年": -1, "上年": -1}
+_HEADING_MAX = 40  # a line this short, with no full stop, reads as a heading
+_LIST_HEAD_REACH = 40  # lines a list head reaches down, unless a heading comes first
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What decided a number's frame: ``orientation`` (future, past, forecast, quote, fact or
+    ''), the ``level`` it was read at, the ``cue`` itself, and ``horizon``: the year or period
+    a future frame points to ('' if none)."""
+
+    orientation: str
+    level: str
+    cue: str
+    horizon: str
+    clause_start: int
+    clause_end: int
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    role: str
+    cue: str
+    horizon: str = ""
+
+
+class Frames:
+    def __init__(self, text: str, year: int | None):
+        self.text = text
+        self.year = year
+        self.hits = sorted(self._cue_hits() + self._time_hits(), key=lambda h: h.start)
+        self.starts = [h.start for h in self.hits]
+        self.clause_marks = [i for i, ch in enumerate(text) if ch in _CLAUSE_MARKS]
+        self.sentence_marks = [i for i, ch in enumerate(text) if ch in _SENTENCE_MARKS]
+        self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.headings, self.list_heads = self._lines()
+
+    # -- reading the text once -------------------------------------------------------------
+
+    def _cue_hits(self) -> list[Hit]:
+        roles = frame_roles()
+        out = []
+        for m in frame_pattern().finditer(self.text):
+            role = roles[m.group()]
+            if role == "none":
+                continue
+            horizon = ""
+            if m.group() in _RELATIVE and self.year:
+                horizon = str(self.year + _RELATIVE[m.group()])
+            out.append(Hit(m.start(), m.end(), role, m.group(), horizon))
+        for m in _GOAL_HEAD.finditer(self.text):
+            out.append(Hit(m.start(), m.end(), "goal_head", m.group()))
+        for m in _EFFORT.finditer(self.text):
+            out.append(Hit(m.start(), m.end(), "past", m.group()))
+        for m in _QUOTE.finditer(self.text):
+            out.append(Hit(m.end() - 2, m.end(), "quote", "提出"))
+        return out
+
+    def _time_hits(self) -> list[Hit]:
+        out = []
+        for m in _YEAR.finditer(self.text):
+            y, to, suffix = int(m.group("y")), m.group("to"), m.group("suffix") or ""
+            if suffix in ("以来", "来") or to in ("截至", "截止", "截止到"):
+                out.append(Hit(m.start(), m.end(), "past_time", m.group()))
+            elif to or (self.year and y > self.year):
+                out.append(Hit(m.start(), m.end(), "future_time", m.group(), str(y)))
+            elif self.year and y < self.year:
+                out.append(Hit(m.start(), m.end(), "past_time", m.group()))
+        for m in _PLAN.finditer(self.text):
+            n = small_number(m.group("n"))
+            if not n:
+                continue
+            first = 1981 + 5 * (n - 6)  # the 6th five-year plan began in 1981
+            period = f"{first}-{first + 4}"
+            if self.year is None or first + 4 >= self.year:
+                out.append(Hit(m.start(), m.end(), "future_time", m.group(), period))
+            else:
+                out.append(Hit(m.start(), m.end(), "past_time", m.group()))
+        return out
+
+    def _lines(self) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
+        """Heading lines with the way their section looks, and list-head lines (ending ：)."""
+        plan, review = words_pattern("plan_heading"), words_pattern("review_heading")
+        headings, heads = [], []
+        for start in self.line_starts:
+            end = self.text.find("\n", start)
+            end = len(self.text) if end < 0 else end
+            line = self.text[start:end].strip()
+            if not line:
+                continue
+            if line[-1] in "：:":
+                heads.append((start, end))
+            elif len(line) <= _HEADING_MAX and not re.search(r"[。！？；]", line):
+                role = "past" if review.search(line) else "future" if plan.search(line) else ""
+                headings.append((start, role))
+        return headings, heads
+
+    # -- one number ------------------------------------------------------------------------
+
+    def _before(self, marks: list[int], pos: int) -> int:
+        i = bisect.bisect_left(marks, pos) - 1
+        return marks[i] + 1 if i >= 0 else 0
+
+    def _after(self, marks: list[int], pos: int) -> int:
+        i = bisect.bisect_left(marks, pos)
+        return marks[i] if i < len(marks) else len(self.text)
+
+    def _hits(self, lo: int, hi: int, roles: set[str] | None = None) -> list[Hit]:
+        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return [h for h in self.hits[i:j] if h.end <= hi and (roles is None or h.role in roles)]
+
+    def frame(self, start: int, end: int) -> Frame:
+        c_lo, c_hi = self._before(self.clause_marks, start), self._after(self.clause_marks, end)
+        s_lo, s_hi = self._before(self.sentence_marks, start), self._after(self.sentence_marks, end)
+        p_lo = self.line_starts[bisect.bisect_right(self.line_starts, start) - 1]
+        spans = dict(clause_start=c_lo, clause_end=c_hi, sentence_start=s_lo, sentence_end=s_hi)
+        horizon = ""
+        # A completion after the number in its clause (额度已下达, 增长了5%) looks back.
+        after = [h for h in self._hits(end, c_hi) if h.role in ("past", "weak_past")]
+        levels = [
+            ("clause", self._hits(c_lo, start)),
+            ("sentence", self._hits(s_lo, c_lo, SENTENCE)),
+            ("paragraph", self._hits(p_lo, s_lo, PARAGRAPH)),
+            ("list", self._list_hits(p_lo)),
+        ]
+        # A figure quoted from another document (去年政府工作报告提出…) stays quoted to the end
+        # of its sentence, unless a goal or result word of its own clause says otherwise.
+        clause_strong = [h for h in levels[0][1] if h.role in STRONG]
+        quoted = [h for h in self._hits(s_lo, start) if h.role == "quote"]
+        if quoted and not clause_strong:
+            return Frame("quote", "sentence", quoted[-1].cue, "", **spans)
+        # 预计今年毕业生超过1170万人: a time word does not undo the estimate before it.
+        forecast = [h for h in levels[0][1] if h.role == "forecast"]
+        if forecast and not any(
+            h.role == "future" and h.start > forecast[-1].start for h in levels[0][1]
+        ):
+            return Frame("forecast", "clause", forecast[-1].cue, "", **spans)
+        goal_after = _GOAL_AFTER.search(self.text, end, s_hi) or _OWN_GOAL_AFTER.search(
+            self.text, end, min(s_hi, end + _GOAL_AFTER_REACH)
+        )
+        if goal_after and not levels[0][1]:
+            return Frame(
+                "future", "sentence", goal_after.group(), self._horizon(p_lo, start), **spans
+            )
+        nearest_in_clause = levels[0][1][-1:]
+        if after and not any(
+            _ORIENTATION.get(h.role, h.role) == "future" for h in nearest_in_clause
+        ):
+            return Frame("past", "clause", after[0].cue, "", **spans)
+        for level, hits in levels:
+            for h in reversed(hits):
+                horizon = horizon or h.horizon
+            if hits:
+                nearest = hits[-1]
+                role = _ORIENTATION.get(nearest.role, nearest.role)
+                if role == "fact" and level == "sentence" and self._ordered_after(nearest, start):
+                    role = "future"  # 目前…，要新增50家: an order after the fact word wins
+                if role == "future" and not horizon:
+                    horizon = self._horizon(p_lo, start)
+                return Frame(role, level, nearest.cue, horizon if role == "future" else "", **spans)
+        role = self._section(start)
+        if role == "future":
+            horizon = self._horizon(p_lo, start) or (str(self.year) if self.year else "")
+        return Frame(
+            role, "section" if role else "", "", horizon if role == "future" else "", **spans
+        )
+
+    def _ordered_after(self, fact: Hit, start: int) -> bool:
+        return any(h.role == "weak_future" for h in self._hits(fact.end, start))
+
+    def _list_hits(self, para_start: int) -> list[Hit]:
+        """Strong cues of the nearest list head above the paragraph, if no heading is nearer."""
+        i = bisect.bisect_left([s for s, _ in self.list_heads], para_start) - 1
+        if i < 0:
+            return []
+        head_start, head_end = self.list_heads[i]
+        lines_between = self.text.count("\n", head_end, para_start)
+        heading = self._nearest_heading(para_start)
+        if lines_between > _LIST_HEAD_REACH or (heading and heading[0] > head_start):
+            return []
+        return self._hits(head_start, head_end, STRONG)
+
+    def _nearest_heading(self, pos: int) -> tuple[int, str] | None:
+        i = bisect.bisect_right([s for s, _ in self.headings], pos) - 1
+        return self.headings[i] if i >= 0 else None
+
+    def _section(self, pos: int) -> str:
+        i = bisect.bisect_right([s for s, _ in self.headings], pos) - 1
+        while i >= 0:
+            if self.headings[i][1]:
+                return self.headings[i][1]
+            i -= 1
+        return ""
+
+    def _horizon(self, lo: int, hi: int) -> str:
+        """The year or period named nearest before ``hi`` in the paragraph, or the speech's
+        year."""
+        for h in reversed(self._hits(lo, hi)):
+            if h.horizon:
+                return h.horizon
+        return str(self.year) if self.year else ""
+
+
+def binding_cue(text: str, lo: int, hi: int) -> str:
+    """binding, aspirational or expected: the nearest hardness cue before ``hi``."""
+    best, best_start = "expected", -1
+    for role in ("binding", "aspirational"):
+        for m in words_pattern(role).finditer(text, lo, hi):
+            if m.start() > best_start:
+                best, best_start = role, m.start()
+    return best
+
+
+def has_cue(role: str, text: str, lo: int, hi: int) -> bool:
+    return bool(cues().get(role)) and words_pattern(role).search(text, lo, hi) is not None

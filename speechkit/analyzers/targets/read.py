@@ -1,0 +1,87 @@
+"""The targets pipeline on one text: quantities → frames → kind → fields, once, in order."""
+
+from __future__ import annotations
+
+from speechkit.analyzers.targets.classify import classify
+from speechkit.analyzers.targets.cues import indicator_id
+from speechkit.analyzers.targets.fields import comparator, indicator, sentence_window
+from speechkit.analyzers.targets.frames import Frames, binding_cue
+from speechkit.analyzers.targets.year import speech_year
+from speechkit.text.quantities import find_quantities
+
+
+def read_numbers(
+    text: str, title: str = "", source: str = "", year: int | None = None, everything: bool = False
+) -> list[dict]:
+    """One record per number of ``text`` (targets only unless ``everything``), with offsets
+    into ``text``."""
+    year_source = "option" if year else ""
+    if year is None:
+        year, year_source = speech_year(text, title, source)
+    quantities = find_quantities(text)
+    frames = Frames(text, year)
+    decided = []
+    for q in quantities:
+        frame = frames.frame(q.start, q.end)
+        kind, kind_type = classify(text, q, frame)
+        decided.append((q, frame, kind, kind_type))
+    out = []
+    previous: dict | None = None
+    for n, (q, frame, kind, kind_type) in enumerate(decided):
+        if kind != "target" and not everything:
+            continue
+        target = kind == "target"
+        words = indicator(text, q, frame.clause_start) if target or kind == "result" else ""
+        if not words and previous and _continues(text, previous, q):
+            words = previous["indicator"]  # 分别控制在46.8%、67.51%: the list's indicator
+        lo, hi = sentence_window(text, q, frame.sentence_start, frame.sentence_end)
+        out.append(
+            {
+                "kind": kind,
+                "type": kind_type,
+                "indicator": words,
+                "indicator_id": _indicator_id(text, words, frame) if target else "",
+                "value": _float(q.value),
+                "value_high": _float(q.value_high),
+                "unit": q.unit,
+                "value_base": _float(q.value_base),
+                "unit_base": q.unit_base,
+                "comparator": comparator(text, q, frame.clause_start),
+                "hardness": binding_cue(text, frame.sentence_start, q.start) if target else "",
+                "year": frame.horizon if target else "",
+                "baseline": _baseline(decided, n) if target else None,
+                "speech_year": year,
+                "speech_year_source": year_source,
+                "sentence": text[lo:hi].strip(),
+                "start": q.start,
+                "end": q.end,
+            }
+        )
+        previous = out[-1]
+    return out
+
+
+def _continues(text: str, previous: dict, q) -> bool:
+    """Whether ``q`` follows the previous number in one list (46.8%、67.51%和72.73%)."""
+    gap = text[previous["end"] : q.start]
+    return len(gap) <= 3 and gap.strip("、和及与以上左右") == ""
+
+
+def _indicator_id(text: str, words: str, frame) -> str:
+    """The id of the indicator as worded, else of the nearest indicator its clause names."""
+    return indicator_id(words) or indicator_id(text[frame.clause_start : frame.clause_end])
+
+
+def _baseline(decided: list, n: int) -> float | None:
+    """The value of the baseline just before target ``n`` in its clause (从5.2万元提高到6万元)."""
+    frame = decided[n][1]
+    for p, _, kind, _ in reversed(decided[:n]):
+        if p.start < frame.clause_start:
+            break
+        if kind == "baseline":
+            return _float(p.value_base)
+    return None
+
+
+def _float(value) -> float | None:
+    return None if value is None else float(value)

@@ -1,0 +1,45 @@
+"""The year a speech was given, and where that year was read (for 今年, 去年 and horizons)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from speechkit.analyzers.targets.cues import words_pattern
+
+_DATE = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
+_REPORT = re.compile(r"((?:19|20)\d{2})年[^\n。]{0,8}工作报告")
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_HEADING_MAX = 40
+
+
+def speech_year(text: str, title: str = "", source: str = "") -> tuple[int | None, str]:
+    """``(year, source)``; source is ``title``, ``text``, ``heading`` or ``file``.
+
+    In order: a full date or "2023年…工作报告" in the title or the first lines; a year in the
+    title ("全州2022年烟叶工作会议"); a heading that plans a year ("三、2019年工作安排") or
+    reviews the one before ("一、2018年工作回顾"); a year in the file's name.
+    """
+    for rx in (_DATE, _REPORT):
+        if m := rx.search(title):
+            return int(m.group(1)), "title"
+        if m := rx.search(text[:300]):
+            return int(m.group(1)), "text"
+    if m := _YEAR.search(title):
+        return int(m.group(1)), "title"
+    plan, review = words_pattern("plan_heading"), words_pattern("review_heading")
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or len(line) > _HEADING_MAX or "。" in line:
+            continue
+        m = _YEAR.search(line)
+        if not m or "以来" in line:
+            continue
+        if review.search(line):
+            return int(m.group(1)) + 1, "heading"
+        if plan.search(line):
+            return int(m.group(1)), "heading"
+    if source and (m := _FILE_YEAR.search(PurePath(source).stem)):
+        return int(m.group(1)), "file"
+    return None, ""
