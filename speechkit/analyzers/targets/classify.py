@@ -34,6 +34,8 @@ _RULE_SPAN = re.compile(
     r"(?:值班|值守|备勤|值报|核酸|就医圈|生活圈|服务圈|监测|隔离|响应|办结|到位|到达)"
 )
 _CAMPAIGN = re.compile(r"为期$")
+_SPAN_FOR = re.compile(r"(?:用|利用|花)$")
+_SPAN_TIME = re.compile(r"(?:左右)?(?:的)?时间")
 # Elapsed time: 五年来, 三年以来, 过去五年, 近二十年, 连续三年, 五年年均增长.
 _SINCE_AFTER = re.compile(r"(?:以来|来|间|年均|累计|共|中)")
 _SINCE_BEFORE = re.compile(r"(?:过去|近|连续|历经|经过|这|那|前|后|最近)的?$")
@@ -59,9 +61,7 @@ _CARDINAL_WORD = re.compile(r"第$")
 _RANK = re.compile(r"前$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A count right after a list of named items (A、B2个…; A、B、C等8个部门).
-_LISTED = re.compile(
-    r"(?:(?:^|[，。；：“（])[^，。；、\d]{1,12}、(?P<last>[^，。；、\d]{1,10})|等)$"
-)
+_LISTED = re.compile(r"(?:^|[，。；：“（、])[^，。；、\d]{1,12}、(?P<last>[^，。；、\d]{1,10})$")
 _POLICY_AFTER = re.compile(
     r"(?:以上|以下|左右|至[^，。；]{0,8})?(?:的)?(?:税率|费率|利率|征收率|部分)"
 )
@@ -94,6 +94,8 @@ def shape_kind(text: str, q: Quantity, frame: Frame) -> str:
         return "date"
     if _CARDINAL_WORD.search(before) or _in_title(text, q.start):
         return "other"
+    if q.unit in _TIME_UNITS and _SPAN_FOR.search(before) and _SPAN_TIME.match(after):
+        return ""  # 用三年左右时间基本化解: the time a goal is given, a standard if it looks ahead
     if q.unit in _TIME_UNITS and not _WITHIN.match(after) and not _LEVEL_VERB.search(before):
         if _RULE_SPAN.match(after) and not _CAMPAIGN.search(before) and frame.orientation != "past":
             return ""  # 24小时值班, 48小时核酸检测: an operational standard, if the frame says so
@@ -178,7 +180,10 @@ def _approximate_count(text: str, q: Quantity) -> bool:
 
 def target_type(text: str, q: Quantity, frame: Frame) -> str:
     lo = frame.clause_start
-    if q.unit in _TIME_UNITS and (_WITHIN.match(text, q.end) or _RULE_SPAN.match(text, q.end)):
+    spans = (
+        _WITHIN.match(text, q.end) or _RULE_SPAN.match(text, q.end) or _SPAN_TIME.match(text, q.end)
+    )
+    if q.unit in _TIME_UNITS and spans:
         return "standard"  # a time limit: 2小时内到达; a rule's span: 24小时值班
     if q.unit_base == "元" and has_cue("allocation", text, lo, q.start):
         return "allocation"
@@ -189,12 +194,13 @@ def target_type(text: str, q: Quantity, frame: Frame) -> str:
 
 def _counts_named_items(text: str, q: Quantity, frame: Frame) -> bool:
     """特色食品、新材料2个国家级产业集群: a count of the items named just before it, followed
-    by what they are. Not 越城区28个、柯桥区22个 (each item has its own count) nor
-    森林覆盖率达到13.52%、林草覆盖率达到44.79% (a verb sets a level)."""
+    by what they are. Not 越城区28个、柯桥区22个 (each item has its own count), nor
+    森林覆盖率达到13.52%、林草覆盖率达到44.79% (a verb sets a level), nor 呼伦大街、望城路等
+    9条道路 (等 leaves the list open: the count is the goal)."""
     m = _LISTED.search(text, max(frame.sentence_start, q.start - 30), q.start)
     if m is None or not _HAN.match(text, q.end):
         return False
-    return m.group("last") is None or not _LEVEL_VERB.search(m.group("last"))
+    return not _LEVEL_VERB.search(m.group("last"))
 
 
 _LIST_QUALIFIER = re.compile(r"首要|主要|关键|州定|省定|市定|县定")

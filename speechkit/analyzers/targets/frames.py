@@ -35,6 +35,7 @@ _GOAL_HEAD = re.compile(r"(?:主要|预期|奋斗|工作|总体|发展)?目标(?
 # 实现“新增航道110公里、…”等目标, 完成2000亿元的目标: the goal is named after its numbers.
 _GOAL_AFTER = re.compile(r"[”\"]?等(?:战略|年度|既定|奋斗)?目标")
 _OWN_GOAL_AFTER = re.compile(r"的(?:战略|年度|既定|奋斗)?目标")
+_COUNTED_YEARS = re.compile(r"[\d一二两三四五六七八九十几]$")
 _GOAL_AFTER_REACH = 12  # the goal word closes the number's own phrase: …110公里”等目标
 # 经过八年持续努力，近1亿人口实现脱贫: effort that has been made (再经过十年努力 looks ahead).
 _EFFORT = re.compile(r"(?<!再)经过[^，。；\n]{0,10}努力")
@@ -43,7 +44,7 @@ _QUOTE = re.compile(r"(?:去年|上年|前年|过去)[^。；\n]{0,20}提出")
 _CLAUSE_MARKS = "，、；：,;:。！？!?\n"
 _SENTENCE_MARKS = "。！？!?\n"
 _YEAR = re.compile(
-    r"(?P<to>到|至|截至|截止到?)?(?P<y>(?:19|20)\d{2})年"
+    r"(?P<to>(?<![加高长低少大升降])到|至|截至|截止到?)?(?P<y>(?:19|20)\d{2})年"
     r"(?P<suffix>以来|来|底|末|前|以前|之前|上半年|下半年|年底|年末)?"
 )
 _PLAN = re.compile(
@@ -97,8 +98,10 @@ class Frames:
         out = []
         for m in frame_pattern().finditer(self.text):
             role = roles[m.group()]
-            if role == "none":
-                continue
+            if role == "none" or (
+                m.group() == "年内" and _COUNTED_YEARS.search(self.text, 0, m.start())
+            ):
+                continue  # 五年内 is a span of years, not "within this year"
             horizon = ""
             if m.group() in _RELATIVE and self.year:
                 horizon = str(self.year + _RELATIVE[m.group()])
@@ -123,8 +126,8 @@ class Frames:
                 out.append(Hit(m.start(), m.end(), "past_time", m.group()))
         for m in _PLAN.finditer(self.text):
             n = small_number(m.group("n"))
-            if not n:
-                continue
+            if not n or self.text[max(0, m.start() - 1) : m.start()] == "比":
+                continue  # 比“六五”期间增长一倍: the base of a comparison, not a time frame
             first = 1981 + 5 * (n - 6)  # the 6th five-year plan began in 1981
             period = f"{first}-{first + 4}"
             if self.year is None or first + 4 >= self.year:
