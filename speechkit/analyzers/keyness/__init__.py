@@ -74,7 +74,13 @@ class Keyness(Analyzer):
             multiple=True,
             metavar="FILE",
         ),
-        Option("jobs", "Processes for jieba (default: all cores).", "int", minimum=1),
+        Option(
+            "jobs",
+            "Processes for jieba (default: all cores).",
+            "int",
+            minimum=1,
+            flags=("-j", "--jobs"),
+        ),
     )
     columns = COLUMNS
     needs_tokens = True
