@@ -78,7 +78,9 @@ def test_per_speech_records_are_picklable(name, sample_speeches):
     analyzer = REGISTRY[name]
     speech = sample_speeches[0]
     assert pickle.loads(pickle.dumps(speech)) == speech
-    options = analyzer.resolve(**{k: v for k, v in NEEDED.get(name, ({}, []))[0].items() if k != "by"})
+    options = analyzer.resolve(
+        **{k: v for k, v in NEEDED.get(name, ({}, []))[0].items() if k != "by"}
+    )
     if analyzer.rounds == 2:
         options["context"] = analyzer.gather([analyzer.scan(speech, **options)], **options)
     if analyzer.needs_tokens:

@@ -27,8 +27,8 @@ G2 = 2 * (
 
 
 def test_hand_worked_values():
-    assert CHI2 == pytest.approx(9.337068, abs=1e-6)
-    assert G2 == pytest.approx(10.32636, abs=1e-4)
+    assert round(CHI2, 6) == 9.337068
+    assert round(G2, 4) == 10.3264
     assert stats.chi2(10, 5, 20, 65) == pytest.approx(CHI2)
     assert stats.g2(10, 5, 20, 65) == pytest.approx(G2)
     assert stats.chi2(20, 65, 10, 5) == pytest.approx(-CHI2)
@@ -70,7 +70,10 @@ def test_keyness_on_a_hand_made_corpus():
     lr = speechkit.keyness(speeches, by="title", target="target", jobs=1, measure="lr")
     assert list(lr.columns) == ["feature", "G2", "p", "n_target", "n_reference"]
     assert lr["G2"].tolist() == pytest.approx([G2, -G2], abs=1e-6)
-    assert speechkit.keyness(speeches, by="title", target="target", jobs=1, min_count=16).empty is False
+    assert (
+        speechkit.keyness(speeches, by="title", target="target", jobs=1, min_count=16).empty
+        is False
+    )
     assert speechkit.keyness(speeches, by="title", target="target", jobs=1, min_count=100).empty
     with pytest.raises(speechkit.SpeechkitError, match="--target nope: no speech"):
         speechkit.keyness(speeches, by="title", target="nope", jobs=1)

@@ -28,9 +28,9 @@ def test_kwic_of_five_lexicon_entries_matches_the_slogans_count(sample_speeches)
             assert len(hits) == count, slogan
             assert set(hits["pattern"]) == {slogan}
             for row in hits.to_dict("records"):
-                    assert row["keyword"] == texts[row["docname"]][row["start"] : row["end"]]
-                    assert _tokens(row["pre"]) <= window and _tokens(row["post"]) <= window
-                    assert 1 <= row["from"] <= row["to"]
+                assert row["keyword"] == texts[row["docname"]][row["start"] : row["end"]]
+                assert _tokens(row["pre"]) <= window and _tokens(row["post"]) <= window
+                assert 1 <= row["from"] <= row["to"]
 
 
 def test_variants_count_toward_their_entry_and_raw_offsets_point_into_the_dump(

@@ -52,9 +52,10 @@ def test_by_gives_counts_speeches_and_rate_per_group(sample_speeches):
     grouped = speechkit.analyze("slogans", sample_speeches, meta=META, by="level")
     assert list(grouped.columns)[:3] == ["level", "slogan", "count"]
     summed = grouped.groupby("slogan")[["count", "speeches"]].sum()
-    assert summed.loc["高质量发展"].tolist() == total.set_index("slogan").loc["高质量发展"][
-        ["count", "speeches"]
-    ].tolist()
+    assert (
+        summed.loc["高质量发展"].tolist()
+        == total.set_index("slogan").loc["高质量发展"][["count", "speeches"]].tolist()
+    )
     province = grouped[grouped["level"] == "省"].set_index("slogan")
     chars = next(s.chars for s in sample_speeches if s.id.endswith("-2"))
     assert province.loc["放管服", "per_10k"] == round(6 * 10_000 / chars, 3)

@@ -58,7 +58,8 @@ def analyzer_command(analyzer: Analyzer) -> click.Command:
         if output.format == "table" and plain:
             if analyzer.table_columns:
                 columns = list(analyzer.table_columns)
-            output.emit(rows, columns, title=analyzer.heading(**resolved), fmt=analyzer.table_writer)
+            title = analyzer.heading(**resolved)
+            output.emit(rows, columns, title=title, fmt=analyzer.table_writer)
             return
         output.emit(rows, columns, title=analyzer.heading(**resolved))
 
