@@ -15,19 +15,36 @@ from speechkit.errors import SpeechkitError
 from speechkit.ingest.sources import Corpus, Document, load
 from speechkit.model import Speech
 
-__all__ = ["Corpus", "Document", "Speech", "SpeechkitError", "analyze", "load", "rows"]
+__all__ = [
+    "Corpus",
+    "Document",
+    "Speech",
+    "SpeechkitError",
+    "analyze",
+    "keyness",
+    "kwic",
+    "load",
+    "rows",
+]
 __version__ = "0.1.0"
 
 
 def rows(name: str, corpus, **options: Any) -> list[dict]:
     """The rows of analyzer ``name`` over ``corpus`` (a ``Corpus``, a path or paths, or an
-    iterable of ``Speech``), as dicts keyed by the analyzer's output columns."""
+    iterable of ``Speech``), as dicts keyed by the analyzer's output columns.
+
+    Besides the analyzer's own options: ``meta`` (a metadata CSV joined by id or file name),
+    ``by`` (a document variable to group by) and ``pivot`` (where the analyzer has one)."""
+    return _view(name, corpus, **options)[0]
+
+
+def _view(name: str, corpus, **options: Any) -> tuple[list[dict], list[str]]:
     from speechkit.analyzers import get
-    from speechkit.analyzers.runner import run
+    from speechkit.analyzers.runner import run_view
 
     if _is_paths(corpus):
         corpus = load(corpus)
-    return run(get(name), corpus, **options)
+    return run_view(get(name), corpus, **options)
 
 
 def _is_paths(corpus) -> bool:
@@ -42,8 +59,17 @@ def analyze(name: str, corpus, **options: Any):
     """The rows of analyzer ``name`` as a pandas DataFrame (columns in the documented order)."""
     import pandas as pd
 
-    from speechkit.analyzers import get
+    found, columns = _view(name, corpus, **options)
+    return pd.DataFrame(found, columns=columns)
 
-    analyzer = get(name)
-    resolved = analyzer.resolve(**options)
-    return pd.DataFrame(rows(name, corpus, **options), columns=analyzer.output_columns(**resolved))
+
+def kwic(corpus, pattern: str | None = None, **options: Any):
+    """Keywords in context (``speechkit kwic``) as a DataFrame: ``kwic(corpus, "发展")``,
+    ``kwic(corpus, slogan="放管服", window=8)``, ``kwic(corpus, category="core")``."""
+    return analyze("kwic", corpus, pattern=pattern, **options)
+
+
+def keyness(corpus, by: str, target: Any, **options: Any):
+    """The words (``slogans=True``: lexicon entries) that set the speeches whose ``by`` is
+    ``target`` apart from the rest, as a DataFrame (``speechkit keyness``)."""
+    return analyze("keyness", corpus, by=by, target=str(target), **options)

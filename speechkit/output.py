@@ -125,11 +125,34 @@ def write_tree(
     Console(file=stream, width=width).print(root)
 
 
+def write_kwic(
+    rows: Sequence[dict], columns: Sequence[str], stream: IO[str], title: str = ""
+) -> None:
+    """Concordance lines: the keyword centred and highlighted between its contexts."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title or None, show_lines=False, box=None, padding=(0, 1))
+    table.add_column("docname", style="dim", no_wrap=True)
+    table.add_column("from", justify="right", style="dim")
+    table.add_column("pre", justify="right", no_wrap=True, overflow="ellipsis", ratio=1)
+    table.add_column("keyword", justify="center", style="bold reverse", no_wrap=True)
+    table.add_column("post", justify="left", no_wrap=True, overflow="ellipsis", ratio=1)
+    for row in rows:
+        table.add_row(*(_cell(row.get(c)) for c in ("docname", "from", "pre", "keyword", "post")))
+    width = None if stream.isatty() else 200
+    console = Console(file=stream, width=width)
+    console.print(table)
+    if not rows:
+        console.print("[dim]no rows[/dim]")
+
+
 WRITERS: dict[str, Callable[..., None]] = {
     "csv": write_csv,
     "json": write_jsonl,
     "table": write_table,
     "tree": write_tree,
+    "kwic": write_kwic,
 }
 
 

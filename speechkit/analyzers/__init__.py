@@ -23,6 +23,9 @@ BUILTIN: dict[str, str] = {
     "directives": "speechkit.analyzers.directives:DIRECTIVES",
     "targets": "speechkit.analyzers.targets:TARGETS",
     "words": "speechkit.analyzers.words:WORDS",
+    "kwic": "speechkit.analyzers.kwic:KWIC",
+    "keyness": "speechkit.analyzers.keyness:KEYNESS",
+    "meta": "speechkit.analyzers.meta:META",
 }
 
 

@@ -16,6 +16,12 @@ discovery of new formulations) declares ``rounds = 2``: a first round ``scan(spe
 **options)`` per speech, ``gather(scans, **options)`` across them, and the result reaches
 ``per_speech`` as the keyword ``context``. ``needs_tokens = True`` asks the runner for each
 speech's tokens (keyword ``tokens``), from the token cache or the segmenter.
+
+Views (``speechkit.analyzers.grouping``: ``--meta``, ``--by``, ``--pivot``) read three more
+attributes: ``speech_column`` (the output column naming a row's speech), ``feature`` (what
+an occurrence row is an occurrence of, counted per group) and ``pivot_index`` (the column
+``--pivot`` makes rows of). ``needs_groups = True`` makes ``combine`` receive ``groups``
+(speech id -> the ``--by`` value).
 """
 
 from __future__ import annotations
@@ -41,9 +47,15 @@ class Option:
     multiple: bool = False
     minimum: int | None = None
     metavar: str | None = None
+    # An optional argument before INPUT... on the CLI (kwic's PATTERN); when one of the
+    # options named in ``unless`` is given, the first argument is an input instead.
+    positional: bool = False
+    unless: tuple[str, ...] = ()
 
     @property
     def cli_flags(self) -> tuple[str, ...]:
+        if self.positional:
+            return (self.metavar or self.name.upper(),)
         return self.flags or ("--" + self.name.replace("_", "-"),)
 
     def check(self, value: Any) -> Any:
@@ -80,6 +92,12 @@ class Analyzer:
     title: str = ""
     rounds: int = 1
     needs_tokens: bool = False
+    # The writer (speechkit.output.WRITERS) that draws the rows on a terminal.
+    table_writer: str = "table"
+    speech_column: str = "speech"
+    feature: str | None = None
+    pivot_index: str | None = None
+    needs_groups: bool = False
 
     def resolve(self, **options: Any) -> dict[str, Any]:
         """``options`` checked, with every option's default filled in."""

@@ -2,12 +2,14 @@
 analyzer's combine step gives the rows.
 
 This is the one place that drives the contract of ``speechkit.analyzers.base``; the CLI, the
-library (``speechkit.analyze``), the benchmark and the tests all come through it.
+library (``speechkit.analyze``), the benchmark and the tests all come through it. The views
+every analyzer has (``meta``, ``by``, ``pivot``; see ``speechkit.analyzers.grouping``) are
+applied here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from speechkit.analyzers.base import Analyzer
@@ -18,11 +20,41 @@ def run(
     analyzer: Analyzer, corpus: Iterable[Speech], engine: Any = None, **options: Any
 ) -> list[dict]:
     """The rows of ``analyzer`` over ``corpus`` (a ``Corpus`` or any iterable of speeches),
-    keyed by exactly ``analyzer.output_columns(**options)``. ``engine`` (default: the local
-    one) says where the per-speech work runs."""
+    keyed by exactly the columns ``run_view`` gives. ``engine`` (default: the local one) says
+    where the per-speech work runs."""
+    return run_view(analyzer, corpus, engine, **options)[0]
+
+
+def run_view(
+    analyzer: Analyzer,
+    corpus: Iterable[Speech],
+    engine: Any = None,
+    meta: Any = None,
+    by: str | None = None,
+    pivot: bool = False,
+    on_notice: Callable[[str], None] | None = None,
+    **options: Any,
+) -> tuple[list[dict], list[str]]:
+    """``(rows, columns)`` of ``analyzer`` over ``corpus``. ``meta`` (a metadata CSV or a
+    ``Docvars``; default the corpus's own ``meta``) joins document variables, ``by`` groups
+    the rows by one of them, ``pivot`` pivots them; ``on_notice`` hears about speeches the
+    metadata lacks (default: the corpus's notices, else ``warnings``)."""
     options = analyzer.resolve(**options)
     if engine is None:
         from speechkit.engines.local import LocalEngine
 
         engine = LocalEngine()
-    return analyzer.combine(engine.records(analyzer, corpus, options), **options)
+    meta = meta if meta is not None else getattr(corpus, "meta", None)
+    if meta is None and by is None and not pivot and not analyzer.needs_groups:
+        rows = analyzer.combine(engine.records(analyzer, corpus, options), **options)
+        return rows, analyzer.output_columns(**options)
+    from speechkit.analyzers import grouping
+    from speechkit.analyzers.docvars import as_docvars
+
+    docvars = as_docvars(meta)
+    grouping.check_view(analyzer, docvars, by, pivot)
+    read_year = by in ("year", "year_source") and not (docvars and by in docvars.columns)
+    annotated = grouping.Annotated(analyzer, docvars, read_year)
+    records = engine.records(annotated, corpus, options)
+    notify = on_notice or getattr(corpus, "on_notice", None)
+    return grouping.finish(analyzer, records, options, docvars, by, pivot, notify)

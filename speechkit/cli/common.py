@@ -32,36 +32,92 @@ verbose_option = click.option(
 )
 
 
-def corpus_input(command):
-    """Add ``INPUT...``, ``--encoding`` and ``--opening``; pass the loaded ``corpus``."""
+def corpus_input(command=None, *, leading=None):
+    """Add ``INPUT...``, ``--encoding`` and ``--opening``; pass the loaded ``corpus``.
 
-    @click.argument(
-        "inputs",
-        metavar="INPUT...",
-        nargs=-1,
-        required=True,
-        type=click.Path(exists=True, allow_dash=True),
+    ``leading`` (an analyzer ``Option`` with ``positional``) is an optional argument before
+    the inputs, such as kwic's PATTERN; when an option of its ``unless`` is given it is not
+    there, and the first argument is an input.
+    """
+
+    def decorate(command):
+        @click.option(
+            "-e",
+            "--encoding",
+            metavar="NAME",
+            help="Input encoding (utf-8, gb18030, big5, utf-16…). Detected when omitted.",
+        )
+        @click.option(
+            "--opening",
+            "openings",
+            metavar="TEXT",
+            multiple=True,
+            help="A line that opens a speech, such as 同志们 (repeatable; replaces the defaults).",
+        )
+        @verbose_option
+        @functools.wraps(command)
+        def wrapper(inputs, encoding, openings, **kwargs):
+            if leading is not None:
+                inputs = _leading_argument(leading, inputs, kwargs)
+            corpus = load(inputs, encoding=encoding, openings=openings or None, on_notice=notice)
+            corpus.on_speech = SpeechProgress()
+            return command(corpus=corpus, **kwargs)
+
+        exists = leading is None  # with a leading argument, inputs are checked once sorted
+        wrapper = click.argument(
+            "inputs",
+            metavar="INPUT...",
+            nargs=-1,
+            required=exists,
+            type=click.Path(exists=exists, allow_dash=True),
+        )(wrapper)
+        if leading is not None:
+            wrapper = click.argument(
+                leading.name, required=False, metavar=f"[{leading.cli_flags[0]}]"
+            )(wrapper)
+        return wrapper
+
+    return decorate(command) if command else decorate
+
+
+def _leading_argument(leading, inputs: tuple, kwargs: dict) -> tuple:
+    """Sort out ``[PATTERN] INPUT...``: returns the inputs and sets ``kwargs[leading.name]``."""
+    value = kwargs.get(leading.name)
+    if value is not None and any(kwargs.get(name) for name in leading.unless):
+        inputs, kwargs[leading.name] = (value, *inputs), None
+    if not inputs:
+        raise click.UsageError("Missing argument 'INPUT...'.")
+    path = click.Path(exists=True, allow_dash=True)
+    return tuple(path.convert(i, None, click.get_current_context()) for i in inputs)
+
+
+def view_options(command, pivot: bool = False):
+    """Add ``--meta FILE.csv``, ``--by COL`` and (where the analyzer has one) ``--pivot``."""
+
+    @click.option(
+        "--meta",
+        metavar="FILE.csv",
+        type=click.Path(exists=True, dir_okay=False),
+        help="Join document variables (year, level, region…) from a CSV with an `id` or "
+        "`file` column; `speechkit meta INPUT --csv` writes one to start from.",
     )
     @click.option(
-        "-e",
-        "--encoding",
-        metavar="NAME",
-        help="Input encoding (utf-8, gb18030, big5, utf-16…). Detected when omitted.",
+        "--by",
+        metavar="COL",
+        help="Rows per group of speeches with the same COL (a --meta column, or year, title, "
+        "file): counts, speeches and per_10k within each group.",
     )
-    @click.option(
-        "--opening",
-        "openings",
-        metavar="TEXT",
-        multiple=True,
-        help="A line that opens a speech, such as 同志们 (repeatable; replaces the defaults).",
-    )
-    @verbose_option
     @functools.wraps(command)
-    def wrapper(inputs, encoding, openings, **kwargs):
-        corpus = load(inputs, encoding=encoding, openings=openings or None, on_notice=notice)
-        corpus.on_speech = SpeechProgress()
-        return command(corpus=corpus, **kwargs)
+    def wrapper(**kwargs):
+        return command(**kwargs)
 
+    if pivot:
+        wrapper = click.option(
+            "--pivot",
+            is_flag=True,
+            help="One row per indicator, one column per speech (per group with --by), "
+            "holding the values.",
+        )(wrapper)
     return wrapper
 
 

@@ -7,7 +7,7 @@ import inspect
 import click
 
 from speechkit.analyzers.base import Analyzer, Option
-from speechkit.cli.common import corpus_input, table_output
+from speechkit.cli.common import corpus_input, table_output, view_options
 from speechkit.errors import SpeechkitError
 
 
@@ -33,11 +33,11 @@ def click_option(option: Option):
 
 
 def analyzer_command(analyzer: Analyzer) -> click.Command:
-    """``speechkit NAME INPUT...`` with the shared input and output options and the
+    """``speechkit NAME INPUT...`` with the shared input, output and view options and the
     analyzer's own."""
 
-    def command(corpus, output, **options):
-        from speechkit.analyzers.runner import run
+    def command(corpus, output, meta, by, pivot=False, **options):
+        from speechkit.analyzers.runner import run_view
 
         try:
             resolved = analyzer.resolve(**options)
@@ -47,18 +47,28 @@ def analyzer_command(analyzer: Analyzer) -> click.Command:
         if view != "rows" and output.fmt:
             flag = next(o.cli_flags[-1] for o in analyzer.options if o.name == view)
             raise click.UsageError(f"{flag} cannot be combined with --csv, --json or --table.")
-        rows = run(analyzer, corpus, **options)
-        columns = analyzer.output_columns(**resolved)
+        if view != "rows" and (by or pivot):
+            flag = next(o.cli_flags[-1] for o in analyzer.options if o.name == view)
+            raise click.UsageError(f"{flag} cannot be combined with --by or --pivot.")
+        rows, columns = run_view(analyzer, corpus, meta=meta, by=by, pivot=pivot, **options)
         if view != "rows":
             output.emit(rows, columns, fmt=view)
             return
-        if output.format == "table" and analyzer.table_columns:
-            columns = list(analyzer.table_columns)
+        plain = not (meta or by or pivot)
+        if output.format == "table" and plain:
+            if analyzer.table_columns:
+                columns = list(analyzer.table_columns)
+            title = analyzer.heading(**resolved)
+            output.emit(rows, columns, title=title, fmt=analyzer.table_writer)
+            return
         output.emit(rows, columns, title=analyzer.heading(**resolved))
 
+    positional = next((o for o in analyzer.options if o.positional), None)
     for option in reversed(analyzer.options):
-        command = click_option(option)(command)
+        if option is not positional:
+            command = click_option(option)(command)
+    command = view_options(command, pivot=analyzer.pivot_index is not None)
     command = table_output(command)
-    command = corpus_input(command)
+    command = corpus_input(command, leading=positional)
     text = analyzer.help + "\n\n" + inspect.cleandoc(analyzer.description)
     return click.command(name=analyzer.name, help=text, short_help=analyzer.help)(command)

@@ -122,8 +122,12 @@ class Corpus:
         openings: Sequence[str] | None = None,
         on_notice: Notice | None = None,
         on_speech: Callable[[Speech], None] | None = None,
+        meta: str | Path | None = None,
     ):
         self.on_speech = on_speech
+        # A metadata CSV whose columns every analysis of this corpus joins (document
+        # variables; see speechkit.analyzers.docvars).
+        self.meta = meta
         self.paths = [str(p) for p in paths]
         if not self.paths:
             raise SpeechkitError("no input given; name a raw dump, a corpus directory or -.")
@@ -243,8 +247,10 @@ def load(
     openings: Sequence[str] | None = None,
     on_notice: Notice | None = None,
     on_speech: Callable[[Speech], None] | None = None,
+    meta: str | Path | None = None,
 ) -> Corpus:
-    """Open raw dumps and/or corpus directories as one ``Corpus``.
+    """Open raw dumps and/or corpus directories as one ``Corpus``; ``meta`` names a metadata
+    CSV whose columns (joined by speech id or file name) analyses of it carry.
 
     >>> corpus = load("corpus/speeches_2022_traditional_dump.txt")
     >>> [s.ordinal for s in corpus][-1]
@@ -252,4 +258,4 @@ def load(
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return Corpus([str(p) for p in paths], encoding, openings, on_notice, on_speech)
+    return Corpus([str(p) for p in paths], encoding, openings, on_notice, on_speech, meta)

@@ -42,6 +42,7 @@ class Directives(Analyzer):
         ),
     )
     columns = COLUMNS
+    feature = "level"  # --by counts outline items per group and level
 
     def resolve(self, **options: Any) -> dict[str, Any]:
         resolved = super().resolve(**options)

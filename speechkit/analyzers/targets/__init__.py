@@ -76,6 +76,7 @@ class Targets(Analyzer):
         ),
     )
     columns = COLUMNS
+    feature = pivot_index = "indicator"  # --by and --pivot; becomes indicator_id (issue 15)
     table_columns = (
         "speech",
         "kind",
