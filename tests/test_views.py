@@ -61,7 +61,7 @@ def test_by_gives_counts_speeches_and_rate_per_group(sample_speeches):
     assert province.loc["放管服", "per_10k"] == round(6 * 10_000 / chars, 3)
 
     targets = speechkit.analyze("targets", sample_speeches, meta=META, by="sector")
-    assert list(targets.columns) == ["sector", "indicator", "count", "speeches", "per_10k"]
+    assert list(targets.columns) == ["sector", "indicator_id", "count", "speeches", "per_10k"]
     plain = speechkit.analyze("targets", sample_speeches)
     assert targets["count"].sum() == len(plain)
     directives = speechkit.analyze("directives", sample_speeches, by="year")
@@ -88,7 +88,7 @@ def test_speechkit_meta_round_trips(tmp_path):
     rows = parsed(out.output)
     assert list(rows[0]) == ["id", "file", "title", "year", "year_source", "chars"]
     assert len(rows) == 9 and {r["year"] for r in rows} == {"2022"}
-    assert {r["year_source"] for r in rows} <= {"title", "text", "file"}
+    assert {r["year_source"] for r in rows} <= {"title", "text", "heading", "file"}
     # edited: a column added, as a user starting a metadata file would
     edited = tmp_path / "edited.csv"
     with edited.open("w", encoding="utf-8-sig", newline="") as f:  # Excel's BOM is fine
@@ -139,16 +139,18 @@ def test_view_errors_are_one_line(tmp_path):
 def test_targets_pivot(sample_speeches):
     plain = speechkit.analyze("targets", sample_speeches)
     pivot = speechkit.analyze("targets", sample_speeches, pivot=True)
-    assert list(pivot.columns) == ["indicator", *(s.id for s in sample_speeches)]
-    assert pivot["indicator"].is_unique and set(pivot["indicator"]) == set(plain["indicator"])
-    row = pivot.set_index("indicator").loc["净增规模工业企业"]
-    assert row["speeches_2022_traditional_dump-1"] == "40家以上"
-    cells = pivot.drop(columns="indicator").notna().to_numpy().sum()
-    assert cells == plain.groupby(["indicator", "speech"]).ngroups
+    assert list(pivot.columns) == ["indicator_id", *(s.id for s in sample_speeches)]
+    ids = pivot["indicator_id"]
+    assert ids.is_unique and set(ids) == set(plain["indicator_id"])
+    # 确保今年净增规模工业企业40家以上 (speech 1) is one of the enterprises targets.
+    row = pivot.set_index("indicator_id").loc["enterprises"]
+    assert "40家以上" in row["speeches_2022_traditional_dump-1"].split("; ")
+    cells = pivot.drop(columns="indicator_id").notna().to_numpy().sum()
+    assert cells == plain.groupby(["indicator_id", "speech"]).ngroups
     grouped = speechkit.analyze("targets", sample_speeches, pivot=True, meta=META, by="level")
-    assert list(grouped.columns) == ["indicator", "州", "省"]
+    assert list(grouped.columns) == ["indicator_id", "州", "省"]
     out = invoke("targets", SAMPLE, "--pivot", "--csv")
-    assert out.exit_code == 0 and out.output.startswith("indicator,speeches_2022_")
+    assert out.exit_code == 0 and out.output.startswith("indicator_id,speeches_2022_")
 
 
 def test_load_with_meta_carries_the_variables():

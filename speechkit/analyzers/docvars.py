@@ -20,25 +20,11 @@ KEYS = ("id", "file")  # the columns a metadata file may join on, in order of pr
 
 
 def infer_year(speech: Speech) -> tuple[int | None, str]:
-    """The year a speech was given and where it was read: ``title``, ``text`` (a date or a
-    dated heading in its first lines), ``file`` (the source file's name) or ``""`` (none).
+    """The year a speech was given and where it was read: ``title``, ``text``, ``heading``,
+    ``file`` or ``""`` (none). The same year and source as targets' ``speech_year`` column."""
+    from speechkit.analyzers.targets.year import speech_year
 
-    The year is the one targets resolves 今年 with; the source is the first of the three
-    places that gives that same year on its own.
-    """
-    from speechkit.analyzers.targets.cues import speech_year
-
-    year = speech_year(speech.text, title=speech.title, source=speech.source)
-    if year is None:
-        return None, ""
-    for where, found in (
-        ("title", lambda: speech_year("", title=speech.title)),
-        ("text", lambda: speech_year(speech.text)),
-        ("file", lambda: speech_year("", source=speech.source)),
-    ):
-        if found() == year:
-            return year, where
-    return year, "text"
+    return speech_year(speech.text, title=speech.title, source=speech.source)
 
 
 def file_name(speech: Speech) -> str:

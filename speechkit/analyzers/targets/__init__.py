@@ -76,7 +76,7 @@ class Targets(Analyzer):
         ),
     )
     columns = COLUMNS
-    feature = pivot_index = "indicator"  # --by and --pivot; becomes indicator_id (issue 15)
+    feature = pivot_index = "indicator_id"  # what --by counts and --pivot puts in its rows
     table_columns = (
         "speech",
         "kind",
