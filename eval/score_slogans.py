@@ -37,7 +37,7 @@ def _forms_owner() -> dict[str, str]:
 
 def _text_counts(path: Path) -> dict[str, int]:
     counts: dict[str, int] = defaultdict(int)
-    for row in speechkit.rows("slogans", str(path), by_speech=True, discover=False):
+    for row in speechkit.rows("slogans", str(path), by_speech=True, discover=True):
         counts[row["slogan"]] += row["count"]
     return counts
 

@@ -20,6 +20,9 @@ from speechkit.resources import bundled_text, user_text
 CATEGORIES = ("core", "policy", "campaign", "local")
 HEADER = ("canonical", "variants", "category", "first_year", "source", "gloss")
 
+# Quotation marks are not part of a form: the matcher skips them in the text.
+_DROP_QUOTES = str.maketrans("", "", '“”‘’"「」『』')
+
 # Characters that jieba's default cut keeps inside one block (its ``re_han_default``).
 # Any other character (、，＋ …) always splits a word, whatever the dictionary says, so
 # such forms go to the user dictionary as their parts instead.
@@ -78,6 +81,7 @@ def parse_lexicon(text: str, source: str, *, simplify: bool = False) -> list[Ent
     entries still match the Simplified text that slogans are counted on.
     """
     convert = _to_simplified if simplify else (lambda s: s)
+    plain = lambda s: convert(s).translate(_DROP_QUOTES)  # noqa: E731
     entries: list[Entry] = []
     seen: dict[str, tuple[str, int]] = {}
     for number, raw_line in enumerate(text.splitlines(), 1):
@@ -114,7 +118,7 @@ def parse_lexicon(text: str, source: str, *, simplify: bool = False) -> list[Ent
         variants = [v.strip() for v in variants_field.split("|")] if variants_field else []
         if any(not v for v in variants):
             raise SpeechkitError(f"{where}: an empty variant; remove the stray '|'")
-        forms = [convert(canonical), *(convert(v) for v in variants)]
+        forms = [plain(canonical), *(plain(v) for v in variants)]
         for form in forms:
             if re.search(r"\s", form):
                 raise SpeechkitError(f"{where}: {form!r} contains a space; remove it")

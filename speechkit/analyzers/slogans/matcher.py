@@ -19,6 +19,11 @@ from speechkit.analyzers.slogans import discovery
 # ordinal and 十三个一律 a larger count.
 _COUNT_PREFIX = frozenset(discovery.NUMERALS + "百千万零〇0123456789第")
 _END = ""  # trie key under which a node keeps the form that ends there
+# Quotation marks do not matter: “三公”经费 is 三公经费 and 揭批“四人帮” is 揭批四人帮.
+# Forms are stored without them (speechkit.text.lexicon) and matched on the text without them.
+QUOTES = '“”‘’"「」『』'
+_DROP_QUOTES = str.maketrans("", "", QUOTES)
+_QUOTE_CODES = np.array([ord(q) for q in QUOTES], dtype=np.uint32)
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,18 @@ class Matcher:
         self._starts = _StartFilter(forms)
 
     def find(self, text: str) -> list[Match]:
-        """Matches in order of start (at one start, longest first)."""
+        """Matches in order of start (at one start, longest first), with offsets into
+        ``text``; quotation marks inside a match are skipped over."""
+        bare = text.translate(_DROP_QUOTES)
+        if len(bare) == len(text):
+            return self._find(text)
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        kept = np.flatnonzero(~np.isin(codes, _QUOTE_CODES)).tolist()
+        return [
+            Match(m.slogan, m.form, kept[m.start], kept[m.end - 1] + 1) for m in self._find(bare)
+        ]
+
+    def _find(self, text: str) -> list[Match]:
         forms, trie, n = self.forms, self._trie, len(text)
         ends: dict[str, int] = {}  # slogan -> end of its last match
         matches = []
