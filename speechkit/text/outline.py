@@ -27,6 +27,7 @@ So Guangdong's report has top level 一、 二、 附件1 附件2; its ten 民�
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -204,6 +205,9 @@ def find_markers(text: str, lo: int = 0, hi: int | None = None) -> list[Marker]:
 
 
 _ORDINAL_RUN = frozenset({"第一", "首先"})
+# Chinese-numeral headings on a line of their own (一、 （一）) are items even alone or when
+# their list does not start at 一: a text cut to one part of a report keeps its （二）, （七）.
+_HEADING_RANK = 2
 
 
 def _continues(seq: Sequence, m: Marker) -> bool:
@@ -216,37 +220,89 @@ def _continues(seq: Sequence, m: Marker) -> bool:
     return m.style == seq.style and m.number == seq.expects
 
 
-def _build(markers: list[Marker], root: Node) -> list[Sequence]:
+_SUBHEADING_CHARS = 30
+_SENTENCE_END = re.compile("[。！？；!?;]")
+
+
+class _Paragraphs:
+    """Which paragraph (line) a marker is in, and whether it opens that paragraph."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def index(self, pos: int) -> int:
+        return bisect.bisect_left(self.breaks, pos)
+
+    def heading(self, pos: int) -> bool:
+        """Whether the line from ``pos`` is a short heading (一是治理体系重构。), not prose."""
+        end = self.text.find("\n", pos)
+        line = self.text[pos : len(self.text) if end < 0 else end].strip()
+        return len(line) <= _SUBHEADING_CHARS and not _SENTENCE_END.search(line[:-1])
+
+    def opens(self, pos: int) -> bool:
+        line = self.text.rfind("\n", 0, pos) + 1
+        return self.text[line:pos].strip(" \t\u3000\u2003“") == ""
+
+
+def _build(markers: list[Marker], root: Node, text: str) -> list[Sequence]:
+    """Nest ``markers`` into a tree under ``root``; the lists, in order of their first item.
+
+    An inline item (一是, 一要, 一方面, and a 第一 or 首先 inside a paragraph) holds only the
+    rest of its paragraph: in the next paragraph it is no parent, and its list restarts there
+    (only an item that opens the paragraph may continue it). A heading, or a 第一/首先 that
+    opens its paragraph, holds the paragraphs that follow, up to its next sibling.
+    """
+    paragraphs = _Paragraphs(text)
+    where: dict[int, tuple[int, bool]] = {}  # id(node) -> (paragraph, inline inside it)
+
+    def stale(node: Node, para: int) -> bool:
+        p, inline = where.get(id(node), (para, False))
+        return inline and p != para
+
     stack = [root]
     sequences: list[Sequence] = []
     for m in markers:
+        para, opens = paragraphs.index(m.start), paragraphs.opens(m.start)
+        placed = None
         for depth in range(len(stack) - 1, 0, -1):
             seq = stack[depth].seq
             assert seq is not None
-            if _continues(seq, m):
+            if _continues(seq, m) and not (stale(seq.items[-1], para) and not opens):
                 del stack[depth:]
                 number = seq.expects if m.number == LAST else m.number
-                node = Node(m, number, seq, stack[-1])
-                seq.items.append(node)
-                stack[-1].children.append(node)
-                stack.append(node)
+                placed = Node(m, number, seq, stack[-1])
+                seq.items.append(placed)
                 break
-        else:
-            if m.number != 1:
+        if placed is None:
+            if m.number != 1 and m.rank > _HEADING_RANK:
                 continue
+            while len(stack) > 1 and stale(stack[-1], para):
+                stack.pop()
             while len(stack) > 1:
                 top = stack[-1].seq
-                assert top is not None
-                closes = top.rank >= m.rank if m.rank <= 6 else top.style == m.style
+                assert top is not None and top.items[0].marker is not None
+                if m.rank <= 6:
+                    closes = top.rank >= m.rank
+                else:
+                    # a new inline list that opens its paragraph ends an open list of its
+                    # style (一要… after 一是…四是); one inside a paragraph nests under the
+                    # item that holds the paragraph, whatever its style
+                    closes = top.style == m.style and opens
                 if not closes:
                     break
                 stack.pop()
             seq = Sequence(m.style, m.rank)
-            node = Node(m, 1, seq, stack[-1])
-            seq.items.append(node)
+            placed = Node(m, m.number if m.rank <= _HEADING_RANK else 1, seq, stack[-1])
+            seq.items.append(placed)
             sequences.append(seq)
-            stack[-1].children.append(node)
-            stack.append(node)
+        stack[-1].children.append(placed)
+        stack.append(placed)
+        # 一是/一要/一方面 hold only their paragraph, unless their line is a sub-heading
+        # (一是治理体系重构。); 第一，/首先， hold the paragraphs after theirs when they open
+        # one (a speech whose parts are paragraphs opening 第一，…)
+        holds = opens and (m.rank < 8 or paragraphs.heading(m.start))
+        where[id(placed)] = (para, m.rank >= 6 and not holds)
     return sequences
 
 
@@ -305,8 +361,10 @@ def _parse_part(text: str, lo: int, hi: int) -> tuple[Node, list[Sequence]]:
     markers = find_markers(text, lo, hi)
     for _ in range(10):  # dropping a one-item list can change what the rest attaches to
         root = Node(None, start=lo, end=hi)
-        sequences = _build(markers, root)
-        lone = {s.items[0].marker for s in sequences if len(s.items) == 1}
+        sequences = _build(markers, root, text)
+        lone = {
+            s.items[0].marker for s in sequences if len(s.items) == 1 and s.rank > _HEADING_RANK
+        }
         if not lone:
             break
         markers = [m for m in markers if m not in lone]
