@@ -51,8 +51,8 @@ class Slogans(Analyzer):
     title = "Slogans"
     help = "Count political formulations (提法) such as 两个确立 or 放管服 in each speech."
     description = """
-    Counts are on the Simplified text of each speech, title and first lines included. Every
-    occurrence counts; a variant (碳达峰、碳中和) counts toward its canonical form
+    Counts are on the Simplified text of each speech (a file's preamble before its first
+    opening line is not counted). Every occurrence counts; a variant (碳达峰、碳中和) counts toward its canonical form
     (碳达峰碳中和) and is listed. Entries are counted independently: 碳达峰 inside
     碳达峰碳中和 counts for both; the forms of one entry never overlap (the longest wins).
 
