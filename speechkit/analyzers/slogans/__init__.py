@@ -52,9 +52,10 @@ class Slogans(Analyzer):
     help = "Count political formulations (提法) such as 两个确立 or 放管服 in each speech."
     description = """
     Counts are on the Simplified text of each speech (a file's preamble before its first
-    opening line is not counted). Every occurrence counts; a variant (碳达峰、碳中和) counts toward its canonical form
-    (碳达峰碳中和) and is listed. Entries are counted independently: 碳达峰 inside
-    碳达峰碳中和 counts for both; the forms of one entry never overlap (the longest wins).
+    opening line is not counted). Every occurrence counts; a variant (碳达峰、碳中和)
+    counts toward its canonical form (碳达峰碳中和) and is listed. Entries are counted
+    independently: 碳达峰 inside 碳达峰碳中和 counts for both; the forms of one entry never
+    overlap (the longest wins).
 
     With --discover, numbered formulations are discovered too (kind numbered: quoted ones
     such as “七个必须”, “一会三卡”, and unquoted N个XX that recur, minus counting phrases such
