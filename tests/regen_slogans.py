@@ -9,15 +9,24 @@ import speechkit
 
 from .conftest import GOLDEN, SAMPLE
 
+GOLDEN_FILES = {
+    "slogans_sample.csv": {"discover": True},
+    "slogans_by_speech_sample.csv": {"by_speech": True, "discover": True},
+}
+
+
+def golden_csv(speeches: list, options: dict) -> str:
+    """The CSV text of a golden file (years as whole numbers, empty when unknown)."""
+    frame = speechkit.analyze("slogans", speeches, **options)
+    if "first_year" in frame:
+        frame["first_year"] = frame["first_year"].astype("Int64")
+    return frame.to_csv(index=False, lineterminator="\n")
+
 
 def main() -> None:
     speeches = list(speechkit.load(SAMPLE))
-    speechkit.analyze("slogans", speeches).to_csv(
-        GOLDEN / "slogans_sample.csv", index=False, lineterminator="\n"
-    )
-    speechkit.analyze("slogans", speeches, by_speech=True).to_csv(
-        GOLDEN / "slogans_by_speech_sample.csv", index=False, lineterminator="\n"
-    )
+    for name, options in GOLDEN_FILES.items():
+        (GOLDEN / name).write_text(golden_csv(speeches, options), encoding="utf-8")
 
 
 if __name__ == "__main__":

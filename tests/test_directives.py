@@ -110,11 +110,16 @@ def test_level_one_is_the_highest_style_present():
         "排名全省倒数第二，2个部门排名倒数第三，问题突出。",
         "这是全国第一，要珍惜。还要统一是非标准。",
         "首先，我代表州委向大家表示感谢。",  # a lone 首先 is not a list
-        "一、只有一个标题\n没有第二个。",
     ],
 )
 def test_non_items(text):
     assert parse(text).items == []
+
+
+def test_a_heading_line_is_an_item_even_alone():
+    # eval/LABELLING.md: a heading marker at the start of a line is an item; only 第N and
+    # inline markers need a series (changed in issue 12: a text cut to one part of a report)
+    assert shape("一、只有一个标题\n没有第二个。") == [("1", "一、")]
 
 
 def test_lone_first_inside_a_list_section_is_ignored():

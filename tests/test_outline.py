@@ -19,8 +19,11 @@ def test_whitespace_is_what_re_calls_whitespace():
     [
         # Two headings, the first after an indent of a space and an ideographic space.
         (" \u3000一、甲\n二、乙", [("1", "一、"), ("2", "二、")]),
-        # （二） stands mid-line, so it is no heading; a lone （一） is no list.
-        ("\t（一）甲。（二）乙", []),
+        # （二） stands mid-line, so it is no heading; a heading on its own line is an item
+        # even alone (a text cut to one part of a report, eval/LABELLING.md).
+        ("\t（一）甲。（二）乙", [("1", "（一）")]),
+        # ... and when its list does not start at 一: （二） and （七） of a cut report.
+        ("（二）甲\n乙。\n（七）丙", [("1", "（二）"), ("2", "（七）")]),
         # 第N after a line start and after an opening quote.
         ("第一，甲。“第二，乙", [("1", "第一"), ("2", "第二")]),
         # 一方面…另一方面 is a list of two.
@@ -44,3 +47,32 @@ def test_whitespace_is_what_re_calls_whitespace():
 def test_outline_of_small_texts(text, expected):
     found = [(item.path, item.marker) for item in outline.parse(text).items]
     assert found == expected
+
+
+def test_inline_lists_nest_under_the_item_that_holds_their_paragraph():
+    # issue 12: inline lists of two paragraphs under one heading are both its children, with
+    # numbering restarting; they are never children of the previous paragraph's last item
+    text = "（一）甲\n总述。一是子，二是丑。\n另述。一方面寅；另一方面卯。\n（二）乙\n"
+    assert [(it.path, it.marker) for it in outline.parse(text).items] == [
+        ("1", "（一）"),
+        ("1.1", "一是"),
+        ("1.2", "二是"),
+        ("1.3", "一方面"),
+        ("1.4", "另一方面"),
+        ("2", "（二）"),
+    ]
+
+
+def test_a_list_inside_an_items_paragraph_is_its_child_and_a_new_list_restarts():
+    # 一要…三要 open their paragraphs; the 一是…二是 inside 三要's paragraph are its children;
+    # a later paragraph's 一是 list is a new list of the top level, not 四要's continuation
+    text = "一要甲。\n二要乙。\n三要丙，有两个：一是子；二是丑。\n一是寅。\n二是卯。\n"
+    assert [(it.path, it.marker) for it in outline.parse(text).items] == [
+        ("1", "一要"),
+        ("2", "二要"),
+        ("3", "三要"),
+        ("3.1", "一是"),
+        ("3.2", "二是"),
+        ("4", "一是"),
+        ("5", "二是"),
+    ]

@@ -1,7 +1,9 @@
-"""The slogan lexicon: the bundled TSV plus a user's own files, and the jieba user dictionary.
+"""The formulation lexicon: the bundled TSV plus a user's own files, and the jieba user dictionary.
 
-Format, one entry a line, ``#`` starts a comment line:
-``canonical<TAB>variants (| separated, may be empty)<TAB>category<TAB>gloss (may be empty)``.
+The bundled ``speechkit/data/formulations.tsv`` has a header line and six columns:
+``canonical, variants (| separated), category, first_year, source, gloss``. User files may use
+the same six columns or the short form ``canonical<TAB>variants<TAB>category<TAB>gloss``
+(gloss optional). ``#`` starts a comment line.
 """
 
 from __future__ import annotations
@@ -15,7 +17,11 @@ from pathlib import Path
 from speechkit.errors import SpeechkitError
 from speechkit.resources import bundled_text, user_text
 
-CATEGORIES = ("core", "policy", "campaign")
+CATEGORIES = ("core", "policy", "campaign", "local")
+HEADER = ("canonical", "variants", "category", "first_year", "source", "gloss")
+
+# Quotation marks are not part of a form: the matcher skips them in the text.
+_DROP_QUOTES = str.maketrans("", "", '“”‘’"「」『』')
 
 # Characters that jieba's default cut keeps inside one block (its ``re_han_default``).
 # Any other character (、，＋ …) always splits a word, whatever the dictionary says, so
@@ -35,8 +41,10 @@ class Entry:
     variants: tuple[str, ...]
     category: str
     gloss: str
-    source: str = "bundled"
+    source: str = "bundled"  # the file it was read from (named in error messages)
     line: int = 0
+    first_year: int | None = None  # first appearance in central documents
+    cited: str = ""  # the document of first_year (the TSV's source column)
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -73,6 +81,7 @@ def parse_lexicon(text: str, source: str, *, simplify: bool = False) -> list[Ent
     entries still match the Simplified text that slogans are counted on.
     """
     convert = _to_simplified if simplify else (lambda s: s)
+    plain = lambda s: convert(s).translate(_DROP_QUOTES)  # noqa: E731
     entries: list[Entry] = []
     seen: dict[str, tuple[str, int]] = {}
     for number, raw_line in enumerate(text.splitlines(), 1):
@@ -81,13 +90,25 @@ def parse_lexicon(text: str, source: str, *, simplify: bool = False) -> list[Ent
             continue
         where = f"{source}:{number}"
         fields = line.split("\t")
-        if len(fields) not in (3, 4):
+        if tuple(f.strip() for f in fields) == HEADER:
+            continue
+        if len(fields) not in (3, 4, 6):
             raise SpeechkitError(
                 f"{where}: expected 4 tab-separated fields (canonical, variants, category, "
-                f"gloss), found {len(fields)}; separate the fields with single tabs"
+                f"gloss) or 6 (canonical, variants, category, first_year, source, gloss), "
+                f"found {len(fields)}; separate the fields with single tabs"
             )
         canonical, variants_field, category = (f.strip() for f in fields[:3])
-        gloss = fields[3].strip() if len(fields) == 4 else ""
+        first_year, cited = None, ""
+        if len(fields) == 6:
+            year, cited = fields[3].strip(), fields[4].strip()
+            if year and not (year.isdigit() and 1900 <= int(year) <= 2100):
+                raise SpeechkitError(
+                    f"{where}: first_year {year!r} is not a year; "
+                    "write it as 1992 or leave it empty"
+                )
+            first_year = int(year) if year else None
+        gloss = fields[-1].strip() if len(fields) in (4, 6) else ""
         if not canonical:
             raise SpeechkitError(f"{where}: the canonical form is empty; put the slogan first")
         if category not in CATEGORIES:
@@ -97,7 +118,7 @@ def parse_lexicon(text: str, source: str, *, simplify: bool = False) -> list[Ent
         variants = [v.strip() for v in variants_field.split("|")] if variants_field else []
         if any(not v for v in variants):
             raise SpeechkitError(f"{where}: an empty variant; remove the stray '|'")
-        forms = [convert(canonical), *(convert(v) for v in variants)]
+        forms = [plain(canonical), *(plain(v) for v in variants)]
         for form in forms:
             if re.search(r"\s", form):
                 raise SpeechkitError(f"{where}: {form!r} contains a space; remove it")
@@ -115,7 +136,9 @@ def parse_lexicon(text: str, source: str, *, simplify: bool = False) -> list[Ent
         for form in forms:
             seen[form] = (forms[0], number)
         unique_variants = tuple(dict.fromkeys(v for v in forms[1:] if v != forms[0]))
-        entries.append(Entry(forms[0], unique_variants, category, gloss, source, number))
+        entries.append(
+            Entry(forms[0], unique_variants, category, gloss, source, number, first_year, cited)
+        )
     return entries
 
 
@@ -127,9 +150,9 @@ def _to_simplified(text: str) -> str:
 
 @cache
 def bundled_lexicon() -> Lexicon:
-    """The lexicon shipped in ``speechkit/data/slogans.tsv`` (loaded once)."""
-    text = bundled_text("slogans.tsv")
-    return Lexicon(tuple(parse_lexicon(text, "slogans.tsv")))
+    """The lexicon shipped in ``speechkit/data/formulations.tsv`` (loaded once)."""
+    text = bundled_text("formulations.tsv")
+    return Lexicon(tuple(parse_lexicon(text, "formulations.tsv")))
 
 
 def read_lexicon_file(path: str | Path) -> list[Entry]:

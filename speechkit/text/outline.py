@@ -27,102 +27,27 @@ So Guangdong's report has top level 一、 二、 附件1 附件2; its ten 民�
 
 from __future__ import annotations
 
-import itertools
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from speechkit.text.numerals import small_number
-
-_CN = "[一二三四五六七八九十]{1,3}"
-# What re's \s matches, spelled out: a class of plain characters is quicker to test than one
-# that holds \s (tests/test_outline_markers.py checks that the two agree).
-_WHITESPACE = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+from speechkit.text.outline_markers import (  # noqa: F401 (re-exported)
+    _WHITESPACE,
+    LAST,
+    STYLE_BY_NAME,
+    STYLES,
+    Marker,
+    Style,
+    find_markers,
+    roman_number,
 )
-# The character before any marker: a clause boundary (a line break or other whitespace, a
-# clause-ending mark, an opening quote). Heading styles check the line start in Python.
-_BEFORE = "[" + re.escape(_WHITESPACE) + "。！？；：，!?;:,“]"
-# The first character of every style's shape below.
-_FIRST = r"[\d一二三四五六七八九十（(①-⑳第首其再最另]"
 
-LAST = -1  # number of 最后: "one more than the previous item"
-
-
-def roman_number(s: str) -> int:
-    """Value of a lowercase Roman numeral (i … xx); 0 if malformed."""
-    values = {"i": 1, "v": 5, "x": 10}
-    total = 0
-    for a, b in zip(s, [*s[1:], ""], strict=True):
-        total += -values[a] if b and values[b] > values[a] else values[a]
-    return total if 0 < total <= 39 else 0
-
-
-@dataclass(frozen=True)
-class Style:
-    name: str
-    rank: int  # lower is higher in the document hierarchy
-    shape: str  # regex for the marker itself, 一、 or （一）
-    trim: tuple[int, int]  # characters before and after the number in the marker
-    # None: a clause boundary before the marker is enough (start of text or line, a
-    # clause-ending mark, optionally followed by spaces or an opening quote). Otherwise the
-    # marker must begin its line (after indentation: spaces, \u3000, \u2003 …) or follow one
-    # of these marks.
-    after: str | None = None
-
-    def starts(self, text: str, start: int, lo: int) -> bool:
-        """Whether a marker of this style may start at ``start`` (parsing from ``lo``)."""
-        if self.after is None or (start > 0 and text[start - 1] in self.after):
-            return True
-        line = text.rfind("\n", 0, start) + 1
-        return lo <= line and (line == start or text[line:start].isspace())
-
-
-# Ordered from the top of the official hierarchy down. A new list of rank 1-6 (the heading styles
-# and 第N) closes any open list of the same or a lower style; a new 首先 or inline list nests in
-# whatever item is open (首先 often sits under an inline 一是, as in sample speech 2).
-STYLES = (
-    Style("一、", 1, f"{_CN}、", (0, 1), ""),
-    Style("（一）", 2, f"[（(]{_CN}[）)]", (1, 1), ""),
-    Style("1.", 3, r"\d{1,2}(?:[.．](?!\d)|、)", (0, 1), ""),
-    Style("（1）", 4, r"[（(]\d{1,2}[）)]", (1, 1), "。；：;:"),
-    Style("（i）", 5, r"[（(][ivx]{1,5}[）)]", (1, 1), "。；：;:"),
-    Style("①", 5, "[①-⑳]", (0, 0), "。；：，;:,"),
-    Style("第一", 6, f"第{_CN}(?=[，、：,:]|是)", (1, 0)),
-    Style("首先", 7, "(?:首先|其次|再次|最后)(?=[，、：,:]|是)", (0, 0)),
-    Style("一是", 8, f"{_CN}[是要]", (0, 1)),
-    Style("一方面", 9, "(?:另一方面|一方面)", (0, 0)),
-)
-# All styles in one pass; the empty group at the end of each alternative names its style. The
-# scan starts at the character before the marker: a pattern that started with ^ or a
-# look-behind would be tried at every position of the text. No two styles can match at one
-# position, and no marker can start inside another (no marker character is in _BEFORE), so one
-# pass finds what a pass per style would.
-_ANY_STYLE = "|".join(f"{style.shape}(?P<s{i}>)" for i, style in enumerate(STYLES))
-_MARKER = re.compile(f"{_BEFORE}(?={_FIRST})(?:{_ANY_STYLE})")
-_MARKER_AT_START = re.compile(f"(?:{_ANY_STYLE})")  # at the very start of the text
-_STYLE_OF_GROUP = {_MARKER.groupindex[f"s{i}"]: style for i, style in enumerate(STYLES)}
-STYLE_BY_NAME = {s.name: s for s in STYLES}
-_SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": LAST, "一方面": 1, "另一方面": 2}
-# 一是一、二是二 ("one is one, two is two") and similar idioms are not enumerations.
-_IDIOM = re.compile(r"一是一[、，,]?二是二")
 _APPENDIX = re.compile(
     r"^[^\S\n]*附件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?[^\n]{0,30}$", re.M
 )
 _SEPARATORS = "，、：,:.．是"
 _HEADING_END = re.compile(r"[。！？!?\n]")
-
-
-@dataclass(frozen=True)
-class Marker:
-    """One candidate outline marker found in the text."""
-
-    start: int
-    end: int
-    style: str
-    rank: int
-    number: int
-    text: str
 
 
 @dataclass
@@ -171,39 +96,10 @@ class Outline:
     sequences: list[tuple[int, str, int]]  # (start of first item, style, number of items)
 
 
-def find_markers(text: str, lo: int = 0, hi: int | None = None) -> list[Marker]:
-    """Every candidate marker in ``text[lo:hi]``, in text order, idioms excluded."""
-    hi = len(text) if hi is None else hi
-    idioms = [m.span() for m in _IDIOM.finditer(text, lo, hi)]
-    hits = _MARKER.finditer(text, max(lo - 1, 0), hi)
-    if lo == 0 and (first := _MARKER_AT_START.match(text, 0, hi)):
-        hits = itertools.chain([first], hits)
-    found: dict[int, Marker] = {}
-    for m in hits:
-        start, end = m.span()
-        if m.re is _MARKER:
-            start += 1  # the boundary character before the marker
-        style = _STYLE_OF_GROUP[m.lastindex or 0]
-        if style.after is not None and not style.starts(text, start, lo):
-            continue
-        raw = text[start + style.trim[0] : end - style.trim[1]]
-        if raw in _SEQUENCE_WORDS:
-            number = _SEQUENCE_WORDS[raw]
-        elif "①" <= raw <= "⑳":  # before isdigit(), which is true for ①-⑨
-            number = ord(raw) - ord("①") + 1
-        elif raw.isdigit():
-            number = int(raw)
-        elif raw[0] in "ivx":
-            number = roman_number(raw)
-        else:
-            number = small_number(raw) or 0
-        if not number or start in found or (idioms and any(a <= start < b for a, b in idioms)):
-            continue
-        found[start] = Marker(start, end, style.name, style.rank, number, text[start:end])
-    return [found[k] for k in sorted(found)]
-
-
 _ORDINAL_RUN = frozenset({"第一", "首先"})
+# Chinese-numeral headings on a line of their own (一、 （一）) are items even alone or when
+# their list does not start at 一: a text cut to one part of a report keeps its （二）, （七）.
+_HEADING_RANK = 2
 
 
 def _continues(seq: Sequence, m: Marker) -> bool:
@@ -216,37 +112,86 @@ def _continues(seq: Sequence, m: Marker) -> bool:
     return m.style == seq.style and m.number == seq.expects
 
 
-def _build(markers: list[Marker], root: Node) -> list[Sequence]:
+_SUBHEADING_CHARS = 30
+_SENTENCE_END = re.compile("[。！？；!?;]")
+
+
+class _Paragraphs:
+    """Which paragraph (line) a marker is in, and whether it opens that paragraph."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def index(self, pos: int) -> int:
+        return bisect.bisect_left(self.breaks, pos)
+
+    def heading(self, pos: int) -> bool:
+        """Whether the line from ``pos`` is a short heading (一是治理体系重构。), not prose."""
+        end = self.text.find("\n", pos)
+        line = self.text[pos : len(self.text) if end < 0 else end].strip()
+        return len(line) <= _SUBHEADING_CHARS and not _SENTENCE_END.search(line[:-1])
+
+    def opens(self, pos: int) -> bool:
+        line = self.text.rfind("\n", 0, pos) + 1
+        return self.text[line:pos].strip(" \t\u3000\u2003“") == ""
+
+
+def _build(markers: list[Marker], root: Node, text: str) -> list[Sequence]:
+    """Nest ``markers`` into a tree under ``root``; the lists, in order of their first item.
+
+    An inline item (一是, 一要, 一方面, and a 第一 or 首先 inside a paragraph) holds only the
+    rest of its paragraph: in the next paragraph it is no parent, and its list restarts there
+    (only an item that opens the paragraph may continue it). A heading, or a 第一/首先 that
+    opens its paragraph, holds the paragraphs that follow, up to its next sibling.
+    """
+    paragraphs = _Paragraphs(text)
+    where: dict[int, tuple[int, bool]] = {}  # id(node) -> (paragraph, inline inside it)
+
+    def stale(node: Node, para: int) -> bool:
+        p, inline = where.get(id(node), (para, False))
+        return inline and p != para
+
     stack = [root]
     sequences: list[Sequence] = []
     for m in markers:
+        para, opens = paragraphs.index(m.start), paragraphs.opens(m.start)
+        placed = None
         for depth in range(len(stack) - 1, 0, -1):
             seq = stack[depth].seq
             assert seq is not None
-            if _continues(seq, m):
+            if _continues(seq, m) and not (stale(seq.items[-1], para) and not opens):
                 del stack[depth:]
                 number = seq.expects if m.number == LAST else m.number
-                node = Node(m, number, seq, stack[-1])
-                seq.items.append(node)
-                stack[-1].children.append(node)
-                stack.append(node)
+                placed = Node(m, number, seq, stack[-1])
+                seq.items.append(placed)
                 break
-        else:
-            if m.number != 1:
+        if placed is None:
+            if m.number != 1 and m.rank > _HEADING_RANK:
                 continue
+            while len(stack) > 1 and stale(stack[-1], para):
+                stack.pop()
             while len(stack) > 1:
                 top = stack[-1].seq
-                assert top is not None
-                closes = top.rank >= m.rank if m.rank <= 6 else top.style == m.style
+                assert top is not None and top.items[0].marker is not None
+                # a new inline list that opens its paragraph ends an open list of its style
+                # (一要… after 一是…四是); one inside a paragraph nests under the item that
+                # holds the paragraph, whatever its style
+                closes = top.rank >= m.rank if m.rank <= 6 else top.style == m.style and opens
                 if not closes:
                     break
                 stack.pop()
             seq = Sequence(m.style, m.rank)
-            node = Node(m, 1, seq, stack[-1])
-            seq.items.append(node)
+            placed = Node(m, m.number if m.rank <= _HEADING_RANK else 1, seq, stack[-1])
+            seq.items.append(placed)
             sequences.append(seq)
-            stack[-1].children.append(node)
-            stack.append(node)
+        stack[-1].children.append(placed)
+        stack.append(placed)
+        # 一是/一要/一方面 hold only their paragraph, unless their line is a sub-heading
+        # (一是治理体系重构。); 第一，/首先， hold the paragraphs after theirs when they open
+        # one (a speech whose parts are paragraphs opening 第一，…)
+        holds = opens and (m.rank < 8 or paragraphs.heading(m.start))
+        where[id(placed)] = (para, m.rank >= 6 and not holds)
     return sequences
 
 
@@ -305,8 +250,10 @@ def _parse_part(text: str, lo: int, hi: int) -> tuple[Node, list[Sequence]]:
     markers = find_markers(text, lo, hi)
     for _ in range(10):  # dropping a one-item list can change what the rest attaches to
         root = Node(None, start=lo, end=hi)
-        sequences = _build(markers, root)
-        lone = {s.items[0].marker for s in sequences if len(s.items) == 1}
+        sequences = _build(markers, root, text)
+        lone = {
+            s.items[0].marker for s in sequences if len(s.items) == 1 and s.rank > _HEADING_RANK
+        }
         if not lone:
             break
         markers = [m for m in markers if m not in lone]

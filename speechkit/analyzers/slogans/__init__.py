@@ -1,23 +1,41 @@
 """`slogans`: how often each political formulation (提法) occurs, and in how many speeches.
 
-Lexicon entries (``speechkit/data/slogans.tsv`` plus ``--lexicon`` files), and numbered and
-quoted formulations discovered across the corpus. Two rounds: ``scan`` finds each speech's
-discovery candidates, ``gather`` decides which recur across the corpus, and ``per_speech``
-counts the lexicon and the discoveries together on ``speech.text`` (Simplified).
+Lexicon entries (``speechkit/data/formulations.tsv`` plus ``--lexicon`` files) and, with
+``--discover``, numbered and quoted formulations discovered across the corpus. Two rounds:
+``scan`` finds each speech's discovery candidates, ``gather`` decides which recur across the
+corpus, and ``per_speech`` counts the lexicon and the discoveries together on ``speech.text``
+(Simplified).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
 from speechkit.analyzers.base import Analyzer, Option
 from speechkit.analyzers.slogans import discovery
+from speechkit.errors import SpeechkitError
 from speechkit.model import Speech
 
-COLUMNS = ("slogan", "count", "speeches", "kind", "category", "per_10k", "first_speech", "variants")
+BUNDLED = "formulations.tsv"  # Entry.source of the bundled lexicon
+
+COLUMNS = (
+    "slogan",
+    "count",
+    "speeches",
+    "kind",
+    "category",
+    "first_year",
+    "source",
+    "per_10k",
+    "first_speech",
+    "first_start",
+    "variants",
+)
+TABLE_COLUMNS = ("slogan", "count", "speeches", "kind", "category", "first_year", "first_speech")
 BY_SPEECH_COLUMNS = ("speech", "slogan", "count")
 KINDS = ("lexicon", "numbered", "quoted")
 # A quoted phrase is reported when it stands in quotes at least this often in the corpus.
@@ -33,23 +51,29 @@ class Slogans(Analyzer):
     title = "Slogans"
     help = "Count political formulations (提法) such as 两个确立 or 放管服 in each speech."
     description = """
-    Counts are on the Simplified text. Matches never overlap: at each position the longest
-    form wins, so 外防输入、内防反弹 is one match and does not also count 外防输入. A variant
-    (碳达峰、碳中和) counts toward its canonical form (碳达峰碳中和) and is listed.
+    Counts are on the Simplified text of each speech (a file's preamble before its first
+    opening line is not counted). Every occurrence counts; a variant (碳达峰、碳中和)
+    counts toward its canonical form (碳达峰碳中和) and is listed. Entries are counted
+    independently: 碳达峰 inside 碳达峰碳中和 counts for both; the forms of one entry never
+    overlap (the longest wins).
 
-    Besides the lexicon, numbered formulations are discovered (kind numbered: quoted ones such
-    as “七个必须”, “一会三卡”, and unquoted N个XX that recur, minus counting phrases such as
-    三个方面), and short quoted phrases that recur (kind quoted: “清廉交通”).
+    With --discover, numbered formulations are discovered too (kind numbered: quoted ones
+    such as “七个必须”, “一会三卡”, and unquoted N个XX that recur, minus counting phrases such
+    as 三个方面), and short quoted phrases that recur (kind quoted: “清廉交通”), as rows with
+    source discovered.
 
     Columns: slogan, count, speeches (distinct speeches), kind (lexicon, numbered, quoted),
-    category (core, policy, campaign; empty unless lexicon), per_10k (occurrences per 10,000
-    characters of the whole input), first_speech, variants (|-separated, most frequent first).
+    category (core, policy, campaign, local; empty when discovered), first_year (first
+    appearance in central documents), source (lexicon, user, discovered), per_10k
+    (occurrences per 10,000 characters of the whole input), first_speech, first_start (raw
+    offset of the first occurrence), variants (|-separated, most frequent first).
     With --by-speech: speech, slogan, count.
 
     \b
     Examples:
       speechkit slogans corpus/speeches_2022_traditional_dump.txt --top 20
-      speechkit slogans corpus/speeches_2022_traditional_dump.txt --kind numbered --csv
+      speechkit slogans corpus/speeches_2022_traditional_dump.txt --era 1990s
+      speechkit slogans corpus/speeches_2022_traditional_dump.txt --discover --kind numbered
       speechkit slogans speeches/ --by-speech --lexicon my_slogans.tsv --json
     """
     options = (
@@ -65,11 +89,17 @@ class Slogans(Analyzer):
         ),
         Option(
             "discover",
-            "Discover numbered and quoted formulations that are not in the lexicon "
-            "(on by default).",
+            "Also discover numbered and quoted formulations that are not in the lexicon "
+            "(rows with source discovered).",
             "flag",
-            default=True,
+            default=False,
             flags=("--discover/--no-discover",),
+        ),
+        Option(
+            "era",
+            "Keep lexicon entries first used in this era: a decade (1990s), a year (2012) "
+            "or a range (1992-2002, 2013-).",
+            metavar="ERA",
         ),
         Option(
             "lexicon",
@@ -81,7 +111,14 @@ class Slogans(Analyzer):
         ),
     )
     columns = COLUMNS
+    table_columns = TABLE_COLUMNS
     rounds = 2
+
+    def resolve(self, **options: Any) -> dict[str, Any]:
+        resolved = super().resolve(**options)
+        if resolved["era"] is not None:
+            era_range(resolved["era"])  # a one-line error for a malformed era
+        return resolved
 
     def output_columns(self, by_speech: bool = False, **_: Any) -> list[str]:
         return list(BY_SPEECH_COLUMNS if by_speech else COLUMNS)
@@ -90,7 +127,7 @@ class Slogans(Analyzer):
         return "Slogans by speech" if by_speech else "Slogans"
 
     def scan(
-        self, speech: Speech, discover: bool = True, **_: Any
+        self, speech: Speech, discover: bool = False, **_: Any
     ) -> tuple[list[str], Counter, Counter]:
         """Discovery candidates of one speech: quoted numbered, unquoted N个XX, quoted phrases."""
         if not discover:
@@ -107,10 +144,18 @@ class Slogans(Analyzer):
         from speechkit.text.lexicon import load_lexicon
 
         entries = load_lexicon(lexicon)
-        terms = {e.canonical: ("lexicon", e.category) for e in entries}
+        terms = {
+            e.canonical: (
+                "lexicon",
+                e.category,
+                e.first_year,
+                "lexicon" if e.source == BUNDLED else "user",
+            )
+            for e in entries
+        }
         forms = entries.form_map()
         for phrase, kind in _discoveries(scans, forms).items():
-            terms[phrase] = (kind, "")
+            terms[phrase] = (kind, "", None, "discovered")
             forms[phrase] = phrase
         key = hashlib.sha1(repr(sorted(forms.items())).encode("utf-8")).hexdigest()
         return {"key": key, "forms": forms, "terms": terms}
@@ -124,12 +169,20 @@ class Slogans(Analyzer):
 
             matcher = _MATCHERS[context["key"]] = Matcher(context["forms"])
         records = [{"speech": speech.id, "slogan": None, "chars": len(speech.text)}]
-        pairs = Counter((m.slogan, m.form) for m in matcher.find(speech.text))
+        matches = matcher.find(speech.text)
+        pairs = Counter((m.slogan, m.form) for m in matches)
+        first: dict[str, int] = {}
+        for m in matches:
+            first.setdefault(m.slogan, m.start)
         for (slogan, form), count in pairs.items():
-            kind, category = context["terms"][slogan]
+            kind, category, first_year, source = context["terms"][slogan]
             records.append(
                 {"speech": speech.id, "slogan": slogan, "form": form, "count": count}
-                | {"kind": kind, "category": category}
+                | {"kind": kind, "category": category, "first_year": first_year}
+                | {
+                    "source": source,
+                    "first_start": speech.raw_span(first[slogan], first[slogan])[0],
+                }
             )
         return records
 
@@ -139,6 +192,7 @@ class Slogans(Analyzer):
         top: int | None = None,
         kind: str | None = None,
         by_speech: bool = False,
+        era: str | None = None,
         **_: Any,
     ) -> list[dict]:
         from speechkit.analyzers.slogans.summary import by_speech_rows, summary_rows
@@ -147,8 +201,31 @@ class Slogans(Analyzer):
         rows = summary_rows(records, KINDS)
         if kind is not None:
             rows = [row for row in rows if row["kind"] == kind]
+        if era is not None:
+            low, high = era_range(era)
+            rows = [
+                r for r in rows if r["first_year"] is not None and low <= r["first_year"] <= high
+            ]
         rows = rows[:top]
         return by_speech_rows(records, {row["slogan"] for row in rows}) if by_speech else rows
+
+
+_ERA = re.compile(r"(?P<decade>\d{3}0)s|(?P<low>\d{4})?\s*(?P<dash>[-–~至])?\s*(?P<high>\d{4})?")
+
+
+def era_range(era: str) -> tuple[int, int]:
+    """``1990s`` -> (1990, 1999); ``2012`` -> (2012, 2012); ``1992-2002``; ``2013-``; ``-1999``."""
+    m = _ERA.fullmatch(era.strip())
+    if m and m["decade"]:
+        return int(m["decade"]), int(m["decade"]) + 9
+    if m and (m["low"] or m["high"]) and (m["dash"] or not (m["low"] and m["high"])):
+        low = int(m["low"]) if m["low"] else 0
+        high = int(m["high"]) if m["high"] else (9999 if m["dash"] else low)
+        if low <= high:
+            return low, high
+    raise SpeechkitError(
+        f"--era: cannot read {era!r}; write a decade (1990s), a year (2012) or a range (1992-2002)"
+    )
 
 
 def _discoveries(scans: Iterable[tuple], forms: dict[str, str]) -> dict[str, str]:

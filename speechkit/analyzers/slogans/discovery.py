@@ -18,9 +18,10 @@ _COUNT = f"(?:十[一二三四五六七八九]|{_NUM})"
 # 六重保障, 五字要求, 两条底线.
 _CLASSIFIERS = "个项大条字重类"
 # A word piece between numerals: CJK only, no numeral, so 一会三卡 splits as 一会|三卡.
-_PIECE = f"[^\\W\\d_a-zA-Z{NUMERALS}]"
-# The head after a classifier: CJK, digits and % (五个100%), or the redaction x (五个x).
-_HEAD = "[\u4e00-\u9fff0-9%x]"
+_PIECE = f"[^\\W\\d_a-zA-Zａ-ｚＡ-Ｚ{NUMERALS}]"
+# The head after a classifier: CJK, digits and % (五个100%). Never a redaction mark (x, ×,
+# ＊, *): the sites print 五个x for a redacted 五个…, which is no formulation.
+_HEAD = "[\u4e00-\u9fff0-9%]"
 
 # A numbered formulation as a whole quoted piece:
 #   N + classifier + head       七个必须, 五个100%, 三项工程, 四个一批

@@ -1,17 +1,29 @@
-"""Find formulations in a text: leftmost, then longest, non-overlapping matches of many forms."""
+"""Find formulations in a text: for each entry, its leftmost-longest non-overlapping matches.
+
+Entries are counted independently of each other (the counting rule of README and
+eval/LABELLING.md): a form inside a longer form of another entry counts for both
+(碳达峰 inside 碳达峰碳中和), while the forms of one entry never overlap each other (at one
+place the longest of them).
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
 from speechkit.analyzers.slogans import discovery
-from speechkit.text.trie import trie_pattern
 
-_COUNT_PREFIX = discovery.NUMERALS + "百千万零〇0-9第"  # a regex character set
+# A form that starts with a numeral does not match right after one of these: 第三个一律 is an
+# ordinal and 十三个一律 a larger count.
+_COUNT_PREFIX = frozenset(discovery.NUMERALS + "百千万零〇0123456789第")
+_END = ""  # trie key under which a node keeps the form that ends there
+# Quotation marks do not matter: “三公”经费 is 三公经费 and 揭批“四人帮” is 揭批四人帮.
+# Forms are stored without them (speechkit.text.lexicon) and matched on the text without them.
+QUOTES = '“”‘’"「」『』'
+_DROP_QUOTES = str.maketrans("", "", QUOTES)
+_QUOTE_CODES = np.array([ord(q) for q in QUOTES], dtype=np.uint32)
 
 
 @dataclass(frozen=True)
@@ -34,28 +46,63 @@ class Term:
 
 
 class Matcher:
-    """Leftmost, then longest, non-overlapping matching of many forms.
+    """Every entry's own leftmost-longest, non-overlapping matches.
 
-    At each position the longest form that starts there wins and the scan continues after
-    it, so 外防输入、内防反弹 is one match and its 外防输入 is not counted again.
+    For one entry the scan is left to right: at each position its longest form that starts
+    there wins and that entry's scan continues after it, so 外防输入 is not counted twice in
+    外防输入、内防反弹 if both are forms of one entry. Different entries do not shadow each
+    other: 碳达峰 counts inside 碳达峰碳中和.
     """
 
     def __init__(self, forms: dict[str, str]):
         self.forms = forms
-        self._pattern = re.compile(_trie_pattern(forms))
+        self._trie: dict = {}
+        for form in forms:
+            node = self._trie
+            for ch in form:
+                node = node.setdefault(ch, {})
+            node[_END] = form
         self._starts = _StartFilter(forms)
 
     def find(self, text: str) -> list[Match]:
-        forms, match = self.forms, self._pattern.match
+        """Matches in order of start (at one start, longest first), with offsets into
+        ``text``; quotation marks inside a match are skipped over."""
+        bare = text.translate(_DROP_QUOTES)
+        if len(bare) == len(text):
+            return self._find(text)
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        kept = np.flatnonzero(~np.isin(codes, _QUOTE_CODES)).tolist()
+        return [
+            Match(m.slogan, m.form, kept[m.start], kept[m.end - 1] + 1) for m in self._find(bare)
+        ]
+
+    def _find(self, text: str) -> list[Match]:
+        forms, trie, n = self.forms, self._trie, len(text)
+        ends: dict[str, int] = {}  # slogan -> end of its last match
         matches = []
-        end = 0
-        # Positions the filter rejects have no form starting there, so trying only the
-        # candidates in order is the same left-to-right scan.
+        # Positions the filter rejects have no form starting there.
         for i in self._starts.candidates(text):
-            if i >= end and (m := match(text, i)):
-                form = m.group()
-                end = m.end()
-                matches.append(Match(forms[form], form, i, end))
+            node = trie.get(text[i])
+            if node is None:
+                continue
+            if text[i] in discovery.NUMERALS and i and text[i - 1] in _COUNT_PREFIX:
+                continue
+            here: list[str] = []
+            j = i + 1
+            while True:
+                if _END in node:
+                    here.append(node[_END])
+                if j >= n or (node := node.get(text[j])) is None:
+                    break
+                j += 1
+            seen: set[str] = set()
+            for form in reversed(here):  # longest first
+                slogan = forms[form]
+                if slogan in seen or ends.get(slogan, 0) > i:
+                    continue
+                seen.add(slogan)
+                ends[slogan] = i + len(form)
+                matches.append(Match(slogan, form, i, i + len(form)))
         return matches
 
 
@@ -105,19 +152,3 @@ class _StartFilter:
             if k in self._tables:
                 hit |= self._tables[k][h[:n] >> shift]
         return np.flatnonzero(hit).tolist()
-
-
-def _trie_pattern(forms: Iterable[str]) -> str:
-    """The trie regex of ``forms`` (longest first at a position; Matcher.find supplies the
-    leftmost positions)."""
-
-    def first(ch: str) -> str:
-        head = re.escape(ch)
-        if ch in discovery.NUMERALS:
-            # 第三个一律 is an ordinal and 十三个 a larger count: a form that starts with a
-            # numeral does not match right after another numeral or 第. The check sits after
-            # the literal so that re can still skip to candidates.
-            head += f"(?<![{_COUNT_PREFIX}]{head})"
-        return head
-
-    return trie_pattern(forms, first)

@@ -13,7 +13,8 @@ def summary_rows(records: Iterable[dict], kinds: Sequence[str]) -> list[dict]:
     speeches: Counter[str] = Counter()
     first: dict[str, str] = {}
     variants: dict[str, Counter[str]] = defaultdict(Counter)
-    terms: dict[str, tuple[str, str]] = {}
+    terms: dict[str, dict] = {}
+    first_start: dict[str, int] = {}
     seen: set[tuple[str, str]] = set()
     for record in records:
         if record["slogan"] is None:
@@ -24,8 +25,12 @@ def summary_rows(records: Iterable[dict], kinds: Sequence[str]) -> list[dict]:
             seen.add((speech, slogan))
             speeches[slogan] += 1
             first.setdefault(slogan, speech)
+        if first[slogan] == speech:
+            first_start[slogan] = min(
+                first_start.get(slogan, record["first_start"]), record["first_start"]
+            )
         counts[slogan] += record["count"]
-        terms[slogan] = (record["kind"], record["category"])
+        terms[slogan] = record
         if record["form"] != slogan:
             variants[slogan][record["form"]] += record["count"]
     rows = [
@@ -33,10 +38,13 @@ def summary_rows(records: Iterable[dict], kinds: Sequence[str]) -> list[dict]:
             "slogan": slogan,
             "count": count,
             "speeches": speeches[slogan],
-            "kind": terms[slogan][0],
-            "category": terms[slogan][1],
+            "kind": terms[slogan]["kind"],
+            "category": terms[slogan]["category"],
+            "first_year": terms[slogan]["first_year"],
+            "source": terms[slogan]["source"],
             "per_10k": round(count * 10_000 / total_chars, 3) if total_chars else 0.0,
             "first_speech": first[slogan],
+            "first_start": first_start[slogan],
             "variants": "|".join(form for form, _ in variants[slogan].most_common()),
         }
         for slogan, count in counts.items()

@@ -1,0 +1,191 @@
+"""Formulations and outlines: exact counts, discovery precision, outline exactness.
+
+- Formulations (eval/slogans): a labelled entry is exact when speechkit's count for it equals
+  the label's count. speechkit's count is that of the row whose slogan is the labelled
+  canonical form, or of the lexicon entry whose canonical form or variants include it.
+  A miss is ``absent`` (no lexicon entry holds the form) or ``wrong count``. Counts are
+  summed over the speeches of the text (``speechkit slogans --by-speech``, lexicon only).
+- Discovery: precision of ``--discover`` candidates (source=discovered) against the labelled
+  entries of category local or numbered (a candidate is right when it equals a labelled form
+  of any category, or one is inside the other).
+- Outlines (eval/outlines): per speech, top-level exact when the sequence of depth-1 markers
+  equals the labels' (virtual ``0`` items included), nested exact when the whole sequence of
+  (depth, marker) equals. Markers are compared without their trailing punctuation (第一，
+  and 第一 are the same item).
+- Announcements (eval/outlines/*.announced.tsv): ``directives --check`` rows whose announced
+  count and found count equal the labels'.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from common import HERE, LEVELS, labelled, level, pct, read_tsv, splits
+
+import speechkit
+from speechkit.text.lexicon import load_lexicon
+
+Tally = dict  # key -> [hits, total]
+
+
+def _forms_owner() -> dict[str, str]:
+    return load_lexicon().form_map()
+
+
+def _text_counts(path: Path) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for row in speechkit.rows("slogans", str(path), by_speech=True, discover=True):
+        counts[row["slogan"]] += row["count"]
+    return counts
+
+
+def score_formulations(verbose: bool = False) -> tuple[dict, dict]:
+    split_of, owner = splits(), _forms_owner()
+    tally: dict = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    misses: dict = defaultdict(list)
+    for text_id, path, labels in labelled("slogans"):
+        split = split_of[text_id]
+        counts = _text_counts(path)
+        for label in labels:
+            canonical, want = label["canonical"], int(label["count"])
+            forms = [canonical, *filter(None, label["variants"].split("|"))]
+            entry = next((owner[f] for f in forms if f in owner), None)
+            got = counts.get(entry or canonical, 0)
+            exact = got == want
+            cause = "" if exact else ("absent" if entry is None else "wrong count")
+            keys = ("all", f"level:{level(text_id)}", f"category:{label['category']}")
+            for key in keys:
+                tally[split][key][0] += exact
+                tally[split][key][1] += 1
+            if not exact:
+                tally[split][f"miss:{cause}"][0] += 1
+                misses[split].append((text_id, canonical, entry, want, got, cause))
+    return tally, misses
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or (len(a) >= 2 and len(b) >= 2 and (a in b or b in a))
+
+
+def score_discovery() -> tuple[dict, dict]:
+    split_of = splits()
+    tally: dict = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    wrong: dict = defaultdict(list)
+    for text_id, path, labels in labelled("slogans"):
+        split = split_of[text_id]
+        all_forms = [
+            f
+            for label in labels
+            for f in [label["canonical"], *filter(None, label["variants"].split("|"))]
+        ]
+        local = [label for label in labels if label["category"] in ("local", "numbered")]
+        rows = speechkit.rows("slogans", str(path), discover=True)
+        found = [r for r in rows if r["source"] == "discovered"]
+        for row in found:
+            ok = any(_same(row["slogan"], f) for f in all_forms)
+            tally[split]["precision"][0] += ok
+            tally[split]["precision"][1] += 1
+            tally[split][f"level:{level(text_id)}"][0] += ok
+            tally[split][f"level:{level(text_id)}"][1] += 1
+            if not ok:
+                wrong[split].append((text_id, row["slogan"], row["count"]))
+        for label in local:
+            forms = [label["canonical"], *filter(None, label["variants"].split("|"))]
+            hit = any(_same(r["slogan"], f) for r in found for f in forms)
+            tally[split]["recall"][0] += hit
+            tally[split]["recall"][1] += 1
+    return tally, wrong
+
+
+_TRAIL = re.compile(r"[，、：,:.．\s]+$")
+
+
+def _marker(text: str) -> str:
+    text = _TRAIL.sub("", text.strip())
+    return text.replace("(", "（").replace(")", "）")
+
+
+def score_outlines() -> tuple[dict, dict]:
+    split_of = splits()
+    tally: dict = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    wrong: dict = defaultdict(list)
+    for text_id, path, labels in labelled("outlines"):
+        split = split_of[text_id]
+        want: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for label in labels:
+            want[int(label["speech"])].append((int(label["depth"]), _marker(label["marker"])))
+        got: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for row in speechkit.rows("directives", str(path)):
+            ordinal = int(row["speech"].rsplit("-", 1)[1])
+            if row["path"] == "0.1":  # the first item under the virtual 0
+                got[ordinal].append((1, "0"))
+            got[ordinal].append((int(row["level"]), _marker(row["marker"])))
+        for ordinal, items in want.items():
+            found = got.get(ordinal, [])
+            top_ok = [m for d, m in items if d == 1] == [m for d, m in found if d == 1]
+            nested_ok = items == found
+            for key, ok in (("top", top_ok), ("nested", nested_ok)):
+                for k in (key, f"{key}:{level(text_id)}"):
+                    tally[split][k][0] += ok
+                    tally[split][k][1] += 1
+            if not nested_ok:
+                wrong[split].append((text_id, ordinal, top_ok))
+        announced = HERE / "outlines" / f"{text_id}.announced.tsv"
+        if announced.exists():
+            checks = speechkit.rows("directives", str(path), check=True)
+            for label in read_tsv(announced):
+                row = next((r for r in checks if r["phrase"].endswith(label["surface"])), None)
+                ok = (
+                    row is not None
+                    and row["announced"] == int(label["count"])
+                    and row["found"] == int(label["found"])
+                )
+                tally[split]["announced"][0] += ok
+                tally[split]["announced"][1] += 1
+    return tally, wrong
+
+
+def main(verbose: bool = False) -> None:
+    form_tally, misses = score_formulations()
+    disc_tally, disc_wrong = score_discovery()
+    out_tally, out_wrong = score_outlines()
+    print("== formulations (labels: eval/slogans; rows: speechkit slogans --by-speech) ==")
+    for split in ("dev", "test"):
+        t = form_tally[split]
+        print(f"-- {split}")
+        print(f"  exact counts                {pct(*t['all'])}")
+        for cause in ("absent", "wrong count"):
+            print(f"  missed: {cause:<19} {t[f'miss:{cause}'][0]}")
+        for lvl in LEVELS:
+            if f"level:{lvl}" in t:
+                print(f"  exact {lvl:<21} {pct(*t[f'level:{lvl}'])}")
+        for key in sorted(k for k in t if k.startswith("category:")):
+            print(f"  exact {key[9:]:<21} {pct(*t[key])}")
+        d = disc_tally[split]
+        print(f"  discovery precision         {pct(*d['precision'])}")
+        print(f"  local/numbered found        {pct(*d['recall'])}")
+        if verbose:
+            for miss in misses[split]:
+                print("   miss", *miss)
+            for row in disc_wrong[split]:
+                print("   not labelled", *row)
+    print("== outlines (labels: eval/outlines; rows: speechkit directives) ==")
+    for split in ("dev", "test"):
+        t = out_tally[split]
+        print(f"-- {split}")
+        print(f"  top level exact             {pct(*t['top'])}")
+        print(f"  nested exact                {pct(*t['nested'])}")
+        for lvl in LEVELS:
+            if f"top:{lvl}" in t:
+                print(f"  top/nested {lvl:<16} {pct(*t[f'top:{lvl}'])} {pct(*t[f'nested:{lvl}'])}")
+        print(f"  announced = found           {pct(*t['announced'])}")
+        if verbose:
+            for row in out_wrong[split]:
+                print("   wrong", *row)
+
+
+if __name__ == "__main__":
+    main(verbose="-v" in sys.argv)
