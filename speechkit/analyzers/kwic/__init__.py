@@ -126,9 +126,9 @@ class Kwic(Analyzer):
                 )
             wanted = {forms[slogan]}
         else:
-            wanted = {s for s, (_kind, c) in terms.items() if c == category}
+            wanted = {s for s, (_kind, c, *_) in terms.items() if c == category}
             if not wanted:
-                known = sorted({c for _kind, c in terms.values() if c})
+                known = sorted({c for _kind, c, *_ in terms.values() if c})
                 raise SpeechkitError(
                     f"--category {category}: no such category; use one of {', '.join(known)}."
                 )
