@@ -1,18 +1,26 @@
 """The one table of writers every command uses: a rich table, CSV, JSON Lines, or a tree.
 
 Rows are dicts; ``columns`` gives their order. No pandas: CSV cells are written as pandas'
-``to_csv`` writes them (None empty, floats as ``repr``), so scripts see the same bytes.
+``to_csv`` writes them (None empty, floats as ``repr``), so scripts see the same bytes, with
+two exceptions for safety: a cell holding a carriage return is quoted (pandas and Python's
+csv would write it bare, which no reader parses back), and a text cell that a spreadsheet
+would run as a formula (it starts with = + - @, a tab or a CR) gets a leading ``'`` unless
+``raw_cells`` is set. JSON Lines never hold ``NaN`` or ``Infinity``; empty cells are null.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import math
+import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
+
+from speechkit.atomic import atomic_file
+from speechkit.errors import SpeechkitError
 
 FORMATS = ("table", "csv", "json")
 SUFFIXES = {".csv": "csv", ".json": "json", ".jsonl": "json", ".ndjson": "json"}
@@ -29,35 +37,65 @@ def resolve_format(fmt: str | None, path: str | None, stream: IO[str]) -> str:
 
 
 def _plain(value):
-    if isinstance(value, float) and math.isnan(value):
+    if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
 
 
-def _csv_cell(value) -> str:
+# What a spreadsheet runs as a formula (OWASP's CSV injection list), and plain numbers that
+# start with a sign, which it reads as numbers and so stay as they are.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?%?")
+MUST_QUOTE = re.compile(r'[,"\r\n]')
+
+
+def _csv_cell(value, raw_cells: bool = False) -> str:
     value = _plain(value)
     if value is None:
         return ""
     if isinstance(value, float):
         return repr(value)
-    return str(value)
+    if not isinstance(value, str):
+        return str(value)
+    if not raw_cells and value.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def _csv_line(cells: list[str]) -> str:
+    """One CSV record as Python's csv module writes it (minimal quoting, "\\n" ends), except
+    that a cell holding a carriage return is quoted too."""
+    if cells == [""]:
+        return '""\n'
+    quoted = [
+        '"' + cell.replace('"', '""') + '"' if MUST_QUOTE.search(cell) else cell for cell in cells
+    ]
+    return ",".join(quoted) + "\n"
 
 
 def write_csv(
-    rows: Sequence[dict], columns: Sequence[str], stream: IO[str], title: str = ""
+    rows: Sequence[dict],
+    columns: Sequence[str],
+    stream: IO[str],
+    title: str = "",
+    raw_cells: bool = False,
 ) -> None:
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(columns)
+    stream.write(_csv_line([str(column) for column in columns]))
     for row in rows:
-        writer.writerow([_csv_cell(row.get(column)) for column in columns])
+        stream.write(_csv_line([_csv_cell(row.get(column), raw_cells) for column in columns]))
+
+
+def _json_cell(value):
+    value = _plain(value)
+    return None if value == "" else value
 
 
 def write_jsonl(
-    rows: Sequence[dict], columns: Sequence[str], stream: IO[str], title: str = ""
+    rows: Sequence[dict], columns: Sequence[str], stream: IO[str], title: str = "", **_
 ) -> None:
     for row in rows:
-        record = {column: _plain(row.get(column)) for column in columns}
-        stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        record = {column: _json_cell(row.get(column)) for column in columns}
+        stream.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
 
 
 def _cell(value) -> str:
@@ -77,7 +115,7 @@ def _numeric(rows: Sequence[dict], column: str) -> bool:
 
 
 def write_table(
-    rows: Sequence[dict], columns: Sequence[str], stream: IO[str], title: str = ""
+    rows: Sequence[dict], columns: Sequence[str], stream: IO[str], title: str = "", **_
 ) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -97,7 +135,7 @@ def write_table(
 
 
 def write_tree(
-    rows: Sequence[dict], columns: Sequence[str], stream: IO[str], title: str = ""
+    rows: Sequence[dict], columns: Sequence[str], stream: IO[str], title: str = "", **_
 ) -> None:
     """A tree per speech from outline rows (``speech``, ``path``, ``marker``, ``heading``)."""
     from rich.console import Console
@@ -157,23 +195,49 @@ WRITERS: dict[str, Callable[..., None]] = {
 
 
 class Output:
-    """Where and how a command writes its rows; made by the ``table_output`` CLI decorator."""
+    """Where and how a command writes its rows; made by the ``table_output`` CLI decorator.
 
-    def __init__(self, fmt: str | None = None, path: str | None = None):
+    A file is written to a temporary sibling and renamed over ``path`` when complete, so
+    the old file stays whole until the new one is.
+    """
+
+    def __init__(self, fmt: str | None = None, path: str | None = None, raw_cells: bool = False):
         self.path = path
         self.fmt = fmt
+        self.raw_cells = raw_cells
         self.stream: IO[str] = sys.stdout
 
     @property
     def format(self) -> str:
         return resolve_format(self.fmt, self.path, self.stream)
 
+    def check(self) -> None:
+        """Fail now, before any analysis, if ``path`` cannot be written."""
+        if not self.path or self.path == "-":
+            return
+        check_writable_file(Path(self.path))
+
     def emit(
         self, rows: Sequence[dict], columns: Sequence[str], title: str = "", fmt: str | None = None
     ) -> None:
         write = WRITERS[fmt or self.format]
         if self.path and self.path != "-":
-            with open(self.path, "w", encoding="utf-8", newline="") as stream:
-                write(rows, columns, stream, title)
+            with atomic_file(self.path, encoding="utf-8", newline="") as stream:
+                write(rows, columns, stream, title, raw_cells=self.raw_cells)
         else:
-            write(rows, columns, self.stream, title)
+            write(rows, columns, self.stream, title, raw_cells=self.raw_cells)
+
+
+def check_writable_file(path: Path) -> None:
+    """A one-line ``SpeechkitError`` unless a file can be written at ``path``."""
+    folder = path.parent
+    if path.is_dir():
+        raise SpeechkitError(f"{path}: is a directory; give a file name to write to.")
+    if not folder.is_dir():
+        raise SpeechkitError(
+            f"{path}: the folder {folder} does not exist; create it first or choose another path."
+        )
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise SpeechkitError(
+            f"{path}: cannot write in {folder} (permission denied); choose another path."
+        )

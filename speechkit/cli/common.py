@@ -130,9 +130,16 @@ def table_output(command=None, *, file_option: bool = True):
         @click.option(
             "--table", "fmt", flag_value="table", help="Draw a table (the default on a terminal)."
         )
+        @click.option(
+            "--raw-cells",
+            is_flag=True,
+            help="Write CSV cells as they are (no leading ' before = + - @).",
+        )
         @functools.wraps(command)
-        def wrapper(fmt, output_path=None, **kwargs):
-            return command(output=Output(fmt, output_path), **kwargs)
+        def wrapper(fmt, raw_cells, output_path=None, **kwargs):
+            output = Output(fmt, output_path, raw_cells)
+            output.check()
+            return command(output=output, **kwargs)
 
         if file_option:
             wrapper = click.option(

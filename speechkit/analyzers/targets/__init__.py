@@ -8,6 +8,7 @@ clause, sentence, paragraph, list head and section around each number: ``frames`
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -96,6 +97,14 @@ class Targets(Analyzer):
 
         rows = []
         for found in read_numbers(speech.text, speech.title, speech.source, year, all):
+            for column in ("value", "value_high", "value_base", "baseline"):
+                number = found.get(column)
+                if isinstance(number, float) and not math.isfinite(number):
+                    # Too large for a float: the value keeps the number as written, never inf.
+                    found[column] = None
+                    if column == "value":
+                        written = speech.text[found["start"] : found["end"]]
+                        found[column] = written.removesuffix(found["unit"] or "") or written
             start, end = speech.raw_span(found["start"], found["end"])
             rows.append(
                 {"source": speech.source, "speech": speech.id, **found}
