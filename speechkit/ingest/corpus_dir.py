@@ -32,6 +32,7 @@ def read(path: Path) -> Iterator[Speech]:
             f"{path}: is a directory but not a speechkit corpus (no {MANIFEST}); "
             "give a raw dump, or a directory written by `speechkit split -o`."
         )
+    number = 0
     with manifest.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
             try:
@@ -54,6 +55,10 @@ def read(path: Path) -> Iterator[Speech]:
                     f"{manifest}:{number}: unreadable manifest entry ({exc}); "
                     "write the corpus again with `speechkit split -o`."
                 ) from None
+    if number == 0:
+        raise SpeechkitError(
+            f"{manifest}: holds no speeches; write the corpus again with `speechkit split -o`."
+        )
 
 
 def write(speeches: Iterable[Speech], target: Path) -> int:

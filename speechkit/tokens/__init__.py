@@ -33,7 +33,10 @@ def token_counts(corpus, jobs: int | None = None) -> Iterator[tuple[Speech, dict
                     yield speech, Counter(tokens)
             else:
                 speeches = list(speeches)
-                tokens = cache.aligned_tokens(directory, speeches, fingerprint(), pool.joined)
+                notify = getattr(corpus, "on_notice", None)
+                tokens = cache.aligned_tokens(
+                    directory, speeches, fingerprint(), pool.joined, notify
+                )
                 yield from zip(speeches, _arrow_counts(tokens))
 
 

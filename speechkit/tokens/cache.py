@@ -7,24 +7,64 @@ The file is an uncompressed Arrow IPC (Feather v2) file, read through a memory m
 second run touches the tokens in place instead of decompressing them (Parquet with zstd was
 ten times smaller on disk but cost 130 MB of memory and 0.2 s to read 20 MB of speeches).
 pandas, polars and R's arrow package read it with read_feather.
+
+Nothing in the file is trusted: its schema metadata holds the token backend with its
+version and a SHA-256 of the keys and tokens; before any use the table is validated in full
+(offsets, UTF-8) and the hash compared. A file that fails any check is a cache miss, and
+is rewritten. A cache that cannot be written (a read-only corpus) costs one notice.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
+from speechkit import atomic
+
 CACHE_FILE = "tokens.arrow"
+HASH_KEY = b"speechkit.sha256"
+BACKEND_KEY = b"speechkit.backend"
 
 
 def text_key(text: str, fingerprint: str) -> str:
     return hashlib.sha1((fingerprint + "\n" + text).encode("utf-8")).hexdigest()
 
 
+def backend() -> str:
+    """The token backend and its version (read without importing jieba)."""
+    from importlib.metadata import version
+
+    return f"jieba {version('jieba')}"
+
+
+def digest(keys, tokens) -> str:
+    """SHA-256 of a cache's content: its keys and each row's tokens (joined in Arrow)."""
+    import pyarrow.compute as pc
+
+    from speechkit.tokens.segment import SEPARATOR
+
+    hasher = hashlib.sha256()
+    for column in (keys, pc.binary_join(tokens, SEPARATOR)):
+        array = single_array(column) if hasattr(column, "num_chunks") else column
+        array = array.cast("large_string")  # fresh buffers, offsets from 0
+        hasher.update(f"{len(array)}:{array.null_count}:".encode())
+        offsets = array.buffers()[1]
+        count = (len(array) + 1) * 8
+        hasher.update(memoryview(offsets)[:count])
+        end = int.from_bytes(memoryview(offsets)[count - 8 : count], "little", signed=True)
+        data = array.buffers()[2]
+        if end:
+            hasher.update(memoryview(data)[:end])
+    return hasher.hexdigest()
+
+
 def read(directory: Path):
-    """The cached ``key, tokens`` table (pyarrow), or None when there is none."""
+    """The cached ``key, tokens`` table (pyarrow), or None when there is none or it fails
+    any check."""
     path = directory / CACHE_FILE
     if not path.is_file():
         return None
@@ -33,9 +73,19 @@ def read(directory: Path):
 
     try:
         table = ipc.open_file(pa.memory_map(str(path))).read_all()
-        return table.select(["key", "tokens"])
-    except (OSError, ValueError, KeyError):
-        return None  # a damaged cache is only a slower run: it is rewritten
+        metadata = table.schema.metadata or {}
+        if metadata.get(BACKEND_KEY, b"").decode("utf-8", "replace") != backend():
+            return None
+        table = table.select(["key", "tokens"])
+        if table.schema != pa.schema([("key", pa.string()), ("tokens", pa.list_(pa.string()))]):
+            return None
+        table.validate(full=True)  # offsets in bounds, valid UTF-8: safe to read from here
+        expected = metadata.get(HASH_KEY, b"").decode("ascii", "replace")
+        if digest(table.column("key"), table.column("tokens")) != expected:
+            return None
+        return table
+    except Exception:  # any damage is a cache miss; the cache is then rewritten
+        return None
 
 
 def write(directory: Path, table) -> None:
@@ -44,12 +94,22 @@ def write(directory: Path, table) -> None:
 
     fd, tmp = tempfile.mkstemp(prefix=".tokens.", suffix=".arrow", dir=directory)
     os.close(fd)
+    atomic.register(tmp)
     try:
-        feather.write_feather(table, tmp, compression="uncompressed")
-        os.replace(tmp, directory / CACHE_FILE)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        metadata = {
+            BACKEND_KEY: backend().encode(),
+            HASH_KEY: digest(table.column("key"), table.column("tokens")).encode(),
+        }
+        feather.write_feather(
+            table.replace_schema_metadata(metadata), tmp, compression="uncompressed"
+        )
+        atomic.with_umask(tmp)
+        with atomic.no_interrupts():
+            os.replace(tmp, directory / CACHE_FILE)
+            atomic.release(tmp)
+    finally:
+        if tmp in atomic.PENDING:
+            atomic.remove(tmp)
 
 
 def single_array(column):
@@ -57,19 +117,28 @@ def single_array(column):
     return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
 
 
-def aligned_tokens(directory: Path, speeches: list, fingerprint: str, tokenize_joined):
+def aligned_tokens(
+    directory: Path,
+    speeches: list,
+    fingerprint: str,
+    tokenize_joined,
+    notify: Callable[[str], None] | None = None,
+):
     """Tokens of ``speeches`` in order, as a pyarrow list array, from the cache where possible.
 
     ``tokenize_joined(texts)`` yields, for each text the cache lacks, its tokens joined by
     ``speechkit.tokens.segment.SEPARATOR``; they are split into lists inside Arrow, so no Python
     object is made per token. If anything was missing the cache is rewritten with exactly
-    this corpus's speeches.
+    this corpus's speeches; if it cannot be, ``notify`` is told once and the tokens are
+    returned all the same.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
 
     from speechkit.tokens.segment import SEPARATOR
 
+    if not speeches:
+        return pa.array([], pa.list_(pa.string()))
     keys = [text_key(s.text, fingerprint) for s in speeches]
     cached = read(directory)
     known = {} if cached is None else {k: i for i, k in enumerate(cached.column("key").to_pylist())}
@@ -92,5 +161,12 @@ def aligned_tokens(directory: Path, speeches: list, fingerprint: str, tokenize_j
         rows = [fresh_row[i] if i in fresh_row else known[k] for i, k in enumerate(keys)]
         pool = single_array(cached.column("tokens"))
         tokens = pa.concat_arrays([pool, fresh.cast(pool.type)]).take(pa.array(rows))
-    write(directory, pa.table({"key": keys, "tokens": tokens}))
+    try:
+        write(directory, pa.table({"key": keys, "tokens": tokens}))
+    except OSError as exc:
+        message = (
+            f"{directory}: cannot write the token cache ({exc.strerror or exc}); the counts "
+            "are complete, but the next run will tokenize again."
+        )
+        (notify or logging.getLogger("speechkit").warning)(message)
     return tokens

@@ -64,7 +64,7 @@ def fingerprint() -> str:
     from importlib.metadata import version
 
     # The installed version, read without importing jieba (which costs 0.1 s).
-    digest = hashlib.sha1(version("jieba").encode())
+    digest = hashlib.sha1(f"jieba {version('jieba')}".encode())
     digest.update("\n".join(user_words()).encode("utf-8"))
     return digest.hexdigest()[:16]
 

@@ -1,0 +1,124 @@
+"""The token cache beside a corpus directory (issue 13): checked before any use, rebuilt when
+it does not match, never a crash; a cache that cannot be written costs a notice, not the run."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+
+import pyarrow as pa
+import pyarrow.feather as feather
+import pytest
+from click.testing import CliRunner
+
+import speechkit
+from speechkit.cli import cli
+from speechkit.ingest import corpus_dir
+from speechkit.tokens import cache
+
+from .conftest import SAMPLE
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory):
+    """Three speeches of the sample as a corpus directory, with its cache written."""
+    target = tmp_path_factory.mktemp("cache") / "c"
+    corpus_dir.write(list(speechkit.load(SAMPLE))[:3], target)
+    fresh = speechkit.rows("words", speechkit.load(target), jobs=1)
+    return target, fresh, (target / cache.CACHE_FILE).read_bytes()
+
+
+def words_in_subprocess(target) -> subprocess.CompletedProcess:
+    code = (
+        "import json, sys, speechkit;"
+        f"print(json.dumps(speechkit.rows('words', speechkit.load({str(target)!r}), jobs=1)))"
+    )
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("seed", [5, 11])
+def test_damaged_bytes_never_crash_and_give_fresh_counts(small_corpus, tmp_path, seed):
+    source, fresh, good = small_corpus
+    target = tmp_path / "c"
+    corpus_dir.write(speechkit.load(source), target)
+    damaged = bytearray(good)
+    rng = random.Random(seed)
+    for _ in range(200):
+        damaged[rng.randrange(2000, len(damaged) - 2000)] = rng.randrange(256)
+    (target / cache.CACHE_FILE).write_bytes(bytes(damaged))
+    result = words_in_subprocess(target)
+    assert result.returncode == 0, result.stderr[-500:]
+    import json
+
+    assert json.loads(result.stdout) == json.loads(json.dumps(fresh))
+    # ... and the cache was rebuilt: a valid one again.
+    assert cache.read(target) is not None
+
+
+def test_edited_tokens_with_the_same_keys_are_noticed(small_corpus, tmp_path):
+    source, fresh, _good = small_corpus
+    target = tmp_path / "c"
+    corpus_dir.write(speechkit.load(source), target)
+    speechkit.rows("words", speechkit.load(target), jobs=1)
+    table = feather.read_table(target / cache.CACHE_FILE)
+    tokens = table.column("tokens").to_pylist()
+    tokens[0] = ["发展"] * 1000
+    edited = pa.table({"key": table.column("key"), "tokens": tokens}, schema=table.schema)
+    feather.write_feather(edited, target / cache.CACHE_FILE, compression="uncompressed")
+    assert speechkit.rows("words", speechkit.load(target), jobs=1) == fresh
+
+
+def test_cache_names_the_backend_and_its_version(small_corpus):
+    from importlib.metadata import version
+
+    metadata = feather.read_table(small_corpus[0] / cache.CACHE_FILE).schema.metadata
+    assert metadata[b"speechkit.backend"].decode() == f"jieba {version('jieba')}"
+    assert len(metadata[b"speechkit.sha256"]) == 64
+
+
+def test_cache_that_cannot_be_written_still_gives_the_counts(small_corpus, tmp_path):
+    source, fresh, _good = small_corpus
+    target = tmp_path / "c"
+    corpus_dir.write(speechkit.load(source), target)
+    (target / cache.CACHE_FILE).mkdir()  # cannot be replaced by a file
+    result = CliRunner().invoke(cli, ["words", str(target), "--csv"], obj={})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("word,count,speeches,per_10k\n")
+    assert len(result.stdout.splitlines()) == len(fresh) + 1
+    assert result.stderr.count("token cache") == 1
+    assert "internal error" not in result.stderr
+
+
+def test_read_only_corpus_directory(small_corpus, tmp_path, monkeypatch):
+    source, fresh, _good = small_corpus
+    target = tmp_path / "c"
+    corpus_dir.write(speechkit.load(source), target)
+
+    def denied(*_a, **_k):
+        raise PermissionError(13, "Permission denied", str(target / ".tokens.x.arrow"))
+
+    monkeypatch.setattr("tempfile.mkstemp", denied)
+    notices = []
+    rows = speechkit.rows("words", speechkit.load(target, on_notice=notices.append), jobs=1)
+    assert rows == fresh
+    assert len(notices) == 1 and "token cache" in notices[0]
+
+
+def test_cache_is_written_with_the_umask(small_corpus):
+    import os
+
+    target = small_corpus[0]
+    mask = os.umask(0)
+    os.umask(mask)
+    assert os.stat(target / cache.CACHE_FILE).st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_an_empty_manifest_is_a_one_line_error(tmp_path):
+    target = tmp_path / "c"
+    corpus_dir.write(list(speechkit.load(SAMPLE))[:1], target)
+    (target / corpus_dir.MANIFEST).write_text("")
+    for command in ("words", "targets", "slogans", "split"):
+        result = CliRunner().invoke(cli, [command, str(target), "--csv"], obj={})
+        assert result.exit_code == 1, (command, result.output)
+        assert "holds no speeches" in result.output and "internal error" not in result.output
