@@ -83,9 +83,13 @@ class DocumentReport:
 
     source: str
     preamble: str
+    # Set by the corpus when two inputs share a file name, so that ids stay unique.
+    id_stem: str = ""
 
     @property
     def stem(self) -> str:
+        if self.id_stem:
+            return self.id_stem
         return "stdin" if self.source == "-" else Path(self.source).stem
 
     def summary(self, speeches: Iterable[Speech]) -> dict[str, int]:

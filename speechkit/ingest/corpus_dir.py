@@ -1,19 +1,23 @@
 """The corpus directory `split -o` writes: one Simplified .txt per speech plus a manifest.
 
 Every analyzer accepts such a directory in place of a raw dump. The manifest keeps each
-speech's offset map, so rows found in a directory still point into the raw file.
+speech's offset map, so rows found in a directory still point into the raw file. It is read
+with checks (offsets that tile, texts unchanged since they were written), not trusted.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 
+from speechkit import atomic
 from speechkit.errors import SpeechkitError
 from speechkit.model import CleaningStats, OffsetMap, Speech, speech_record
 
@@ -25,6 +29,10 @@ def is_corpus(path: Path) -> bool:
     return (path / MANIFEST).is_file()
 
 
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
 def read(path: Path) -> Iterator[Speech]:
     manifest = path / MANIFEST
     if not manifest.is_file():
@@ -33,12 +41,13 @@ def read(path: Path) -> Iterator[Speech]:
             "give a raw dump, or a directory written by `speechkit split -o`."
         )
     number = 0
+    ends: dict[str, int] = {}  # each source's last speech end: speeches never overlap
     with manifest.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
             try:
                 row = json.loads(line)
                 text = (path / row["file"]).read_text(encoding="utf-8")
-                yield Speech(
+                speech = Speech(
                     id=row["id"],
                     source=row["source"],
                     ordinal=row["ordinal"],
@@ -55,50 +64,162 @@ def read(path: Path) -> Iterator[Speech]:
                     f"{manifest}:{number}: unreadable manifest entry ({exc}); "
                     "write the corpus again with `speechkit split -o`."
                 ) from None
+            problem = _check(speech, row, ends.get(speech.source, 0))
+            if problem:
+                raise SpeechkitError(
+                    f"{manifest}:{number}: {problem}; the corpus was changed after it was "
+                    "written: write it again with `speechkit split -o`."
+                )
+            ends[speech.source] = speech.end
+            yield speech
     if number == 0:
         raise SpeechkitError(
             f"{manifest}: holds no speeches; write the corpus again with `speechkit split -o`."
         )
 
 
+def _check(speech: Speech, row: dict, previous_end: int) -> str:
+    """What is wrong with one manifest entry and its text, or "" if nothing."""
+    if not 0 <= previous_end <= speech.start <= speech.end:
+        return f"offsets {speech.start}-{speech.end} overlap or run backwards"
+    if speech.end - speech.start < len(speech.original):  # cleaning only deletes
+        return f"offsets {speech.start}-{speech.end} are shorter than the text"
+    if len(speech.text) != len(speech.original) or len(speech.text) != row.get("chars"):
+        return f"{row['file']} does not have the length the manifest gives"
+    if "sha1" in row and text_hash(speech.text) != row["sha1"]:
+        return f"{row['file']} was edited"
+    offsets = speech.offsets
+    clean_at, raw_at = list(offsets.clean_at), list(offsets.raw_at)
+    if (
+        not clean_at
+        or clean_at != sorted(clean_at)
+        or raw_at != sorted(raw_at)
+        or clean_at[0] != 0
+        or clean_at[-1] > len(speech.text)
+        or raw_at[0] < speech.start
+        or raw_at[-1] > speech.end
+    ):
+        return "the offset map does not tile the speech"
+    return ""
+
+
 def write(speeches: Iterable[Speech], target: Path) -> int:
     """Write ``speeches`` to ``target`` atomically; return how many were written.
 
-    Everything goes to a temporary sibling first and is renamed into place at the end, so an
+    Everything goes to a temporary sibling first and is swapped into place at the end, so an
     interrupted run leaves no half corpus. An existing corpus at ``target`` is replaced; any
-    other existing directory is refused.
+    other existing directory is refused. What an earlier, killed run left is finished or
+    rolled back first (see ``recover``).
     """
-    target = Path(target)
+    target = Path(os.path.abspath(target))
+    recover(target)
     if target.exists() and not (target.is_dir() and is_corpus(target)):
         raise SpeechkitError(
             f"{target}: exists and is not a speechkit corpus; choose a new directory name."
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-{os.getpid()}-", dir=target.parent))
+    except OSError as exc:
+        raise SpeechkitError(
+            f"{target}: cannot write there ({exc.strerror}); choose another directory."
+        ) from None
+    atomic.register(tmp)
     count = 0
     try:
+        atomic.with_umask(tmp, directory=True)
+        names: set[str] = set()
         with (tmp / MANIFEST).open("w", encoding="utf-8") as manifest:
             for speech in speeches:
                 name = f"{speech.id}.txt"
+                if name in names:  # never overwrite a speech already written
+                    raise SpeechkitError(
+                        f"{target}: two speeches have the id {speech.id!r}; give inputs "
+                        "with different names."
+                    )
+                names.add(name)
                 (tmp / name).write_text(speech.text, encoding="utf-8")
                 row = speech_record(speech, texts=False)
                 row.update(
                     format=FORMAT,
                     file=name,
+                    sha1=text_hash(speech.text),
                     original=speech.original,
                     offsets=[list(b) for b in speech.offsets.breaks],
                     stats=asdict(speech.stats),
                 )
                 manifest.write(json.dumps(row, ensure_ascii=False) + "\n")
                 count += 1
-        if target.exists():
-            old = target.with_name(f".{target.name}.old")
-            os.replace(target, old)
-            os.replace(tmp, target)
-            shutil.rmtree(old)
-        else:
-            os.replace(tmp, target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        _commit(tmp, target)
+    finally:
+        if str(tmp) in atomic.PENDING:
+            atomic.remove(tmp)
     return count
+
+
+def _commit(tmp: Path, target: Path) -> None:
+    """Put the finished ``tmp`` at ``target``: one atomic swap where the system has one,
+    else two renames with a backup that ``recover`` rolls back if a kill comes between."""
+    with atomic.no_interrupts():
+        if not target.exists():
+            os.replace(tmp, target)
+            atomic.release(tmp)
+            return
+        if _exchange(tmp, target):
+            return  # tmp now holds the old corpus: removed by the caller
+        backup = Path(
+            tempfile.mkdtemp(prefix=f".{target.name}.old-{os.getpid()}-", dir=target.parent)
+        )
+        os.replace(target, backup)
+        os.replace(tmp, target)
+        atomic.release(tmp)
+        atomic.register(backup)
+    atomic.remove(backup)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    done = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return done == 0
+
+
+LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?P<kind>new|old)(?:-(?P<pid>\d+)-[^/]*)?")
+
+
+def recover(target: Path) -> None:
+    """Clean up what killed writers of ``target`` left beside it: their temp folders are
+    removed, and a backup whose replace never finished is put back (or removed, if the new
+    corpus made it into place). Folders of writers still running are left alone."""
+    target = Path(os.path.abspath(target))
+    if not target.parent.is_dir():
+        return
+    for entry in target.parent.iterdir():
+        m = LEFTOVER.fullmatch(entry.name)
+        if not m or m["name"] != target.name or not entry.is_dir():
+            continue
+        if m["pid"] and _alive(int(m["pid"])):
+            continue
+        if m["kind"] == "old" and not target.exists() and is_corpus(entry):
+            os.replace(entry, target)  # roll back: the old corpus is whole
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -128,9 +129,13 @@ class Corpus:
         # A metadata CSV whose columns every analysis of this corpus joins (document
         # variables; see speechkit.analyzers.docvars).
         self.meta = meta
-        self.paths = [str(p) for p in paths]
+        if isinstance(paths, bytes):
+            paths = [os.fsdecode(paths)]
+        # The same input named twice (`split - -`) is read once.
+        self.paths = list(dict.fromkeys(_input_path(p) for p in paths))
         if not self.paths:
             raise SpeechkitError("no input given; name a raw dump, a corpus directory or -.")
+        self.stems = _unique_stems(self.paths)
         self.encoding = encoding
         self.openings = tuple(openings) if openings else None
         self.on_notice = on_notice
@@ -147,13 +152,16 @@ class Corpus:
 
     def _read(self, path: str) -> Document | StreamedDocument:
         if should_stream(path, STREAM_MIN_BYTES):
-            return StreamedDocument(path, self.encoding, self.openings, self._notify)
+            streamed = StreamedDocument(path, self.encoding, self.openings, self._notify)
+            streamed.id_stem = self.stems.get(path, "")
+            return streamed
         data = None
         if path == "-":
             if self._stdin is None:
                 self._stdin = sys.stdin.buffer.read()
             data = self._stdin
         doc = read_document(path, self.encoding, self.openings, data)
+        doc.id_stem = self.stems.get(path, "")
         for notice in doc.notices:
             self._notify(notice)
         return doc
@@ -220,6 +228,27 @@ class Corpus:
         return pd.DataFrame([speech_record(s, texts) for s in self], columns=_columns(texts))
 
 
+def _input_path(path) -> str:
+    if isinstance(path, bytes):
+        return os.fsdecode(path)
+    if not isinstance(path, (str, os.PathLike)):
+        raise SpeechkitError(f"{path!r}: is not a path; name a raw dump, a corpus directory or -.")
+    return str(path)
+
+
+def _unique_stems(paths: list[str]) -> dict[str, str]:
+    """Id stems for raw dumps whose file name another input already has: ``x``, ``x~2``…
+    (ids name the speeches' files in a corpus directory, so they must not clash)."""
+    stems: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for path in paths:
+        stem = "stdin" if path == "-" else Path(path).stem
+        seen[stem] = seen.get(stem, 0) + 1
+        if seen[stem] > 1:
+            stems[path] = f"{stem}~{seen[stem]}"
+    return stems
+
+
 def _columns(texts: bool) -> list[str]:
     from speechkit.model import SPEECH_COLUMNS, TEXT_COLUMNS
 
@@ -256,6 +285,8 @@ def load(
     >>> [s.ordinal for s in corpus][-1]
     9
     """
-    if isinstance(paths, (str, Path)):
+    if isinstance(paths, (str, bytes, os.PathLike)):
         paths = [paths]
-    return Corpus([str(p) for p in paths], encoding, openings, on_notice, on_speech, meta)
+    if paths is None or not hasattr(paths, "__iter__"):
+        raise SpeechkitError(f"{paths!r}: is not a path; name a raw dump, a corpus directory or -.")
+    return Corpus(list(paths), encoding, openings, on_notice, on_speech, meta)
