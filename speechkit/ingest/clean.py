@@ -28,8 +28,12 @@ HTML = r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,200})?/?>|(?<![A-Za-z<])/(?:p|div
 INVISIBLE = "[\u200b\u200c\u200d\u2060\ufeff\u00ad]"
 # A narrow no-break space between digits groups thousands (1 000); it goes.
 DIGIT_SEPARATOR = r"(?<=\d)\u202f(?=\d)"
-NOISE = re.compile(rf"(?P<html>{HTML})|(?P<invisible>{INVISIBLE})|(?P<sep>{DIGIT_SEPARATOR})")
-NOISE_HINT = re.compile("[<>&\u200b\u200c\u200d\u2060\ufeff\u00ad\u202f]")
+# Line endings: the CR of a CRLF goes and a lone CR becomes LF (in SPACES), so the text and
+# its length are the same whatever the line endings; offsets still point at the raw CR.
+NOISE = re.compile(
+    rf"(?P<html>{HTML})|(?P<invisible>{INVISIBLE})|(?P<sep>{DIGIT_SEPARATOR})|(?P<crlf>\r(?=\n))"
+)
+NOISE_HINT = re.compile("[<>&\u200b\u200c\u200d\u2060\ufeff\u00ad\u202f\r]")
 
 SYLLABLE = re.compile(
     r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -43,7 +47,7 @@ SYLLABLE = re.compile(
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 # Starts with the punctuation itself so the regex engine can skip ahead to candidates.
 IN_NUMBER = re.compile(r"[,:](?<=\d[,:])(?=\d)")
-SPACES = {"\u202f": " ", "\u00a0": " "}
+SPACES = {"\u202f": " ", "\u00a0": " ", "\r": "\n"}
 
 # Damaged glosses, reported but left in place: a reading whose "(" was eaten, or a line that
 # ends inside an opening gloss. Both are looked for after the good glosses are gone.

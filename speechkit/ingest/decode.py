@@ -38,13 +38,23 @@ def _score(text: str) -> int:
     return sum(1 for ch in text if ch in common)
 
 
-def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
-    """Decode ``data`` and return ``(text, encoding)``; ``name`` is used in error messages."""
+def _decode(data: bytes, codec: str, final: bool) -> str:
+    if final:
+        return data.decode(codec)
+    # A sample cut from a larger file may end inside a character: leave that tail undecoded.
+    return codecs.getincrementaldecoder(codec)().decode(data, final=False)
+
+
+def decode_bytes(
+    data: bytes, name: str, encoding: str | None = None, final: bool = True
+) -> tuple[str, str]:
+    """Decode ``data`` and return ``(text, encoding)``; ``name`` is used in error messages.
+    ``final=False`` says ``data`` is the start of a larger file (it may end mid-character)."""
     if not data:
         raise SpeechkitError(f"{name}: the file is empty; give a file with speech text in it.")
     if encoding:
         try:
-            return data.decode(encoding), encoding
+            return _decode(data, encoding, final), encoding
         except LookupError:
             raise SpeechkitError(
                 f"{name}: unknown encoding {encoding!r}; try utf-8, gb18030 or big5."
@@ -57,7 +67,7 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
     for bom, codec in BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec), codec
+                return _decode(data, codec, final), codec
             except UnicodeDecodeError:
                 break
     if b"\x00" in data:
@@ -66,13 +76,13 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
             "(UTF-8, UTF-16 with BOM, GB18030 or Big5)."
         )
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _decode(data, "utf-8", final), "utf-8"
     except UnicodeDecodeError:
         pass
     decoded = []
     for codec in CANDIDATES[1:]:
         try:
-            decoded.append((data.decode(codec), codec))
+            decoded.append((_decode(data, codec, final), codec))
         except UnicodeDecodeError:
             continue
     if not decoded:

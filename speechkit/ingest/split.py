@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 # An opening is a whole line of address ending in a colon: 同志們： or 各位代表：. The same
-# words inside a line (同志們, …) are not openings.
+# words inside a line (同志們, …) are not openings. A line ends at LF, CRLF or a lone CR.
 DEFAULT_OPENINGS = (
     "同志們",
     "同志们",
@@ -21,7 +21,10 @@ DEFAULT_OPENINGS = (
 def opening_pattern(openings: Sequence[str] | None = None) -> re.Pattern[str]:
     words = sorted(openings or DEFAULT_OPENINGS, key=len, reverse=True)
     alternatives = "|".join(re.escape(word.rstrip(":：")) for word in words)
-    return re.compile(rf"^[ \t\u3000]*(?:{alternatives})[ \t\u3000]*[:：][ \t\u3000]*\r?$", re.M)
+    return re.compile(
+        rf"(?:^|(?<=\r))[ \t\u3000]*(?:{alternatives})[ \t\u3000]*[:：][ \t\u3000]*(?=[\r\n]|\Z)",
+        re.M,
+    )
 
 
 def find_spans(raw: str, openings: Sequence[str] | None = None) -> list[tuple[int, int]]:

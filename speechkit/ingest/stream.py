@@ -8,6 +8,7 @@ speeches are the same, character for character, as those of an in-memory ``Docum
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from speechkit.ingest.split import opening_pattern
 from speechkit.model import Speech
 
 CHUNK = 1 << 20  # bytes decoded at a time
+LINE = re.compile(r"(?<=\r\n)|(?<=\r)(?!\n)|(?<=\n)")  # the place after each line ending
 SAMPLE_BYTES = 4 << 20  # bytes read to detect the encoding
 
 
@@ -41,9 +43,10 @@ class StreamedDocument(DocumentReport):
         self.spans: list[tuple[int, int]] = []
         with open(path, "rb") as stream:
             sample = stream.read(SAMPLE_BYTES)
-        if len(sample) == SAMPLE_BYTES:
+        partial = len(sample) == SAMPLE_BYTES
+        if partial:
             sample = _trim_partial(sample)
-        _, self.encoding = decode_bytes(sample, path, encoding)
+        _, self.encoding = decode_bytes(sample, path, encoding, final=not partial)
 
     @property
     def preamble(self) -> str:
@@ -61,7 +64,8 @@ class StreamedDocument(DocumentReport):
         return self._preamble
 
     def lines(self) -> Iterator[str]:
-        """The decoded text, a line at a time, each with its "\\n" (the last may lack it)."""
+        """The decoded text, a line at a time, each with its ending (LF, CRLF or a lone CR;
+        the last line may have none)."""
         decoder = codecs.getincrementaldecoder(self.encoding)(errors="strict")
         pending = ""
         read = 0
@@ -75,12 +79,13 @@ class StreamedDocument(DocumentReport):
                         "pass --encoding, or fix the file."
                     ) from None
                 read += len(chunk)
-                *complete, pending = pending.split("\n")
-                for line in complete:
-                    yield line + "\n"
+                # A CR at the end may be the first half of a CRLF: keep it for the next chunk.
+                complete = len(pending) - 1 if pending.endswith("\r") else len(pending)
+                *lines, rest = LINE.split(pending[:complete])
+                yield from lines
+                pending = rest + pending[complete:]
             pending += decoder.decode(b"", final=True)
-        if pending:
-            yield pending
+        yield from (line for line in LINE.split(pending) if line)
 
     def pieces(self) -> Iterator[tuple[int, str, bool]]:
         """``(start, raw, only)`` per speech; ``only`` is true for a document's single speech."""
