@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
@@ -19,8 +20,34 @@ def can_fork(jobs: int | None) -> bool:
 
 def fork_pool(jobs: int | None, initializer: Callable[[], None] | None = None):
     """A pool of ``jobs`` forked workers: they inherit this process's memory (loaded tables,
-    the raw text) instead of pickling it."""
-    return multiprocessing.get_context("fork").Pool(jobs or os.cpu_count(), initializer)
+    the raw text) instead of pickling it. Workers ignore SIGINT: a Ctrl-C reaches the whole
+    process group, and it is the parent's to handle (no worker tracebacks)."""
+    return multiprocessing.get_context("fork").Pool(
+        jobs or os.cpu_count(), _worker_init, (initializer,)
+    )
+
+
+def _worker_init(initializer: Callable[[], None] | None) -> None:
+    parent = os.getppid()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent was gone before the line above
+        os._exit(1)
+    if initializer is not None:
+        initializer()
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel kills this worker when the thread that forked it ends, so a killed
+    parent (or one that exits while the pool is forking a replacement) leaves no orphan."""
+    try:
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # elsewhere the parent's interrupt handler kills its workers
 
 
 def bounded_imap(pool, func: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
@@ -32,8 +59,12 @@ def bounded_imap(pool, func: Callable[[T], R], items: Iterable[T], jobs: int) ->
     stop = threading.Event()
 
     def feed():
+        # Runs in the pool's task thread. It must notice a pool being terminated, or the
+        # pool's terminate() would wait for it forever (the consumer is gone).
         for item in items:
-            slots.acquire()
+            while not slots.acquire(timeout=0.1):
+                if stop.is_set() or getattr(pool, "_state", "RUN") != "RUN":
+                    return
             if stop.is_set():
                 return
             yield item

@@ -75,6 +75,9 @@ def main() -> None:
     # `speechkit … | head` must end quietly, as any Unix filter does.
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    from speechkit.cli.interrupt import install
+
+    install()
     cli(obj={}, prog_name="speechkit")
 
 
