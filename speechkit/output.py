@@ -221,11 +221,12 @@ class Output:
         self, rows: Sequence[dict], columns: Sequence[str], title: str = "", fmt: str | None = None
     ) -> None:
         write = WRITERS[fmt or self.format]
+        extra = {"raw_cells": self.raw_cells} if write is write_csv else {}
         if self.path and self.path != "-":
             with atomic_file(self.path, encoding="utf-8", newline="") as stream:
-                write(rows, columns, stream, title, raw_cells=self.raw_cells)
+                write(rows, columns, stream, title, **extra)
         else:
-            write(rows, columns, self.stream, title, raw_cells=self.raw_cells)
+            write(rows, columns, self.stream, title, **extra)
 
 
 def check_writable_file(path: Path) -> None:
