@@ -33,6 +33,7 @@ _WITHIN = re.compile(r"(?:以内|之内|内)")
 _RULE_SPAN = re.compile(
     r"(?:值班|值守|备勤|值报|核酸|就医圈|生活圈|服务圈|监测|隔离|响应|办结|到位|到达)"
 )
+_RULE_SPAN_BEFORE = re.compile(r"(?:监测|隔离|观察|居家)$")
 _CAMPAIGN = re.compile(r"为期$")
 _SPAN_FOR = re.compile(r"(?:用|利用|花)$")
 _SPAN_TIME = re.compile(r"(?:左右)?(?:的)?时间")
@@ -97,7 +98,9 @@ def shape_kind(text: str, q: Quantity, frame: Frame) -> str:
     if q.unit in _TIME_UNITS and _SPAN_FOR.search(before) and _SPAN_TIME.match(after):
         return ""  # 用三年左右时间基本化解: the time a goal is given, a standard if it looks ahead
     if q.unit in _TIME_UNITS and not _WITHIN.match(after) and not _LEVEL_VERB.search(before):
-        if _RULE_SPAN.match(after) and not _CAMPAIGN.search(before) and frame.orientation != "past":
+        rule = _RULE_SPAN.match(after) or _RULE_SPAN_BEFORE.search(before)
+        looks_back = frame.orientation == "past" and frame.level in ("clause", "sentence")
+        if rule and not _CAMPAIGN.search(before) and not looks_back:
             return ""  # 24小时值班, 48小时核酸检测: an operational standard, if the frame says so
         if (
             _SINCE_AFTER.match(after)
@@ -150,7 +153,10 @@ def classify(text: str, q: Quantity, frame: Frame) -> tuple[str, str]:
             return "other", ""  # a bare number (省道302线) measures nothing
         return "target", target_type(text, q, frame)
     distant = frame.level in ("paragraph", "list", "section")
-    if q.unit in _TIME_UNITS and _WITHIN.match(text, q.end) and distant:
+    rule_span = _RULE_SPAN.match(text, q.end) or _RULE_SPAN_BEFORE.search(
+        text, frame.clause_start, q.start
+    )
+    if q.unit in _TIME_UNITS and (_WITHIN.match(text, q.end) or rule_span) and distant:
         return "target", "standard"  # 2小时内到达现场: a time limit, whatever the paragraph recalls
     if (
         orientation == "past"
@@ -162,7 +168,11 @@ def classify(text: str, q: Quantity, frame: Frame) -> tuple[str, str]:
         return "result", ""
     if not orientation and q.unit in _TIME_UNITS:
         after = text[q.end : q.end + 4]
-        if _WITHIN.match(after) or _RULE_SPAN.match(after):
+        if (
+            _WITHIN.match(after)
+            or _RULE_SPAN.match(after)
+            or _RULE_SPAN_BEFORE.search(text, frame.clause_start, q.start)
+        ):
             return "target", "standard"  # a rule needs no time word: 2小时内到达现场
     if orientation == "forecast":
         return "forecast", ""
