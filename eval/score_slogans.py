@@ -167,7 +167,7 @@ def main(verbose: bool = False) -> None:
         d = disc_tally[split]
         print(f"  discovery precision         {pct(*d['precision'])}")
         print(f"  local/numbered found        {pct(*d['recall'])}")
-        if verbose:
+        if verbose and split == "dev":  # tune on dev only: test misses are never printed
             for miss in misses[split]:
                 print("   miss", *miss)
             for row in disc_wrong[split]:
@@ -182,7 +182,7 @@ def main(verbose: bool = False) -> None:
             if f"top:{lvl}" in t:
                 print(f"  top/nested {lvl:<16} {pct(*t[f'top:{lvl}'])} {pct(*t[f'nested:{lvl}'])}")
         print(f"  announced = found           {pct(*t['announced'])}")
-        if verbose:
+        if verbose and split == "dev":
             for row in out_wrong[split]:
                 print("   wrong", *row)
 

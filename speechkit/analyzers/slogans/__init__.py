@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from speechkit.analyzers.base import Analyzer, Option
-from speechkit.analyzers.slogans import discovery
+from speechkit.analyzers.slogans import discovery, local
 from speechkit.errors import SpeechkitError
 from speechkit.model import Speech
 
@@ -37,7 +37,7 @@ COLUMNS = (
 )
 TABLE_COLUMNS = ("slogan", "count", "speeches", "kind", "category", "first_year", "first_speech")
 BY_SPEECH_COLUMNS = ("speech", "slogan", "count")
-KINDS = ("lexicon", "numbered", "quoted")
+KINDS = ("lexicon", "numbered", "quoted", "local")
 # A quoted phrase is reported when it stands in quotes at least this often in the corpus.
 MIN_QUOTED = 2
 # An unquoted N个XX (never quoted anywhere) needs this many occurrences in the corpus.
@@ -128,15 +128,17 @@ class Slogans(Analyzer):
 
     def scan(
         self, speech: Speech, discover: bool = False, **_: Any
-    ) -> tuple[list[str], Counter, Counter]:
-        """Discovery candidates of one speech: quoted numbered, unquoted N个XX, quoted phrases."""
+    ) -> tuple[list[str], Counter, Counter, list[str]]:
+        """Discovery candidates of one speech: quoted numbered, unquoted N个XX, quoted
+        phrases, and local slogans that one speech is enough for (local.py)."""
         if not discover:
-            return [], Counter(), Counter()
+            return [], Counter(), Counter(), []
         text, stops = speech.text, discovery.stop_list()
         return (
             [c.phrase for c in discovery.quoted_numbered(text, stops)],
             Counter(c.phrase for c in discovery.unquoted_numbered(text, stops)),
             Counter(c.phrase for c in discovery.quoted_phrases(text, stops)),
+            local.framed_quotes(text) + local.recurring_series(text) + local.place_slogans(text),
         )
 
     def gather(self, scans: Iterable[tuple], lexicon: tuple = (), **_: Any) -> dict:
@@ -241,11 +243,13 @@ def _discoveries(scans: Iterable[tuple], forms: dict[str, str]) -> dict[str, str
     numbered: dict[str, str] = {}
     unquoted: Counter[str] = Counter()
     quoted: Counter[str] = Counter()
-    for quoted_numbered, unquoted_counts, quoted_counts in scans:
+    local_found: list[str] = []
+    for quoted_numbered, unquoted_counts, quoted_counts, local_phrases in scans:
         for phrase in quoted_numbered:
             numbered[phrase] = "numbered"
         unquoted.update(unquoted_counts)
         quoted.update(quoted_counts)
+        local_found.extend(local_phrases)
     for phrase, count in unquoted.items():
         if count >= MIN_UNQUOTED_NUMBERED:
             numbered[phrase] = "numbered"
@@ -253,6 +257,9 @@ def _discoveries(scans: Iterable[tuple], forms: dict[str, str]) -> dict[str, str
     for phrase, count in quoted.items():
         if count >= MIN_QUOTED and new(phrase) and phrase not in found:
             found[phrase] = "quoted"
+    for phrase in local_found:
+        if phrase not in found and new(phrase):
+            found[phrase] = "local"
     return found
 
 

@@ -1,0 +1,140 @@
+"""Discovery of local campaign slogans in one speech: quoted phrases framed as a programme
+(实施“畅返不畅”工程), quoted series (“美丽发展、科学崛起、共享繁荣”), parallel series
+(做优一产、做大二产、做强三产), and place slogans (平安海拉尔, 美丽甘肃, 新福建).
+
+Each family stands on its own in one speech: a slogan of a county is often said once. The cues
+are data (``speechkit/data/local_slogans.tsv``). Pure functions over one speech's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from speechkit.resources import bundled_rows
+
+_CJK = "\u4e00-\u9fff"
+# A quoted series: two or more items of 1 to 12 CJK characters between 、 (或 ，),
+# e.g. “防、控、治”, “美丽发展、科学崛起、共享繁荣”.
+_QUOTED_SERIES = re.compile(f"“([{_CJK}]{{1,12}}(?:[、，][{_CJK}]{{1,12}})+)”")
+# A quoted phrase: 2 to 12 CJK characters (“吉字号”, “中心城区优先发展”); digits and + kept
+# for “8337”, “新能源+”.
+_QUOTED_WORD = re.compile(f"“([{_CJK}0-9+·]{{2,12}})”")
+# A run of items separated by 、: the pieces between 、 are CJK only.
+_SERIES_RUN = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+){{2,}}")
+_PLACE_SUFFIX = "市县区旗州盟省"
+# Characters that never sit inside a place name: 的 in 理论的省.
+_FUNCTION = re.compile("[的了和与是在对把为及等]")
+
+
+@dataclass(frozen=True)
+class Cues:
+    after: tuple[str, ...]
+    before: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    places: frozenset[str]
+    stops: frozenset[str]
+
+
+@cache
+def cues() -> Cues:
+    """The bundled cue words, ``speechkit/data/local_slogans.tsv``."""
+    by_kind: dict[str, list[str]] = {}
+    for word, kind in bundled_rows("local_slogans.tsv"):
+        by_kind.setdefault(kind, []).append(word)
+    return Cues(
+        after=tuple(by_kind.get("after", ())),
+        before=tuple(by_kind.get("before", ())),
+        prefixes=tuple(sorted(by_kind.get("prefix", ()), key=len, reverse=True)),
+        places=frozenset(by_kind.get("place", ())),
+        stops=frozenset(by_kind.get("stop", ())),
+    )
+
+
+def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
+    """Quoted phrases said as a programme: a frame word right after the quote (工程, 品牌,
+    发展思路) or right before it (打造, 实施). Quoted series are always slogans."""
+    cue = cues() if cue is None else cue
+    found = []
+    for m in _QUOTED_SERIES.finditer(text):
+        found.append(m.group(1))
+    for m in _QUOTED_WORD.finditer(text):
+        phrase = m.group(1)
+        if not re.search(f"[{_CJK}]", phrase) and not phrase.isdigit():
+            continue
+        after = text[m.end() : m.end() + 4]
+        before = text[max(0, m.start() - 4) : m.start()]
+        if after.startswith(cue.after) or before.endswith(cue.before):
+            found.append(phrase)
+    return [p for p in found if p not in cue.stops]
+
+
+def parallel_series(text: str) -> list[str]:
+    """Parallel series of three or more items of one length that share a character at one
+    place (项目大推进、环境大整治、作风大转变; 做优一产、做大二产、做强三产) or a piece of two
+    characters (全面提高教育质量、大力促进教育公平、积极推进教育均衡)."""
+    found = []
+    for m in _SERIES_RUN.finditer(text):
+        pieces = m.group().split("、")
+        middle = pieces[1:-1]
+        size = len(middle[0])
+        if not 3 <= size <= 10 or any(len(p) != size for p in middle):
+            continue
+        if len(pieces[0]) < size or len(pieces[-1]) < size:
+            continue
+        items = [pieces[0][-size:], *middle, pieces[-1][:size]]
+        if _parallel(items):
+            found.append("、".join(items))
+    return found
+
+
+def _parallel(items: list[str]) -> bool:
+    """Items share a character at one place, or a two-character piece anywhere; but not
+    all characters but one (一年级、二年级、三年级 is a count, not a slogan)."""
+    size = len(items[0])
+    shared = [i for i in range(size) if len({item[i] for item in items}) == 1]
+    if shared:
+        return len(shared) < size - 1
+    first = items[0]
+    pairs = {first[i : i + 2] for i in range(size - 1)}
+    return any(all(pair in item for item in items[1:]) for pair in pairs)
+
+
+def recurring_series(text: str) -> list[str]:
+    """Parallel series whose items the speech also says on their own, and those items
+    (草原音乐名城、冰雪运动名城、文化旅游名城, each item said again and again). A series
+    said once with items said once is a list, as often as it is a slogan."""
+    found = []
+    for series in parallel_series(text):
+        items = series.split("、")
+        n = text.count(series)
+        if all(len(item) >= 5 and text.count(item) > n for item in items):
+            found.extend([series, *items])
+    return found
+
+
+def places(text: str, cue: Cues | None = None) -> set[str]:
+    """Place names of a speech: the provinces of the cue file, and the speech's own county
+    or city: a name of 3 or 4 characters said at least five times, once at least with 市,
+    县, 区, 旗, 州, 盟 or 省 after it (海拉尔区)."""
+    cue = cue or cues()
+    named = set()
+    for m in re.finditer(f"(?<=[{_CJK}]{{3}})[{_PLACE_SUFFIX}]", text):
+        for size in (3, 4):
+            name = text[max(0, m.start() - size) : m.start()]
+            if name not in named and not _FUNCTION.search(name) and text.count(name) >= 5:
+                named.add(name)
+    return set(cue.places) | named
+
+
+def place_slogans(text: str, cue: Cues | None = None) -> list[str]:
+    """A prefix of the cue file before a place name of the speech: 平安海拉尔, 美丽甘肃."""
+    cue = cue or cues()
+    names = sorted(places(text, cue), key=len, reverse=True)
+    if not names:
+        return []
+    pattern = re.compile(
+        "(?:{})(?:{})".format("|".join(map(re.escape, cue.prefixes)), "|".join(names))
+    )
+    return [m.group() for m in pattern.finditer(text) if m.group() not in cue.stops]
