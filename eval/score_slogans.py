@@ -4,7 +4,8 @@
   the label's count. speechkit's count is that of the row whose slogan is the labelled
   canonical form, or of the lexicon entry whose canonical form or variants include it.
   A miss is ``absent`` (no lexicon entry holds the form) or ``wrong count``. Counts are
-  summed over the speeches of the text (``speechkit slogans --by-speech``, lexicon only).
+  summed over the speeches of the text, of ``speechkit slogans --discover`` (lexicon and
+  discovered rows) and of the default command (lexicon rows only): both are printed.
 - Discovery: precision of ``--discover`` candidates (source=discovered) against the labelled
   entries of category local or numbered (a candidate is right when it equals a labelled form
   of any category, or one is inside the other).
@@ -35,11 +36,16 @@ def _forms_owner() -> dict[str, str]:
     return load_lexicon().form_map()
 
 
-def _text_counts(path: Path) -> dict[str, int]:
+def _text_counts(path: Path) -> tuple[dict[str, int], dict[str, int]]:
+    """Counts of ``speechkit slogans --discover`` summed over the text's speeches, and the
+    same without the discovered rows (what ``speechkit slogans`` gives by default)."""
     counts: dict[str, int] = defaultdict(int)
-    for row in speechkit.rows("slogans", str(path), by_speech=True, discover=True):
+    lexicon: dict[str, int] = defaultdict(int)
+    for row in speechkit.rows("slogans", str(path), discover=True):
         counts[row["slogan"]] += row["count"]
-    return counts
+        if row["source"] != "discovered":
+            lexicon[row["slogan"]] += row["count"]
+    return counts, lexicon
 
 
 def score_formulations(verbose: bool = False) -> tuple[dict, dict]:
@@ -48,13 +54,15 @@ def score_formulations(verbose: bool = False) -> tuple[dict, dict]:
     misses: dict = defaultdict(list)
     for text_id, path, labels in labelled("slogans"):
         split = split_of[text_id]
-        counts = _text_counts(path)
+        counts, lexicon_counts = _text_counts(path)
         for label in labels:
             canonical, want = label["canonical"], int(label["count"])
             forms = [canonical, *filter(None, label["variants"].split("|"))]
             entry = next((owner[f] for f in forms if f in owner), None)
             got = counts.get(entry or canonical, 0)
             exact = got == want
+            tally[split]["default"][0] += lexicon_counts.get(entry or canonical, 0) == want
+            tally[split]["default"][1] += 1
             cause = "" if exact else ("absent" if entry is None else "wrong count")
             keys = ("all", f"level:{level(text_id)}", f"category:{label['category']}")
             for key in keys:
@@ -152,11 +160,12 @@ def main(verbose: bool = False) -> None:
     form_tally, misses = score_formulations()
     disc_tally, disc_wrong = score_discovery()
     out_tally, out_wrong = score_outlines()
-    print("== formulations (labels: eval/slogans; rows: speechkit slogans --by-speech) ==")
+    print("== formulations (labels: eval/slogans; rows: speechkit slogans --discover) ==")
     for split in ("dev", "test"):
         t = form_tally[split]
         print(f"-- {split}")
-        print(f"  exact counts                {pct(*t['all'])}")
+        print(f"  exact counts (--discover)   {pct(*t['all'])}")
+        print(f"  exact counts (default)      {pct(*t['default'])}")
         for cause in ("absent", "wrong count"):
             print(f"  missed: {cause:<19} {t[f'miss:{cause}'][0]}")
         for lvl in LEVELS:

@@ -11,7 +11,14 @@ import pytest
 from click.testing import CliRunner
 
 import speechkit
-from speechkit.analyzers.slogans import BY_SPEECH_COLUMNS, COLUMNS, SLOGANS, _discoveries, discovery
+from speechkit.analyzers.slogans import (
+    BY_SPEECH_COLUMNS,
+    COLUMNS,
+    SLOGANS,
+    _discoveries,
+    discovery,
+    local,
+)
 from speechkit.analyzers.slogans.matcher import Matcher
 from speechkit.cli import cli
 from speechkit.errors import SpeechkitError
@@ -189,14 +196,31 @@ def test_unquoted_ge_phrase_stops_at_function_words():
     assert discovery.unquoted_numbered("涵盖九个与市民生活相关的范畴") == []
 
 
-def test_quoted_phrases_must_recur():
+def test_quoted_phrases_must_recur_or_be_framed_as_a_programme():
     frame = speechkit.analyze(
         "slogans",
-        [speech("建设“清廉交通”，打造“暖心之家”。清廉交通要抓实。"), speech("“清廉交通”", 2)],
+        [speech("建设“清廉交通”，说起“暖心之家”。清廉交通要抓实。"), speech("“清廉交通”", 2)],
         kind="quoted",
         discover=True,
     )
     assert counts(frame) == {"清廉交通": (3, 2)}
+    framed = "实施“畅返不畅”工程，打造“投资吉林”品牌，坚持“防、控、治”并重，提到“卡脖子”。"
+    assert local.framed_quotes(framed) == ["防、控、治", "畅返不畅", "投资吉林"]
+
+
+def test_place_slogans_need_a_place_of_the_speech():
+    text = "海拉尔区" + "海拉尔" * 4 + "。建设平安海拉尔、健康海拉尔，美丽甘肃，新福建，平安建设。"
+    assert local.place_slogans(text) == ["平安海拉尔", "健康海拉尔", "美丽甘肃", "新福建"]
+
+
+def test_parallel_series_count_when_their_items_recur():
+    series = "草原音乐名城、冰雪运动名城、文化旅游名城"
+    text = f"打造{series}。建设草原音乐名城，冰雪运动名城，文化旅游名城。"
+    assert local.recurring_series(text) == [series, *series.split("、")]
+    once = "敬畏组织、敬畏法律、敬畏人民。"
+    assert local.parallel_series(once) == ["敬畏组织、敬畏法律、敬畏人民"]
+    assert local.recurring_series(once) == []
+    assert local.parallel_series("一年级、二年级、三年级") == []
 
 
 def test_discoveries_never_shadow_or_split_lexicon_forms():
@@ -214,7 +238,7 @@ def test_discovery_is_off_by_default_and_marks_its_rows(sample_speeches):
     assert set(plain["source"]) == {"lexicon"}
     found = speechkit.analyze("slogans", sample_speeches, discover=True)
     discovered = found[found["source"] == "discovered"]
-    assert set(discovered["kind"]) == {"numbered", "quoted"}
+    assert set(discovered["kind"]) <= {"numbered", "quoted", "local"}
     assert discovered["first_year"].isna().all() and discovered["first_start"].notna().all()
 
 

@@ -58,7 +58,13 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
     cue = cues() if cue is None else cue
     found = []
     for m in _QUOTED_SERIES.finditer(text):
-        found.append(m.group(1))
+        items = re.split("[、，]", m.group(1))
+        # “规模、质量” is two words, “防、控、治” a slogan; numbered pieces (“七个必须，七个一律”)
+        # are found one by one as numbered formulations
+        if (len(items) >= 3 or min(map(len, items)) >= 3) and not any(
+            item[0] in "一二两三四五六七八九十" for item in items
+        ):
+            found.append(m.group(1))
     for m in _QUOTED_WORD.finditer(text):
         phrase = m.group(1)
         if not re.search(f"[{_CJK}]", phrase) and not phrase.isdigit():
