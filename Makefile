@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := corpus/speeches_2022_traditional_dump.txt
 
-.PHONY: install run test lint format bench eval clean
+.PHONY: install run test lint format bench eval clean browser
 
 install: $(VENV)/.installed
 
@@ -21,6 +21,8 @@ run: install
 	$(BIN)/speechkit directives $(SAMPLE) --check --table
 	$(BIN)/speechkit targets $(SAMPLE) --table
 	$(BIN)/speechkit words $(SAMPLE) --top 20 --table
+	$(BIN)/speechkit report $(SAMPLE) -o report.html
+	@echo "$(CURDIR)/report.html"
 
 test: install
 	$(BIN)/pytest -q
@@ -39,6 +41,17 @@ bench: install
 # Precision and recall on the hand-labelled development sets (eval/), dev and test splits.
 eval: install
 	$(BIN)/python eval/score.py
+
+# Headless Chromium and its driver for the report's browser test (Debian packages; run as
+# root, as CI does). Does nothing when both are already installed.
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then \
+		echo "chromium and chromedriver already installed"; \
+	else \
+		apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			chromium chromium-driver; \
+	fi
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -11,7 +11,7 @@ from speechkit.cli.common import verbose_option
 from speechkit.errors import SpeechkitError
 
 # Commands that are not analyzers; every analyzer in the registry is a command too.
-COMMANDS = {"split": "speechkit.cli.split:split"}
+COMMANDS = {"split": "speechkit.cli.split:split", "report": "speechkit.cli.report:report"}
 
 
 class SpeechkitGroup(click.Group):

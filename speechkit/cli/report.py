@@ -1,0 +1,56 @@
+"""`speechkit report`: one self-contained HTML page over the input (see speechkit.report)."""
+
+from __future__ import annotations
+
+import click
+
+from speechkit.cli.common import corpus_input
+
+
+@click.command()
+@corpus_input
+@click.option(
+    "-o",
+    "--output",
+    "output_path",
+    metavar="FILE",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True),
+    help="The HTML file to write (report.html).",
+)
+@click.option(
+    "--meta",
+    "meta_path",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="A CSV of document variables (an id or file column, then year, level, region…).",
+)
+@click.option("--by", metavar="COL", help="Group the slogan heatmap by this --meta column.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default="en",
+    show_default=True,
+    help="Language of the page's labels (the speeches' text stays Simplified Chinese).",
+)
+def report(corpus, output_path, meta_path, by, lang):
+    """Write one HTML page (overview, slogans, targets, outline) that opens offline.
+
+    Every script, style and number is inside the file: it fetches nothing, so it can be
+    mailed or opened from a USB stick. Its numbers are the rows that `split`, `slogans`,
+    `slogans --by-speech`, `directives`, `directives --check` and `targets --all` print.
+
+    \b
+    Examples:
+      speechkit report corpus/speeches_2022_traditional_dump.txt -o report.html
+      speechkit report speeches/ --meta meta.csv --by level -o report.html --lang zh
+    """
+    from speechkit import report as builder
+    from speechkit.report.meta import read_meta
+
+    if by and not meta_path:
+        raise click.UsageError("--by needs --meta FILE, which holds the column to group by.")
+    meta = read_meta(meta_path) if meta_path else None
+    data = builder.build(corpus, meta=meta, by=by, lang=lang)
+    path = builder.write(data, output_path)
+    click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)", err=True)

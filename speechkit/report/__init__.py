@@ -1,0 +1,106 @@
+"""`speechkit report`: one self-contained HTML page over a corpus (overview, slogans, targets,
+outline), its data taken from the analyzers and its charts drawn by Vega-Lite inlined.
+
+>>> import speechkit, speechkit.report as report
+>>> data = report.build(speechkit.load("corpus/speeches_2022_traditional_dump.txt"))
+>>> len(data["speeches"]["rows"])
+9
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from speechkit.errors import SpeechkitError
+from speechkit.report import charts, collect
+from speechkit.resources import bundled_rows
+
+LANGS = ("en", "zh")
+# Large corpora: the heatmap shows at most this many formulations and speeches (or groups).
+HEATMAP_FORMULATIONS = 30
+HEATMAP_ROWS = 60
+# At most this many per-indicator charts (the indicators set by the most speeches first).
+INDICATOR_CHARTS = 24
+
+
+def labels(lang: str = "en") -> dict[str, str]:
+    if lang not in LANGS:
+        raise SpeechkitError(f"--lang: unknown language {lang!r}; use one of {', '.join(LANGS)}")
+    column = LANGS.index(lang) + 1
+    return {row[0]: row[column] for row in bundled_rows("report/labels.tsv")}
+
+
+def build(
+    corpus,
+    meta: dict[str, dict[str, str]] | None = None,
+    by: str | None = None,
+    lang: str = "en",
+    heatmap_formulations: int = HEATMAP_FORMULATIONS,
+    heatmap_rows: int = HEATMAP_ROWS,
+) -> dict[str, Any]:
+    """Everything the page shows, as JSON-ready data: the rows of each analyzer run in
+    ``collect.RUNS`` (as the CLI prints them), the speeches, and the chart specs.
+
+    ``meta`` maps a speech id or source path to extra columns; ``by`` names one of them to
+    group the heatmap by."""
+    text = labels(lang)
+    speeches = list(corpus)
+    if not speeches:
+        raise SpeechkitError("the input holds no speech; nothing to report.")
+    from speechkit import __version__
+
+    data: dict[str, Any] = {"lang": lang, "labels": text, "version": __version__}
+    data["speeches"] = collect.speech_rows(corpus, speeches, meta)
+    data["sources"] = collect.source_rows(corpus, speeches)
+    if by and "meta_" + by not in data["speeches"]["columns"]:
+        raise SpeechkitError(f"--by {by}: no such column in --meta; name one of its columns.")
+    for key, name, options in collect.RUNS:
+        data[key] = collect.table(name, speeches, **options)
+    speech_list = collect.records(data["speeches"])
+    row_labels = _row_labels(speech_list)
+    cells = collect.heatmap(
+        data["slogans"],
+        data["slogans_by_speech"],
+        data["speeches"],
+        heatmap_formulations,
+        heatmap_rows,
+        by,
+    )
+    shared = collect.shared_indicators(data["targets"])
+    slogan_rows = collect.records(data["slogans"])
+    data["heatmap"] = {k: v for k, v in cells.items() if k != "cells"}
+    data["indicators"] = {"shown": min(len(shared), INDICATOR_CHARTS), "all": len(shared)}
+    data["labels_of"] = row_labels
+    data["charts"] = {
+        "chars": charts.chars_per_speech(speech_list, row_labels, text),
+        "slogans": charts.top_slogans(slogan_rows, text),
+        "heatmap": charts.heatmap(cells, {} if by else row_labels, text),
+        "targets": charts.targets_per_speech(collect.records(data["targets"]), row_labels, text),
+        "indicators": [charts.indicator(g, row_labels, text) for g in shared[:INDICATOR_CHARTS]],
+    }
+    return data
+
+
+def _row_labels(speeches: list[dict]) -> dict[str, str]:
+    """Short axis labels: ``3 病有所医`` for one input file, the id where there are several."""
+    single = len({s["source"] for s in speeches}) == 1
+    out = {}
+    for s in speeches:
+        title = s["title"] if len(s["title"]) <= 14 else s["title"][:13] + "…"
+        out[s["id"]] = f"{s['ordinal']} {title}" if single else f"{s['id']} {title}"
+    return out
+
+
+def render(data: dict[str, Any]) -> str:
+    """The page: the template with the styles, Vega scripts, page script and data inlined."""
+    from speechkit.report.page import render_page
+
+    return render_page(data)
+
+
+def write(data: dict[str, Any], path: str | Path) -> Path:
+    """Render the page and write it atomically to ``path``."""
+    from speechkit.report.page import write_atomic
+
+    return write_atomic(Path(path), render(data))

@@ -1,0 +1,139 @@
+"""What the report shows, gathered from the library: the speeches and their cleaning, and the
+rows of the slogans, directives and targets analyzers, exactly as the CLI writes them.
+
+Rows are kept as the analyzers give them (every column, in the analyzer's order, extra columns
+included), so the page shows what ``speechkit NAME --json`` prints and nothing is recomputed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import speechkit
+from speechkit.analyzers import get
+from speechkit.ingest.sources import Corpus
+from speechkit.model import Speech, speech_record
+
+# The analyzer runs the page is made of: (key, analyzer, options). Each key's rows equal
+# `speechkit NAME [flags] --json` on the same input.
+RUNS: tuple[tuple[str, str, dict[str, Any]], ...] = (
+    ("slogans", "slogans", {}),
+    ("slogans_by_speech", "slogans", {"by_speech": True}),
+    ("directives", "directives", {}),
+    ("announcements", "directives", {"check": True}),
+    ("targets", "targets", {"all": True}),
+)
+CLEANING = ("glosses", "suspects", "mojibake", "html", "invisible", "punctuation")
+
+
+def table(name: str, speeches: Sequence[Speech], **options: Any) -> dict:
+    """An analyzer's rows as ``{"columns": [...], "rows": [[...], ...]}`` (compact JSON)."""
+    analyzer = get(name)
+    columns = list(analyzer.output_columns(**analyzer.resolve(**options)))
+    rows = speechkit.rows(name, list(speeches), **options)
+    for row in rows:  # tolerate columns an analyzer adds that it does not declare
+        columns.extend(key for key in row if key not in columns)
+    return {"columns": columns, "rows": [[_plain(row.get(c)) for c in columns] for row in rows]}
+
+
+def _plain(value: Any) -> Any:
+    return None if isinstance(value, float) and math.isnan(value) else value
+
+
+def records(section: dict) -> list[dict]:
+    """A compact table back as dicts."""
+    return [dict(zip(section["columns"], row)) for row in section["rows"]]
+
+
+def speech_rows(corpus: Corpus, speeches: Sequence[Speech], meta: dict | None) -> dict:
+    """The overview: one row per speech (the ``split`` columns plus inferred year, the other
+    cleaning counts and any metadata columns)."""
+    from speechkit.analyzers.targets.cues import speech_year
+
+    meta = meta or {}
+    extra = sorted({key for values in meta.values() for key in values})
+    rows = []
+    for speech in speeches:
+        record = speech_record(speech, texts=False)
+        record["year"] = speech_year(speech.text, speech.title, speech.source)
+        for key in CLEANING:
+            record[key] = getattr(speech.stats, key)
+        values = meta.get(speech.id) or meta.get(speech.source) or {}
+        for key in extra:
+            record["meta_" + key] = values.get(key)
+        rows.append(record)
+    columns = list(rows[0]) if rows else []
+    return {"columns": columns, "rows": [[r[c] for c in columns] for r in rows]}
+
+
+def source_rows(corpus: Corpus, speeches: Sequence[Speech]) -> list[dict]:
+    """One row per raw dump: its encoding and what cleaning did to the whole file."""
+    out = []
+    for report in corpus.reports.values():
+        totals = report.summary(s for s in speeches if s.source == report.source)
+        out.append({"source": report.source, "encoding": report.encoding, **totals})
+    return out
+
+
+def heatmap(
+    slogans: dict,
+    by_speech: dict,
+    speeches: dict,
+    top: int,
+    max_rows: int,
+    by: str | None = None,
+) -> dict:
+    """Cells of the speech (or group) × formulation heatmap: the ``top`` formulations by count,
+    and at most ``max_rows`` speeches or groups (those with most hits among them)."""
+    formulations = [r["slogan"] for r in records(slogans)][:top]
+    keep = set(formulations)
+    group_of = {}
+    for row in records(speeches):
+        group_of[row["id"]] = str(row.get("meta_" + by) or "—") if by else row["id"]
+    cells: dict[tuple[str, str], int] = Counter()
+    for row in records(by_speech):
+        if row["slogan"] in keep:
+            cells[group_of.get(row["speech"], row["speech"]), row["slogan"]] += row["count"]
+    order = list(dict.fromkeys(group_of.values()))
+    totals: dict[str, int] = defaultdict(int)
+    for (group, _), count in cells.items():
+        totals[group] += count
+    shown = order
+    if len(order) > max_rows:
+        best = set(sorted(order, key=lambda g: -totals[g])[:max_rows])
+        shown = [g for g in order if g in best]
+    kept = set(shown)
+    return {
+        "formulations": formulations,
+        "rows": shown,
+        "all_rows": len(order),
+        "all_formulations": len(slogans["rows"]),
+        "by": by or "speech",
+        "cells": [
+            {"row": g, "slogan": s, "count": c} for (g, s), c in cells.items() if g in kept
+        ],
+    }
+
+
+def shared_indicators(targets: dict, min_speeches: int = 2) -> list[dict]:
+    """Indicators that several speeches set a target for, with each speech's values.
+
+    Grouped by ``indicator_id`` when the targets analyzer gives one, else by ``indicator``;
+    only rows of kind ``target`` (when there is a kind) with a value count.
+    """
+    key = "indicator_id" if "indicator_id" in targets["columns"] else "indicator"
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for row in records(targets):
+        if row.get("kind", "target") != "target" or row.get("value") is None:
+            continue
+        if row.get(key):
+            groups[str(row[key])].append(row)
+    shared = []
+    for name, rows in groups.items():
+        if len({r["speech"] for r in rows}) >= min_speeches:
+            shared.append({"indicator": name, "key": key, "rows": rows})
+    shared.sort(key=lambda g: (-len({r["speech"] for r in g["rows"]}), g["indicator"]))
+    return shared

@@ -1,0 +1,98 @@
+"""The report page: the HTML template from ``speechkit/data/report/`` with its styles, its
+script, the Vega/Vega-Lite/vega-embed scripts and the report's data inlined, so the file opens
+offline and fetches nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from string import Template
+from typing import Any
+
+from speechkit.errors import SpeechkitError
+from speechkit.resources import bundled_text
+
+
+def render_page(data: dict[str, Any]) -> str:
+    page = Template(bundled_text("report/report.html"))
+    return page.substitute(
+        lang="zh-Hans" if data["lang"] == "zh" else "en",
+        title=_escape(data["labels"]["title"]),
+        css=bundled_text("report/report.css"),
+        vega=_inline_script(vega_script()),
+        script=_inline_script(bundled_text("report/report.js")),
+        data=embed_json(data),
+    )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def embed_json(data: Any) -> str:
+    """``data`` as JSON that can sit inside a <script> element: "<" only occurs in strings
+    in JSON, where ``\\u003c`` means the same, so no "</script" or "<!--" can end it."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def read_embedded(html: str) -> Any:
+    """The data a page embeds (for tests and scripts that read a report back)."""
+    start = html.index('<script type="application/json" id="report-data">')
+    start = html.index(">", start) + 1
+    return json.loads(html[start : html.index("</script>", start)])
+
+
+_SCRIPT_END = re.compile(r"</(script)", re.IGNORECASE)
+
+
+def _inline_script(text: str) -> str:
+    # Only "</script" can end a script element early; "<\/" means "</" in JS strings/regexes.
+    return _SCRIPT_END.sub(r"<\\/\1", text)
+
+
+def vega_script() -> str:
+    """The Vega, Vega-Lite and vega-embed scripts as one classic script (``window.vegaEmbed``),
+    from the vl-convert-python package (the Vega project's own bundler). Bundling takes about
+    12 s, so the result is cached per vl-convert version in ``$XDG_CACHE_HOME/speechkit``."""
+    try:
+        import vl_convert
+    except ImportError:
+        raise SpeechkitError(
+            "speechkit report needs the vl-convert-python package for its charts; "
+            "install it with: pip install 'speechkit[report]'"
+        ) from None
+    version = getattr(vl_convert, "__version__", "unknown")
+    cache = _cache_dir() / f"vega-embed-vl-convert-{version}.js"
+    if cache.is_file():
+        return cache.read_text(encoding="utf-8")
+    script = vl_convert.javascript_bundle()
+    try:
+        write_atomic(cache, script)
+    except OSError:
+        pass  # a read-only home: the page is still made, the bundle built again next time
+    return script
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "speechkit"
+
+
+def write_atomic(path: Path, text: str) -> Path:
+    """Write ``text`` to a temporary sibling of ``path``, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a page is for sharing
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
