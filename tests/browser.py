@@ -59,12 +59,19 @@ def chromium(width: int = 1280, height: int = 900):
 
 
 def requests(driver) -> list[str]:
-    """URLs of every request the page made since the last call (from the DevTools log)."""
+    """URLs of the requests made since the last call (from the DevTools log), leaving out
+    only those made by the browser's own pages (chrome://, such as the new-tab page it
+    starts on)."""
     urls = []
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
+        if message["method"] != "Network.requestWillBeSent":
+            continue
+        params = message["params"]
+        url = params["request"]["url"]
+        if params.get("documentURL", "").startswith("chrome://"):
+            continue
+        urls.append(url)
     return urls
 
 

@@ -108,7 +108,7 @@ def test_indicator_charts_where_several_speeches_set_one(tmp_path):
     result = run("report", SAMPLE, twin, "-o", tmp_path / "r.html")
     assert result.exit_code == 0, result.output
     data = read_embedded((tmp_path / "r.html").read_text(encoding="utf-8"))
-    targets = [t for t in cli_json("targets", SAMPLE) if t["value"] is not None]
+    targets = [t for t in cli_json("targets", SAMPLE) if t["value"] is not None and t["indicator"]]
     assert data["indicators"]["all"] == len({t["indicator"] for t in targets})
     first = data["charts"]["indicators"][0]
     assert len(first["data"]["values"]) >= 2

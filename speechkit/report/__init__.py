@@ -44,6 +44,10 @@ def build(
 
     ``meta`` maps a speech id or source path to extra columns; ``by`` names one of them to
     group the heatmap by."""
+    import speechkit
+
+    if isinstance(corpus, (str, Path)):
+        corpus = speechkit.load(corpus)
     text = labels(lang)
     speeches = list(corpus)
     if not speeches:
@@ -51,7 +55,7 @@ def build(
     from speechkit import __version__
 
     data: dict[str, Any] = {"lang": lang, "labels": text, "version": __version__}
-    data["speeches"] = collect.speech_rows(corpus, speeches, meta)
+    data["speeches"] = collect.speech_rows(speeches, meta)
     data["sources"] = collect.source_rows(corpus, speeches)
     if by and "meta_" + by not in data["speeches"]["columns"]:
         raise SpeechkitError(f"--by {by}: no such column in --meta; name one of its columns.")

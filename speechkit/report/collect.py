@@ -48,7 +48,7 @@ def records(section: dict) -> list[dict]:
     return [dict(zip(section["columns"], row)) for row in section["rows"]]
 
 
-def speech_rows(corpus: Corpus, speeches: Sequence[Speech], meta: dict | None) -> dict:
+def speech_rows( speeches: Sequence[Speech], meta: dict | None) -> dict:
     """The overview: one row per speech (the ``split`` columns plus inferred year, the other
     cleaning counts and any metadata columns)."""
     from speechkit.analyzers.targets.cues import speech_year
@@ -69,10 +69,10 @@ def speech_rows(corpus: Corpus, speeches: Sequence[Speech], meta: dict | None) -
     return {"columns": columns, "rows": [[r[c] for c in columns] for r in rows]}
 
 
-def source_rows(corpus: Corpus, speeches: Sequence[Speech]) -> list[dict]:
+def source_rows(corpus: Corpus | Sequence[Speech], speeches: Sequence[Speech]) -> list[dict]:
     """One row per raw dump: its encoding and what cleaning did to the whole file."""
     out = []
-    for report in corpus.reports.values():
+    for report in getattr(corpus, "reports", {}).values():  # a list of speeches has none
         totals = report.summary(s for s in speeches if s.source == report.source)
         out.append({"source": report.source, "encoding": report.encoding, **totals})
     return out

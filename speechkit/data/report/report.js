@@ -189,10 +189,11 @@
       const it = n.item;
       const line = [el("span", { class: "path", text: n.path }),
         el("span", { class: "marker", text: it ? it.marker : "" }), it ? it.heading : ""];
-      if (!n.kids.length) return el("li", { "data-path": n.path }, ...line);
+      const attrs = { "data-path": n.path, "data-item": it ? "1" : null };
+      if (!n.kids.length) return el("li", attrs, ...line);
       const d = el("details", { open: n.path.includes(".") ? null : "" }, el("summary", {}, ...line),
         el("ul", {}, ...n.kids.map(render)));
-      return el("li", { "data-path": n.path }, d);
+      return el("li", attrs, d);
     }
     return el("div", { class: "tree" }, el("ul", {}, ...nodes.get("").kids.map(render)));
   }
