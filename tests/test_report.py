@@ -118,7 +118,8 @@ def test_meta_columns_and_grouped_heatmap(tmp_path, data):
     meta = tmp_path / "meta.csv"
     ids = [s["id"] for s in collect.records(data["speeches"])]
     meta.write_text(
-        "id,level\n" + "".join(f"{i},{'prefecture' if n % 2 else 'province'}\n" for n, i in enumerate(ids)),
+        "id,level\n"
+        + "".join(f"{i},{'prefecture' if n % 2 else 'province'}\n" for n, i in enumerate(ids)),
         encoding="utf-8",
     )
     out = tmp_path / "r.html"

@@ -55,7 +55,9 @@ def test_no_console_errors_and_no_requests_but_the_file(loaded):
     assert errors == []
     assert urls == [url], urls
     # And nothing later (a chart tooltip or a lazily built outline fetching something).
-    driver.execute_script("document.querySelectorAll('#outline details').forEach(d => d.open = true)")
+    driver.execute_script(
+        "document.querySelectorAll('#outline details').forEach(d => d.open = true)"
+    )
     assert requests(driver) == [] and console_errors(driver) == []
 
 
@@ -73,7 +75,9 @@ def test_every_section_holds_the_nine_speeches(loaded):
         "return [...document.querySelectorAll('#outline details.speech')].map(d => d.dataset.speech)"
     )
     assert outline == ids
-    labels = driver.execute_script("return JSON.parse(document.getElementById('report-data').textContent).labels_of")
+    labels = driver.execute_script(
+        "return JSON.parse(document.getElementById('report-data').textContent).labels_of"
+    )
     for chart in ("heatmap", "targets", "chars"):
         texts = driver.execute_script(
             f"return [...document.querySelectorAll('[data-chart={chart}] svg text')].map(t => t.textContent)"
@@ -91,7 +95,7 @@ def test_charts_are_drawn_with_marks(loaded):
         assert marks > 0, chart
     cells = sum(1 for row in cli_json("slogans", SAMPLE, "--by-speech"))
     heat = driver.execute_script(
-        f"return document.querySelectorAll('[data-chart=heatmap] .role-mark path').length"
+        "return document.querySelectorAll('[data-chart=heatmap] .role-mark path').length"
     )
     assert 0 < heat <= cells
 
@@ -138,7 +142,9 @@ def test_numbers_in_the_page_equal_the_cli(loaded, table, args):
 
 def test_outline_items_equal_directives(loaded):
     driver = loaded[0]
-    driver.execute_script("document.querySelectorAll('#outline details').forEach(d => d.open = true)")
+    driver.execute_script(
+        "document.querySelectorAll('#outline details').forEach(d => d.open = true)"
+    )
     found = driver.execute_script(
         """const out = {};
         document.querySelectorAll('#outline details.speech').forEach(d => {
@@ -149,7 +155,9 @@ def test_outline_items_equal_directives(loaded):
     expected: dict[str, list[str]] = {}
     for row in cli_json("directives", SAMPLE):
         expected.setdefault(row["speech"], []).append(row["path"])
-    assert {k: sorted(v) for k, v in found.items() if v} == {k: sorted(v) for k, v in expected.items()}
+    assert {k: sorted(v) for k, v in found.items() if v} == {
+        k: sorted(v) for k, v in expected.items()
+    }
     warned = driver.execute_script("return document.querySelectorAll('#outline li.warn').length")
     assert warned == sum(1 for r in cli_json("directives", SAMPLE, "--check") if not r["ok"])
 
@@ -161,7 +169,10 @@ def test_screenshots_for_a_person(loaded):
     height = driver.execute_script("return document.documentElement.scrollHeight")
     shot = driver.execute_cdp_cmd(
         "Page.captureScreenshot",
-        {"captureBeyondViewport": True, "clip": {"x": 0, "y": 0, "width": 1280, "height": height, "scale": 1}},
+        {
+            "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": 1280, "height": height, "scale": 1},
+        },
     )
     import base64
 
@@ -171,4 +182,6 @@ def test_screenshots_for_a_person(loaded):
     driver.execute_script("document.getElementById('slogans').scrollIntoView()")
     assert driver.save_screenshot(str(ARTIFACTS / "report-phone.png"))
     # On a phone the page does not scroll sideways (wide tables and charts scroll inside).
-    assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+    assert driver.execute_script(
+        "return document.documentElement.scrollWidth <= window.innerWidth + 1"
+    )

@@ -48,7 +48,7 @@ def records(section: dict) -> list[dict]:
     return [dict(zip(section["columns"], row)) for row in section["rows"]]
 
 
-def speech_rows( speeches: Sequence[Speech], meta: dict | None) -> dict:
+def speech_rows(speeches: Sequence[Speech], meta: dict | None) -> dict:
     """The overview: one row per speech (the ``split`` columns plus inferred year, the other
     cleaning counts and any metadata columns)."""
     from speechkit.analyzers.targets.cues import speech_year
@@ -112,9 +112,7 @@ def heatmap(
         "all_rows": len(order),
         "all_formulations": len(slogans["rows"]),
         "by": by or "speech",
-        "cells": [
-            {"row": g, "slogan": s, "count": c} for (g, s), c in cells.items() if g in kept
-        ],
+        "cells": [{"row": g, "slogan": s, "count": c} for (g, s), c in cells.items() if g in kept],
     }
 
 

@@ -4,6 +4,7 @@ offline and fetches nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -20,7 +21,7 @@ def render_page(data: dict[str, Any]) -> str:
     page = Template(bundled_text("report/report.html"))
     return page.substitute(
         lang="zh-Hans" if data["lang"] == "zh" else "en",
-        title=_escape(data["labels"]["title"]),
+        title=_escape(data["labels"]["page_title"]),
         css=bundled_text("report/report.css"),
         vega=_inline_script(vega_script()),
         script=_inline_script(bundled_text("report/report.js")),
@@ -69,10 +70,9 @@ def vega_script() -> str:
     if cache.is_file():
         return cache.read_text(encoding="utf-8")
     script = vl_convert.javascript_bundle()
-    try:
+    # A read-only home: the page is still made, and the bundle built again next time.
+    with contextlib.suppress(OSError):
         write_atomic(cache, script)
-    except OSError:
-        pass  # a read-only home: the page is still made, the bundle built again next time
     return script
 
 

@@ -8,7 +8,9 @@
   const PAGE = 25;
   // Columns kept in the data (and equal to the CLI's) but not shown in tables.
   const HIDDEN = new Set(["source", "start", "end"]);
-  const LONG = new Set(["sentence", "heading", "title", "variants"]);
+  const LONG = new Set(["sentence", "heading", "variants"]);
+  // Whole numbers printed without thousands separators (years, positions, levels).
+  const PLAIN = new Set(["year", "ordinal", "number", "level", "announced", "found", "start", "end"]);
   const SELECTS = new Set(["kind", "category", "hardness", "type", "comparator", "ok", "speech"]);
 
   function el(tag, attrs, ...kids) {
@@ -24,10 +26,10 @@
   }
   const label = (key) => L[key] || key.replace(/^meta_/, "");
   const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => String(values[k]));
-  function show(value) {
+  function show(value, column) {
     if (value === null || value === undefined) return "";
     if (typeof value === "boolean") return value ? "✓" : "✗";
-    if (typeof value === "number") return Number.isInteger(value) ? value.toLocaleString("en-US") : String(value);
+    if (typeof value === "number" && Number.isInteger(value) && !PLAIN.has(column)) return value.toLocaleString("en-US");
     return String(value);
   }
   const records = (tbl) => tbl.rows.map((r) => Object.fromEntries(tbl.columns.map((c, i) => [c, r[i]])));
@@ -49,7 +51,7 @@
     controls.append(search);
     for (const c of shown) {
       if (!SELECTS.has(c)) continue;
-      const values = [...new Set(rows.map((r) => show(r[at[c]])))].sort();
+      const values = [...new Set(rows.map((r) => show(r[at[c]], c)))].sort();
       if (values.length < 2 && !(c in state.sel)) continue;
       const menu = el("select", { "data-filter": c, "aria-label": label(c) },
         el("option", { value: "", text: label(c) + ": " + L.all }),
@@ -74,7 +76,7 @@
       draw();
     });
     function visible() {
-      let out = rows.filter((r) => Object.entries(state.sel).every(([c, v]) => !v || show(r[at[c]]) === v));
+      let out = rows.filter((r) => Object.entries(state.sel).every(([c, v]) => !v || show(r[at[c]], c) === v));
       if (state.q) out = out.filter((r) => r.some((v) => v !== null && String(v).toLowerCase().includes(state.q)));
       if (state.sort) {
         const i = at[state.sort];
@@ -97,7 +99,7 @@
         for (const c of shown) {
           const v = r[at[c]];
           const cls = typeof v === "number" ? "num" : LONG.has(c) ? "long" : c === "id" || c === "speech" ? "id" : null;
-          tr.append(el("td", { "data-col": c, class: cls, title: c === "speech" ? D.labels_of[v] : null, text: show(v) }));
+          tr.append(el("td", { "data-col": c, class: cls, title: c === "speech" ? D.labels_of[v] : null, text: show(v, c) }));
         }
         return tr;
       }));
