@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := corpus/speeches_2022_traditional_dump.txt
 
-.PHONY: install run test lint format bench eval clean browser
+.PHONY: install run test lint format bench bench-report eval clean browser
 
 install: $(VENV)/.installed
 
@@ -37,6 +37,10 @@ format: install
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+
+# The report page's size, build time, and open time in headless Chromium (needs `make browser`).
+bench-report: install
+	$(BIN)/python benchmarks/report_page.py
 
 # Precision and recall on the hand-labelled development sets (eval/), dev and test splits.
 eval: install
