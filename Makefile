@@ -47,14 +47,16 @@ eval: install
 	$(BIN)/python eval/score.py
 
 # Headless Chromium and its driver for the report's browser test (Debian packages; run as
-# root, as CI does). Does nothing when both are already installed.
+# root, as CI does), with a small CJK font so its screenshots show the Chinese text.
+# Does nothing when all three are already installed.
 browser:
-	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then \
-		echo "chromium and chromedriver already installed"; \
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+		&& dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then \
+		echo "chromium, chromedriver and a CJK font already installed"; \
 	else \
 		apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-			chromium chromium-driver; \
+			chromium chromium-driver fonts-wqy-microhei; \
 	fi
 
 clean:
