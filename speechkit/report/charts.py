@@ -81,23 +81,36 @@ def heatmap(cells: dict, row_labels: dict[str, str], labels: dict) -> dict:
     )
 
 
+# Past this many speeches a bar chart gets a fixed height and drops its speech labels.
+LABELLED_BARS = 60
+
+
+def _speech_bars(count: int) -> dict:
+    return {"width": "container", "height": {"step": 14} if count <= LABELLED_BARS else 400}
+
+
+def _speech_axis(order: list[str] | None, count: int) -> dict:
+    """The speech axis of a bar chart: one band per speech, in ``order`` (None: data order)."""
+    labelled = count <= LABELLED_BARS
+    return {
+        "field": "speech",
+        "type": "nominal",
+        "sort": order,
+        "title": None,
+        "axis": {"labels": labelled},
+    }
+
+
 def chars_per_speech(rows: list[dict], row_labels: dict[str, str], labels: dict) -> dict:
     """Bars: characters of each speech, in corpus order."""
     values = [{"speech": row_labels.get(r["id"], r["id"]), "chars": r["chars"]} for r in rows]
     return _spec(
         values,
         "characters per speech",
-        width="container",
-        height={"step": 14} if len(values) <= 60 else 400,
+        **_speech_bars(len(values)),
         mark={"type": "bar", "tooltip": True, "color": "#4c6a92"},
         encoding={
-            "y": {
-                "field": "speech",
-                "type": "nominal",
-                "sort": None,
-                "title": None,
-                "axis": {"labels": len(values) <= 60},
-            },
+            "y": _speech_axis(None, len(values)),
             "x": {"field": "chars", "type": "quantitative", "title": labels["chars"]},
         },
     )
@@ -116,17 +129,10 @@ def targets_per_speech(rows: list[dict], row_labels: dict[str, str], labels: dic
     return _spec(
         values,
         "numbers per speech by kind",
-        width="container",
-        height={"step": 14} if len(order) <= 60 else 400,
+        **_speech_bars(len(order)),
         mark={"type": "bar", "tooltip": True},
         encoding={
-            "y": {
-                "field": "speech",
-                "type": "nominal",
-                "sort": order,
-                "title": None,
-                "axis": {"labels": len(order) <= 60},
-            },
+            "y": _speech_axis(order, len(order)),
             "x": {"field": "rows", "type": "quantitative", "title": labels["rows"]},
             "color": {
                 "field": "kind",
