@@ -23,7 +23,8 @@ from speechkit.cli.common import corpus_input
     "meta_path",
     metavar="FILE",
     type=click.Path(dir_okay=False),
-    help="A CSV of document variables (an id or file column, then year, level, region…).",
+    help="A CSV of document variables (an id or file column, then level, region…; "
+    "`speechkit meta INPUT --csv` starts one).",
 )
 @click.option("--by", metavar="COL", help="Group the slogan heatmap by this --meta column.")
 @click.option(
@@ -46,11 +47,9 @@ def report(corpus, output_path, meta_path, by, lang):
       speechkit report speeches/ --meta meta.csv --by level -o report.html --lang zh
     """
     from speechkit import report as builder
-    from speechkit.report.meta import read_meta
 
     if by and not meta_path:
         raise click.UsageError("--by needs --meta FILE, which holds the column to group by.")
-    meta = read_meta(meta_path) if meta_path else None
-    data = builder.build(corpus, meta=meta, by=by, lang=lang)
+    data = builder.build(corpus, meta=meta_path, by=by, lang=lang)
     path = builder.write(data, output_path)
     click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)", err=True)

@@ -33,7 +33,7 @@ def labels(lang: str = "en") -> dict[str, str]:
 
 def build(
     corpus,
-    meta: dict[str, dict[str, str]] | None = None,
+    meta=None,
     by: str | None = None,
     lang: str = "en",
     heatmap_formulations: int = HEATMAP_FORMULATIONS,
@@ -42,9 +42,10 @@ def build(
     """Everything the page shows, as JSON-ready data: the rows of each analyzer run in
     ``collect.RUNS`` (as the CLI prints them), the speeches, and the chart specs.
 
-    ``meta`` maps a speech id or source path to extra columns; ``by`` names one of them to
-    group the heatmap by."""
+    ``meta`` is a metadata CSV (a path or a ``Docvars``, as ``--meta`` takes); ``by`` names
+    one of its columns to group the heatmap by."""
     import speechkit
+    from speechkit.analyzers.docvars import as_docvars
 
     if isinstance(corpus, (str, Path)):
         corpus = speechkit.load(corpus)
@@ -55,7 +56,7 @@ def build(
     from speechkit import __version__
 
     data: dict[str, Any] = {"lang": lang, "labels": text, "version": __version__}
-    data["speeches"] = collect.speech_rows(speeches, meta)
+    data["speeches"] = collect.speech_rows(speeches, as_docvars(meta))
     data["sources"] = collect.source_rows(corpus, speeches)
     if by and "meta_" + by not in data["speeches"]["columns"]:
         raise SpeechkitError(f"--by {by}: no such column in --meta; name one of its columns.")

@@ -14,6 +14,7 @@ from typing import Any
 
 import speechkit
 from speechkit.analyzers import get
+from speechkit.analyzers.docvars import Docvars, infer_year
 from speechkit.ingest.sources import Corpus
 from speechkit.model import Speech, speech_record
 
@@ -48,22 +49,21 @@ def records(section: dict) -> list[dict]:
     return [dict(zip(section["columns"], row)) for row in section["rows"]]
 
 
-def speech_rows(speeches: Sequence[Speech], meta: dict | None) -> dict:
-    """The overview: one row per speech (the ``split`` columns plus inferred year, the other
-    cleaning counts and any metadata columns)."""
-    from speechkit.analyzers.targets.cues import speech_year
-
-    meta = meta or {}
-    extra = sorted({key for values in meta.values() for key in values})
+def speech_rows(speeches: Sequence[Speech], meta: Docvars | None) -> dict:
+    """The overview: one row per speech (the ``split`` columns, the inferred year with where it
+    was read, as ``speechkit meta`` prints them, the other cleaning counts, and the columns of
+    the ``--meta`` file as ``meta_X``)."""
     rows = []
     for speech in speeches:
         record = speech_record(speech, texts=False)
-        record["year"] = speech_year(speech.text, speech.title, speech.source)
+        year, where = infer_year(speech)
+        record.update(year=year, year_source=where)
         for key in CLEANING:
             record[key] = getattr(speech.stats, key)
-        values = meta.get(speech.id) or meta.get(speech.source) or {}
-        for key in extra:
-            record["meta_" + key] = values.get(key)
+        if meta is not None:
+            values = meta.lookup(speech) or {}
+            for key in meta.columns:
+                record["meta_" + key] = values.get(key)
         rows.append(record)
     columns = list(rows[0]) if rows else []
     return {"columns": columns, "rows": [[r[c] for c in columns] for r in rows]}
