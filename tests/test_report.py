@@ -50,6 +50,17 @@ def test_every_table_equals_the_cli_output(data, key, name, options):
     assert collect.records(data[key]) == expected
 
 
+def test_context_lines_equal_kwic_for_the_top_formulations(data):
+    kwic = collect.records(data["kwic"])
+    names = data["kwic"]["formulations"]
+    assert len(names) == 5
+    for name in names:
+        expected = cli_json("kwic", "--slogan", name, SAMPLE)
+        assert [r for r in kwic if r["pattern"] == expected[0]["pattern"]] == expected
+        count = next(r["count"] for r in collect.records(data["slogans"]) if r["slogan"] == name)
+        assert len(expected) == count
+
+
 def test_speeches_equal_split_and_cleaning_totals_equal_its_summary(data):
     split = cli_json("split", SAMPLE)
     speeches = collect.records(data["speeches"])

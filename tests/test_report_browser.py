@@ -16,7 +16,7 @@ from .browser import chromium, console_errors, requests
 from .conftest import ROOT, SAMPLE
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
-SECTIONS = ("overview", "slogans", "targets", "outline")
+SECTIONS = ("overview", "slogans", "targets", "outline", "context")
 # Vega's SVG renderer draws each mark as a path (bars, squares) or a symbol under a
 # g.role-mark group.
 MARKS = ".role-mark path, .role-mark rect, .role-mark circle"

@@ -35,11 +35,12 @@ from speechkit.cli.common import corpus_input
     help="Language of the page's labels (the speeches' text stays Simplified Chinese).",
 )
 def report(corpus, output_path, meta_path, by, lang):
-    """Write one HTML page (overview, slogans, targets, outline) that opens offline.
+    """Write one HTML page (overview, slogans, targets, outline, context) that opens offline.
 
     Every script, style and number is inside the file: it fetches nothing, so it can be
     mailed or opened from a USB stick. Its numbers are the rows that `split`, `slogans`,
-    `slogans --by-speech`, `directives`, `directives --check` and `targets --all` print.
+    `slogans --by-speech`, `directives`, `directives --check`, `targets --all` and
+    `kwic --slogan NAME` (top 5 formulations) print.
 
     \b
     Examples:

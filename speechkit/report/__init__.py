@@ -22,6 +22,8 @@ HEATMAP_FORMULATIONS = 30
 HEATMAP_ROWS = 60
 # At most this many per-indicator charts (the indicators set by the most speeches first).
 INDICATOR_CHARTS = 24
+# KWIC lines for this many of the top lexicon formulations.
+KWIC_FORMULATIONS = 5
 
 
 def labels(lang: str = "en") -> dict[str, str]:
@@ -62,6 +64,7 @@ def build(
         raise SpeechkitError(f"--by {by}: no such column in --meta; name one of its columns.")
     for key, name, options in collect.RUNS:
         data[key] = collect.table(name, speeches, **options)
+    data["kwic"] = collect.kwic(data["slogans"], speeches, KWIC_FORMULATIONS)
     speech_list = collect.records(data["speeches"])
     row_labels = _row_labels(speech_list)
     cells = collect.heatmap(

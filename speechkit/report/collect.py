@@ -135,3 +135,15 @@ def shared_indicators(targets: dict, min_speeches: int = 2) -> list[dict]:
             shared.append({"indicator": name, "key": key, "rows": rows})
     shared.sort(key=lambda g: (-len({r["speech"] for r in g["rows"]}), g["indicator"]))
     return shared
+
+
+def kwic(slogans: dict, speeches: Sequence[Speech], top: int, window: int = 5) -> dict:
+    """KWIC lines (``speechkit kwic --slogan NAME``) for the ``top`` lexicon formulations by
+    count, one table; its ``pattern`` column says which formulation a line is for."""
+    names = [r["slogan"] for r in records(slogans) if r.get("kind", "lexicon") == "lexicon"]
+    out: dict = {"columns": [], "rows": [], "formulations": names[:top], "window": window}
+    for name in names[:top]:
+        part = table("kwic", speeches, slogan=name, window=window)
+        out["columns"] = part["columns"]
+        out["rows"].extend(part["rows"])
+    return out

@@ -11,7 +11,7 @@
   const LONG = new Set(["sentence", "heading", "variants"]);
   // Whole numbers printed without thousands separators (years, positions, levels).
   const PLAIN = new Set(["year", "ordinal", "number", "level", "announced", "found", "start", "end"]);
-  const SELECTS = new Set(["kind", "category", "hardness", "type", "comparator", "ok", "speech"]);
+  const SELECTS = new Set(["kind", "category", "hardness", "type", "comparator", "ok", "speech", "docname", "pattern"]);
 
   function el(tag, attrs, ...kids) {
     const node = document.createElement(tag);
@@ -247,6 +247,10 @@
   table(document.getElementById("announcements-table"), "announcements", D.announcements,
     { warn: (r, at) => r[at.announced] !== r[at.found] });
   outline(document.getElementById("outline-tree"));
+
+  // Context (KWIC).
+  document.getElementById("kwic-note").textContent = fill(L.kwic_note, { n: D.kwic.formulations.length, w: D.kwic.window });
+  table(document.getElementById("kwic-table"), "kwic", D.kwic, { hide: ["from", "to", "raw_start", "raw_end"] });
 
   for (const host of document.querySelectorAll(".chart[data-chart]")) {
     const spec = D.charts[host.dataset.chart];
