@@ -61,6 +61,18 @@ def test_context_lines_equal_kwic_for_the_top_formulations(data):
         assert len(expected) == count
 
 
+def test_context_samples_speeches_on_large_corpora(sample_speeches, monkeypatch):
+    import speechkit.report as report
+
+    monkeypatch.setattr(report, "KWIC_SPEECHES", 2)
+    data = report.build(sample_speeches)
+    kwic = collect.records(data["kwic"])
+    for name, (found, kept) in data["kwic"]["speeches"].items():
+        assert kept == min(found, 2)
+        lines = [r for r in kwic if r["pattern"] == name]
+        assert len({r["docname"] for r in lines}) == kept
+
+
 def test_speeches_equal_split_and_cleaning_totals_equal_its_summary(data):
     split = cli_json("split", SAMPLE)
     speeches = collect.records(data["speeches"])

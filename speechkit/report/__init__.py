@@ -24,6 +24,8 @@ HEATMAP_ROWS = 60
 INDICATOR_CHARTS = 24
 # KWIC lines for this many of the top lexicon formulations.
 KWIC_FORMULATIONS = 5
+# ...from at most this many speeches each (KWIC segments each speech it reads with jieba).
+KWIC_SPEECHES = 20
 
 
 def labels(lang: str = "en") -> dict[str, str]:
@@ -64,7 +66,9 @@ def build(
         raise SpeechkitError(f"--by {by}: no such column in --meta; name one of its columns.")
     for key, name, options in collect.RUNS:
         data[key] = collect.table(name, speeches, **options)
-    data["kwic"] = collect.kwic(data["slogans"], speeches, KWIC_FORMULATIONS)
+    data["kwic"] = collect.kwic(
+        data["slogans"], data["slogans_by_speech"], speeches, KWIC_FORMULATIONS, KWIC_SPEECHES
+    )
     speech_list = collect.records(data["speeches"])
     row_labels = _row_labels(speech_list)
     cells = collect.heatmap(

@@ -137,13 +137,33 @@ def shared_indicators(targets: dict, min_speeches: int = 2) -> list[dict]:
     return shared
 
 
-def kwic(slogans: dict, speeches: Sequence[Speech], top: int, window: int = 5) -> dict:
+def kwic(
+    slogans: dict,
+    by_speech: dict,
+    speeches: Sequence[Speech],
+    top: int,
+    max_speeches: int,
+    window: int = 5,
+) -> dict:
     """KWIC lines (``speechkit kwic --slogan NAME``) for the ``top`` lexicon formulations by
-    count, one table; its ``pattern`` column says which formulation a line is for."""
+    count, one table; its ``pattern`` column says which formulation a line is for.
+
+    KWIC segments every speech it reads with jieba, so each formulation is looked for only in
+    the speeches ``slogans --by-speech`` found it in, and in at most ``max_speeches`` of them
+    (the first in corpus order): a large corpus gets a sample of lines, with a note."""
     names = [r["slogan"] for r in records(slogans) if r.get("kind", "lexicon") == "lexicon"]
-    out: dict = {"columns": [], "rows": [], "formulations": names[:top], "window": window}
-    for name in names[:top]:
-        part = table("kwic", speeches, slogan=name, window=window)
+    names = names[:top]
+    found: dict[str, list[str]] = defaultdict(list)
+    for row in records(by_speech):
+        if row["slogan"] in names and row["count"]:
+            found[row["slogan"]].append(row["speech"])
+    out: dict = {"columns": [], "rows": [], "formulations": names, "window": window}
+    out["speeches"] = {
+        name: [len(found[name]), min(len(found[name]), max_speeches)] for name in names
+    }
+    for name in names:
+        keep = set(found[name][:max_speeches])
+        part = table("kwic", [s for s in speeches if s.id in keep], slogan=name, window=window)
         out["columns"] = part["columns"]
         out["rows"].extend(part["rows"])
     return out

@@ -249,7 +249,10 @@
   outline(document.getElementById("outline-tree"));
 
   // Context (KWIC).
-  document.getElementById("kwic-note").textContent = fill(L.kwic_note, { n: D.kwic.formulations.length, w: D.kwic.window });
+  const sampled = Object.entries(D.kwic.speeches).filter(([, [all, kept]]) => kept < all);
+  document.getElementById("kwic-note").textContent = fill(L.kwic_note, { n: D.kwic.formulations.length, w: D.kwic.window })
+    + (sampled.length ? " " + fill(L.kwic_sample, { n: Math.max(...sampled.map(([, [, k]]) => k)),
+      list: sampled.map(([name, [all, kept]]) => `${name} ${kept}/${all}`).join(", ") }) : "");
   table(document.getElementById("kwic-table"), "kwic", D.kwic, { hide: ["from", "to", "raw_start", "raw_end"] });
 
   for (const host of document.querySelectorAll(".chart[data-chart]")) {
