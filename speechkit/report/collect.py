@@ -7,7 +7,6 @@ included), so the page shows what ``speechkit NAME --json`` prints and nothing i
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -17,6 +16,7 @@ from speechkit.analyzers import get
 from speechkit.analyzers.docvars import Docvars, infer_year
 from speechkit.ingest.sources import Corpus
 from speechkit.model import Speech, speech_record
+from speechkit.output import _json_cell as json_cell
 
 # The analyzer runs the page is made of: (key, analyzer, options). Each key's rows equal
 # `speechkit NAME [flags] --json` on the same input.
@@ -37,11 +37,8 @@ def table(name: str, speeches: Sequence[Speech], **options: Any) -> dict:
     rows = speechkit.rows(name, list(speeches), **options)
     for row in rows:  # tolerate columns an analyzer adds that it does not declare
         columns.extend(key for key in row if key not in columns)
-    return {"columns": columns, "rows": [[_plain(row.get(c)) for c in columns] for row in rows]}
-
-
-def _plain(value: Any) -> Any:
-    return None if isinstance(value, float) and math.isnan(value) else value
+    # Cells as `--json` writes them (NaN and empty text are null), so the page equals the CLI.
+    return {"columns": columns, "rows": [[json_cell(row.get(c)) for c in columns] for row in rows]}
 
 
 def records(section: dict) -> list[dict]:
