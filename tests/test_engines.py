@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
+from click.testing import CliRunner
+
 import speechkit
 from speechkit.analyzers import REGISTRY
 from speechkit.analyzers.runner import run
+from speechkit.cli import cli
+from speechkit.engines import local
 from speechkit.engines.tasks import run_task, scan_task
+from speechkit.errors import AnalysisError
 
 from .conftest import SAMPLE
 
@@ -26,3 +32,80 @@ def test_tasks_pickle_and_give_the_same_rows_as_the_runner():
         records = [r for task in tasks for r in run_task(name, options, task, context)]
         rows = analyzer.combine(records, **options)
         assert rows == run(analyzer, speechkit.load(SAMPLE))
+
+
+# Every command with its options that change the rows' shape; words runs jieba on workers too.
+COMMANDS = [
+    ["directives"],
+    ["directives", "--check"],
+    ["slogans"],
+    ["slogans", "--by-speech"],
+    ["targets", "--all"],
+    ["words", "--by-speech"],
+]
+
+
+@pytest.fixture
+def big_input(monkeypatch):
+    """Make the engine treat the sample as large (workers) or small (this process)."""
+
+    def use(workers: bool):
+        monkeypatch.setattr(local, "PARALLEL_MIN_BYTES", 0 if workers else 1 << 60)
+
+    return use
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_workers_write_the_same_bytes_as_the_serial_path(command, big_input, tmp_path):
+    outputs = []
+    for workers in (False, True):
+        big_input(workers)
+        target = tmp_path / f"{workers}.csv"
+        result = CliRunner().invoke(
+            cli, [*command, str(SAMPLE), "--csv", "-o", str(target)], obj={}
+        )
+        assert result.exit_code == 0, result.output
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count(b"\n") > 9
+
+
+def test_small_inputs_start_no_worker(big_input, monkeypatch):
+    def no_pool(*_args, **_kwargs):
+        raise AssertionError("a pool was started for a small input")
+
+    monkeypatch.setattr(local, "fork_pool", no_pool)
+    assert run(REGISTRY["directives"], speechkit.load(SAMPLE))
+    big_input(True)
+    with pytest.raises(AssertionError, match="pool was started"):
+        run(REGISTRY["directives"], speechkit.load(SAMPLE))
+
+
+@pytest.mark.parametrize("workers", [False, True])
+def test_progress_sees_every_speech(workers, big_input):
+    big_input(workers)
+    seen: list[tuple[str, int]] = []
+    corpus = speechkit.load(SAMPLE, on_speech=lambda s: seen.append((s.id, s.chars)))
+    run(REGISTRY["slogans"], corpus)
+    speeches = speechkit.load(SAMPLE)
+    assert seen == [(s.id, s.chars) for s in speeches]
+
+
+@pytest.mark.parametrize("workers", [False, True])
+def test_a_speech_that_fails_is_named(workers, big_input, monkeypatch):
+    big_input(workers)
+    analyzer = REGISTRY["targets"]
+    real = analyzer.per_speech
+
+    def fails_on_the_fourth(speech, **options):
+        if speech.ordinal == 4:
+            raise ValueError("no numbers today")
+        return real(speech, **options)
+
+    monkeypatch.setattr(analyzer, "per_speech", fails_on_the_fourth)
+    with pytest.raises(AnalysisError, match=r"^speeches_2022_traditional_dump-4: targets failed"):
+        run(analyzer, speechkit.load(SAMPLE))
+    result = CliRunner().invoke(cli, ["targets", str(SAMPLE), "--csv"], obj={})
+    assert result.exit_code == 1
+    assert "speeches_2022_traditional_dump-4: targets failed: ValueError" in result.output
+    assert "Traceback" not in result.output

@@ -1,17 +1,45 @@
-"""The local engine: this process, with forked workers for cleaning and tokenizing."""
+"""The local engine: this process and, for inputs of a megabyte or more, forked workers.
+
+Each worker builds its batch of speeches from raw slices (clean, convert), runs the
+analyzer on them and sends back records, never ``Speech`` objects: the main process only
+reads, splits, combines and writes. A two-round analyzer (slogans) runs its first round in
+the workers, which also keep the speeches they built in a spill file; the main process
+gathers the scans, and the second round reads the spilled speeches back, so no speech is
+cleaned twice and the main process never holds the corpus.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
+import os
+import pickle
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from speechkit.analyzers.base import Analyzer
+from speechkit.engines.tasks import run_task, scan_task
+from speechkit.errors import AnalysisError
+from speechkit.ingest.build import SpeechTask, build_speech
 from speechkit.model import Speech
+from speechkit.parallel import bounded_imap, can_fork, fork_pool
+
+# Inputs smaller than this (all files together) run in this process: starting workers
+# costs more than they save (a 200 KB dump takes 0.3 s serially).
+PARALLEL_MIN_BYTES = 1 << 20
+
+
+class Seen(NamedTuple):
+    """What the main process learns of a speech a worker analysed (for progress)."""
+
+    id: str
+    chars: int
 
 
 class LocalEngine:
-    """Speeches are built as the corpus yields them (large dumps on forked workers) and
-    analysed in this process."""
+    """Runs an analyzer in this process, or on ``jobs`` forked workers for large inputs."""
 
     def __init__(self, jobs: int | None = None):
         self.jobs = jobs
@@ -19,19 +47,145 @@ class LocalEngine:
     def records(
         self, analyzer: Analyzer, corpus: Iterable[Speech], options: dict
     ) -> Iterator[dict]:
-        extra: dict[str, Any] = {}
-        speeches: Iterable[Speech] = corpus
-        if analyzer.rounds == 2:
-            # The first round needs every speech before the second can start: keep them.
-            speeches = list(corpus)
-            scans = [analyzer.scan(speech, **options) for speech in speeches]
-            extra["context"] = analyzer.gather(scans, **options)
-        if analyzer.needs_tokens:
-            from speechkit.tokens import token_counts
-
-            jobs = options.get("jobs") or self.jobs
-            for speech, counts in token_counts(speeches, jobs):
-                yield from analyzer.per_speech(speech, token_counts=counts, **options)
+        jobs = options.get("jobs") or self.jobs or os.cpu_count() or 1
+        parallel = (
+            hasattr(corpus, "tasks") and can_fork(jobs) and corpus.size() >= PARALLEL_MIN_BYTES  # type: ignore[attr-defined]
+        )
+        if analyzer.needs_tokens and _has_corpus_dir(corpus):
+            # The token cache lives beside a corpus directory: tokens come through it.
+            yield from _cached_token_records(analyzer, corpus, options, jobs if parallel else 1)
             return
+        if hasattr(corpus, "tasks"):
+            tasks: Iterable[SpeechTask] = corpus.tasks()  # type: ignore[attr-defined]
+        else:
+            tasks = (SpeechTask((speech,)) for speech in corpus)
+        seen = getattr(corpus, "on_speech", None)
+        if not parallel:
+            yield from _run(analyzer, options, tasks, map, seen)
+            return
+        from speechkit.ingest.convert import to_simplified
+
+        to_simplified("")  # load OpenCC's tables once, before forking
+        warm = _warm_tokenizer if analyzer.needs_tokens else None
+        with fork_pool(jobs, warm) as pool:
+
+            def fan_out(func, items):
+                return bounded_imap(pool, func, items, jobs)
+
+            yield from _run(analyzer, options, tasks, fan_out, seen)
+
+
+def _run(
+    analyzer: Analyzer,
+    options: dict,
+    tasks: Iterable[SpeechTask],
+    fan_out: Callable,
+    seen: Callable | None,
+) -> Iterator[dict]:
+    """The rounds of ``analyzer`` over ``tasks``, each batch handed to ``fan_out`` (``map``
+    in this process, or an ordered fan-out to workers)."""
+    name = analyzer.name
+    try:
+        if analyzer.rounds == 1:
+            for records, speeches in fan_out(partial(_analyse, name, options, None), tasks):
+                _report(seen, speeches)
+                yield from records
+            return
+        spill = Path(tempfile.mkdtemp(prefix="speechkit-spill-"))
+        try:
+            batches = ((task, str(spill / f"{i}.pickle")) for i, task in enumerate(tasks))
+            scans: list[Any] = []
+            paths: list[str] = []
+            for path, batch_scans, speeches in fan_out(partial(_scan, name, options), batches):
+                paths.append(path)
+                scans.extend(batch_scans)
+                _report(seen, speeches)
+            context = analyzer.gather(scans, **options)
+            del scans
+            for records, _ in fan_out(partial(_analyse, name, options, context), paths):
+                yield from records
+        finally:
+            shutil.rmtree(spill, ignore_errors=True)
+    finally:
+        finish = getattr(seen, "finish", None)
+        if finish:
+            finish()
+
+
+def _report(seen: Callable | None, speeches: list[Seen]) -> None:
+    if seen is not None:
         for speech in speeches:
-            yield from analyzer.per_speech(speech, **extra, **options)
+            seen(speech)
+
+
+def _build(task: SpeechTask) -> list[Speech]:
+    """The speeches of ``task``; a failure names the speech (its id) it happened in."""
+    speeches = []
+    for item in task.items:
+        if isinstance(item, Speech):
+            speeches.append(item)
+            continue
+        try:
+            speeches.append(build_speech(*item))
+        except Exception as exc:
+            _, stem, ordinal, *_ = item
+            raise AnalysisError(f"{stem}-{ordinal}: cleaning failed: {_describe(exc)}") from exc
+    return speeches
+
+
+def _guarded(name: str, speech: Speech, step: Callable, *args: Any) -> Any:
+    try:
+        return step(*args)
+    except Exception as exc:
+        raise AnalysisError(f"{speech.id}: {name} failed: {_describe(exc)}") from exc
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _scan(name: str, options: dict, work: tuple[SpeechTask, str]):
+    """Round 1 on a worker: build the batch, keep its speeches in ``path``, return the scans."""
+    task, path = work
+    speeches = _build(task)
+    with open(path, "wb") as spill:
+        pickle.dump(speeches, spill, pickle.HIGHEST_PROTOCOL)
+    scans = [_guarded(name, s, scan_task, name, options, SpeechTask((s,)))[0] for s in speeches]
+    return path, scans, [Seen(s.id, s.chars) for s in speeches]
+
+
+def _analyse(name: str, options: dict, context: Any, work: SpeechTask | str):
+    """``per_speech`` on a worker over a task, or over the speeches a first round spilled."""
+    if isinstance(work, str):
+        with open(work, "rb") as spill:
+            speeches = pickle.load(spill)
+        os.unlink(work)
+    else:
+        speeches = _build(work)
+    records: list[dict] = []
+    for speech in speeches:
+        task = SpeechTask((speech,))
+        records.extend(_guarded(name, speech, run_task, name, options, task, context))
+    return records, [Seen(s.id, s.chars) for s in speeches]
+
+
+def _warm_tokenizer() -> None:
+    from speechkit.tokens.segment import tokenizer
+
+    tokenizer()
+
+
+def _has_corpus_dir(corpus: Any) -> bool:
+    return hasattr(corpus, "corpus_dir") and any(
+        corpus.corpus_dir(path) is not None for path in corpus.paths
+    )
+
+
+def _cached_token_records(
+    analyzer: Analyzer, corpus: Any, options: dict, jobs: int
+) -> Iterator[dict]:
+    from speechkit.tokens import token_counts
+
+    for speech, counts in token_counts(corpus, jobs):
+        step = partial(analyzer.per_speech, token_counts=counts, **options)
+        yield from _guarded(analyzer.name, speech, step, speech)

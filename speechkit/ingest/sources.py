@@ -192,6 +192,21 @@ class Corpus:
             if finish:
                 finish()
 
+    def size(self) -> int:
+        """Bytes of input, all files together (a corpus directory counts its files): engines
+        decide from it whether starting workers pays."""
+        total = 0
+        for path in self.paths:
+            if path == "-":
+                if self._stdin is None:
+                    self._stdin = sys.stdin.buffer.read()
+                total += len(self._stdin)
+            elif Path(path).is_dir():
+                total += sum(f.stat().st_size for f in Path(path).iterdir() if f.is_file())
+            else:
+                total += Path(path).stat().st_size
+        return total
+
     def tasks(self, batch: int = 16) -> Iterator[SpeechTask]:
         """The corpus as batches of work, in order (by input, then speech), for engines that
         build and analyse speeches on workers: raw slices of a dump (cleaned where the task
