@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -111,3 +112,64 @@ def test_no_gloss_left_in_any_sample_speech(sample_speeches):
         assert not re.search(
             r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+[)）]", speech.original
         )
+
+
+# Hand-checked cases for the fast paths of clean() (split on glosses, noise spliced only when
+# present, orphan readings found from their ")"): text, offset breaks, stats and findings.
+# Positions were counted by hand; base is 100.
+HAND_CHECKED = [
+    # A gloss and HTML residue side by side share one break: 發 ends at raw 109.
+    ("發(fā)</p>展", "發展", [(0, 100), (1, 109)], (1, 1, 0, 0), []),
+    # A reading after ")" is no gloss (the second one), and stays full-width.
+    ("發(fā)(zhǎn)", "發（zhǎn）", [(0, 100), (1, 105)], (1, 0, 0, 2), []),
+    # After a Latin letter (mojibake ate the character) a reading is a gloss too.
+    ("l(xiāng)村", "l村", [(0, 100), (1, 108)], (1, 0, 0, 0), []),
+    # At the very start there is no character to gloss.
+    ("(fā)開頭", "（fā）開頭", [(0, 100)], (0, 0, 0, 2), []),
+    # A line left open after a character is a suspect; after a line break it is not.
+    ("加強協(x\n(x\n", "加強協（x\n（x\n", [(0, 100)], (0, 0, 0, 2), [("suspect", 103, 105)]),
+    # Invisible characters, tags, &nbsp; and a digit separator go; a/p> is no tag.
+    (
+        "一\u200b二</p>三<br/>四\u2060五 1\u202f000 a/p>b&nbsp;c",
+        "一二三四五 1000 a/p>bc",
+        [(0, 100), (1, 102), (2, 107), (3, 113), (4, 115), (7, 119), (16, 134)],
+        (0, 3, 2, 0),
+        [],
+    ),
+    # Commas and colons inside numbers stay ASCII; the others become full-width.
+    ("1,000,000人:10:30,好", "1,000,000人：10:30，好", [(0, 100)], (0, 0, 0, 2), []),
+    # A mojibake run and the orphan reading inside it; the real question mark is left alone.
+    (
+        "變?yōu)槊篮矛F實。好嗎?我們",
+        "變？yōu）槊篮矛F實。好嗎？我們",
+        [(0, 100)],
+        (0, 0, 0, 3),
+        [("mojibake", 101, 110), ("suspect", 102, 106)],
+    ),
+    # Full-width parentheses: （diào） follows ")" and stays; three glosses go.
+    (
+        "強(qiáng)（diào）村(cūn)x(fā)",
+        "強（diào）村x",
+        [(0, 100), (1, 108), (8, 120), (9, 125)],
+        (3, 0, 0, 0),
+        [],
+    ),
+    # An orphan reading after a character is a suspect; the same reading glossed goes.
+    ("問題yōu)和(yōu)", "問題yōu）和", [(0, 100), (7, 112)], (1, 0, 0, 1), [("suspect", 102, 106)]),
+]
+
+
+@pytest.mark.parametrize(("raw", "text", "breaks", "stats", "findings"), HAND_CHECKED)
+def test_hand_checked_cleaning(raw, text, breaks, stats, findings):
+    out = clean(raw, base=100)
+    assert out.text == text
+    assert list(out.offsets.breaks) == breaks
+    s = out.stats
+    assert (s.glosses, s.html, s.invisible, s.punctuation) == stats
+    assert [(f.kind, f.start, f.end) for f in out.findings] == findings
+    for f in out.findings:
+        assert raw[f.start - 100 : f.end - 100] == f.text
+    assert (s.suspects, s.mojibake) == (
+        sum(f[0] == "suspect" for f in findings),
+        sum(f[0] == "mojibake" for f in findings),
+    )

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate, islice
 
 from speechkit.ingest.decode import _common_hanzi
 from speechkit.model import CleaningStats, OffsetMap
@@ -20,20 +21,27 @@ HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 # A gloss is a reading in parentheses right after a Han character: 發(fā), or l(xiāng) where
 # mojibake ate the character. The reading must be one valid syllable, so asides such as (村)
-# and redactions such as (x) are never taken for glosses. The pattern starts with the
-# parenthesis (so the regex engine can skip ahead fast); the character before is checked after.
-GLOSS = re.compile(rf"[(（]([{PINYIN_LETTERS}]{{1,7}})[)）]")
+# and redactions such as (x) are never taken for glosses. Every pattern here starts with a
+# literal character and checks what comes before it with a look-behind after that literal:
+# that lets the regex engine skip ahead in C (a class mixing ASCII and CJK, or a leading
+# look-behind, makes it try every position). The capture group makes ``split`` return the
+# glosses between the kept pieces.
+GLOSS_ASCII = re.compile(rf"(\((?<=[{HANZI}A-Za-z]\()[{PINYIN_LETTERS}]{{1,7}}[)）])")
+GLOSS_ANY = re.compile(rf"([(（](?<=[{HANZI}A-Za-z][(（])[{PINYIN_LETTERS}]{{1,7}}[)）])")
 HAN_OR_LETTER = re.compile(rf"[{HANZI}A-Za-z]")
-HTML = r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,200})?/?>|(?<![A-Za-z<])/(?:p|div|span|br)>|&nbsp;"
+HTML = (
+    r"<(?:/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,200})?/?>)"
+    r"|/(?<![A-Za-z<]/)(?:p|div|span|br)>|&nbsp;"
+)
 INVISIBLE = "[\u200b\u200c\u200d\u2060\ufeff\u00ad]"
 # A narrow no-break space between digits groups thousands (1 000); it goes.
-DIGIT_SEPARATOR = r"(?<=\d)\u202f(?=\d)"
+DIGIT_SEPARATOR = r"\u202f(?<=\d\u202f)(?=\d)"
 # Line endings: the CR of a CRLF goes and a lone CR becomes LF (in SPACES), so the text and
 # its length are the same whatever the line endings; offsets still point at the raw CR.
 NOISE = re.compile(
     rf"(?P<html>{HTML})|(?P<invisible>{INVISIBLE})|(?P<sep>{DIGIT_SEPARATOR})|(?P<crlf>\r(?=\n))"
 )
-NOISE_HINT = re.compile("[<>&\u200b\u200c\u200d\u2060\ufeff\u00ad\u202f\r]")
+NOISE_HINTS = "<>&\u200b\u200c\u200d\u2060\ufeff\u00ad\u202f\r"
 
 SYLLABLE = re.compile(
     r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -45,14 +53,19 @@ SYLLABLE = re.compile(
 # ASCII punctuation of scraped dumps, made full-width so that patterns need one form only.
 # A comma or colon between two digits (1,000 or 10:30) is part of the number and stays.
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
-# Starts with the punctuation itself so the regex engine can skip ahead to candidates.
-IN_NUMBER = re.compile(r"[,:](?<=\d[,:])(?=\d)")
+# Each starts with the punctuation itself so the regex engine can skip ahead to candidates.
+IN_NUMBER = {",": re.compile(r",(?<=\d,)(?=\d)"), ":": re.compile(r":(?<=\d:)(?=\d)")}
 SPACES = {"\u202f": " ", "\u00a0": " ", "\r": "\n"}
 
 # Damaged glosses, reported but left in place: a reading whose "(" was eaten, or a line that
 # ends inside an opening gloss. Both are looked for after the good glosses are gone.
-ORPHAN_READING = re.compile(rf"[{PINYIN_LETTERS}]{{1,7}}[)）]")
-OPEN_AT_LINE_END = re.compile(rf"[(（][{PINYIN_LETTERS}]{{0,6}}$", re.M)
+# An orphan reading is the run of (at most 7) letters before a ")"; it is found from the ")".
+LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz" + PINYIN_LETTERS.replace("a-z", ""))
+OPEN_AT_LINE_END = {
+    "(": re.compile(rf"\([{PINYIN_LETTERS}]{{0,6}}$", re.M),
+    "（": re.compile(rf"（[{PINYIN_LETTERS}]{{0,6}}$", re.M),
+}
+MOJIBAKE_SEEDS = "?？\ufffd"
 MOJIBAKE_SEED = re.compile("[?？\ufffd]")
 
 
@@ -85,21 +98,14 @@ class Cleaned:
 
 def clean(raw: str, base: int = 0) -> Cleaned:
     """Clean ``raw``, a slice that starts at offset ``base`` of the decoded raw file."""
-    deletions, counts = _deletions(raw)
-    pieces: list[str] = []
-    breaks: list[tuple[int, int]] = [(0, base)]
-    prev = 0
-    clean_pos = 0
-    for start, end in deletions:
-        pieces.append(raw[prev:start])
-        clean_pos += start - prev
-        prev = end
-        if breaks[-1][0] == clean_pos:
-            breaks[-1] = (clean_pos, base + prev)
-        else:
-            breaks.append((clean_pos, base + prev))
-    pieces.append(raw[prev:])
-    text = _replace_all("".join(pieces), SPACES)
+    parts = _gloss_split(raw)
+    counts = {"gloss": len(parts) // 2, "html": 0, "invisible": 0}
+    noise = _noise(raw, counts) if any(ch in raw for ch in NOISE_HINTS) else []
+    if noise:
+        text, breaks = _splice(raw, base, sorted(_gloss_spans(parts, base) + noise))
+    else:
+        text, breaks = _join(parts, base)
+    text = _replace_all(text, SPACES)
     offsets = OffsetMap.from_breaks(breaks, base + len(raw))
     findings = _suspects(text, raw, base, offsets) + _mojibake(text, raw, base, offsets)
     findings.sort(key=_at)
@@ -115,34 +121,88 @@ def clean(raw: str, base: int = 0) -> Cleaned:
     return Cleaned(normalised, offsets, stats, tuple(findings))
 
 
-def _deletions(raw: str) -> tuple[list[tuple[int, int]], dict[str, int]]:
-    """Sorted spans to delete (glosses and noise), and how many of each kind."""
-    candidates = [(m.start(), m.end(), m.group(1)) for m in GLOSS.finditer(raw)]
-    spans = [
-        (start, end)
-        for start, end, reading in candidates
-        if start and HAN_OR_LETTER.match(raw, start - 1) and is_syllable(reading)
-    ]
-    counts = {"gloss": len(spans), "html": 0, "invisible": 0}
-    if NOISE_HINT.search(raw):
-        for m in NOISE.finditer(raw):
-            spans.append(m.span())
-            if m.lastgroup in counts:
-                counts[m.lastgroup] += 1
-        spans.sort()
-    return spans, counts
+def _gloss_split(raw: str) -> list[str]:
+    """``raw`` as kept, gloss, kept, gloss, …, kept: a candidate whose reading is not one
+    syllable stays inside the kept piece."""
+    parts = (GLOSS_ANY if "（" in raw else GLOSS_ASCII).split(raw)
+    # Each distinct reading is checked once; usually all of them are syllables.
+    bad = {g for g in set(parts[1::2]) if not is_syllable(g[1:-1])}
+    if not bad:
+        return parts
+    merged = [parts[0]]
+    for gloss, kept in zip(parts[1::2], parts[2::2]):
+        if gloss in bad:
+            merged[-1] += gloss + kept
+        else:
+            merged += [gloss, kept]
+    return merged
+
+
+def _join(parts: list[str], base: int) -> tuple[str, list[tuple[int, int]]]:
+    """The kept pieces joined, and the offset breaks: after each gloss, where it ends in the
+    cleaned text and in the raw file (adjacent glosses share one break)."""
+    kept = parts[0::2]
+    clean_at = accumulate(map(len, kept[:-1]))
+    raw_at = islice(accumulate(map(len, parts), initial=base), 2, None, 2)
+    breaks = [(0, base)]
+    for pair in zip(clean_at, raw_at):
+        if breaks[-1][0] == pair[0]:
+            breaks[-1] = pair
+        else:
+            breaks.append(pair)
+    return "".join(kept), breaks
+
+
+def _gloss_spans(parts: list[str], base: int) -> list[tuple[int, int]]:
+    """Where each gloss of ``_gloss_split``'s parts lies in ``raw`` (0-based)."""
+    ends = list(accumulate(map(len, parts)))
+    return [(ends[i - 1], ends[i]) for i in range(1, len(parts), 2)]
+
+
+def _noise(raw: str, counts: dict[str, int]) -> list[tuple[int, int]]:
+    """Spans of HTML residue, invisible characters and digit separators; counts them."""
+    spans = []
+    for m in NOISE.finditer(raw):
+        spans.append(m.span())
+        if m.lastgroup in counts:
+            counts[m.lastgroup] += 1
+    return spans
+
+
+def _splice(
+    raw: str, base: int, deletions: list[tuple[int, int]]
+) -> tuple[str, list[tuple[int, int]]]:
+    """``raw`` without the sorted spans ``deletions``, and the offset breaks."""
+    pieces: list[str] = []
+    breaks: list[tuple[int, int]] = [(0, base)]
+    prev = 0
+    clean_pos = 0
+    for start, end in deletions:
+        pieces.append(raw[prev:start])
+        clean_pos += start - prev
+        prev = end
+        if breaks[-1][0] == clean_pos:
+            breaks[-1] = (clean_pos, base + prev)
+        else:
+            breaks.append((clean_pos, base + prev))
+    pieces.append(raw[prev:])
+    return "".join(pieces), breaks
 
 
 def _full_width(text: str) -> tuple[str, int]:
     """ASCII punctuation to full-width, except a comma or colon inside a number."""
-    keep = [m.start() for m in IN_NUMBER.finditer(text)]
+    keep = sorted(
+        m.start() for ch, pattern in IN_NUMBER.items() if ch in text for m in pattern.finditer(text)
+    )
     changed = sum(text.count(ch) for ch in FULL_WIDTH) - len(keep)
     out = _replace_all(text, FULL_WIDTH)
     if keep:
-        chars = list(out)
+        pieces, prev = [], 0
         for i in keep:
-            chars[i] = text[i]
-        out = "".join(chars)
+            pieces += [out[prev:i], text[i]]
+            prev = i + 1
+        pieces.append(out[prev:])
+        out = "".join(pieces)
     return out, changed
 
 
@@ -164,15 +224,29 @@ def _finding(kind: str, start: int, end: int, raw: str, base: int, offsets: Offs
 
 
 def _suspects(text: str, raw: str, base: int, offsets: OffsetMap) -> list[Finding]:
+    orphans = sorted(span for close in ")）" if close in text for span in _orphans(text, close))
+    left_open = sorted(
+        m.span()
+        for opening, pattern in OPEN_AT_LINE_END.items()
+        if opening in text
+        for m in pattern.finditer(text)
+        if m.start() and HAN_OR_LETTER.match(text, m.start() - 1)
+    )
+    return [_finding("suspect", a, b, raw, base, offsets) for a, b in orphans + left_open]
+
+
+def _orphans(text: str, close: str) -> list[tuple[int, int]]:
+    """Readings whose "(" was eaten: up to 7 letters before ``close``, not right after a
+    "(", that make one syllable."""
     found = []
-    for m in ORPHAN_READING.finditer(text):
-        if m.start() and text[m.start() - 1] in "(（":
-            continue
-        if is_syllable(m.group()[:-1]):
-            found.append(_finding("suspect", m.start(), m.end(), raw, base, offsets))
-    for m in OPEN_AT_LINE_END.finditer(text):
-        if m.start() and HAN_OR_LETTER.match(text, m.start() - 1):
-            found.append(_finding("suspect", m.start(), m.end(), raw, base, offsets))
+    at = text.find(close)
+    while at >= 0:
+        start = at
+        while start > at - 7 and start > 0 and text[start - 1] in LETTERS:
+            start -= 1
+        if start < at and not (start and text[start - 1] in "(（") and is_syllable(text[start:at]):
+            found.append((start, at + 1))
+        at = text.find(close, at + 1)
     return found
 
 
@@ -195,6 +269,8 @@ def _mojibake(text: str, raw: str, base: int, offsets: OffsetMap) -> list[Findin
     characters, stray Latin letters or symbols. Runs on the text with good glosses gone.
     """
     runs: list[tuple[int, int]] = []
+    if not any(ch in text for ch in MOJIBAKE_SEEDS):
+        return []
     pos = 0
     while True:
         m = MOJIBAKE_SEED.search(text, pos)
