@@ -153,3 +153,36 @@ def test_regex_commands_never_load_jieba():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+HEAVY = ("pandas", "jieba", "opencc", "numpy", "pyarrow")
+
+
+def heavy_imports(*args) -> list[str]:
+    """Which of HEAVY one `speechkit ARGS` run imports (in a fresh interpreter)."""
+    code = (
+        "import sys; from speechkit.cli import cli\n"
+        "try:\n"
+        f"    cli({[str(a) for a in args]!r}, obj={{}})\n"
+        "except SystemExit as done:\n"
+        "    assert done.code in (0, None), done.code\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    return eval(done.stdout.strip().splitlines()[-1])
+
+
+def test_each_path_imports_only_the_libraries_it_uses(tmp_path):
+    corpus = tmp_path / "speeches"
+    assert run("split", SAMPLE, "-o", corpus).exit_code == 0
+    assert run("words", corpus, "--csv").exit_code == 0  # fills the token cache
+    assert heavy_imports("--help") == []
+    assert heavy_imports("split", SAMPLE, "--csv") == ["opencc"]
+    for name in ("directives", "targets"):
+        assert heavy_imports(name, SAMPLE, "--csv") == ["opencc"], name
+        assert heavy_imports(name, corpus, "--csv") == [], name
+    assert "pandas" not in heavy_imports("slogans", SAMPLE, "--csv")
+    assert heavy_imports("words", SAMPLE, "--csv") == ["jieba", "opencc"]
+    # The cached run reads Arrow and counts with numpy; it needs neither jieba nor pandas.
+    assert heavy_imports("words", corpus, "--csv") == ["numpy", "pyarrow"]
