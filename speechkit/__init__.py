@@ -56,11 +56,20 @@ def _is_paths(corpus) -> bool:
 
 
 def analyze(name: str, corpus, **options: Any):
-    """The rows of analyzer ``name`` as a pandas DataFrame (columns in the documented order)."""
+    """The rows of analyzer ``name`` as a pandas DataFrame (columns in the documented order;
+    ``frame.attrs`` holds the analyzer's metadata, such as the tokenizer words used)."""
     import pandas as pd
 
+    from speechkit.analyzers import get
+
     found, columns = _view(name, corpus, **options)
-    return pd.DataFrame(found, columns=columns)
+    frame = pd.DataFrame(found, columns=columns)
+    analyzer = get(name)
+    if hasattr(analyzer, "metadata"):  # what made the rows (words: the tokenizer's version)
+        own = {option.name for option in analyzer.options}
+        resolved = analyzer.resolve(**{k: v for k, v in options.items() if k in own})
+        frame.attrs.update(analyzer.metadata(**resolved))
+    return frame
 
 
 def kwic(corpus, pattern: str | None = None, **options: Any):

@@ -116,3 +116,51 @@ def test_partly_cached_corpus(tmp_path):
     assert feather.read_table(target / "tokens.arrow").num_rows == 9
     again = speechkit.analyze("words", speechkit.load(target), jobs=1).set_index("word")
     assert again.equals(after)
+
+
+def _spans(tokens: list[str]) -> set[tuple[int, int]]:
+    spans, at = set(), 0
+    for token in tokens:
+        spans.add((at, at + len(token)))
+        at += len(token)
+    return spans
+
+
+def test_rjieba_agrees_with_jieba_on_the_sample(sample_speeches):
+    """37,172 of jieba's 37,181 token spans (99.98%); the rest are number ranges rjieba
+    keeps whole (2018-2020, 1-12). Every lexicon formulation stays one token in both."""
+    pytest.importorskip("rjieba", reason="rjieba is the optional speechkit[fast] backend")
+    from speechkit.text.lexicon import jieba_words
+    from speechkit.tokens.segment import tokens
+
+    same = total = 0
+    differ: list[str] = []
+    for speech in sample_speeches:
+        jieba_tokens, rjieba_tokens = tokens(speech.text, "jieba"), tokens(speech.text, "rjieba")
+        assert "".join(rjieba_tokens) == speech.text
+        reference = _spans(jieba_tokens)
+        same += len(reference & _spans(rjieba_tokens))
+        total += len(reference)
+        differ += [t for t in rjieba_tokens if t not in set(jieba_tokens)]
+    assert (same, total) == (37_172, 37_181)
+    assert sorted(set(differ)) == ["1-12", "1-2", "2018-2020"]
+    assert all(tokens(word, "rjieba") == [word] for word in jieba_words())
+
+
+def test_the_tokenizer_is_in_the_cache_key_and_the_metadata(tmp_path, monkeypatch):
+    pytest.importorskip("rjieba", reason="rjieba is the optional speechkit[fast] backend")
+    from speechkit.tokens.segment import fingerprint
+
+    assert fingerprint("jieba") != fingerprint("rjieba")
+    corpus = tmp_path / "speeches"
+    corpus_dir.write(speechkit.load(SAMPLE), corpus)
+    frames = {}
+    for name in ("jieba", "rjieba", "jieba"):
+        monkeypatch.setenv("SPEECHKIT_TOKENIZER", name)
+        frames[name] = speechkit.analyze("words", speechkit.load(corpus))
+        assert frames[name].attrs["tokenizer"].startswith(f"{name} ")
+    # A range rjieba keeps whole: counted only when rjieba made the (re-cached) tokens.
+    assert "2018-2020" in set(frames["rjieba"]["word"])
+    assert "2018-2020" not in set(frames["jieba"]["word"])
+    result = CliRunner().invoke(cli, ["words", str(corpus), "--tokenizer", "rjieba", "--table"])
+    assert "rjieba" in result.output

@@ -66,7 +66,11 @@ class LocalEngine:
         from speechkit.ingest.convert import to_simplified
 
         to_simplified("")  # load OpenCC's tables once, before forking
-        warm = _warm_tokenizer if analyzer.needs_tokens else None
+        warm = None
+        if analyzer.needs_tokens:
+            from speechkit.tokens.segment import warm as load_tokenizer
+
+            warm = partial(load_tokenizer, options.get("tokenizer"))
         with fork_pool(jobs, warm) as pool:
 
             def fan_out(func, items):
@@ -169,12 +173,6 @@ def _analyse(name: str, options: dict, context: Any, work: SpeechTask | str):
     return records, [Seen(s.id, s.chars) for s in speeches]
 
 
-def _warm_tokenizer() -> None:
-    from speechkit.tokens.segment import tokenizer
-
-    tokenizer()
-
-
 def _has_corpus_dir(corpus: Any) -> bool:
     return hasattr(corpus, "corpus_dir") and any(
         corpus.corpus_dir(path) is not None for path in corpus.paths
@@ -186,6 +184,6 @@ def _cached_token_records(
 ) -> Iterator[dict]:
     from speechkit.tokens import token_counts
 
-    for speech, counts in token_counts(corpus, jobs):
+    for speech, counts in token_counts(corpus, jobs, options.get("tokenizer")):
         step = partial(analyzer.per_speech, token_counts=counts, **options)
         yield from _guarded(analyzer.name, speech, step, speech)

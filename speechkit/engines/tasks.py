@@ -26,7 +26,8 @@ def run_task(name: str, options: dict, task: SpeechTask, context: Any = None) ->
     """``per_speech`` of analyzer ``name`` on each speech of ``task``, records in order.
 
     ``context`` is what the analyzer's ``gather`` gave (two-round analyzers). An analyzer
-    that needs tokens gets them from the segmenter of this process.
+    that needs tokens gets them from the segmenter of this process (the backend named by
+    its ``tokenizer`` option, if it has one).
     """
     from speechkit.analyzers import REGISTRY
 
@@ -37,6 +38,6 @@ def run_task(name: str, options: dict, task: SpeechTask, context: Any = None) ->
         if analyzer.needs_tokens:
             from speechkit.tokens.segment import tokens
 
-            extra["token_counts"] = Counter(tokens(speech.text))
+            extra["token_counts"] = Counter(tokens(speech.text, options.get("tokenizer")))
         records.extend(analyzer.per_speech(speech, **extra, **options))
     return records

@@ -12,8 +12,11 @@ from collections.abc import Iterable, Iterator
 from speechkit.model import Speech
 
 
-def token_counts(corpus, jobs: int | None = None) -> Iterator[tuple[Speech, dict[str, int]]]:
-    """``(speech, {token: count})`` for every speech of ``corpus``, in order.
+def token_counts(
+    corpus, jobs: int | None = None, tokenizer: str | None = None
+) -> Iterator[tuple[Speech, dict[str, int]]]:
+    """``(speech, {token: count})`` for every speech of ``corpus``, in order, segmented by
+    backend ``tokenizer`` (see ``speechkit.tokens.segment.backend``).
 
     Raw dumps stream through the segmenter; a corpus directory's tokens come from (and go
     to) its ``tokens.arrow`` cache.
@@ -23,7 +26,7 @@ def token_counts(corpus, jobs: int | None = None) -> Iterator[tuple[Speech, dict
 
     # A plain iterable of speeches is one source with no corpus directory.
     sources = corpus.sources() if hasattr(corpus, "sources") else [(None, iter(corpus))]
-    with TokenizerPool(jobs) as pool:
+    with TokenizerPool(jobs, tokenizer) as pool:
         for path, speeches in sources:
             directory = None if path is None else corpus.corpus_dir(path)
             if directory is None or not (directory / cache.CACHE_FILE).exists():
@@ -35,7 +38,7 @@ def token_counts(corpus, jobs: int | None = None) -> Iterator[tuple[Speech, dict
                 speeches = list(speeches)
                 notify = getattr(corpus, "on_notice", None)
                 tokens = cache.aligned_tokens(
-                    directory, speeches, fingerprint(), pool.joined, notify
+                    directory, speeches, fingerprint(pool.name), pool.joined, notify, pool.name
                 )
                 yield from zip(speeches, _arrow_counts(tokens))
 

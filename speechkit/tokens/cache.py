@@ -1,7 +1,7 @@
 """Tokens kept beside a corpus directory (tokens.arrow), so a second `words` run skips jieba.
 
-Rows are keyed by a hash of the speech text plus the segmentation fingerprint (jieba's
-version and the user words): a changed speech or a changed lexicon is tokenized afresh.
+Rows are keyed by a hash of the speech text plus the segmentation fingerprint (the tokenizer,
+its version and the user words): a changed speech, tokenizer or lexicon is tokenized afresh.
 
 The file is an uncompressed Arrow IPC (Feather v2) file, read through a memory map: a
 second run touches the tokens in place instead of decompressing them (Parquet with zstd was
@@ -34,11 +34,12 @@ def text_key(text: str, fingerprint: str) -> str:
     return hashlib.sha1((fingerprint + "\n" + text).encode("utf-8")).hexdigest()
 
 
-def backend() -> str:
-    """The token backend and its version (read without importing jieba)."""
-    from importlib.metadata import version
+def backend(name: str | None = None) -> str:
+    """The token backend ``name`` and its version, ``jieba 0.42.1`` (read without importing
+    it; see ``speechkit.tokens.segment.backend`` for the default)."""
+    from speechkit.tokens.segment import backend_version
 
-    return f"jieba {version('jieba')}"
+    return backend_version(name)
 
 
 def digest(keys, tokens) -> str:
@@ -62,7 +63,7 @@ def digest(keys, tokens) -> str:
     return hasher.hexdigest()
 
 
-def read(directory: Path):
+def read(directory: Path, name: str | None = None):
     """The cached ``key, tokens`` table (pyarrow), or None when there is none or it fails
     any check."""
     path = directory / CACHE_FILE
@@ -74,7 +75,7 @@ def read(directory: Path):
     try:
         table = ipc.open_file(pa.memory_map(str(path))).read_all()
         metadata = table.schema.metadata or {}
-        if metadata.get(BACKEND_KEY, b"").decode("utf-8", "replace") != backend():
+        if metadata.get(BACKEND_KEY, b"").decode("utf-8", "replace") != backend(name):
             return None
         table = table.select(["key", "tokens"])
         if table.schema != pa.schema([("key", pa.string()), ("tokens", pa.list_(pa.string()))]):
@@ -88,7 +89,7 @@ def read(directory: Path):
         return None
 
 
-def write(directory: Path, table) -> None:
+def write(directory: Path, table, name: str | None = None) -> None:
     """Replace the cache with ``table`` atomically (a temp file renamed into place)."""
     import pyarrow.feather as feather
 
@@ -97,7 +98,7 @@ def write(directory: Path, table) -> None:
     atomic.register(tmp)
     try:
         metadata = {
-            BACKEND_KEY: backend().encode(),
+            BACKEND_KEY: backend(name).encode(),
             HASH_KEY: digest(table.column("key"), table.column("tokens")).encode(),
         }
         feather.write_feather(
@@ -123,6 +124,7 @@ def aligned_tokens(
     fingerprint: str,
     tokenize_joined,
     notify: Callable[[str], None] | None = None,
+    tokenizer: str | None = None,
 ):
     """Tokens of ``speeches`` in order, as a pyarrow list array, from the cache where possible.
 
@@ -130,7 +132,7 @@ def aligned_tokens(
     ``speechkit.tokens.segment.SEPARATOR``; they are split into lists inside Arrow, so no Python
     object is made per token. If anything was missing the cache is rewritten with exactly
     this corpus's speeches; if it cannot be, ``notify`` is told once and the tokens are
-    returned all the same.
+    returned all the same. ``tokenizer`` names the backend (recorded in the file).
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -140,7 +142,7 @@ def aligned_tokens(
     if not speeches:
         return pa.array([], pa.list_(pa.string()))
     keys = [text_key(s.text, fingerprint) for s in speeches]
-    cached = read(directory)
+    cached = read(directory, tokenizer)
     known = {} if cached is None else {k: i for i, k in enumerate(cached.column("key").to_pylist())}
     missing = [i for i, k in enumerate(keys) if k not in known]
     if not missing:
@@ -162,7 +164,7 @@ def aligned_tokens(
         pool = single_array(cached.column("tokens"))
         tokens = pa.concat_arrays([pool, fresh.cast(pool.type)]).take(pa.array(rows))
     try:
-        write(directory, pa.table({"key": keys, "tokens": tokens}))
+        write(directory, pa.table({"key": keys, "tokens": tokens}), tokenizer)
     except OSError as exc:
         message = (
             f"{directory}: cannot write the token cache ({exc.strerror or exc}); the counts "

@@ -1,7 +1,9 @@
-"""jieba segmentation: loaded lazily, warmed once, and run on all cores.
+"""Segmentation (jieba, or rjieba, its Rust port): loaded lazily, warmed once, run on all cores.
 
 Only analyses that need tokens (`speechkit words`) import this module. The user dictionary
-comes from the slogan lexicon, so every formulation (两个确立, 四个意识…) stays one token.
+comes from the slogan lexicon, so every formulation (两个确立, 四个意识…) stays one token;
+both backends load it. The backend is chosen by name (``--tokenizer``, else the environment
+variable ``SPEECHKIT_TOKENIZER``, else jieba); rjieba comes with ``pip install speechkit[fast]``.
 
 Why not ``jieba.enable_parallel``: it does not parallelise ``lcut`` at all, and words added
 after it never reach its workers. Instead a ``multiprocessing`` pool of forked workers loads
@@ -16,12 +18,43 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
+from speechkit.errors import SpeechkitError
 from speechkit.parallel import bounded_imap, can_fork, fork_pool
 
 SEPARATOR = "\x1f"  # joins a speech's tokens for the trip back from a worker
+BACKENDS = ("jieba", "rjieba")
+DEFAULT_BACKEND = "jieba"
+ENVIRONMENT = "SPEECHKIT_TOKENIZER"
+
+
+def backend(name: str | None = None) -> str:
+    """The backend to use: ``name``, else ``$SPEECHKIT_TOKENIZER``, else jieba."""
+    chosen = name or os.environ.get(ENVIRONMENT) or DEFAULT_BACKEND
+    if chosen not in BACKENDS:
+        where = "--tokenizer" if name else ENVIRONMENT
+        raise SpeechkitError(f"{where}: unknown tokenizer {chosen!r}; use one of jieba, rjieba")
+    return chosen
+
+
+def backend_version(name: str | None = None) -> str:
+    """``"rjieba 0.2.2"``: the backend and its installed version (read without importing it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    name = backend(name)
+    try:
+        return f"{name} {version(name)}"
+    except PackageNotFoundError:
+        raise _missing(name) from None
+
+
+def _missing(name: str) -> SpeechkitError:
+    return SpeechkitError(
+        f"the {name} tokenizer is not installed; pip install 'speechkit[fast]' "
+        "(or choose --tokenizer jieba)"
+    )
 
 
 def cache_dir() -> Path:
@@ -43,11 +76,22 @@ def user_words() -> list[str]:
 
 
 @cache
-def tokenizer():
-    """A ready jieba Tokenizer with the user dictionary loaded (built once per process)."""
-    import jieba
-
+def tokenizer(name: str | None = None):
+    """A ready tokenizer of backend ``name`` with the user dictionary loaded (built once per
+    process): anything with ``cut(text)`` giving tokens."""
     from speechkit.text.lexicon import USERDICT_FREQ
+
+    name = backend(name)
+    if name == "rjieba":
+        try:
+            import rjieba
+        except ImportError:
+            raise _missing(name) from None
+        tk = rjieba.Jieba()
+        for word in user_words():
+            tk.add_word(word, USERDICT_FREQ, None)
+        return tk
+    import jieba
 
     jieba.setLogLevel(60)
     tk = jieba.Tokenizer()
@@ -59,57 +103,62 @@ def tokenizer():
 
 
 @cache
-def fingerprint() -> str:
-    """Identifies the segmentation: jieba's version plus the user words. Keys the token cache."""
-    from importlib.metadata import version
-
-    # The installed version, read without importing jieba (which costs 0.1 s).
-    digest = hashlib.sha1(f"jieba {version('jieba')}".encode())
+def fingerprint(name: str | None = None) -> str:
+    """Identifies the segmentation: the backend, its version and the user words. Keys the
+    token cache."""
+    digest = hashlib.sha1(backend_version(name).encode())
     digest.update("\n".join(user_words()).encode("utf-8"))
     return digest.hexdigest()[:16]
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, name: str | None = None) -> list[str]:
     """Segment ``text`` into words (punctuation and whitespace tokens included)."""
-    return tokenizer().lcut(text)
+    return list(tokenizer(name).cut(text))
 
 
-def _cut_joined(text: str) -> str:
-    return SEPARATOR.join(tokenizer().lcut(text))
+def _cut_joined(name: str | None, text: str) -> str:
+    return SEPARATOR.join(tokenizer(name).cut(text))
 
 
-def tokenize_many(texts: Iterable[str], jobs: int | None = None) -> Iterator[list[str]]:
+def tokenize_many(
+    texts: Iterable[str], jobs: int | None = None, name: str | None = None
+) -> Iterator[list[str]]:
     """Segment each text, in order, on ``jobs`` processes (default: every core)."""
-    for joined in tokenize_joined(texts, jobs):
+    for joined in tokenize_joined(texts, jobs, name):
         yield joined.split(SEPARATOR) if joined else []
 
 
-def tokenize_joined(texts: Iterable[str], jobs: int | None = None) -> Iterator[str]:
+def tokenize_joined(
+    texts: Iterable[str], jobs: int | None = None, name: str | None = None
+) -> Iterator[str]:
     """Like ``tokenize_many``, but each text's tokens come joined by ``SEPARATOR``."""
-    with TokenizerPool(jobs) as pool:
+    with TokenizerPool(jobs, name) as pool:
         yield from pool.joined(texts)
 
 
-def _warm() -> None:
-    tokenizer()
+def warm(name: str | None = None) -> None:
+    """Load the tokenizer now (in a worker, before its first text)."""
+    tokenizer(name)
 
 
 class TokenizerPool:
-    """Worker processes that each load jieba and the user words once, then segment texts.
+    """Worker processes that each load the tokenizer and the user words once, then segment
+    texts.
 
     ``start()`` forks the workers and lets them warm up (about 0.7 s each, in parallel)
     while this process goes on reading; ``joined()`` starts them on first use otherwise.
     With one job, or where fork is unavailable, texts are segmented in this process.
     """
 
-    def __init__(self, jobs: int | None = None):
+    def __init__(self, jobs: int | None = None, name: str | None = None):
         self.jobs = jobs or os.cpu_count() or 1
+        self.name = backend(name)
         self.parallel = can_fork(self.jobs)
         self._pool = None
 
     def start(self) -> TokenizerPool:
         if self.parallel and self._pool is None:
-            self._pool = fork_pool(self.jobs, initializer=_warm)
+            self._pool = fork_pool(self.jobs, initializer=partial(warm, self.name))
         return self
 
     def close(self) -> None:
@@ -130,8 +179,8 @@ class TokenizerPool:
         Few texts are in flight at once (see ``speechkit.parallel``), so memory stays bounded
         however long the input is.
         """
+        cut = partial(_cut_joined, self.name)
         if not self.parallel:
-            for text in texts:
-                yield _cut_joined(text)
+            yield from map(cut, texts)
             return
-        yield from bounded_imap(self.start()._pool, _cut_joined, texts, self.jobs)
+        yield from bounded_imap(self.start()._pool, cut, texts, self.jobs)

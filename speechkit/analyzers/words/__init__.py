@@ -1,4 +1,4 @@
-"""`words`: word frequencies on jieba tokens (after quanteda's textstat_frequency)."""
+"""`words`: word frequencies on jieba (or rjieba) tokens (after quanteda's textstat_frequency)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,13 @@ class Words(Analyzer):
     characters). Slogans from the lexicon stay single tokens. On a corpus directory the
     tokens are cached in tokens.arrow, so a second run skips jieba.
 
+    --tokenizer rjieba (or SPEECHKIT_TOKENIZER=rjieba) segments with rjieba, jieba's Rust
+    port: about 24x faster, the same tokens but for 0.02% (it keeps number ranges such as
+    2018-2020 whole). Install it with pip install 'speechkit[fast]'. The table's title names
+    the tokenizer and its version.
+
+    Inputs under 1 MB are tokenized in this process; larger ones on --jobs processes.
+
     \b
     Examples:
       speechkit words corpus/speeches_2022_traditional_dump.txt --top 30
@@ -32,11 +39,18 @@ class Words(Analyzer):
         Option("by_speech", "Long table: speech, word, count.", "flag"),
         Option(
             "jobs",
-            "Processes for jieba (default: all cores).",
+            "Processes for the tokenizer (default: all cores; inputs under 1 MB use one).",
             kind="int",
             minimum=1,
             flags=("-j", "--jobs"),
             default=None,
+        ),
+        Option(
+            "tokenizer",
+            "Segmenter: jieba (the default) or rjieba (needs speechkit[fast]); "
+            "default from SPEECHKIT_TOKENIZER.",
+            kind="choice",
+            choices=("jieba", "rjieba"),
         ),
         Option(
             "stopwords",
@@ -49,6 +63,24 @@ class Words(Analyzer):
 
     def output_columns(self, by_speech: bool = False, **_: Any) -> list[str]:
         return list(BY_SPEECH_COLUMNS if by_speech else COLUMNS)
+
+    def resolve(self, **options: Any) -> dict[str, Any]:
+        """The options, with the tokenizer named (``--tokenizer``, else the environment)."""
+        from speechkit.tokens.segment import backend
+
+        resolved = super().resolve(**options)
+        resolved["tokenizer"] = backend(resolved["tokenizer"])
+        return resolved
+
+    def metadata(self, tokenizer: str | None = None, **_: Any) -> dict[str, str]:
+        """What made the rows: the tokenizer and its version (``rjieba 0.2.2``)."""
+        from speechkit.tokens.segment import backend_version
+
+        return {"tokenizer": backend_version(tokenizer)}
+
+    def heading(self, by_speech: bool = False, tokenizer: str | None = None, **_: Any) -> str:
+        title = "Words by speech" if by_speech else "Words"
+        return f"{title} ({self.metadata(tokenizer)['tokenizer']} tokens)"
 
     def per_speech(
         self, speech: Speech, token_counts: dict[str, int], stopwords: str | None = None, **_: Any
