@@ -9,11 +9,13 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from speechkit.errors import SpeechkitError
-from speechkit.ingest.sources import Corpus, Document, load
-from speechkit.model import Speech
+
+if TYPE_CHECKING:
+    from speechkit.ingest.sources import Corpus, Document, load
+    from speechkit.model import Speech
 
 __all__ = [
     "Corpus",
@@ -27,6 +29,21 @@ __all__ = [
     "rows",
 ]
 __version__ = "0.1.0"
+# Loaded on first use, so `speechkit --help` does not import the ingest stack.
+_LAZY = {
+    "Corpus": "speechkit.ingest.sources",
+    "Document": "speechkit.ingest.sources",
+    "load": "speechkit.ingest.sources",
+    "Speech": "speechkit.model",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'speechkit' has no attribute {name!r}")
 
 
 def rows(name: str, corpus, **options: Any) -> list[dict]:
@@ -43,6 +60,8 @@ def _view(name: str, corpus, **options: Any) -> tuple[list[dict], list[str]]:
     from speechkit.analyzers.runner import run_view
 
     if _is_paths(corpus):
+        from speechkit.ingest.sources import load
+
         corpus = load(corpus)
     return run_view(get(name), corpus, **options)
 

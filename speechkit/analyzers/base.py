@@ -28,10 +28,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from speechkit.errors import SpeechkitError
-from speechkit.model import Speech
+
+if TYPE_CHECKING:
+    from speechkit.model import Speech
 
 
 @dataclass(frozen=True)

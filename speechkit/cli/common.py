@@ -6,8 +6,6 @@ import functools
 
 import click
 
-from speechkit.cli.progress import SpeechProgress
-from speechkit.ingest.sources import load
 from speechkit.output import Output
 
 
@@ -59,6 +57,10 @@ def corpus_input(command=None, *, leading=None):
         def wrapper(inputs, encoding, openings, **kwargs):
             if leading is not None:
                 inputs = _leading_argument(leading, inputs, kwargs)
+            # Imported when a command runs, not when --help lists the commands.
+            from speechkit.cli.progress import SpeechProgress
+            from speechkit.ingest.sources import load
+
             corpus = load(inputs, encoding=encoding, openings=openings or None, on_notice=notice)
             corpus.on_speech = SpeechProgress()
             return command(corpus=corpus, **kwargs)

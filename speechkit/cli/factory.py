@@ -10,6 +10,13 @@ from speechkit.analyzers.base import Analyzer, Option
 from speechkit.cli.common import corpus_input, table_output, view_options
 from speechkit.errors import SpeechkitError
 
+# Said in every analyzer's --help: the engine decides from the input's size (see
+# speechkit.engines.local.PARALLEL_MIN_BYTES).
+SIZE_NOTE = (
+    "Inputs under 1 MB (all files together) run in one process; larger ones on every core, "
+    "where each worker cleans, converts and analyses its share of the speeches."
+)
+
 
 def click_option(option: Option):
     """The click decorator for one analyzer ``Option``."""
@@ -70,5 +77,5 @@ def analyzer_command(analyzer: Analyzer) -> click.Command:
     command = view_options(command, pivot=analyzer.pivot_index is not None)
     command = table_output(command)
     command = corpus_input(command, leading=positional)
-    text = analyzer.help + "\n\n" + inspect.cleandoc(analyzer.description)
+    text = "\n\n".join([analyzer.help, inspect.cleandoc(analyzer.description), SIZE_NOTE])
     return click.command(name=analyzer.name, help=text, short_help=analyzer.help)(command)

@@ -5,9 +5,6 @@ from __future__ import annotations
 import click
 
 from speechkit.cli.common import corpus_input, table_output
-from speechkit.ingest import corpus_dir
-from speechkit.ingest.sources import cleaning_summary
-from speechkit.model import SPEECH_COLUMNS, TEXT_COLUMNS, first_words, speech_record
 
 TABLE_COLUMNS = ["ordinal", "id", "chars", "title", "begins"]
 
@@ -28,7 +25,8 @@ def split(corpus, output, output_dir):
 
     Offsets (start, end) point into the decoded raw file; the preamble plus the speeches
     tile it exactly. --json includes the Simplified `text` and the cleaned `original`;
-    --csv leaves the texts out.
+    --csv leaves the texts out. Inputs under 1 MB are cleaned in one process; larger ones
+    on every core.
 
     \b
     Examples:
@@ -37,6 +35,10 @@ def split(corpus, output, output_dir):
       speechkit split dump.txt -o speeches/
       cat dump.txt | speechkit split - --csv
     """
+    from speechkit.ingest import corpus_dir
+    from speechkit.ingest.sources import cleaning_summary
+    from speechkit.model import SPEECH_COLUMNS, TEXT_COLUMNS, first_words, speech_record
+
     if output_dir:
         count = corpus_dir.write(corpus, output_dir)
         click.echo(f"wrote {count} speeches to {output_dir}", err=True)

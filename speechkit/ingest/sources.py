@@ -29,7 +29,8 @@ Notice = Callable[[str], None]
 # Files larger than this are streamed (see speechkit.ingest.stream) rather than read whole.
 STREAM_MIN_BYTES = 64 << 20
 # Below this size a file is cleaned in this process: forking costs more than it saves.
-PARALLEL_MIN_CHARS = 1_000_000
+# 400,000 characters are about 1 MB of Chinese in UTF-8, the engines' threshold.
+PARALLEL_MIN_CHARS = 400_000
 
 
 @dataclass

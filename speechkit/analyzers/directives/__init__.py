@@ -7,11 +7,13 @@ items to raw-file offsets. Announcements (讲五点意见) are found in ``announ
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from speechkit.analyzers.base import Analyzer, Option
 from speechkit.errors import SpeechkitError
-from speechkit.model import Speech
+
+if TYPE_CHECKING:
+    from speechkit.model import Speech
 
 COLUMNS = ("speech", "path", "level", "number", "marker", "heading", "start", "end")
 CHECK_COLUMNS = ("speech", "phrase", "announced", "found", "ok")

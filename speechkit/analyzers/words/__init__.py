@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from speechkit.analyzers.base import Analyzer, Option
-from speechkit.model import Speech
+
+if TYPE_CHECKING:
+    from speechkit.model import Speech
 
 COLUMNS = ("word", "count", "speeches", "per_10k")
 BY_SPEECH_COLUMNS = ("speech", "word", "count")
@@ -25,8 +27,6 @@ class Words(Analyzer):
     port: about 24x faster, the same tokens but for 0.02% (it keeps number ranges such as
     2018-2020 whole). Install it with pip install 'speechkit[fast]'. The table's title names
     the tokenizer and its version.
-
-    Inputs under 1 MB are tokenized in this process; larger ones on --jobs processes.
 
     \b
     Examples:
