@@ -1,7 +1,18 @@
 """`make bench`: speed and memory of speechkit on a synthetic corpus (the sample × N).
 
-Every measurement runs in its own process, timed from outside (wall clock, start-up
-included) with its peak RSS read from the kernel's rusage of that process tree.
+Every figure is a ratio against a reference measured in the same run, because the machine
+is noisy: each command runs in its own process, paired with its reference (reference,
+command, reference, command, …), and the figure is the median of the per-pair ratios.
+
+- the regex analyzers and `split -o` against the floor (read + C++ OpenCC t2s + one regex
+  pass over the same file);
+- `words` against single-process jieba over the same speeches (first run with jieba, first
+  run with rjieba), and the cached re-run against the first run;
+- `speechkit --help` against `python -c "import click"`;
+- peak memory (the sum of the proportional set sizes of the whole process tree, sampled)
+  of every command on a 100 MB corpus and on a single 100 MB speech, against the budget of
+  3 × the input + 300 MB.
+
 Prints a table, then the same figures as JSON on the last line.
 """
 
@@ -10,8 +21,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -22,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corpus" / "speeches_2022_traditional_dump.txt"
 BIN = Path(sys.executable).parent
 SPEECHKIT = str(BIN / "speechkit")
+PY = sys.executable
 
 # The floor: what any tool must do at least — read the file, convert it with the C++ OpenCC,
 # and make one regex pass over it.
@@ -43,114 +57,279 @@ for path in sorted(pathlib.Path(sys.argv[1]).glob("*.txt")):
 print(n)
 """
 
-# Runs a command and reports the peak RSS of its whole process tree (workers included).
-MEASURE = """
-import json, resource, subprocess, sys, time
-t = time.perf_counter()
-done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-wall = time.perf_counter() - t
-rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"seconds": wall, "peak_rss_mb": rss / 1024, "rc": done.returncode,
-                  "stderr": done.stderr.decode(errors="replace")[-300:]}))
-"""
+
+def seconds(*command: str, before=None) -> float:
+    """Wall-clock seconds of one run of ``command`` (start-up included)."""
+    if before:
+        before()
+    start = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(command)} failed: {done.stderr.decode()[-300:]}")
+    return wall
 
 
-def measure(*command: str) -> dict:
-    out = subprocess.run(
-        [sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True
-    )
-    result = json.loads(out.stdout)
-    if result["rc"] != 0:
-        raise SystemExit(f"bench: {' '.join(command)} failed: {result['stderr']}")
-    return result
+def paired(
+    reference: list[str], command: list[str], pairs: int, before=None, before_reference=None
+) -> dict:
+    """Run reference and command alternately; the median of the per-pair ratios
+    command / reference, and the median seconds of each. ``before``/``before_reference``
+    run before each timed command/reference (untimed)."""
+    ref_s, cmd_s = [], []
+    for _ in range(pairs):
+        ref_s.append(seconds(*reference, before=before_reference))
+        cmd_s.append(seconds(*command, before=before))
+    ratios = [c / r for c, r in zip(cmd_s, ref_s)]
+    return {
+        "seconds": statistics.median(cmd_s),
+        "reference_seconds": statistics.median(ref_s),
+        "ratio": statistics.median(ratios),
+        "ratio_range": [min(ratios), max(ratios)],
+    }
+
+
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    ppid = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def peak_memory(*command: str, timeout: float) -> dict:
+    """Peak memory of ``command``'s process tree: the sum of its processes' PSS (shared
+    pages counted once across forked workers), sampled every 50 ms; and the largest single
+    process's peak RSS from the kernel."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while proc.poll() is None:
+        if time.perf_counter() - start > timeout:
+            proc.kill()
+            proc.wait()
+            return {"seconds": None, "peak_mb": peak / 1024, "timeout": timeout}
+        peak = max(peak, sum(_pss_kb(pid) for pid in _tree(proc.pid)))
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if proc.returncode != 0:
+        return {"seconds": wall, "peak_mb": peak / 1024, "failed": proc.returncode}
+    return {"seconds": wall, "peak_mb": peak / 1024, "largest_process_so_far_mb": largest / 1024}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=100, help="copies of the sample")
+    parser.add_argument("--pairs", type=int, default=3, help="paired runs per figure")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--memory-mb", type=int, default=100, help="size of the memory inputs (0: skip them)"
+    )
+    parser.add_argument("--timeout", type=float, default=600, help="seconds per memory run")
     args = parser.parse_args()
 
     from speechkit.analyzers import REGISTRY
 
     # Every registered analyzer that needs no tokens: the regex analyzers (words is timed below).
     regex_analyzers = [name for name in REGISTRY if not REGISTRY[name].needs_tokens]
+    try:
+        import rjieba  # noqa: F401
+
+        backends = ["jieba", "rjieba"]
+    except ImportError:
+        backends = ["jieba"]
 
     work = Path(tempfile.mkdtemp(prefix="speechkit-bench-"))
+    report: dict = {"machine": _machine(), "date": time.strftime("%Y-%m-%d"), "runs": {}}
+    runs = report["runs"]
     try:
         big = work / "corpus.txt"
         big.write_text(SAMPLE.read_text(encoding="utf-8") * args.repeat, encoding="utf-8")
-        size_mb = big.stat().st_size / 1e6
-        rows: dict[str, dict] = {}
-        rows["floor"] = measure(sys.executable, "-c", FLOOR, str(big))
-        floor = rows["floor"]["seconds"]
+        report["input_mb"] = round(big.stat().st_size / 1e6, 1)
+        floor = [PY, "-c", FLOOR, str(big)]
+        out = str(work / "x.csv")
         for name in regex_analyzers:
-            rows[name] = measure(SPEECHKIT, name, str(big), "--csv", "-o", str(work / "x.csv"))
-        rows["split -o"] = measure(SPEECHKIT, "split", str(big), "-o", str(work / "speeches"))
+            runs[name] = paired(floor, [SPEECHKIT, name, str(big), "--csv", "-o", out], args.pairs)
+        speeches = work / "speeches"
+        runs["split -o"] = paired(
+            floor, [SPEECHKIT, "split", str(big), "-o", str(speeches)], args.pairs
+        )
         # Split once, analyse many times: the same analyzers on the corpus directory.
         for name in regex_analyzers:
-            rows[f"{name} (corpus dir)"] = measure(
-                SPEECHKIT, name, str(work / "speeches"), "--csv", "-o", str(work / "x.csv")
+            runs[f"{name} DIR"] = paired(
+                floor, [SPEECHKIT, name, str(speeches), "--csv", "-o", out], args.pairs
             )
-        rows["jieba serial"] = measure(sys.executable, "-c", JIEBA_SERIAL, str(work / "speeches"))
-        words = [SPEECHKIT, "words", str(work / "speeches"), "--csv", "-j", str(args.jobs)]
-        rows["words (first run)"] = measure(*words, "-o", str(work / "w1.csv"))
-        rows["words (cached)"] = measure(*words, "-o", str(work / "w2.csv"))
-        same = (work / "w1.csv").read_bytes() == (work / "w2.csv").read_bytes()
+        cache_file = speeches / "tokens.arrow"
+
+        def no_cache():
+            cache_file.unlink(missing_ok=True)
+
+        jieba_serial = [PY, "-c", JIEBA_SERIAL, str(speeches)]
+        words = [SPEECHKIT, "words", str(speeches), "--csv", "-j", str(args.jobs)]
+        outputs = {}
+        for backend in backends:
+            command = [*words, "--tokenizer", backend, "-o", str(work / f"{backend}.csv")]
+            runs[f"words DIR ({backend}, first run)"] = paired(
+                jieba_serial, command, args.pairs, before=no_cache
+            )
+            runs[f"words DIR ({backend}, cached)"] = paired(
+                command,
+                [*command[:-1], str(work / f"{backend}-cached.csv")],
+                args.pairs,
+                before_reference=no_cache,
+            )
+            outputs[backend] = (work / f"{backend}.csv").read_bytes() == (
+                work / f"{backend}-cached.csv"
+            ).read_bytes()
+        runs["speechkit --help"] = paired(
+            [PY, "-c", "import click"], [SPEECHKIT, "--help"], max(args.pairs, 5)
+        )
+        report["cached_output_identical"] = outputs
+        report["acceptance"] = acceptance(runs, backends)
+        if args.memory_mb:
+            report["memory"] = memory_runs(work, args, regex_analyzers, backends)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-    jieba_s = rows["jieba serial"]["seconds"]
-    first_s = rows["words (first run)"]["seconds"]
-    ratios = {
-        "words_speedup_vs_jieba_serial": jieba_s / first_s,
-        "cached_speedup": first_s / rows["words (cached)"]["seconds"],
-        "peak_rss_budget_mb": 3 * size_mb + 300,
-        "peak_rss_max_mb": max(r["peak_rss_mb"] for r in rows.values()),
-        "cached_output_identical": same,
-    }
-    for name in regex_analyzers:
-        if name in rows:
-            ratios[f"{name}_vs_floor"] = rows[name]["seconds"] / floor
-            ratios[f"{name}_on_corpus_dir_vs_floor"] = (
-                rows[f"{name} (corpus dir)"]["seconds"] / floor
-            )
-    report = {
-        "input_mb": round(size_mb, 1),
-        "repeat": args.repeat,
-        "jobs": args.jobs,
-        "cores": os.cpu_count(),
-        "runs": {
-            k: {"seconds": round(v["seconds"], 3), "peak_rss_mb": round(v["peak_rss_mb"], 1)}
-            for k, v in rows.items()
-        },
-        "ratios": {k: round(v, 2) if isinstance(v, float) else v for k, v in ratios.items()},
-    }
-    _print_table(report, floor)
+    _print(report)
     print(json.dumps(report))
 
 
-def _print_table(report: dict, floor: float) -> None:
+# The goals of issue 14: (figure, how it is computed from a run, goal, "max" or "min").
+GOALS = [
+    ("directives × floor", "directives", 1.8, "max"),
+    ("slogans × floor", "slogans", 2.0, "max"),
+    ("targets × floor", "targets", 2.2, "max"),
+    ("split -o × floor", "split -o", 2.0, "max"),
+    ("words (jieba) speed-up over serial jieba", "words DIR (jieba, first run)", 1.8, "min"),
+    ("words (rjieba) speed-up over serial jieba", "words DIR (rjieba, first run)", 8.0, "min"),
+    ("cached words speed-up over the first run", "words DIR (jieba, cached)", 10.0, "min"),
+    ("speechkit --help × import click", "speechkit --help", 2.0, "max"),
+]
+
+
+def acceptance(runs: dict, backends: list[str]) -> dict:
+    """Each goal's figure (a speed-up is 1 / the median ratio) and whether it is met."""
+    result = {}
+    for label, run, goal, kind in GOALS:
+        if run not in runs:
+            continue
+        ratio = runs[run]["ratio"]
+        figure = ratio if kind == "max" else 1 / ratio
+        met = figure <= goal if kind == "max" else figure >= goal
+        result[label] = {"figure": round(figure, 2), "goal": goal, "met": met}
+    return result
+
+
+def memory_runs(work: Path, args, regex_analyzers: list[str], backends: list[str]) -> dict:
+    """Peak memory of every command on a corpus of ``--memory-mb`` MB and on one speech that
+    large (the sample's text with its speech openings removed: no opening, one speech)."""
+    sample = SAMPLE.read_text(encoding="utf-8")
+    copies = max(1, round(args.memory_mb * 1e6 / len(sample.encode("utf-8"))))
+    single = "\n".join(line for line in sample.splitlines() if not line.startswith("同志"))
+    inputs = {"corpus": sample * copies, "single speech": single * copies}
+    memory: dict = {}
+    tokenizer = backends[-1]  # rjieba when installed: jieba would take minutes at this size
+    for label, text in inputs.items():
+        path = work / f"{label.replace(' ', '_')}.txt"
+        path.write_text(text, encoding="utf-8")
+        size_mb = path.stat().st_size / 1e6
+        budget = 3 * size_mb + 300
+        commands = {"split -o": ["split", str(path), "-o", str(work / f"{path.stem}-dir")]}
+        for name in regex_analyzers:
+            commands[name] = [name, str(path), "--csv", "-o", str(work / "m.csv")]
+        commands[f"words --tokenizer {tokenizer}"] = [
+            "words",
+            str(path),
+            "--csv",
+            "-o",
+            str(work / "m.csv"),
+            "--tokenizer",
+            tokenizer,
+        ]
+        rows = {}
+        for name, command in commands.items():
+            result = peak_memory(SPEECHKIT, *command, timeout=args.timeout)
+            result["within_budget"] = result["peak_mb"] <= budget and "failed" not in result
+            rows[name] = result
+        memory[label] = {"input_mb": round(size_mb, 1), "budget_mb": round(budget), "runs": rows}
+        path.unlink()
+        shutil.rmtree(work / f"{path.stem}-dir", ignore_errors=True)
+    return memory
+
+
+def _machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info if "model name" in line)
+    except (OSError, StopIteration):
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, Python {platform.python_version()}"
+
+
+def _print(report: dict) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"speechkit bench: {report['input_mb']} MB (sample × {report['repeat']})")
-    for column in ("run", "seconds", "× floor", "peak RSS MB"):
+    console = Console(width=110)
+    console.print(f"{report['machine']}, {report['date']}")
+    table = Table(title=f"speechkit bench: {report['input_mb']} MB (paired runs, medians)")
+    for column in ("run", "seconds", "reference", "ratio (median, range)"):
         table.add_column(column, justify="left" if column == "run" else "right")
     for name, run in report["runs"].items():
+        low, high = run["ratio_range"]
         table.add_row(
             name,
             f"{run['seconds']:.2f}",
-            f"{run['seconds'] / floor:.2f}",
-            f"{run['peak_rss_mb']:.0f}",
+            f"{run['reference_seconds']:.2f}",
+            f"{run['ratio']:.2f} ({low:.2f}–{high:.2f})",
         )
-    console = Console(width=100)
     console.print(table)
-    for key, value in report["ratios"].items():
-        console.print(f"{key}: {value}")
+    console.print(
+        "references: floor for the analyzers and split; jieba serial for words' first runs "
+        "(ratio < 1 is a speed-up: speed-up = 1/ratio); the first run for the cached run; "
+        "`python -c 'import click'` for --help"
+    )
+    console.print(f"cached output identical: {report['cached_output_identical']}")
+    for label, item in report["acceptance"].items():
+        sign = "≤" if "×" in label else "≥"
+        verdict = "met" if item["met"] else "NOT met"
+        console.print(f"{label}: {item['figure']:.2f} (goal {sign} {item['goal']}): {verdict}")
+    for label, block in report.get("memory", {}).items():
+        table = Table(
+            title=f"peak memory, {label}: {block['input_mb']} MB, budget {block['budget_mb']} MB"
+        )
+        for column in ("command", "seconds", "peak MB (tree PSS)", "within budget"):
+            table.add_column(column, justify="left" if column == "command" else "right")
+        for name, run in block["runs"].items():
+            wall = "timeout" if run["seconds"] is None else f"{run['seconds']:.1f}"
+            table.add_row(name, wall, f"{run['peak_mb']:.0f}", str(run["within_budget"]))
+        console.print(table)
 
 
 if __name__ == "__main__":
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    time.perf_counter()
     main()
