@@ -31,6 +31,11 @@ from speechkit.parallel import bounded_imap, can_fork, fork_pool
 PARALLEL_MIN_BYTES = 1 << 20
 
 
+# Analyzers that are not in the registry as such (a view's wrapper around one), by key:
+# forked workers inherit this table, so the object itself need not be pickled.
+_UNREGISTERED: dict[str, Analyzer] = {}
+
+
 class Seen(NamedTuple):
     """What the main process learns of a speech a worker analysed (for progress)."""
 
@@ -60,8 +65,9 @@ class LocalEngine:
         else:
             tasks = (SpeechTask((speech,)) for speech in corpus)
         seen = getattr(corpus, "on_speech", None)
+        ref = _reference(analyzer)
         if not parallel:
-            yield from _run(analyzer, options, tasks, map, seen)
+            yield from _run(analyzer, ref, options, tasks, map, seen)
             return
         from speechkit.ingest.convert import to_simplified
 
@@ -76,19 +82,31 @@ class LocalEngine:
             def fan_out(func, items):
                 return bounded_imap(pool, func, items, jobs)
 
-            yield from _run(analyzer, options, tasks, fan_out, seen)
+            yield from _run(analyzer, ref, options, tasks, fan_out, seen)
+
+
+def _reference(analyzer: Analyzer) -> str:
+    """How workers find ``analyzer``: its registry name (the tasks API), or a key into
+    ``_UNREGISTERED`` for an object the registry does not hold."""
+    from speechkit.analyzers import REGISTRY
+
+    if analyzer.name in REGISTRY and REGISTRY[analyzer.name] is analyzer:
+        return analyzer.name
+    key = f"\0{id(analyzer)}"
+    _UNREGISTERED[key] = analyzer
+    return key
 
 
 def _run(
     analyzer: Analyzer,
+    name: str,
     options: dict,
     tasks: Iterable[SpeechTask],
     fan_out: Callable,
     seen: Callable | None,
 ) -> Iterator[dict]:
     """The rounds of ``analyzer`` over ``tasks``, each batch handed to ``fan_out`` (``map``
-    in this process, or an ordered fan-out to workers)."""
-    name = analyzer.name
+    in this process, or an ordered fan-out to workers). ``name`` is ``_reference``'s."""
     try:
         if analyzer.rounds == 1:
             for records, speeches in fan_out(partial(_analyse, name, options, None), tasks):
@@ -111,6 +129,7 @@ def _run(
         finally:
             shutil.rmtree(spill, ignore_errors=True)
     finally:
+        _UNREGISTERED.pop(name, None)
         finish = getattr(seen, "finish", None)
         if finish:
             finish()
@@ -141,7 +160,8 @@ def _guarded(name: str, speech: Speech, step: Callable, *args: Any) -> Any:
     try:
         return step(*args)
     except Exception as exc:
-        raise AnalysisError(f"{speech.id}: {name} failed: {_describe(exc)}") from exc
+        label = _UNREGISTERED[name].name if name in _UNREGISTERED else name
+        raise AnalysisError(f"{speech.id}: {label} failed: {_describe(exc)}") from exc
 
 
 def _describe(exc: BaseException) -> str:
@@ -154,7 +174,7 @@ def _scan(name: str, options: dict, work: tuple[SpeechTask, str]):
     speeches = _build(task)
     with open(path, "wb") as spill:
         pickle.dump(speeches, spill, pickle.HIGHEST_PROTOCOL)
-    scans = [_guarded(name, s, scan_task, name, options, SpeechTask((s,)))[0] for s in speeches]
+    scans = [_guarded(name, s, _scan_one, name, options, s) for s in speeches]
     return path, scans, [Seen(s.id, s.chars) for s in speeches]
 
 
@@ -168,9 +188,28 @@ def _analyse(name: str, options: dict, context: Any, work: SpeechTask | str):
         speeches = _build(work)
     records: list[dict] = []
     for speech in speeches:
-        task = SpeechTask((speech,))
-        records.extend(_guarded(name, speech, run_task, name, options, task, context))
+        records.extend(_guarded(name, speech, _run_one, name, options, speech, context))
     return records, [Seen(s.id, s.chars) for s in speeches]
+
+
+def _scan_one(name: str, options: dict, speech: Speech) -> Any:
+    if name not in _UNREGISTERED:
+        return scan_task(name, options, SpeechTask((speech,)))[0]
+    return _UNREGISTERED[name].scan(speech, **options)
+
+
+def _run_one(name: str, options: dict, speech: Speech, context: Any) -> list[dict]:
+    if name not in _UNREGISTERED:
+        return run_task(name, options, SpeechTask((speech,)), context)
+    analyzer = _UNREGISTERED[name]
+    extra: dict[str, Any] = {} if analyzer.rounds == 1 else {"context": context}
+    if analyzer.needs_tokens:
+        from collections import Counter
+
+        from speechkit.tokens.segment import tokens
+
+        extra["token_counts"] = Counter(tokens(speech.text, options.get("tokenizer")))
+    return analyzer.per_speech(speech, **extra, **options)
 
 
 def _has_corpus_dir(corpus: Any) -> bool:
