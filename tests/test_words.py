@@ -127,8 +127,9 @@ def _spans(tokens: list[str]) -> set[tuple[int, int]]:
 
 
 def test_rjieba_agrees_with_jieba_on_the_sample(sample_speeches):
-    """36,962 of jieba's 36,971 token spans (99.98%); the rest are number ranges rjieba
-    keeps whole (2018-2020, 1-12). Every lexicon formulation stays one token in both."""
+    """All but 9 of jieba's ~37,000 token spans (99.98%; the exact total moves with the
+    lexicon): the 9 are inside the number ranges rjieba keeps whole (2018-2020, 1-12, 1-2).
+    Every lexicon formulation stays one token in both."""
     pytest.importorskip("rjieba", reason="rjieba is the optional speechkit[fast] backend")
     from speechkit.text.lexicon import jieba_words
     from speechkit.tokens.segment import tokens
@@ -142,7 +143,7 @@ def test_rjieba_agrees_with_jieba_on_the_sample(sample_speeches):
         same += len(reference & _spans(rjieba_tokens))
         total += len(reference)
         differ += [t for t in rjieba_tokens if t not in set(jieba_tokens)]
-    assert (same, total) == (36_962, 36_971)
+    assert total - same == 9 and same / total > 0.9997
     assert sorted(set(differ)) == ["1-12", "1-2", "2018-2020"]
     assert all(tokens(word, "rjieba") == [word] for word in jieba_words())
 
