@@ -31,24 +31,27 @@ _ORIENTATION = {
     "weak_past": "past",
 }
 # 主要预期目标是：, 目标定为, 工作目标：: a goal list follows.
-_GOAL_HEAD = re.compile(r"(?:主要|预期|奋斗|工作|总体|发展)?目标(?:任务)?(?:是|为|定为|：|:)")
+_GOAL_HEAD = re.compile(r"目标(?:任务)?(?:是|为|定为|：|:)")
 # 实现“新增航道110公里、…”等目标, 完成2000亿元的目标: the goal is named after its numbers.
 _GOAL_AFTER = re.compile(r"[”\"]?等(?:战略|年度|既定|奋斗)?目标")
 _OWN_GOAL_AFTER = re.compile(r"的(?:战略|年度|既定|奋斗)?目标")
 _COUNTED_YEARS = re.compile(r"[\d一二两三四五六七八九十几]$")
 _GOAL_AFTER_REACH = 12  # the goal word closes the number's own phrase: …110公里”等目标
 # 经过八年持续努力，近1亿人口实现脱贫: effort that has been made (再经过十年努力 looks ahead).
-_EFFORT = re.compile(r"(?<!再)经过[^，。；\n]{0,10}努力")
+_EFFORT = re.compile(r"经过(?<!再经过)[^，。；\n]{0,10}努力")
 # 去年政府工作报告提出…: what follows is quoted from another document.
 _QUOTE = re.compile(r"(?:去年|上年|前年|过去)[^。；\n]{0,20}提出")
-_CLAUSE_MARKS = "，、；：,;:。！？!?\n"
-_SENTENCE_MARKS = "。！？!?\n"
+_CLAUSE_MARK = re.compile("[，、；：,;:。！？!?\n]")
+_SENTENCE_MARK = re.compile("[。！？!?\n]")
+_LINE_END = re.compile("\n")
+# The patterns open with a literal or a class, so that re skips ahead to where they can
+# match; what comes before a year (到, 截至) is read from the text before the match.
 _YEAR = re.compile(
-    r"(?P<to>(?<![加高长低少大升降])到|至|截至|截止到?)?(?P<y>(?:19|20)\d{2})年"
-    r"(?P<suffix>以来|来|底|末|前|以前|之前|上半年|下半年|年底|年末)?"
+    r"(?P<y>(?:19|20)\d{2})年(?P<suffix>以来|来|底|末|前|以前|之前|上半年|下半年|年底|年末)?"
 )
+_YEAR_TO = re.compile(r"(?:截止到|截至|截止|(?<![加高长低少大升降])到|至)$")
 _PLAN = re.compile(
-    r"“?(?P<n>十[一二三四五六七八九]?|[六七八九])五”?(?:规划)?(?P<s>期间|时期|末|规划期)"
+    r"(?P<n>十[一二三四五六七八九]?|[六七八九])五”?(?:规划)?(?P<s>期间|时期|末|规划期)"
 )
 _RELATIVE = {"今年": 0, "本年": 0, "年内": 0, "明年": 1, "今明两年": 1, "去年": -1, "上年": -1}
 _HEADING_MAX = 40  # a line this short, with no full stop, reads as a heading
@@ -86,9 +89,9 @@ class Frames:
         self.year = year
         self.hits = sorted(self._cue_hits() + self._time_hits(), key=lambda h: h.start)
         self.starts = [h.start for h in self.hits]
-        self.clause_marks = [i for i, ch in enumerate(text) if ch in _CLAUSE_MARKS]
-        self.sentence_marks = [i for i, ch in enumerate(text) if ch in _SENTENCE_MARKS]
-        self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.clause_marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+        self.sentence_marks = [m.start() for m in _SENTENCE_MARK.finditer(text)]
+        self.line_starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
         self.headings, self.list_heads = self._lines()
 
     # -- reading the text once -------------------------------------------------------------
@@ -117,7 +120,9 @@ class Frames:
     def _time_hits(self) -> list[Hit]:
         out = []
         for m in _YEAR.finditer(self.text):
-            y, to, suffix = int(m.group("y")), m.group("to"), m.group("suffix") or ""
+            y, suffix = int(m.group("y")), m.group("suffix") or ""
+            to_match = _YEAR_TO.search(self.text, max(0, m.start() - 3), m.start())
+            to = to_match.group() if to_match else None
             if suffix in ("以来", "来") or to in ("截至", "截止", "截止到"):
                 out.append(Hit(m.start(), m.end(), "past_time", m.group()))
             elif to or (self.year and y > self.year):
@@ -126,7 +131,7 @@ class Frames:
                 out.append(Hit(m.start(), m.end(), "past_time", m.group()))
         for m in _PLAN.finditer(self.text):
             n = small_number(m.group("n"))
-            if not n or self.text[max(0, m.start() - 1) : m.start()] == "比":
+            if not n or self.text[max(0, m.start() - 2) : m.start()].rstrip("“").endswith("比"):
                 continue  # 比“六五”期间增长一倍: the base of a comparison, not a time frame
             first = 1981 + 5 * (n - 6)  # the 6th five-year plan began in 1981
             period = f"{first}-{first + 4}"
