@@ -93,6 +93,14 @@ class Frames:
         self.sentence_marks = [m.start() for m in _SENTENCE_MARK.finditer(text)]
         self.line_starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
         self.headings, self.list_heads = self._lines()
+        self.head_starts = [start for start, _ in self.list_heads]
+        self.heading_starts = [start for start, _ in self.headings]
+        # The role of each heading's section: its own, or the last one above it that has one.
+        self.section_roles: list[str] = []
+        for _, role in self.headings:
+            self.section_roles.append(
+                role or (self.section_roles[-1] if self.section_roles else "")
+            )
 
     # -- reading the text once -------------------------------------------------------------
 
@@ -102,7 +110,8 @@ class Frames:
         for m in frame_pattern().finditer(self.text):
             role = roles[m.group()]
             if role == "none" or (
-                m.group() == "年内" and _COUNTED_YEARS.search(self.text, 0, m.start())
+                m.group() == "年内"
+                and _COUNTED_YEARS.search(self.text, max(0, m.start() - 1), m.start())
             ):
                 continue  # 五年内 is a span of years, not "within this year"
             horizon = ""
@@ -233,27 +242,26 @@ class Frames:
 
     def _list_hits(self, para_start: int) -> list[Hit]:
         """Strong cues of the nearest list head above the paragraph, if no heading is nearer."""
-        i = bisect.bisect_left([s for s, _ in self.list_heads], para_start) - 1
+        i = bisect.bisect_left(self.head_starts, para_start) - 1
         if i < 0:
             return []
         head_start, head_end = self.list_heads[i]
-        lines_between = self.text.count("\n", head_end, para_start)
+        lines_between = bisect.bisect_left(self.line_starts, para_start) - bisect.bisect_left(
+            self.line_starts, head_end
+        )
         heading = self._nearest_heading(para_start)
-        if lines_between > _LIST_HEAD_REACH or (heading and heading[0] > head_start):
+        if lines_between > _LIST_HEAD_REACH or (heading is not None and heading > head_start):
             return []
         return self._hits(head_start, head_end, STRONG)
 
-    def _nearest_heading(self, pos: int) -> tuple[int, str] | None:
-        i = bisect.bisect_right([s for s, _ in self.headings], pos) - 1
-        return self.headings[i] if i >= 0 else None
+    def _nearest_heading(self, pos: int) -> int | None:
+        i = bisect.bisect_right(self.heading_starts, pos) - 1
+        return self.heading_starts[i] if i >= 0 else None
 
     def _section(self, pos: int) -> str:
-        i = bisect.bisect_right([s for s, _ in self.headings], pos) - 1
-        while i >= 0:
-            if self.headings[i][1]:
-                return self.headings[i][1]
-            i -= 1
-        return ""
+        """The way the nearest heading above ``pos`` that has one looks (future, past, '')."""
+        i = bisect.bisect_right(self.heading_starts, pos) - 1
+        return self.section_roles[i] if i >= 0 else ""
 
     def _horizon(self, lo: int, hi: int) -> str:
         """The year or period named nearest before ``hi`` in the paragraph, or the speech's
