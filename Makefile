@@ -4,14 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := corpus/speeches_2022_traditional_dump.txt
 
-.PHONY: install run test lint format bench bench-report eval clean browser
+.PHONY: install run test lint format bench bench-report bench-dask eval clean browser
 
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,fast]'
+	$(BIN)/pip install --quiet -e '.[dev,fast,dask]'
 	touch $@
 
 # The main job on the bundled sample: split it, then every report.
@@ -41,6 +41,10 @@ bench: install
 # The report page's size, build time, and open time in headless Chromium (needs `make browser`).
 bench-report: install
 	$(BIN)/python benchmarks/report_page.py
+
+# The local pool against a 2-worker Dask LocalCluster on the sample x 100 (README table).
+bench-dask: install
+	$(BIN)/python benchmarks/cluster.py
 
 # Precision and recall on the hand-labelled development sets (eval/), dev and test splits.
 eval: install

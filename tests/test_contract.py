@@ -132,13 +132,14 @@ def test_a_plugin_package_adds_a_command(tmp_path):
     assert counted.stdout.strip() == "9"
 
 
-def test_help_imports_neither_pandas_nor_jieba_nor_opencc():
+def test_help_imports_neither_pandas_nor_jieba_nor_opencc_nor_dask():
     for args in ([], ["slogans"], ["targets"], ["words"], ["split"]):
         code = (
             "import sys; from speechkit.cli import cli; "
             f"sys.argv = ['speechkit', *{args!r}, '--help']\n"
             "try:\n    cli(obj={})\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('pandas', 'jieba', 'opencc') if m in sys.modules))"
+            "print(sorted(m for m in ('pandas', 'jieba', 'opencc', 'distributed', 'dask') "
+            "if m in sys.modules))"
         )
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
         assert out.stdout.strip().splitlines()[-1] == "[]", (args, out.stdout, out.stderr)

@@ -123,6 +123,40 @@ def view_options(command, pivot: bool = False):
     return wrapper
 
 
+def engine_options(command):
+    """Add ``--engine`` and ``--scheduler``; pass ``engine`` (None: the local one)."""
+
+    @click.option(
+        "--engine",
+        "engine_name",
+        type=click.Choice(["local", "dask"]),
+        help="Where the per-speech work runs: this machine's processes (local, the default) "
+        "or a Dask cluster (dask; the default when a scheduler is named).",
+    )
+    @click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        envvar="SPEECHKIT_SCHEDULER",
+        help="A running Dask scheduler (tcp://host:8786) for --engine dask; without one, "
+        "--engine dask starts a LocalCluster here. Default: $SPEECHKIT_SCHEDULER.",
+    )
+    @functools.wraps(command)
+    def wrapper(engine_name, scheduler, **kwargs):
+        return command(engine=make_engine(engine_name, scheduler), **kwargs)
+
+    return wrapper
+
+
+def make_engine(name: str | None, scheduler: str | None):
+    """The engine the options ask for: None for the local one (the runner's default)."""
+    if name == "local" or (name is None and not scheduler):
+        return None
+    from speechkit.cli.progress import TaskProgress
+    from speechkit.engines import get_engine
+
+    return get_engine("dask", scheduler=scheduler or None, on_progress=TaskProgress())
+
+
 def table_output(command=None, *, file_option: bool = True):
     """Add ``--csv``, ``--json`` and (unless ``file_option=False``) ``-o FILE``; pass ``output``."""
 

@@ -7,7 +7,7 @@ import inspect
 import click
 
 from speechkit.analyzers.base import Analyzer, Option
-from speechkit.cli.common import corpus_input, table_output, view_options
+from speechkit.cli.common import corpus_input, engine_options, table_output, view_options
 from speechkit.errors import SpeechkitError
 
 # Said in every analyzer's --help: the engine decides from the input's size (see
@@ -43,7 +43,7 @@ def analyzer_command(analyzer: Analyzer) -> click.Command:
     """``speechkit NAME INPUT...`` with the shared input, output and view options and the
     analyzer's own."""
 
-    def command(corpus, output, meta, by, pivot=False, **options):
+    def command(corpus, output, engine, meta, by, pivot=False, **options):
         from speechkit.analyzers.runner import run_view
 
         try:
@@ -57,7 +57,9 @@ def analyzer_command(analyzer: Analyzer) -> click.Command:
         if view != "rows" and (by or pivot):
             flag = next(o.cli_flags[-1] for o in analyzer.options if o.name == view)
             raise click.UsageError(f"{flag} cannot be combined with --by or --pivot.")
-        rows, columns = run_view(analyzer, corpus, meta=meta, by=by, pivot=pivot, **options)
+        rows, columns = run_view(
+            analyzer, corpus, engine=engine, meta=meta, by=by, pivot=pivot, **options
+        )
         if view != "rows":
             output.emit(rows, columns, fmt=view)
             return
@@ -76,6 +78,7 @@ def analyzer_command(analyzer: Analyzer) -> click.Command:
             command = click_option(option)(command)
     command = view_options(command, pivot=analyzer.pivot_index is not None)
     command = table_output(command)
+    command = engine_options(command)
     command = corpus_input(command, leading=positional)
     text = "\n\n".join([analyzer.help, inspect.cleandoc(analyzer.description), SIZE_NOTE])
     return click.command(name=analyzer.name, help=text, short_help=analyzer.help)(command)

@@ -50,3 +50,47 @@ class SpeechProgress:
         if self._live is not None:
             self._live.stop()
             self._live = None
+
+
+class TaskProgress:
+    """Tasks done out of tasks submitted on a cluster (the Dask engine reports the counts
+    the scheduler sends back); draws on stderr if a terminal, after ``delay`` seconds."""
+
+    def __init__(self, stream=None, delay: float = DELAY):
+        self.stream = stream or sys.stderr
+        self.delay = delay
+        self.started = time.monotonic()
+        self._live = None
+
+    def __call__(self, stage: str, done: int, submitted: int, all_submitted: bool) -> None:
+        if not self.stream.isatty():
+            return
+        if self._live is None:
+            if time.monotonic() - self.started < self.delay:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._live = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TimeElapsedColumn(),
+                console=Console(file=self.stream),
+                transient=True,
+            )
+            self._task = self._live.add_task("")
+            self._live.start()
+        total = f"{submitted:,}" if all_submitted else f"{submitted:,}+"
+        self._live.update(
+            self._task,
+            description=f"{stage}: {done:,}/{total} tasks",
+            completed=done,
+            total=submitted,
+        )
+        if all_submitted and done == submitted:
+            self.finish()
+
+    def finish(self) -> None:
+        if self._live is not None:
+            self._live.stop()
+            self._live = None

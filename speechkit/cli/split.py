@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from speechkit.cli.common import corpus_input, table_output
+from speechkit.cli.common import corpus_input, engine_options, table_output
 
 TABLE_COLUMNS = ["ordinal", "id", "chars", "title", "begins"]
 
@@ -12,6 +12,7 @@ TABLE_COLUMNS = ["ordinal", "id", "chars", "title", "begins"]
 @click.command()
 @corpus_input
 @table_output(file_option=False)
+@engine_options
 @click.option(
     "-o",
     "--output-dir",
@@ -20,7 +21,7 @@ TABLE_COLUMNS = ["ordinal", "id", "chars", "title", "begins"]
     type=click.Path(file_okay=False),
     help="Write a corpus directory (one Simplified .txt per speech + speeches.jsonl).",
 )
-def split(corpus, output, output_dir):
+def split(corpus, output, output_dir, engine):
     """Split raw dumps into speeches on their opening lines (同志们：, 各位代表：…).
 
     Offsets (start, end) point into the decoded raw file; the preamble plus the speeches
@@ -39,13 +40,14 @@ def split(corpus, output, output_dir):
     from speechkit.ingest.sources import cleaning_summary
     from speechkit.model import SPEECH_COLUMNS, TEXT_COLUMNS, first_words, speech_record
 
+    built = corpus if engine is None else engine.speeches(corpus)
     if output_dir:
-        count = corpus_dir.write(corpus, output_dir)
+        count = corpus_dir.write(built, output_dir)
         click.echo(f"wrote {count} speeches to {output_dir}", err=True)
         return
     fmt = output.format
     texts = fmt == "json"
-    speeches = list(corpus)
+    speeches = list(built)
     rows = [speech_record(s, texts) | {"begins": first_words(s.text)} for s in speeches]
     if fmt == "table":
         output.emit(rows, TABLE_COLUMNS, title="Speeches")

@@ -3,20 +3,26 @@ cluster). Every engine gives the same records in the same order (by input, then 
 
 An engine has ``records(analyzer, corpus, options) -> Iterator[dict]``: it runs the
 analyzer's rounds and ``per_speech`` over ``corpus`` (options already resolved); the runner
-then calls ``combine``. ``Corpus.tasks()`` cuts a corpus into picklable batches of work.
+then calls ``combine``. ``speeches(corpus)`` gives the built speeches, in order (for
+``split``). ``Corpus.tasks()`` cuts a corpus into picklable batches of work.
 """
 
 from __future__ import annotations
 
 from speechkit.errors import SpeechkitError
 
-ENGINES = ("local",)
+ENGINES = ("local", "dask")
 
 
 def get_engine(name: str = "local", **settings):
-    """The engine called ``name``, set up with ``settings`` (such as ``jobs``)."""
+    """The engine called ``name``, set up with ``settings`` (``jobs`` for local;
+    ``scheduler``, ``workers``, ``on_progress`` for dask)."""
     if name == "local":
         from speechkit.engines.local import LocalEngine
 
         return LocalEngine(**settings)
+    if name == "dask":
+        from speechkit.engines.dask import DaskEngine
+
+        return DaskEngine(**settings)
     raise SpeechkitError(f"unknown engine {name!r}; use one of {', '.join(ENGINES)}")

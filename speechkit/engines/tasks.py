@@ -41,3 +41,20 @@ def run_task(name: str, options: dict, task: SpeechTask, context: Any = None) ->
             extra["token_counts"] = Counter(tokens(speech.text, options.get("tokenizer")))
         records.extend(analyzer.per_speech(speech, **extra, **options))
     return records
+
+
+def resolve(analyzer: Any):
+    """The analyzer ``analyzer`` names (a registry name), or ``analyzer`` itself."""
+    if not isinstance(analyzer, str):
+        return analyzer
+    from speechkit.analyzers import REGISTRY
+
+    return REGISTRY[analyzer]
+
+
+def reference(analyzer) -> Any:
+    """How to send ``analyzer`` to another machine: its name if the registry holds it, else
+    the object itself, pickled (such as a view's wrapper around an analyzer)."""
+    from speechkit.analyzers import REGISTRY
+
+    return analyzer.name if REGISTRY.get(analyzer.name) is analyzer else analyzer

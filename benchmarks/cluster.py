@@ -1,0 +1,84 @@
+"""`make bench-dask`: the local pool against Dask (2 workers) on the sample × 100.
+
+For each command, paired runs one after the other (local, then `--engine dask`, which starts
+a LocalCluster of one worker per core; then `--scheduler` on a LocalCluster that is already
+running), each in its own process, timed from outside. The outputs must be equal byte for
+byte. Prints a Markdown table of medians and the ratios dask / local.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "corpus" / "speeches_2022_traditional_dump.txt"
+SPEECHKIT = str(Path(sys.executable).parent / "speechkit")
+COMMANDS = [
+    ("split", "--csv"),
+    ("slogans", "--csv"),
+    ("directives", "--csv"),
+    ("targets", "--csv"),
+    ("words", "--csv"),
+]
+
+
+def timed(args: list[str]) -> tuple[float, bytes]:
+    start = time.perf_counter()
+    done = subprocess.run(args, capture_output=True, check=True)
+    return time.perf_counter() - start, done.stdout
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--times", type=int, default=100, help="copies of the sample")
+    parser.add_argument("--pairs", type=int, default=3, help="paired runs per command")
+    parser.add_argument("commands", nargs="*", help="only these commands (default: all)")
+    args = parser.parse_args()
+    commands = [c for c in COMMANDS if not args.commands or c[0] in args.commands]
+
+    from distributed import LocalCluster
+
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / f"sample_x{args.times}.txt"
+        corpus.write_text(SAMPLE.read_text(encoding="utf-8") * args.times, encoding="utf-8")
+        size = corpus.stat().st_size / 1e6
+        with LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+        ) as cluster:
+            address = cluster.scheduler_address
+            engines = {
+                "local": [],
+                "dask": ["--engine", "dask"],
+                "running": ["--scheduler", address],
+            }
+            print(f"sample x{args.times} ({size:.1f} MB), medians of {args.pairs} paired runs\n")
+            print("| command | local pool (s) | `--engine dask`, cluster started (s) | ratio "
+                  "| `--scheduler`, cluster running (s) | ratio |")  # fmt: skip
+            print("|---|---:|---:|---:|---:|---:|")
+            for command in commands:
+                times: dict[str, list[float]] = {name: [] for name in engines}
+                for _ in range(args.pairs):
+                    outputs = {}
+                    for name, flags in engines.items():
+                        seconds, outputs[name] = timed(
+                            [SPEECHKIT, command[0], str(corpus), *command[1:], *flags]
+                        )
+                        times[name].append(seconds)
+                    if len(set(outputs.values())) != 1:
+                        sys.exit(f"{' '.join(command)}: the dask output differs from local")
+                local, dask, running = (statistics.median(times[n]) for n in engines)
+                print(
+                    f"| {' '.join(command)} | {local:.2f} | {dask:.2f} | {dask / local:.2f} "
+                    f"| {running:.2f} | {running / local:.2f} |",
+                    flush=True,
+                )
+
+
+if __name__ == "__main__":
+    main()

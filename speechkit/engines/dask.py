@@ -1,0 +1,250 @@
+"""The Dask engine: per-speech work runs on a ``distributed`` cluster (a running scheduler,
+or a ``LocalCluster`` started for the run), with the same records, in the same order, as the
+local engine.
+
+This process reads and splits the inputs and ships each batch of raw slices
+(``Corpus.tasks()``) to a worker, which cleans, converts and analyses them
+(``speechkit.engines.tasks``) and sends back plain records: workers never read the input
+files. Results are taken in submission order, with a bounded number of tasks in flight;
+two-round analyzers run their first round over the whole corpus, ``gather`` here, then the
+second round. Ctrl-C cancels what was submitted and leaves the cluster as it was; a worker
+that dies has its tasks rerun elsewhere by the scheduler.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from itertools import islice
+from typing import Any
+
+from speechkit.analyzers.base import Analyzer
+from speechkit.engines.tasks import reference, resolve
+from speechkit.errors import AnalysisError, SpeechkitError
+from speechkit.ingest.build import SpeechTask, build_speech
+from speechkit.model import Speech
+
+INSTALL_HINT = (
+    "--engine dask needs dask and distributed; install them: pip install 'speechkit[dask]'"
+)
+BATCH = 16  # speeches per task: a task must outweigh its hand-off (about 1 ms on a cluster)
+IN_FLIGHT_PER_THREAD = 4  # tasks submitted and not yet taken, per worker thread
+WORKER_WAIT = 60  # seconds to wait for a scheduler's first worker
+
+# on_progress(stage, done, submitted, all_submitted): stage is "scan", "analyse" or "build".
+Progress = Callable[[str, int, int, bool], None]
+
+
+def _distributed():
+    try:
+        import distributed
+    except ImportError:
+        raise SpeechkitError(INSTALL_HINT) from None
+    return distributed
+
+
+def _tasks(corpus: Iterable[Speech], batch: int) -> Iterator[SpeechTask]:
+    """``corpus`` as batches of work: a ``Corpus`` cuts itself; other iterables of speeches
+    are batched as they are (the speeches travel built)."""
+    if hasattr(corpus, "tasks"):
+        yield from corpus.tasks(batch)
+        return
+    speeches = iter(corpus)
+    while chunk := tuple(islice(speeches, batch)):
+        yield SpeechTask(chunk)
+
+
+class DaskEngine:
+    """Runs analyzers on the scheduler at ``scheduler`` (``host:port`` or
+    ``tcp://host:port``), or on a ``LocalCluster`` of ``workers`` processes (default: one
+    per core) started for each run when no address is given."""
+
+    def __init__(
+        self,
+        scheduler: str | None = None,
+        workers: int | None = None,
+        batch: int = BATCH,
+        retries: int = 2,
+        on_progress: Progress | None = None,
+    ):
+        _distributed()  # fail now, with the install hint, rather than after reading
+        self.scheduler = scheduler
+        self.workers = workers
+        self.batch = batch
+        self.retries = retries
+        self.on_progress = on_progress
+
+    def records(
+        self, analyzer: Analyzer, corpus: Iterable[Speech], options: dict
+    ) -> Iterator[dict]:
+        name = reference(analyzer)
+        with self._client() as client:
+            tasks: Iterable[Any] = _tasks(corpus, self.batch)
+            context = None
+            built: list = []
+            try:
+                if analyzer.rounds == 2:
+                    # Both rounds need the built speeches: build each batch once and keep
+                    # it on its worker (the local engine keeps them all in memory too); a
+                    # batch lost with its worker is rebuilt by the scheduler.
+                    built = [
+                        client.submit(_build, task, pure=False, retries=self.retries)
+                        for task in tasks
+                    ]
+                    tasks = built
+                    scans: list[Any] = []
+                    for found in self._ordered(
+                        client, "scan", _scan, ((name, options, task) for task in tasks)
+                    ):
+                        scans.extend(found)
+                    context = analyzer.gather(scans, **options)
+                for records in self._ordered(
+                    client,
+                    "analyse",
+                    _analyse,
+                    ((name, options, task, context) for task in tasks),
+                ):
+                    yield from records
+            finally:
+                if built:
+                    client.cancel(built, force=True)
+
+    def speeches(self, corpus: Iterable[Speech]) -> Iterator[Speech]:
+        """The speeches of ``corpus``, built on the workers, in order (for ``split``)."""
+        with self._client() as client:
+            tasks = ((task,) for task in _tasks(corpus, self.batch))
+            for built in self._ordered(client, "build", _build, tasks):
+                yield from built
+
+    @contextmanager
+    def _client(self):
+        distributed = _distributed()
+        if self.scheduler is None:
+            cluster = distributed.LocalCluster(
+                n_workers=self.workers or os.cpu_count() or 1,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",  # any free port: 8787 may be another cluster's
+            )
+            with cluster, distributed.Client(cluster, set_as_default=False) as client:
+                yield client
+            return
+        try:
+            client = distributed.Client(self.scheduler, timeout="10s", set_as_default=False)
+        except (OSError, TimeoutError) as exc:
+            raise SpeechkitError(
+                f"cannot reach the Dask scheduler at {self.scheduler} ({exc}); start one with "
+                "`dask scheduler`, or check --scheduler / SPEECHKIT_SCHEDULER."
+            ) from None
+        with client:
+            try:
+                client.wait_for_workers(1, timeout=WORKER_WAIT)
+            except TimeoutError:
+                raise SpeechkitError(
+                    f"the Dask scheduler at {self.scheduler} has no workers after "
+                    f"{WORKER_WAIT} s; start some with `dask worker {self.scheduler}`."
+                ) from None
+            yield client
+
+    def _ordered(self, client, stage: str, func: Callable, calls: Iterable[tuple]) -> Iterator[Any]:
+        """``func(*args)`` for each of ``calls`` on the cluster, results in order, with at
+        most ``IN_FLIGHT_PER_THREAD`` tasks per worker thread submitted and not yet taken.
+        Results are fetched as tasks finish, whatever their order, and handed out in order.
+        Leaving early (Ctrl-C, an error, a consumer that stops) cancels the rest."""
+        distributed = _distributed()
+        threads = sum(client.nthreads().values()) or 1
+        capacity = IN_FLIGHT_PER_THREAD * threads
+        finished = distributed.as_completed(loop=client.loop, with_results=True)
+        position: dict[str, int] = {}  # task key -> its place in ``calls``
+        pending: dict[str, Any] = {}  # task key -> future, until its result is here
+        ready: dict[int, Any] = {}  # place -> result, until its turn comes
+        calls = iter(calls)
+        exhausted = False
+        submitted = taken = 0
+
+        def submit() -> None:
+            nonlocal exhausted, submitted
+            while not exhausted and submitted - taken < capacity:
+                args = next(calls, None)
+                if args is None:
+                    exhausted = True
+                    return
+                future = client.submit(func, *args, pure=False, retries=self.retries)
+                position[future.key] = submitted
+                pending[future.key] = future
+                finished.add(future)
+                submitted += 1
+
+        try:
+            submit()
+            for future, result in finished:
+                del pending[future.key]
+                ready[position.pop(future.key)] = result
+                self._progress(stage, submitted - len(pending), submitted, exhausted)
+                while taken in ready:
+                    yield ready.pop(taken)
+                    taken += 1
+                submit()
+        finally:
+            if pending:
+                client.cancel(list(pending.values()), force=True)
+
+    def _progress(self, stage: str, done: int, submitted: int, exhausted: bool) -> None:
+        if self.on_progress:
+            self.on_progress(stage, done, submitted, exhausted)
+
+
+# The tasks a worker runs. The rule for a failure is the local engine's: an
+# ``AnalysisError`` whose message starts with the id of the speech it happened in.
+
+
+def _build(task: SpeechTask | list[Speech]) -> list[Speech]:
+    if not isinstance(task, SpeechTask):
+        return task  # built in an earlier task
+    speeches = []
+    for item in task.items:
+        if isinstance(item, Speech):
+            speeches.append(item)
+            continue
+        try:
+            speeches.append(build_speech(*item))
+        except Exception as exc:
+            _, stem, ordinal, *_ = item
+            raise AnalysisError(f"{stem}-{ordinal}: cleaning failed: {_describe(exc)}") from exc
+    return speeches
+
+
+def _guarded(analyzer: Analyzer, speech: Speech, step: Callable, **kw: Any) -> Any:
+    try:
+        return step(speech, **kw)
+    except (SpeechkitError, AnalysisError):
+        raise
+    except Exception as exc:
+        raise AnalysisError(f"{speech.id}: {analyzer.name} failed: {_describe(exc)}") from exc
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _scan(ref: Any, options: dict, task: SpeechTask | list[Speech]) -> list[Any]:
+    analyzer = resolve(ref)
+    return [_guarded(analyzer, s, analyzer.scan, **options) for s in _build(task)]
+
+
+def _analyse(
+    ref: Any, options: dict, task: SpeechTask | list[Speech], context: Any = None
+) -> list[dict]:
+    analyzer = resolve(ref)
+    extra: dict[str, Any] = {} if analyzer.rounds == 1 else {"context": context}
+    records: list[dict] = []
+    for speech in _build(task):
+        if analyzer.needs_tokens:
+            from collections import Counter
+
+            from speechkit.tokens.segment import tokens
+
+            extra["token_counts"] = Counter(tokens(speech.text, options.get("tokenizer")))
+        records.extend(_guarded(analyzer, speech, analyzer.per_speech, **extra, **options))
+    return records

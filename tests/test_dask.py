@@ -1,0 +1,340 @@
+"""The Dask engine (issue 17): every command's output on a real cluster equals the local
+engine's, byte for byte: on a ``LocalCluster`` of 2 worker processes, and on a scheduler and
+two workers started as separate processes (``dask scheduler``, ``dask worker``). A worker
+killed mid-run, Ctrl-C, and a speech that raises."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import speechkit
+from speechkit.analyzers import REGISTRY
+from speechkit.analyzers.runner import run
+from speechkit.cli import cli
+
+from .conftest import ROOT, SAMPLE
+
+distributed = pytest.importorskip("distributed")
+
+SEED = ROOT.parent / "shared" / "seeds" / "000_b89c08ae65742274.txt"
+INPUTS = "INPUT..."  # where a command's inputs go
+COMMANDS = [
+    ("slogans", INPUTS, "--csv"),
+    ("directives", INPUTS, "--csv"),
+    ("targets", INPUTS, "--csv"),
+    ("words", INPUTS, "--csv"),
+    ("kwic", "发展", INPUTS, "--csv"),
+    ("meta", INPUTS, "--csv"),
+    ("split", INPUTS, "--csv"),
+]
+# The runner's wrapper that adds document variables travels to the workers pickled.
+VIEWS = [
+    ("keyness", INPUTS, "--by", "file", "--target", SEED.name, "--csv"),
+    ("targets", INPUTS, "--by", "file", "--csv"),
+]
+DASK = Path(sys.executable).with_name("dask")
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> list[str]:
+    """Two inputs, the sample and the seed (the same text under another name): 18 speeches
+    in two tasks, so the order across tasks and inputs is tested."""
+    seed = SEED
+    if not seed.exists():
+        seed = tmp_path_factory.mktemp("inputs") / SEED.name
+        shutil.copyfile(SAMPLE, seed)
+    return [str(SAMPLE), str(seed)]
+
+
+def command_line(command: tuple, inputs: list[str]) -> list[str]:
+    at = command.index(INPUTS)
+    return [*command[:at], *inputs, *command[at + 1 :]]
+
+
+def invoke(*args, env=None):
+    result = CliRunner().invoke(cli, [str(a) for a in args], obj={}, env=env)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+_local: dict[tuple, str] = {}
+
+
+def local_output(command: tuple, inputs: list[str]) -> str:
+    if command not in _local:
+        _local[command] = invoke(*command_line(command, inputs), "--engine", "local").stdout
+    return _local[command]
+
+
+@pytest.fixture(scope="module")
+def local_cluster():
+    """A ``distributed.LocalCluster`` with 2 worker processes; its address."""
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def stop(processes: list[subprocess.Popen]) -> None:
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def process_cluster(tmp_path_factory):
+    """``dask scheduler`` and two ``dask worker`` processes on 127.0.0.1 (free ports, no
+    dashboards), always torn down; the scheduler's address."""
+    logs = tmp_path_factory.mktemp("dask-logs")
+    address = f"tcp://127.0.0.1:{free_port()}"
+    processes: list[subprocess.Popen] = []
+
+    def start(*args: str, log: str) -> None:
+        with open(logs / log, "wb") as out:
+            processes.append(
+                subprocess.Popen([str(DASK), *args], stdout=out, stderr=subprocess.STDOUT)
+            )
+
+    try:
+        port = address.rsplit(":", 1)[1]
+        start("scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard", log="s")
+        for n in (1, 2):
+            start(
+                "worker", address, "--host", "127.0.0.1", "--nthreads", "1", "--no-dashboard",
+                "--name", f"w{n}", log=f"w{n}",
+            )  # fmt: skip
+        with distributed.Client(address, timeout="30s", set_as_default=False) as client:
+            client.wait_for_workers(2, timeout=60)
+        yield address
+    finally:
+        stop(processes)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_local_cluster_gives_the_local_output(local_cluster, inputs, command):
+    dask = invoke(*command_line(command, inputs), "--scheduler", local_cluster).stdout
+    assert dask == local_output(command, inputs)
+
+
+@pytest.mark.parametrize("command", COMMANDS + VIEWS, ids=" ".join)
+def test_separate_processes_give_the_local_output(process_cluster, inputs, command):
+    args = command_line(command, inputs)
+    dask = invoke(*args, "--engine", "dask", "--scheduler", process_cluster).stdout
+    assert dask == local_output(command, inputs)
+
+
+def test_split_o_and_a_corpus_directory_on_the_cluster(process_cluster, inputs, tmp_path):
+    """``split -o`` with the workers building the speeches writes the same corpus; the
+    analyzers read that directory on the cluster as they do locally."""
+    invoke("split", *inputs, "-o", tmp_path / "local")
+    invoke("split", *inputs, "-o", tmp_path / "dask", "--scheduler", process_cluster)
+    names = sorted(p.name for p in (tmp_path / "local").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "dask").iterdir())
+    assert len(names) == 19
+    for name in names:
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+    for name in ("slogans", "targets"):
+        local = invoke(name, tmp_path / "local", "--csv").stdout
+        dask = invoke(name, tmp_path / "local", "--csv", "--scheduler", process_cluster).stdout
+        assert dask == local
+
+
+def test_the_scheduler_comes_from_the_environment(process_cluster, inputs):
+    def transitions(dask_scheduler) -> int:
+        return dask_scheduler.transition_counter
+
+    with distributed.Client(process_cluster, set_as_default=False) as client:
+        before = client.run_on_scheduler(transitions)
+        env = {"SPEECHKIT_SCHEDULER": process_cluster}
+        dask = invoke("directives", *inputs, "--csv", env=env).stdout
+        assert client.run_on_scheduler(transitions) > before  # the tasks ran there
+    assert dask == local_output(("directives", INPUTS, "--csv"), inputs)
+    # --engine local wins over the environment.
+    with distributed.Client(process_cluster, set_as_default=False) as client:
+        before = client.run_on_scheduler(transitions)
+        invoke("directives", *inputs, "--csv", "--engine", "local", env=env)
+        assert client.run_on_scheduler(transitions) == before
+
+
+def test_a_worker_killed_mid_run_changes_nothing(process_cluster, inputs):
+    """SIGKILL to one worker process after the first results: its tasks are rerun on the
+    other (its nanny starts a new one), and the rows are the local engine's."""
+    from speechkit.engines.dask import DaskEngine
+
+    with distributed.Client(process_cluster, set_as_default=False) as client:
+        pids = client.run(os.getpid)  # worker address -> its process id
+        victim = min(pids)
+        pid = pids[victim]
+        killed = []
+
+        def kill_once(stage, done, submitted, all_submitted):
+            if stage == "analyse" and done >= 2 and not killed:
+                os.kill(pid, signal.SIGKILL)
+                killed.append(done)
+
+        engine = DaskEngine(scheduler=process_cluster, batch=1, on_progress=kill_once)
+        slogans = REGISTRY["slogans"]  # two rounds: the context must reach the new worker
+        rows = run(slogans, speechkit.load(inputs), engine=engine)
+        assert killed and killed[0] < 18  # killed while tasks were still to come
+        assert rows == run(slogans, speechkit.load(inputs))
+        client.wait_for_workers(2, timeout=60)  # the nanny's new worker, for the next tests
+        assert victim not in client.scheduler_info()["workers"]
+
+
+def test_ctrl_c_cancels_the_run_and_leaves_the_cluster_usable(process_cluster, inputs):
+    from speechkit.engines.dask import DaskEngine
+
+    def interrupt(stage, done, submitted, all_submitted):
+        if done >= 1:
+            raise KeyboardInterrupt
+
+    def tasks(dask_scheduler) -> int:
+        return len(dask_scheduler.tasks)
+
+    directives = REGISTRY["directives"]
+    engine = DaskEngine(scheduler=process_cluster, batch=1, on_progress=interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        run(directives, speechkit.load(inputs), engine=engine)
+    with distributed.Client(process_cluster, set_as_default=False) as client:
+        deadline = time.monotonic() + 10
+        while client.run_on_scheduler(tasks) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert client.run_on_scheduler(tasks) == 0  # nothing left submitted
+    engine = DaskEngine(scheduler=process_cluster, batch=1)
+    rows = run(directives, speechkit.load(inputs), engine=engine)
+    assert rows == run(directives, speechkit.load(inputs))
+
+
+class Fragile(type(REGISTRY["directives"])):
+    """Directives, but the per-speech step fails on one speech."""
+
+    name = "fragile"
+
+    def per_speech(self, speech, **options):
+        if speech.id == "speeches_2022_traditional_dump-3":
+            raise ValueError("a bug met on this speech")
+        return super().per_speech(speech, **options)
+
+
+@pytest.fixture
+def fragile(monkeypatch):
+    analyzer = Fragile()
+    monkeypatch.setitem(REGISTRY._loaded, "fragile", analyzer)
+    monkeypatch.setitem(REGISTRY._names(), "fragile", "tests.test_dask:Fragile")
+    return analyzer
+
+
+def test_a_speech_that_raises_stops_the_run_with_its_id_as_locally(fragile):
+    """The local engine's rule on both engines: an AnalysisError naming the speech. (Threads
+    in this process, so the worker sees the analyzer registered here.)"""
+    from speechkit.engines.dask import DaskEngine
+    from speechkit.errors import AnalysisError
+
+    with pytest.raises(AnalysisError) as local:
+        run(fragile, speechkit.load(SAMPLE))
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0"
+    ) as cluster:
+        engine = DaskEngine(scheduler=cluster.scheduler_address, batch=2, retries=0)
+        with pytest.raises(AnalysisError) as dask:
+            run(fragile, speechkit.load(SAMPLE), engine=engine)
+    assert str(dask.value) == str(local.value)
+    assert str(dask.value).startswith("speeches_2022_traditional_dump-3: fragile failed: ")
+    assert "ValueError: a bug met on this speech" in str(dask.value)
+
+
+def test_engine_dask_without_an_address_starts_a_local_cluster(inputs):
+    dask = invoke("targets", *inputs, "--csv", "--engine", "dask").stdout
+    assert dask == local_output(("targets", INPUTS, "--csv"), inputs)
+
+
+def test_without_dask_installed_the_error_is_one_line(monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as if absent
+    result = CliRunner().invoke(cli, ["slogans", str(SAMPLE), "--engine", "dask"], obj={})
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "Error: --engine dask needs dask and distributed; install them: "
+        "pip install 'speechkit[dask]'"
+    ]
+
+
+def test_dask_is_an_extra_installed_for_development():
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'dask = ["dask[distributed]>=' in text
+    assert ",dask]" in (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert shutil.which(str(DASK)), "the dask command comes with distributed"
+
+
+def test_the_progress_bar_counts_tasks_on_a_terminal():
+    import io
+
+    from speechkit.cli.progress import TaskProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    progress = TaskProgress(stream=screen, delay=0)
+    progress("analyse", 1, 8, False)
+    progress("analyse", 9, 9, True)  # all done: the bar goes away
+    assert "analyse: 9/9 tasks" in screen.getvalue()
+    assert progress._live is None
+    quiet = io.StringIO()
+    TaskProgress(stream=quiet, delay=0)("analyse", 1, 8, False)
+    assert quiet.getvalue() == ""  # not a terminal: nothing drawn
+
+
+def test_ctrl_c_on_the_command_leaves_no_task_on_the_cluster(process_cluster, tmp_path):
+    """The real command, interrupted while its tasks run: it exits 130 at once, and the
+    scheduler drops every task it had submitted (the client's futures go with it)."""
+
+    def tasks(dask_scheduler) -> int:
+        return len(dask_scheduler.tasks)
+
+    big = tmp_path / "sample_x20.txt"
+    big.write_text(SAMPLE.read_text(encoding="utf-8") * 20, encoding="utf-8")
+    speechkit_command = Path(sys.executable).with_name("speechkit")
+    args = [speechkit_command, "targets", big, "--csv", "--scheduler", process_cluster]
+    with distributed.Client(process_cluster, set_as_default=False) as client:
+        process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            deadline = time.monotonic() + 60
+            while not client.run_on_scheduler(tasks) and time.monotonic() < deadline:
+                time.sleep(0.02)
+            assert client.run_on_scheduler(tasks), "the command never submitted a task"
+            process.send_signal(signal.SIGINT)
+            assert process.wait(timeout=30) == 130
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        deadline = time.monotonic() + 15
+        while client.run_on_scheduler(tasks) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert client.run_on_scheduler(tasks) == 0
+        assert len(client.scheduler_info()["workers"]) == 2  # the cluster is still there
+    assert b"Traceback" not in process.stderr.read()
+    process.stderr.close()
