@@ -153,7 +153,15 @@ def main() -> None:
     from speechkit.analyzers import REGISTRY
 
     # Every registered analyzer that needs no tokens: the regex analyzers (words is timed below).
-    regex_analyzers = [name for name in REGISTRY if not REGISTRY[name].needs_tokens]
+    # Every registered analyzer that runs on an input alone (no PATTERN, no groups) and needs
+    # no tokens: the regex analyzers (words is timed below; kwic and keyness need arguments).
+    regex_analyzers = [
+        name
+        for name, analyzer in REGISTRY.items()
+        if not analyzer.needs_tokens
+        and not analyzer.needs_groups
+        and not any(option.positional for option in analyzer.options)
+    ]
     try:
         import rjieba  # noqa: F401
 
