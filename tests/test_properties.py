@@ -5,10 +5,8 @@ gives the counts of a fresh run."""
 from __future__ import annotations
 
 import shutil
-import tempfile
-from functools import cache
-from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -76,9 +74,10 @@ def test_random_dumps_tile_the_raw_text(dump):
         assert "\r" not in speech.text
 
 
-@cache
-def _cache_case():
-    folder = Path(tempfile.mkdtemp(prefix="speechkit-props-"))
+@pytest.fixture(scope="module")
+def cache_case(tmp_path_factory):
+    """A small corpus directory with its token cache, and the counts of a fresh run."""
+    folder = tmp_path_factory.mktemp("props")
     source = folder / "c"
     corpus_dir.write(list(speechkit.load(SAMPLE))[:2], source)
     fresh = speechkit.rows("words", speechkit.load(source), jobs=1)
@@ -93,8 +92,8 @@ damages = st.one_of(
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(damages)
-def test_random_damage_to_the_cache_gives_fresh_counts(damage):
-    folder, source, fresh, good = _cache_case()
+def test_random_damage_to_the_cache_gives_fresh_counts(cache_case, damage):
+    folder, source, fresh, good = cache_case
     target = folder / "damaged"
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(source, target)
