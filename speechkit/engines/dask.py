@@ -20,9 +20,9 @@ from itertools import islice
 from typing import Any
 
 from speechkit.analyzers.base import Analyzer
-from speechkit.engines.tasks import reference, resolve
+from speechkit.engines.tasks import build, describe, reference, resolve
 from speechkit.errors import AnalysisError, SpeechkitError
-from speechkit.ingest.build import SpeechTask, build_speech
+from speechkit.ingest.build import SpeechTask
 from speechkit.model import Speech
 
 INSTALL_HINT = (
@@ -200,19 +200,7 @@ class DaskEngine:
 
 
 def _build(task: SpeechTask | list[Speech]) -> list[Speech]:
-    if not isinstance(task, SpeechTask):
-        return task  # built in an earlier task
-    speeches = []
-    for item in task.items:
-        if isinstance(item, Speech):
-            speeches.append(item)
-            continue
-        try:
-            speeches.append(build_speech(*item))
-        except Exception as exc:
-            _, stem, ordinal, *_ = item
-            raise AnalysisError(f"{stem}-{ordinal}: cleaning failed: {_describe(exc)}") from exc
-    return speeches
+    return build(task) if isinstance(task, SpeechTask) else task  # built in an earlier task
 
 
 def _guarded(analyzer: Analyzer, speech: Speech, step: Callable, **kw: Any) -> Any:
@@ -221,11 +209,7 @@ def _guarded(analyzer: Analyzer, speech: Speech, step: Callable, **kw: Any) -> A
     except (SpeechkitError, AnalysisError):
         raise
     except Exception as exc:
-        raise AnalysisError(f"{speech.id}: {analyzer.name} failed: {_describe(exc)}") from exc
-
-
-def _describe(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"
+        raise AnalysisError(f"{speech.id}: {analyzer.name} failed: {describe(exc)}") from exc
 
 
 def _scan(ref: Any, options: dict, task: SpeechTask | list[Speech]) -> list[Any]:

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from speechkit.analyzers.base import Analyzer
-from speechkit.engines.tasks import run_task, scan_task
+from speechkit.engines.tasks import build, describe, run_task, scan_task
 from speechkit.errors import AnalysisError
-from speechkit.ingest.build import SpeechTask, build_speech
+from speechkit.ingest.build import SpeechTask
 from speechkit.model import Speech
 from speechkit.parallel import bounded_imap, can_fork, fork_pool
 
@@ -141,37 +141,18 @@ def _report(seen: Callable | None, speeches: list[Seen]) -> None:
             seen(speech)
 
 
-def _build(task: SpeechTask) -> list[Speech]:
-    """The speeches of ``task``; a failure names the speech (its id) it happened in."""
-    speeches = []
-    for item in task.items:
-        if isinstance(item, Speech):
-            speeches.append(item)
-            continue
-        try:
-            speeches.append(build_speech(*item))
-        except Exception as exc:
-            _, stem, ordinal, *_ = item
-            raise AnalysisError(f"{stem}-{ordinal}: cleaning failed: {_describe(exc)}") from exc
-    return speeches
-
-
 def _guarded(name: str, speech: Speech, step: Callable, *args: Any) -> Any:
     try:
         return step(*args)
     except Exception as exc:
         label = _UNREGISTERED[name].name if name in _UNREGISTERED else name
-        raise AnalysisError(f"{speech.id}: {label} failed: {_describe(exc)}") from exc
-
-
-def _describe(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"
+        raise AnalysisError(f"{speech.id}: {label} failed: {describe(exc)}") from exc
 
 
 def _scan(name: str, options: dict, work: tuple[SpeechTask, str]):
     """Round 1 on a worker: build the batch, keep its speeches in ``path``, return the scans."""
     task, path = work
-    speeches = _build(task)
+    speeches = build(task)
     with open(path, "wb") as spill:
         pickle.dump(speeches, spill, pickle.HIGHEST_PROTOCOL)
     scans = [_guarded(name, s, _scan_one, name, options, s) for s in speeches]
@@ -185,7 +166,7 @@ def _analyse(name: str, options: dict, context: Any, work: SpeechTask | str):
             speeches = pickle.load(spill)
         os.unlink(work)
     else:
-        speeches = _build(work)
+        speeches = build(work)
     records: list[dict] = []
     for speech in speeches:
         records.extend(_guarded(name, speech, _run_one, name, options, speech, context))

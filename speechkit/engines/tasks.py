@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from speechkit.ingest.build import SpeechTask
+from speechkit.errors import AnalysisError
+from speechkit.ingest.build import SpeechTask, build_speech
+from speechkit.model import Speech
 
 
 def scan_task(name: str, options: dict, task: SpeechTask) -> list[Any]:
@@ -19,7 +21,7 @@ def scan_task(name: str, options: dict, task: SpeechTask) -> list[Any]:
     from speechkit.analyzers import REGISTRY
 
     analyzer = REGISTRY[name]
-    return [analyzer.scan(speech, **options) for speech in task.speeches()]
+    return [analyzer.scan(speech, **options) for speech in build(task)]
 
 
 def run_task(name: str, options: dict, task: SpeechTask, context: Any = None) -> list[dict]:
@@ -34,7 +36,7 @@ def run_task(name: str, options: dict, task: SpeechTask, context: Any = None) ->
     analyzer = REGISTRY[name]
     extra: dict[str, Any] = {} if analyzer.rounds == 1 else {"context": context}
     records: list[dict] = []
-    for speech in task.speeches():
+    for speech in build(task):
         if analyzer.needs_tokens:
             from speechkit.tokens.segment import tokens
 
@@ -58,3 +60,23 @@ def reference(analyzer) -> Any:
     from speechkit.analyzers import REGISTRY
 
     return analyzer.name if REGISTRY.get(analyzer.name) is analyzer else analyzer
+
+
+def build(task: SpeechTask) -> list[Speech]:
+    """The speeches of ``task``, built where the task runs; a failure is an ``AnalysisError``
+    that names the speech (its id) it happened in — the rule of every engine."""
+    speeches = []
+    for item in task.items:
+        if isinstance(item, Speech):
+            speeches.append(item)
+            continue
+        try:
+            speeches.append(build_speech(*item))
+        except Exception as exc:
+            _, stem, ordinal, *_ = item
+            raise AnalysisError(f"{stem}-{ordinal}: cleaning failed: {describe(exc)}") from exc
+    return speeches
+
+
+def describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"

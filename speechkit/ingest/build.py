@@ -40,12 +40,10 @@ def build_speech(
 class SpeechTask:
     """A batch of speeches for one worker: ``build_speech`` argument tuples (raw slices, to
     be cleaned and converted where the task runs) or speeches already built (from a corpus
-    directory). Picklable, and small: a slice of raw text, not a ``Speech``."""
+    directory). Picklable, and small: a slice of raw text, not a ``Speech``. Engines build it
+    with ``speechkit.engines.tasks.build``."""
 
     items: tuple
-
-    def speeches(self) -> list[Speech]:
-        return [item if isinstance(item, Speech) else build_speech(*item) for item in self.items]
 
 
 def build_speeches(items: list[tuple]) -> list[Speech]:
