@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from speechkit.analyzers.base import Analyzer, Option
-from speechkit.analyzers.slogans import discovery, local
 from speechkit.errors import SpeechkitError
 from speechkit.model import Speech
 
@@ -133,6 +132,8 @@ class Slogans(Analyzer):
         phrases, and local slogans that one speech is enough for (local.py)."""
         if not discover:
             return [], Counter(), Counter(), []
+        from speechkit.analyzers.slogans import discovery, local
+
         text, stops = speech.text, discovery.stop_list()
         return (
             [c.phrase for c in discovery.quoted_numbered(text, stops)],
@@ -232,6 +233,7 @@ def era_range(era: str) -> tuple[int, int]:
 
 def _discoveries(scans: Iterable[tuple], forms: dict[str, str]) -> dict[str, str]:
     """Formulations not in the lexicon, found across all speeches: phrase -> kind."""
+    from speechkit.analyzers.slogans import discovery
 
     def new(phrase: str) -> bool:
         # Neither around a lexicon form (the lexicon entry is what gets counted) nor a
