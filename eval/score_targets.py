@@ -58,7 +58,7 @@ def score_seed() -> tuple[int, int, int, int]:
     rows = [r for r in speechkit.rows("targets", str(SEED)) if r["kind"] == "target"]
     found = sum(1 for lab in labels if overlapping(rows, int(lab["start"]), int(lab["end"])))
     spans = [(int(lab["start"]), int(lab["end"])) for lab in labels]
-    false = sum(1 for r in rows if not any(r["start"] < e and s < r["end"] for s, e in spans))
+    false = sum(1 for r in rows if not any(overlapping([r], s, e) for s, e in spans))
     return found, len(labels), false, len(rows)
 
 

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 import speechkit
 from speechkit.analyzers.targets import COLUMNS
+from speechkit.analyzers.targets.classify import NON_TARGET_KINDS, TARGET_TYPES
 from speechkit.analyzers.targets.read import read_numbers
 from speechkit.analyzers.targets.year import speech_year
 from speechkit.cli import cli
@@ -205,19 +206,8 @@ def test_default_is_targets_only(sample_speeches, sample_frame):
 
 
 def test_every_number_has_a_kind_with_all(sample_frame):
-    assert sample_frame.kind.isin(
-        [
-            "target",
-            "result",
-            "baseline",
-            "forecast",
-            "quoted",
-            "definition",
-            "elapsed",
-            "date",
-            "other",
-        ]
-    ).all()
+    assert sample_frame.kind.isin(["target", *NON_TARGET_KINDS]).all()
+    assert sample_frame[sample_frame.kind == "target"].type.isin(TARGET_TYPES).all()
     assert (sample_frame[sample_frame.kind == "target"].type != "").all()
     assert (sample_frame[sample_frame.kind != "target"].type == "").all()
 
