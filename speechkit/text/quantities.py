@@ -46,7 +46,7 @@ _CN_DIGIT = "一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _NUM = (
     rf"[{_ARABIC_DIGIT}{_CN_DIGIT}十拾]"
     # 千/百 may start a unit (10.5亿千瓦, 3个百分点): then they are not part of the number.
-    rf"(?:[{_ARABIC_DIGIT}{_CN_DIGIT}零〇十拾佰仟万亿]|千(?![瓦米克])|百(?!分点)"
+    rf"(?:[{_ARABIC_DIGIT}{_CN_DIGIT}零〇十拾佰仟万亿]|千(?![瓦米克伏])|百(?!分点)"
     rf"|[.．点](?=[{_ARABIC_DIGIT}{_CN_DIGIT}零〇])"
     r"|[,\u202f](?=[0-9]{3}))*"
 )

@@ -72,6 +72,13 @@ _BASIS_BEFORE = re.compile(r"按照?$")
 # 达到全国平均水平的80%: a goal set as a share of a reference level.
 _GOAL_OF = re.compile(r"(?:达到|提高到|提升到|不低于|保持在|相当于)[^，；。]{0,16}的$")
 _OVER = re.compile(r"超过?$")
+# A rating written before the thing it rates: 年产15万吨原丝项目, 750千伏输变电工程.
+_RATING_BEFORE = re.compile(r"(?:时速|年产|日产|年处理|日处理|年产能)$")
+_RATING_UNITS = {"千伏", "千瓦"}
+_THRESHOLD_WORD = re.compile(r"及?(?:以上|以下|以内|左右)")
+_NAMES_NEXT = re.compile(
+    r"[^，。；、\d]{0,8}?(?:工程|项目|线路|通道|电站|电厂|机组|列车|铁路|生产线|基地)"
+)
 _NOUN_NEXT = re.compile(r"(?:的)?(?:项目|企业|工程|产业|集群|县|园区|城市)")
 
 
@@ -128,12 +135,15 @@ def shape_kind(text: str, q: Quantity, frame: Frame) -> str:
         _OVER.search(before) and _NOUN_NEXT.match(after)
     ):
         return "definition"  # ESI前1%学科, 总投资超10亿元项目: the number names a class
+    rating = _RATING_BEFORE.search(before) or q.unit_base in _RATING_UNITS
+    if rating and _NAMES_NEXT.match(text, q.end, q.end + 12) and not _THRESHOLD_WORD.match(after):
+        return "definition"  # 750千伏河西走廊通道, 时速250公里列车: a rating names the thing
     if (
-        unit_kind(q.unit) in ("measure", "magnitude", "rate", "percent")
+        (unit_kind(q.unit) in ("measure", "magnitude", "rate", "percent") or q.unit == "岁")
         and _THRESHOLD.match(after)
         and not _LEVEL_VERB.search(before)
     ):
-        return "definition"
+        return "definition"  # 5000万元以上的项目, 3岁以下婴幼儿: a size or an age names a class
     return ""
 
 

@@ -22,6 +22,13 @@ from speechkit.text.numerals import small_number
 # reach to the end of their sentence; time words and list heads to the end of their paragraph.
 STRONG = {"future_time", "future", "goal_head", "past_time", "past", "forecast", "quote", "fact"}
 SENTENCE = STRONG
+# 要 and 了 of an earlier clause carry over the rest of their sentence when no stronger word
+# is there (各县市要迅速落实…，以34.79万亩为底线，…分两年完成: 要 governs every clause).
+# Only the grammatical markers carry: a completion word (全面完成) names a task as often as a
+# result, so it decides only its own clause.
+WEAK = {"weak_future", "weak_past"}
+_CARRY = {"要", "了", "已", "已经"}
+_CARRY_CLAUSES = 99
 PARAGRAPH = {"future_time", "goal_head", "past_time"}
 _ORIENTATION = {
     "future_time": "future",
@@ -173,6 +180,10 @@ class Frames:
         i = bisect.bisect_left(marks, pos) - 1
         return marks[i] + 1 if i >= 0 else 0
 
+    def _carry_from(self, s_lo: int, c_lo: int) -> int:
+        i = bisect.bisect_left(self.clause_marks, c_lo - 1) - _CARRY_CLAUSES
+        return max(s_lo, self.clause_marks[i] + 1 if i >= 0 else 0)
+
     def _after(self, marks: list[int], pos: int) -> int:
         i = bisect.bisect_left(marks, pos)
         return marks[i] if i < len(marks) else len(self.text)
@@ -192,6 +203,7 @@ class Frames:
         levels = [
             ("clause", self._hits(c_lo, start)),
             ("sentence", self._hits(s_lo, c_lo, SENTENCE)),
+            ("sentence", [h for h in self._hits(self._carry_from(s_lo, c_lo), c_lo, WEAK) if h.cue in _CARRY]),
             ("paragraph", self._hits(p_lo, s_lo, PARAGRAPH)),
             ("list", self._list_hits(p_lo)),
         ]
