@@ -68,7 +68,6 @@ _POLICY_AFTER = re.compile(
 )
 _POLICY_BEFORE = re.compile(r"税率|费率|起征点|扣除比例|征收率|缴费比例|所得额")
 _SLOGAN = re.compile(r"[一二两三四五六七八九十]个“?$")
-_BASIS_BEFORE = re.compile(r"按照?$")
 # 达到全国平均水平的80%: a goal set as a share of a reference level.
 _GOAL_OF = re.compile(r"(?:达到|提高到|提升到|不低于|保持在|相当于)[^，；。]{0,16}的$")
 _OVER = re.compile(r"超过?$")
@@ -124,8 +123,8 @@ def shape_kind(text: str, q: Quantity, frame: Frame) -> str:
         return "baseline"
     if _POLICY_AFTER.match(after) or _POLICY_BEFORE.search(before):
         return "definition"  # 提价7%政策, 所得额100万元至300万元部分: a rule's parameter
-    if _SLOGAN.search(before) or (_BASIS_BEFORE.search(before) and after.startswith("来")):
-        return "other"  # “五个100%”, 要按照三倍来安排: a slogan's name, a basis of reckoning
+    if _SLOGAN.search(before):
+        return "other"  # “五个100%”: a slogan's name
     share = (unit_kind(q.unit) == "percent" or q.unit == "倍") and before.endswith("的")
     if share and not _LEVEL_VERB.search(before[:-1].rstrip()) and not _GOAL_OF.search(before):
         return "other"  # 造价仅为传统的70%, 是计划任务的2.1倍: a share of something else
@@ -171,7 +170,7 @@ def classify(text: str, q: Quantity, frame: Frame) -> tuple[str, str]:
     if (
         orientation == "past"
         and q.unit_base == "元"
-        and _THIS_YEAR_ALLOCATION.search(text, frame.clause_start, q.start)
+        and _THIS_YEAR_ALLOCATION.search(text, frame.sentence_start, q.start)
     ):
         return "target", "allocation"  # 今年，省预算安排了3.5亿元: this year's money
     if orientation in ("past", "fact"):
