@@ -134,7 +134,31 @@ def find_quantities(text: str) -> list[Quantity]:
     found = _scan(text)
     if "番" in text:
         found = sorted(found + _doublings(text), key=lambda q: q.start)
+    if "半" in text:
+        found = sorted(found + _halves(text), key=lambda q: q.start)
     return found
+
+
+# A span of time: 用两年时间, 分两年完成, 半个月内 (not 三年行动, 五年规划, 上半年).
+_SPAN_AFTER = re.compile(r"(?:左右)?(?:的)?(?:时间|之内|以内|内|来|以来)")
+_SPAN_BEFORE = ("用", "花", "分", "在")
+# Years need a word that makes them a span given to a task (五年内 alone is often a plan's
+# period, 三年行动 a name).
+_YEARS_AFTER = re.compile(r"(?:左右)?(?:的)?时间")
+_HALF = re.compile(r"半(?P<unit>个月|年|天|个小时|小时)")
+
+
+def _halves(text: str) -> list[Quantity]:
+    """半个月内, 用半年时间: half a unit of time, when it reads as a span."""
+    out = []
+    for m in _HALF.finditer(text):
+        if m.group("unit") == "年" and text[m.start() - 1 : m.start()] in ("上", "下", "前", "后"):
+            continue  # 上半年, 后半年: a part of the year, not a span
+        if _SPAN_AFTER.match(text, m.end()) or text.endswith(_SPAN_BEFORE, 0, m.start()):
+            q = _build(text, m.start(), m.end(), 0.5, None, m.group("unit"), None, False)
+            if q is not None:
+                out.append(q)
+    return out
 
 
 # 翻一番, 翻两番: a multiple written as doublings (翻两番 is four times).
@@ -318,6 +342,8 @@ def _not_a_quantity(
     if prev in ("“", "「"):
         return True  # “两个确立”, “三区三州”
     if kind == "generic" and not loose and not mag_len:
+        if unit == "年" and (_YEARS_AFTER.match(text, end) or before.endswith(_SPAN_BEFORE)):
+            return False  # 用两年时间, 分两年完成, 在五年或更长的时间内: a span of years
         return True  # 两个维护, 三项制度, 十九届, 五年规划
     # 一家人, 一天天, 最后一公里, 一度: an article or a formulation, not a count
     return num == "一" and not mag_len and kind != "percent" and unit != "倍"

@@ -37,6 +37,7 @@ _RULE_SPAN_BEFORE = re.compile(r"(?:监测|隔离|观察|居家)$")
 _CAMPAIGN = re.compile(r"为期$")
 _SPAN_FOR = re.compile(r"(?:用|利用|花)$")
 _SPAN_TIME = re.compile(r"(?:左右)?(?:的)?时间")
+_SPAN_END = re.compile(r"[^，。；]{0,12}?(?:之内|以内|内)")
 # Elapsed time: 五年来, 三年以来, 过去五年, 近二十年, 连续三年, 五年年均增长.
 _SINCE_AFTER = re.compile(r"(?:以来|来|间|年均|累计|共|中)")
 _SINCE_BEFORE = re.compile(r"(?:过去|近|连续|历经|经过|这|那|前|后|最近)的?$")
@@ -101,8 +102,8 @@ def shape_kind(text: str, q: Quantity, frame: Frame) -> str:
         return "date"
     if _CARDINAL_WORD.search(before) or _in_title(text, q.start):
         return "other"
-    if q.unit in _TIME_UNITS and _SPAN_FOR.search(before) and _SPAN_TIME.match(after):
-        return ""  # 用三年左右时间基本化解: the time a goal is given, a standard if it looks ahead
+    if q.unit in _TIME_UNITS and _span_given(text, q, before):
+        return ""  # 用三年左右时间基本化解, 分两年完成: the time a goal is given
     if q.unit in _TIME_UNITS and not _WITHIN.match(after) and not _LEVEL_VERB.search(before):
         rule = _RULE_SPAN.match(after) or _RULE_SPAN_BEFORE.search(before)
         looks_back = frame.orientation == "past" and frame.level in ("clause", "sentence")
@@ -144,6 +145,15 @@ def shape_kind(text: str, q: Quantity, frame: Frame) -> str:
     ):
         return "definition"  # 5000万元以上的项目, 3岁以下婴幼儿: a size or an age names a class
     return ""
+
+
+def _span_given(text: str, q: Quantity, before: str) -> bool:
+    """用三年左右时间, 分两年完成, 在五年或者更长一些的时间内: a span a task is given."""
+    if _SPAN_FOR.search(before):
+        return _SPAN_TIME.match(text, q.end) is not None
+    if before.endswith("在"):
+        return _SPAN_END.match(text, q.end) is not None
+    return before.endswith("分")
 
 
 def classify(text: str, q: Quantity, frame: Frame) -> tuple[str, str]:
