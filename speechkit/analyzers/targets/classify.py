@@ -61,6 +61,8 @@ _CHANGE_TO = re.compile(
 _POPULATION = re.compile(r"多?(?:人口|中国人|人民|各族人民|农民|党员|群众)")
 _CARDINAL_WORD = re.compile(r"第$")
 _RANK = re.compile(r"前$")
+# 进入全省前10, 排名保持全国前20: a rank to reach is a bare number after 前.
+_RANK_GOAL = re.compile(r"(?:进入|进|排名|排|位居|居|保持|稳居|跻身|迈入)[^，。；]{0,6}前$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A count right after a list of named items (A、B2个…; A、B、C等8个部门).
 _LISTED = re.compile(r"(?:^|[，。；：“（、])[^，。；、\d]{1,12}、(?P<last>[^，。；、\d]{1,10})$")
@@ -168,8 +170,9 @@ def classify(text: str, q: Quantity, frame: Frame) -> tuple[str, str]:
         # reported as "more than"; without a goal word in its own clause it is a result.
         return "result", ""
     if orientation == "future":
-        if not q.unit and not _LEVEL_VERB.search(text[frame.clause_start : q.start]):
-            return "other", ""  # a bare number (省道302线) measures nothing
+        before = text[frame.clause_start : q.start]
+        if not q.unit and not _LEVEL_VERB.search(before) and not _RANK_GOAL.search(before):
+            return "other", ""  # a bare number (省道302线) measures nothing; 进入全省前10 ranks
         return "target", target_type(text, q, frame)
     distant = frame.level in ("paragraph", "list", "section")
     rule_span = _RULE_SPAN.match(text, q.end) or _RULE_SPAN_BEFORE.search(

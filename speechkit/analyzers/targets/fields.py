@@ -91,6 +91,8 @@ def comparator(text: str, q, clause_lo: int) -> str:
             if q.surface.endswith(word) or after.startswith(word):
                 return comp
     before = text[max(clause_lo, q.start - 6) : q.start]
+    if not q.unit and before.endswith("前"):
+        return "以内"  # 进入全省前10: a rank of 10 or better
     if _BEFORE_ANY.search(before):
         for word, comp in _BEFORE:  # the first in this order wins, wherever it is
             if word in before:
