@@ -27,6 +27,7 @@ SENTENCE = STRONG
 # Only the grammatical markers carry: a completion word (全面完成) names a task as often as a
 # result, so it decides only its own clause.
 WEAK = {"weak_future", "weak_past"}
+_TIME_ROLES = {"future_time", "past_time"}
 _CARRY = {"要", "了", "已", "已经"}
 _CARRY_CLAUSES = 99
 PARAGRAPH = {"future_time", "goal_head", "past_time"}
@@ -48,6 +49,7 @@ _GOAL_AFTER_REACH = 12  # the goal word closes the number's own phrase: …110�
 _EFFORT = re.compile(r"经过(?<!再经过)[^，。；\n]{0,10}努力")
 # 去年政府工作报告提出…: what follows is quoted from another document.
 _QUOTE = re.compile(r"(?:去年|上年|前年|过去)[^。；\n]{0,20}提出")
+_SEMICOLON = re.compile("[；;]")
 _CLAUSE_MARK = re.compile("[，、；：,;:。！？!?\n]")
 _SENTENCE_MARK = re.compile("[。！？!?\n]")
 _LINE_END = re.compile("\n")
@@ -203,14 +205,28 @@ class Frames:
         levels = [
             ("clause", self._hits(c_lo, start)),
             ("sentence", self._hits(s_lo, c_lo, SENTENCE)),
-            ("sentence", [h for h in self._hits(self._carry_from(s_lo, c_lo), c_lo, WEAK) if h.cue in _CARRY]),
+            (
+                "sentence",
+                [
+                    h
+                    for h in self._hits(self._carry_from(s_lo, c_lo), c_lo, WEAK)
+                    if h.cue in _CARRY
+                ],
+            ),
             ("paragraph", self._hits(p_lo, s_lo, PARAGRAPH)),
             ("list", self._list_hits(p_lo)),
         ]
         # A figure quoted from another document (去年政府工作报告提出…) stays quoted to the end
         # of its sentence, unless a goal or result word of its own clause says otherwise.
-        clause_strong = [h for h in levels[0][1] if h.role in STRONG]
+        # A time word after the quote word is the quoted thing's own (参照河南今年8个…的做法).
         quoted = [h for h in self._hits(s_lo, start) if h.role == "quote"]
+        clause_strong = [
+            h
+            for h in levels[0][1]
+            if h.role in STRONG
+            and h.role != "quote"
+            and not (quoted and h.start > quoted[-1].start and h.role in _TIME_ROLES)
+        ]
         if quoted and not clause_strong:
             return Frame("quote", "sentence", quoted[-1].cue, "", **spans)
         # 预计今年毕业生超过1170万人: a time word does not undo the estimate before it.
@@ -219,9 +235,11 @@ class Frames:
             h.role == "future" and h.start > forecast[-1].start for h in levels[0][1]
         ):
             return Frame("forecast", "clause", forecast[-1].cue, "", **spans)
-        goal_after = _GOAL_AFTER.search(self.text, end, s_hi) or _OWN_GOAL_AFTER.search(
-            self.text, end, min(s_hi, end + _GOAL_AFTER_REACH)
-        )
+        # …等目标 names the goal of the numbers listed before it, not across a ；.
+        semi = _SEMICOLON.search(self.text, end, s_hi)
+        goal_after = _GOAL_AFTER.search(
+            self.text, end, semi.start() if semi else s_hi
+        ) or _OWN_GOAL_AFTER.search(self.text, end, min(s_hi, end + _GOAL_AFTER_REACH))
         if goal_after and not levels[0][1]:
             return Frame(
                 "future", "sentence", goal_after.group(), self._horizon(p_lo, start), **spans
