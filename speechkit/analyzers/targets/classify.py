@@ -66,7 +66,8 @@ _RANK = re.compile(r"前$")
 _RANK_GOAL = re.compile(r"(?:进入|进|排名|排|位居|居|保持|稳居|跻身|迈入)[^，。；]{0,6}前$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A count right after a list of named items (A、B2个…; A、B、C等8个部门).
-_LISTED = re.compile(r"(?:^|[，。；：“（、])[^，。；、\d]{1,12}、(?P<last>[^，。；、\d]{1,10})$")
+_AND = re.compile("[和及与]")
+_LISTED = re.compile(r"(?:^|[，。；：“（、])[^，。；、\d]{1,12}、(?P<last>[^，。；、\d]{1,14})$")
 _POLICY_AFTER = re.compile(
     r"(?:以上|以下|左右|至[^，。；]{0,8})?(?:的)?(?:税率|费率|利率|征收率|部分)"
 )
@@ -233,9 +234,14 @@ def _counts_named_items(text: str, q: Quantity, frame: Frame) -> bool:
     森林覆盖率达到13.52%、林草覆盖率达到44.79% (a verb sets a level), nor 呼伦大街、望城路等
     9条道路 (等 leaves the list open: the count is the goal)."""
     m = _LISTED.search(text, max(frame.sentence_start, q.start - 30), q.start)
-    if m is None or not _HAN.match(text, q.end):
+    if m is None or not _HAN.match(text, q.end) or _LEVEL_VERB.search(m.group("last")):
         return False
-    return not _LEVEL_VERB.search(m.group("last"))
+    # The count is the number of names (A、B、C和D4项行动), not an amount of each
+    # (街道辖区、工人新村和零散区域1.8万户).
+    lo = max(text.rfind(mark, frame.sentence_start, q.start) for mark in "，；：“（")
+    names = text[max(lo + 1, frame.sentence_start) : q.start].split("、")
+    joined = len(_AND.findall(names[-1]))
+    return q.value in (len(names), len(names) + joined)
 
 
 _LIST_QUALIFIER = re.compile(r"首要|主要|关键|州定|省定|市定|县定")
