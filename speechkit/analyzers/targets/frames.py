@@ -56,7 +56,7 @@ _LINE_END = re.compile("\n")
 # The patterns open with a literal or a class, so that re skips ahead to where they can
 # match; what comes before a year (到, 截至) is read from the text before the match.
 _YEAR = re.compile(
-    r"(?P<y>(?:19|20)\d{2})年(?P<suffix>以来|来|底|末|前|以前|之前|上半年|下半年|年底|年末)?"
+    r"(?P<y>(?:19|20)\d{2}|[一二][九〇○零][〇○零一二三四五六七八九]{2})年(?P<suffix>以来|来|底|末|前|以前|之前|上半年|下半年|年底|年末)?"
 )
 _YEAR_TO = re.compile(r"(?:截止到|截至|截止|(?<![加高长低少大升降])到|至)$")
 _PLAN = re.compile(
@@ -65,6 +65,15 @@ _PLAN = re.compile(
 _RELATIVE = {"今年": 0, "本年": 0, "年内": 0, "明年": 1, "今明两年": 1, "去年": -1, "上年": -1}
 _HEADING_MAX = 40  # a line this short, with no full stop, reads as a heading
 _LIST_HEAD_REACH = 40  # lines a list head reaches down, unless a heading comes first
+
+
+_COMPARED = ("比", "较")
+_HAN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def _year_number(written: str) -> int:
+    """2008 or 一九八五 (old reports write years in Chinese digits)."""
+    return int(written.translate(_HAN_DIGITS))
 
 
 @dataclass(frozen=True)
@@ -138,12 +147,14 @@ class Frames:
     def _time_hits(self) -> list[Hit]:
         out = []
         for m in _YEAR.finditer(self.text):
-            y, suffix = int(m.group("y")), m.group("suffix") or ""
+            y, suffix = _year_number(m.group("y")), m.group("suffix") or ""
             to_match = _YEAR_TO.search(self.text, max(0, m.start() - 3), m.start())
             to = to_match.group() if to_match else None
+            if self.text[max(0, m.start() - 1) : m.start()] in _COMPARED:
+                continue  # 比一九八○年增长一点三倍: the base of a comparison, not a time frame
             if suffix in ("以来", "来") or to in ("截至", "截止", "截止到"):
                 out.append(Hit(m.start(), m.end(), "past_time", m.group()))
-            elif to or (self.year and y > self.year):
+            elif (to and not (self.year and y < self.year)) or (self.year and y > self.year):
                 out.append(Hit(m.start(), m.end(), "future_time", m.group(), str(y)))
             elif self.year and y < self.year:
                 out.append(Hit(m.start(), m.end(), "past_time", m.group()))
