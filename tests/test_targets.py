@@ -99,6 +99,109 @@ def test_results_baselines_forecasts_definitions_and_elapsed_time():
     assert kinds("过去5年，全县新增就业5000人。")["5年"][0] == "elapsed"
 
 
+# --- families from the seed's blind labels (issue 11): hand-written sentences, one mechanism
+# each; none is quoted from the seed or an evaluation text ------------------------------------
+
+
+def test_a_modal_of_an_earlier_clause_carries_over_its_sentence():
+    # 要 scopes over every clause after it in its sentence (每年30%: a yearly pace, a
+    # standard); 了 likewise looks back.
+    text = "各乡镇要抓紧落实方案，以全县2.5万亩为底线，按每年30%的进度推进。"
+    assert kinds(text) == {"2.5万亩": ("target", "goal"), "30%": ("target", "standard")}
+    text = "各部门迅速组建了工作专班，严格落实24小时值守，确保一有情况就能处置。"
+    assert kinds(text)["24小时"][0] != "target"
+    # A goal word of the clause itself still wins over a carried 了.
+    assert kinds("去年完成了改造，今年要新增绿地200亩。")["200亩"] == ("target", "goal")
+
+
+def test_yao_inside_a_noun_is_no_modal():
+    # 要素 is a noun: its 要 does not make the rest of the sentence look ahead.
+    text = "全县上下克服资金、用地等要素制约，推动工业投资完成85亿元。"
+    assert kinds(text)["85亿元"][0] != "target"
+
+
+def test_ages_and_ratings_name_a_class():
+    assert kinds("要为全县80岁以上老人发放高龄津贴。")["80岁"] == ("definition", "")
+    assert kinds("要加快建设500千伏输变电工程。")["500千伏"] == ("definition", "")
+    assert kinds("要加快时速350公里高速铁路建设。")["350公里"] == ("definition", "")
+    # A level to reach in the same unit is still a goal.
+    assert kinds("今年要新增装机容量100万千瓦。")["100万千瓦"] == ("target", "goal")
+
+
+def test_this_years_money_over_its_sentence():
+    # 今年 is in the clause before the allocation, which 了 marks as done.
+    assert kinds("今年，市财政安排了2亿元，用于老旧小区改造。")["2亿元"] == ("target", "allocation")
+    assert kinds("去年，市财政安排了2亿元，用于老旧小区改造。")["2亿元"][0] == "result"
+
+
+def test_the_time_word_of_a_comparison_base_is_no_frame():
+    text = "今年全市用于教育的投入，将由去年的50亿元增加到60亿元。"
+    found = kinds(text)
+    assert found["50亿元"] == ("baseline", "")
+    assert found["60亿元"][0] == "target"
+
+
+def test_a_basis_of_reckoning_that_looks_ahead_is_a_target():
+    assert kinds("今年各地的任务都要按300亿元来分解。")["300亿元"][0] == "target"
+    assert kinds("病床要按照1.5倍来储备。")["1.5倍"][0] == "target"
+
+
+def test_spans_of_time_given_to_a_task():
+    found = kinds("力争用两年时间完成改造，分三年完成土地流转，务必在节后半个月内拿出方案。")
+    assert found["两年"][0] == "target"
+    assert found["三年"][0] == "target"
+    assert found["半个月"] == ("target", "standard")
+    # Names and parts of a year are no spans.
+    assert kinds("上半年开展三年行动，编制五年规划。") == {}
+
+
+def test_a_rank_to_reach():
+    row = one("确保今年全市营商环境进入全省前5。", "5")
+    assert (row["kind"], row["comparator"]) == ("target", "以内")
+    assert kinds("省道302线要加快改造。") == {"302": ("other", "")}
+
+
+def test_a_time_word_after_a_quote_word_belongs_to_the_quoted_thing():
+    text = "要参照邻省今年5个示范项目的做法，完善收费政策。"
+    assert kinds(text)["5个"] == ("quoted", "")
+
+
+def test_a_named_goal_does_not_reach_back_over_a_semicolon():
+    text = "据测算，全市有存量住房约3万套；今年要实现“新建保障房5000套”等目标。"
+    found = kinds(text)
+    assert found["约3万套"][0] != "target"
+    assert found["5000套"][0] == "target"
+
+
+def test_counts_that_name_a_set():
+    # 三家都: each of the set; 3项行动: as many as the names before it.
+    assert kinds("出了事故，三家都要担责。")["三家"][0] != "target"
+    text = "今年要开展城市更新、老旧小区改造和管网更新3项行动。"
+    assert kinds(text)["3项"][0] != "target"
+    # Not a count of the names: an amount of each, or a list left open by 等.
+    assert kinds("今年要完成东区、西区和南区1.2万户的征收任务。")["1.2万户"][0] == "target"
+    assert kinds("今年要完成东风路、西环路等6条道路改造。")["6条"][0] == "target"
+
+
+def test_what_a_measure_can_do_is_no_commitment():
+    assert kinds("推广这项技术，能将废料80%回收利用。")["80%"][0] != "target"
+
+
+def test_years_in_chinese_digits_and_comparison_bases():
+    text = "从一九八〇年至一九八五年，钢产量由三千万吨增加到四千万吨。"
+    assert kinds(text, year=1986)["四千万吨"][0] != "target"
+    text = "一九九〇年工农业总产值要比一九八〇年增长一倍。"
+    assert kinds(text, year=1986)["一倍"][0] == "target"
+
+
+def test_future_as_an_object_and_plan_names_are_no_frames():
+    # 对今后…发挥作用 speaks of the future's benefit; 五年计划 is a plan's name.
+    text = "这对今后稳定供应将发挥重要作用。外贸出口总额增长5%。"
+    assert kinds(text)["5%"][0] != "target"
+    text = "在过去的几个五年计划期间，增加最多的时期增加了二百亿元。"
+    assert kinds(text, year=1986)["二百亿元"][0] != "target"
+
+
 def test_a_year_before_or_after_the_speechs_year():
     # A bare year looks back when it is before the speech's year, ahead when after it.
     text = "2021年，全县粮食产量达到12万吨。2023年，全县粮食产量达到15万吨。"

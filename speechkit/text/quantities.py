@@ -342,9 +342,10 @@ def _not_a_quantity(
     if prev in ("“", "「"):
         return True  # “两个确立”, “三区三州”
     if kind == "generic" and not loose and not mag_len:
-        if unit == "年" and (_YEARS_AFTER.match(text, end) or before.endswith(_SPAN_BEFORE)):
-            return False  # 用两年时间, 分两年完成, 在五年或更长的时间内: a span of years
-        return True  # 两个维护, 三项制度, 十九届, 五年规划
+        # 两个维护, 三项制度, 十九届, 五年规划; but 用两年时间, 分两年完成, 在五年或更长的
+        # 时间内: a span of years
+        span = unit == "年" and (_YEARS_AFTER.match(text, end) or before.endswith(_SPAN_BEFORE))
+        return not span
     # 一家人, 一天天, 最后一公里, 一度: an article or a formulation, not a count
     return num == "一" and not mag_len and kind != "percent" and unit != "倍"
 
