@@ -398,7 +398,8 @@ def test_hand_labelled_rows_keep_their_kind():
     work reports, labelled for the first targets analyzer) is a target exactly when its
     correct kind is target, but for at most one row in 15: these labels were made by the
     first analyzer's authors on texts it was tuned on, and in a few places (提价7%政策, the
-    “五个100%” items) they disagree with the blind labels of tests/data/seed_targets.tsv."""
+    “五个100%” items, 按2000亿元来分解, 按照三倍来安排) they disagree with the blind labels of
+    tests/data/seed_targets.tsv."""
     labels = pd.read_csv(HAND_LABELS, sep="\t", keep_default_na=False)
     wrong = []
     for source, rows in labels.groupby("source"):
