@@ -301,6 +301,27 @@ def test_sample_acceptance(sample_frame):
     assert _row(sample_frame, 4, "增长28.79%", 28.79).kind != "target"
 
 
+SEED_LABELS = Path(__file__).parent / "data" / "seed_targets.tsv"
+
+
+def test_seed_blind_labels(sample_frame):
+    """The seed's blind labels (tests/data/seed_targets.tsv: every target of the sample).
+    Two cases are left (issue 11): 1400亿元 in 十四五仅中央车购税补助我省就有1400亿元左右 (an
+    allocation read as a fact after 仅) is missed, and 国家“十四五”实施的102项重大工程 (a
+    count in a list of things to know) is reported as a target."""
+    labels = pd.read_csv(SEED_LABELS, sep="\t", keep_default_na=False)
+    targets = sample_frame[sample_frame.kind == "target"]
+    spans = list(zip(labels.start, labels.end, strict=True))
+
+    def hit(start, end):
+        return ((targets.start < end) & (start < targets.end)).any()
+
+    found = sum(hit(s, e) for s, e in spans)
+    false = sum(not any(r.start < e and s < r.end for s, e in spans) for r in targets.itertuples())
+    assert found >= len(labels) - 1, found
+    assert false <= 1, false
+
+
 def test_default_is_targets_only(sample_speeches, sample_frame):
     frame = speechkit.analyze("targets", sample_speeches)
     assert list(frame.columns) == list(COLUMNS)
