@@ -43,6 +43,7 @@ _GOAL_HEAD = re.compile(r"目标(?:任务)?(?:是|为|定为|：|:)")
 # 实现“新增航道110公里、…”等目标, 完成2000亿元的目标: the goal is named after its numbers.
 _GOAL_AFTER = re.compile(r"[”\"]?等(?:战略|年度|既定|奋斗)?目标")
 _OWN_GOAL_AFTER = re.compile(r"的(?:战略|年度|既定|奋斗)?目标")
+_ONLY_AMOUNT = re.compile(r"[\d０-９一二两三四五六七八九十百千万半为有占达剩是]")
 _COUNTED_YEARS = re.compile(r"[\d一二两三四五六七八九十几]$")
 _GOAL_AFTER_REACH = 12  # the goal word closes the number's own phrase: …110公里”等目标
 # 经过八年持续努力，近1亿人口实现脱贫: effort that has been made (再经过十年努力 looks ahead).
@@ -61,6 +62,10 @@ _YEAR = re.compile(
 _YEAR_TO = re.compile(r"(?:截止到|截至|截止|(?<![加高长低少大升降])到|至)$")
 _PLAN = re.compile(
     r"(?P<n>十[一二三四五六七八九]?|[六七八九])五”?(?:规划)?(?P<s>期间|时期|末|规划期)"
+    # 十四五仅中央补助就有…: the bare name of a plan period used as a time word (not the
+    # document: 十四五规划, “十四五”; not a numeral: 三十四五个).
+    r"|(?<![“\d一二三四五六七八九十])(?P<bare>十[一二三四五六七八九])五"
+    r"(?=[\u4e00-\u9fff])(?![规计时期末个年])"
 )
 _RELATIVE = {"今年": 0, "本年": 0, "年内": 0, "明年": 1, "今明两年": 1, "去年": -1, "上年": -1}
 _HEADING_MAX = 40  # a line this short, with no full stop, reads as a heading
@@ -132,6 +137,8 @@ class Frames:
                 and _COUNTED_YEARS.search(self.text, max(0, m.start() - 1), m.start())
             ):
                 continue  # 五年内 is a span of years, not "within this year"
+            if m.group() == "仅" and not _ONLY_AMOUNT.match(self.text, m.end()):
+                continue  # 仅中央补助就有…: "X alone", not a shortfall (占比仅2.3%, 仅为…)
             horizon = ""
             if m.group() in _RELATIVE and self.year:
                 horizon = str(self.year + _RELATIVE[m.group()])
@@ -159,7 +166,7 @@ class Frames:
             elif self.year and y < self.year:
                 out.append(Hit(m.start(), m.end(), "past_time", m.group()))
         for m in _PLAN.finditer(self.text):
-            n = small_number(m.group("n"))
+            n = small_number(m.group("n") or m.group("bare"))
             if not n or self.text[max(0, m.start() - 2) : m.start()].rstrip("“").endswith("比"):
                 continue  # 比“六五”期间增长一倍: the base of a comparison, not a time frame
             first = 1981 + 5 * (n - 6)  # the 6th five-year plan began in 1981
