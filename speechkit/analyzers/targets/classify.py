@@ -41,8 +41,10 @@ _SPAN_END = re.compile(r"[^，。；]{0,12}?(?:之内|以内|内)")
 # Elapsed time: 五年来, 三年以来, 过去五年, 近二十年, 连续三年, 五年年均增长.
 _SINCE_AFTER = re.compile(r"(?:以来|来|间|年均|累计|共|中)")
 _SINCE_BEFORE = re.compile(r"(?:过去|近|连续|历经|经过|这|那|前|后|最近)的?$")
-# “五个100%”, 三大主题, 四类模式: a count of the items of a list.
 _EACH = ("都", "均")  # after a count: each of the set it names
+# The rest of the number's phrase asks what the things are (…102项重大工程…具体是哪些).
+_ASKED = re.compile(r"[^，。；！？!?]{0,60}?(?:是哪些|有哪些|是什么|在哪里|是多少)")
+# “五个100%”, 三大主题, 四类模式: a count of the items of a list.
 _ITEM_UNITS = {"大", "类", "种", "方面", "个方面", "句"}
 # 50万元以上项目, 年收入10万元以下的家庭: a size that selects a class.
 _THRESHOLD = re.compile(
@@ -122,6 +124,8 @@ def shape_kind(text: str, q: Quantity, frame: Frame) -> str:
         return "other"  # 今后五年, 再经过十年: the span a goal is set over
     if q.unit in _ITEM_UNITS or _counts_a_list(text, q):
         return "other"
+    if _ASKED.match(text, q.end):
+        return "other"  # 国家实施的102项重大工程具体是哪些: a set asked about, not a level set
     if unit_kind(q.unit) in ("counter", "generic") and after[:1] in _EACH:
         return "other"  # 两家都会被追责, 三个部门均…: the count names the set, it sets no level
     if _POPULATION.match(text, q.end):
