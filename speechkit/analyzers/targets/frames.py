@@ -27,9 +27,8 @@ SENTENCE = STRONG
 # Only the grammatical markers carry: a completion word (全面完成) names a task as often as a
 # result, so it decides only its own clause.
 WEAK = {"weak_future", "weak_past"}
-_TIME_ROLES = {"future_time", "past_time"}
 _CARRY = {"要", "了", "已", "已经"}
-_CARRY_CLAUSES = 99
+_TIME_ROLES = {"future_time", "past_time"}
 PARAGRAPH = {"future_time", "goal_head", "past_time"}
 _ORIENTATION = {
     "future_time": "future",
@@ -57,7 +56,8 @@ _LINE_END = re.compile("\n")
 # The patterns open with a literal or a class, so that re skips ahead to where they can
 # match; what comes before a year (到, 截至) is read from the text before the match.
 _YEAR = re.compile(
-    r"(?P<y>(?:19|20)\d{2}|[一二][九〇○零][〇○零一二三四五六七八九]{2})年(?P<suffix>以来|来|底|末|前|以前|之前|上半年|下半年|年底|年末)?"
+    r"(?P<y>(?:19|20)\d{2}|[一二][九〇○零][〇○零一二三四五六七八九]{2})年"  # 2008年, 一九八五年
+    r"(?P<suffix>以来|来|底|末|前|以前|之前|上半年|下半年|年底|年末)?"
 )
 _YEAR_TO = re.compile(r"(?:截止到|截至|截止|(?<![加高长低少大升降])到|至)$")
 _PLAN = re.compile(
@@ -200,10 +200,6 @@ class Frames:
         i = bisect.bisect_left(marks, pos) - 1
         return marks[i] + 1 if i >= 0 else 0
 
-    def _carry_from(self, s_lo: int, c_lo: int) -> int:
-        i = bisect.bisect_left(self.clause_marks, c_lo - 1) - _CARRY_CLAUSES
-        return max(s_lo, self.clause_marks[i] + 1 if i >= 0 else 0)
-
     def _after(self, marks: list[int], pos: int) -> int:
         i = bisect.bisect_left(marks, pos)
         return marks[i] if i < len(marks) else len(self.text)
@@ -223,14 +219,7 @@ class Frames:
         levels = [
             ("clause", self._hits(c_lo, start)),
             ("sentence", self._hits(s_lo, c_lo, SENTENCE)),
-            (
-                "sentence",
-                [
-                    h
-                    for h in self._hits(self._carry_from(s_lo, c_lo), c_lo, WEAK)
-                    if h.cue in _CARRY
-                ],
-            ),
+            ("sentence", [h for h in self._hits(s_lo, c_lo, WEAK) if h.cue in _CARRY]),
             ("paragraph", self._hits(p_lo, s_lo, PARAGRAPH)),
             ("list", self._list_hits(p_lo)),
         ]
