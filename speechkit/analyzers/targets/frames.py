@@ -56,17 +56,17 @@ _LINE_END = re.compile("\n")
 # The patterns open with a literal or a class, so that re skips ahead to where they can
 # match; what comes before a year (到, 截至) is read from the text before the match.
 _YEAR = re.compile(
-    r"(?P<y>(?:19|20)\d{2}|[一二][九〇○零][〇○零一二三四五六七八九]{2})年"  # 2008年, 一九八五年
+    r"(?P<y>[12一二][09九〇○零][0-9〇○零一二三四五六七八九]{2})年"  # 2008年, 一九八五年
     r"(?P<suffix>以来|来|底|末|前|以前|之前|上半年|下半年|年底|年末)?"
 )
 _YEAR_TO = re.compile(r"(?:截止到|截至|截止|(?<![加高长低少大升降])到|至)$")
 _PLAN = re.compile(
-    r"(?P<n>十[一二三四五六七八九]?|[六七八九])五”?(?:规划)?(?P<s>期间|时期|末|规划期)"
-    # 十四五仅中央补助就有…: the bare name of a plan period used as a time word (not the
-    # document: 十四五规划, “十四五”; not a numeral: 三十四五个).
-    r"|(?<![“\d一二三四五六七八九十])(?P<bare>十[一二三四五六七八九])五"
-    r"(?=[\u4e00-\u9fff])(?![规计时期末个年])"
+    r"(?P<n>十[一二三四五六七八九]?|[六七八九])五”?(?:规划)?"
+    # 十四五仅中央补助就有…: the bare name of a plan period used as a time word (checked in
+    # _time_hits: not the document 十四五规划 or “十四五”, not a numeral 三十四五个).
+    r"(?:(?P<s>期间|时期|末|规划期)|(?=[\u4e00-\u9fff])(?![规计时期末个年]))"
 )
+_BARE_PLAN_AFTER = re.compile(r"[“\d一二三四五六七八九十]")
 _RELATIVE = {"今年": 0, "本年": 0, "年内": 0, "明年": 1, "今明两年": 1, "去年": -1, "上年": -1}
 _HEADING_MAX = 40  # a line this short, with no full stop, reads as a heading
 _LIST_HEAD_REACH = 40  # lines a list head reaches down, unless a heading comes first
@@ -155,6 +155,8 @@ class Frames:
         out = []
         for m in _YEAR.finditer(self.text):
             y, suffix = _year_number(m.group("y")), m.group("suffix") or ""
+            if not 1900 <= y < 2100:
+                continue  # 1099年, 二九〇〇年: no year of a speech
             to_match = _YEAR_TO.search(self.text, max(0, m.start() - 3), m.start())
             to = to_match.group() if to_match else None
             if self.text[max(0, m.start() - 1) : m.start()] in _COMPARED:
@@ -166,7 +168,12 @@ class Frames:
             elif self.year and y < self.year:
                 out.append(Hit(m.start(), m.end(), "past_time", m.group()))
         for m in _PLAN.finditer(self.text):
-            n = small_number(m.group("n") or m.group("bare"))
+            if not m.group("s") and (
+                len(m.group()) != 3
+                or (m.start() and _BARE_PLAN_AFTER.match(self.text, m.start() - 1))
+            ):
+                continue  # a bare name is 十X五 alone, not “十四五” or 三十四五
+            n = small_number(m.group("n"))
             if not n or self.text[max(0, m.start() - 2) : m.start()].rstrip("“").endswith("比"):
                 continue  # 比“六五”期间增长一倍: the base of a comparison, not a time frame
             first = 1981 + 5 * (n - 6)  # the 6th five-year plan began in 1981
