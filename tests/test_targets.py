@@ -134,6 +134,13 @@ def test_this_years_money_over_its_sentence():
     assert kinds("去年，市财政安排了2亿元，用于老旧小区改造。")["2亿元"][0] == "result"
 
 
+def test_a_subsidy_total_is_an_allocation_a_subsidy_per_head_a_standard():
+    found = kinds("十四五期间省级补助我市20亿元左右，每人每月补贴300元。")
+    assert found["20亿元左右"] == ("target", "allocation")
+    assert found["300元"] == ("target", "standard")
+    assert kinds("今年要居家监测7天。")["7天"] == ("target", "standard")
+
+
 def test_the_time_word_of_a_comparison_base_is_no_frame():
     text = "今年全市用于教育的投入，将由去年的50亿元增加到60亿元。"
     found = kinds(text)

@@ -211,6 +211,7 @@ def classify(text: str, q: Quantity, frame: Frame) -> tuple[str, str]:
     return "other", ""
 
 
+_GRANT = re.compile(r"补助|补贴|奖补|奖励")
 _THIS_YEAR_ALLOCATION = re.compile(r"(?:今年|本年|年内)[^。；]{0,12}(?:安排|下达|拨付|预算)")
 
 
@@ -221,12 +222,18 @@ def _approximate_count(text: str, q: Quantity) -> bool:
 def target_type(text: str, q: Quantity, frame: Frame) -> str:
     lo = frame.clause_start
     spans = (
-        _WITHIN.match(text, q.end) or _RULE_SPAN.match(text, q.end) or _SPAN_TIME.match(text, q.end)
+        _WITHIN.match(text, q.end)
+        or _RULE_SPAN.match(text, q.end)
+        or _SPAN_TIME.match(text, q.end)
+        or _RULE_SPAN_BEFORE.search(text, lo, q.start)
     )
     if q.unit in _TIME_UNITS and spans:
-        return "standard"  # a time limit: 2小时内到达; a rule's span: 24小时值班
-    if q.unit_base == "元" and has_cue("allocation", text, lo, q.start):
-        return "allocation"
+        return "standard"  # a time limit: 2小时内到达; a rule's span: 24小时值班, 监测14天
+    if q.unit_base == "元" and (
+        has_cue("allocation", text, lo, q.start)
+        or (_GRANT.search(text, lo, q.start) and not has_cue("per_unit", text, lo, q.start))
+    ):
+        return "allocation"  # 安排专项资金2亿元; 中央补助我省1400亿元 (a total, not per head)
     if has_cue("standard", text, lo, q.start):
         return "standard"
     return "goal"
