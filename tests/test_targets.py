@@ -112,6 +112,9 @@ def test_a_modal_of_an_earlier_clause_carries_over_its_sentence():
     assert kinds(text)["24小时"][0] != "target"
     # A goal word of the clause itself still wins over a carried 了.
     assert kinds("去年完成了改造，今年要新增绿地200亩。")["200亩"] == ("target", "goal")
+    # A ； closes the part of the sentence a modal governs.
+    text = "各乡镇要抓紧落实方案；全县有耕地12万亩，其中水田3万亩。"
+    assert kinds(text)["12万亩"][0] != "target"
 
 
 def test_yao_inside_a_noun_is_no_modal():

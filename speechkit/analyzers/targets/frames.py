@@ -22,8 +22,9 @@ from speechkit.text.numerals import small_number
 # reach to the end of their sentence; time words and list heads to the end of their paragraph.
 STRONG = {"future_time", "future", "goal_head", "past_time", "past", "forecast", "quote", "fact"}
 SENTENCE = STRONG
-# 要 and 了 of an earlier clause carry over the rest of their sentence when no stronger word
-# is there (各县市要迅速落实…，以34.79万亩为底线，…分两年完成: 要 governs every clause).
+# 要 and 了 of an earlier clause carry over the rest of their sentence, up to a ；, when no
+# stronger word is there (各县市要迅速落实…，以34.79万亩为底线，…分两年完成: 要 governs every
+# clause after it; a ； opens a part with its own subject and modal).
 # Only the grammatical markers carry: a completion word (全面完成) names a task as often as a
 # result, so it decides only its own clause.
 WEAK = {"weak_future", "weak_past"}
@@ -207,6 +208,11 @@ class Frames:
         i = bisect.bisect_left(marks, pos) - 1
         return marks[i] + 1 if i >= 0 else 0
 
+    def _part(self, s_lo: int, c_lo: int) -> int:
+        """Where the part of the sentence before ``c_lo`` begins: after its last ；."""
+        semi = max(self.text.rfind("；", s_lo, c_lo), self.text.rfind(";", s_lo, c_lo))
+        return semi + 1 if semi >= 0 else s_lo
+
     def _after(self, marks: list[int], pos: int) -> int:
         i = bisect.bisect_left(marks, pos)
         return marks[i] if i < len(marks) else len(self.text)
@@ -226,7 +232,10 @@ class Frames:
         levels = [
             ("clause", self._hits(c_lo, start)),
             ("sentence", self._hits(s_lo, c_lo, SENTENCE)),
-            ("sentence", [h for h in self._hits(s_lo, c_lo, WEAK) if h.cue in _CARRY]),
+            (
+                "sentence",
+                [h for h in self._hits(self._part(s_lo, c_lo), c_lo, WEAK) if h.cue in _CARRY],
+            ),
             ("paragraph", self._hits(p_lo, s_lo, PARAGRAPH)),
             ("list", self._list_hits(p_lo)),
         ]
