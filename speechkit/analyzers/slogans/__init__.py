@@ -139,7 +139,10 @@ class Slogans(Analyzer):
             [c.phrase for c in discovery.quoted_numbered(text, stops)],
             Counter(c.phrase for c in discovery.unquoted_numbered(text, stops)),
             Counter(c.phrase for c in discovery.quoted_phrases(text, stops)),
-            local.framed_quotes(text) + local.recurring_series(text) + local.place_slogans(text),
+            local.framed_quotes(text)
+            + local.recurring_series(text)
+            + local.place_slogans(text)
+            + local.strong_places(text),
         )
 
     def gather(self, scans: Iterable[tuple], lexicon: tuple = (), **_: Any) -> dict:

@@ -35,6 +35,7 @@ class Cues:
     prefixes: tuple[str, ...]
     places: frozenset[str]
     stops: frozenset[str]
+    strong_before: tuple[str, ...] = ()
 
 
 @cache
@@ -49,6 +50,7 @@ def cues() -> Cues:
         prefixes=tuple(sorted(by_kind.get("prefix", ()), key=len, reverse=True)),
         places=frozenset(by_kind.get("place", ())),
         stops=frozenset(by_kind.get("stop", ())),
+        strong_before=tuple(by_kind.get("strong", ())),
     )
 
 
@@ -71,9 +73,49 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
             continue
         after = text[m.end() : m.end() + 4]
         before = text[max(0, m.start() - 4) : m.start()]
-        if after.startswith(cue.after) or before.endswith(cue.before):
+        # the noun phrase the quote stands before: “一核多边”对外开放格局
+        head = _HEAD_AFTER.match(text, m.end())
+        if (
+            after.startswith(cue.after)
+            or before.endswith(cue.before)
+            or (len(phrase) >= 3 and phrase.endswith(cue.after))  # “百亿工程”, “双品牌”
+            or (len(phrase) >= 3 and head is not None and head.group().endswith(cue.after))
+            or (len(phrase) >= 3 and text.count(phrase) >= 3)  # quoted once, said again
+        ):
             found.append(phrase)
     return [p for p in found if p not in cue.stops]
+
+
+# Up to six CJK characters right after a quote, up to punctuation or 的.
+_HEAD_AFTER = re.compile(f"[{_CJK}]{{2,6}}(?=[^{_CJK}]|的)")
+
+
+def strong_places(text: str, cue: Cues | None = None) -> list[str]:
+    """Goals of becoming strong in a field, said of the province, city or county: 能源强省,
+    高等教育强市 (the national 科技强国 and 人才强国 are lexicon entries). The field is the two
+    to four characters after a cue word (建设, 迈进, 加快 …) or, with no cue, the two before
+    强省 when 建设 or 战略 follows."""
+    cue = cue or cues()
+    found = []
+    for m in _STRONG.finditer(text):
+        start = m.start()
+        for size in (2, 3, 4):
+            if text[: start - size].endswith(cue.strong_before):
+                found.append(text[start - size : m.end()])
+                break
+        else:
+            if text.startswith(("建设", "战略"), m.end()) and _FIELD.fullmatch(
+                text[start - 2 : start]
+            ):
+                found.append(text[start - 2 : m.end()])
+    return [p for p in found if _FIELD.fullmatch(p[:-2]) and p not in cue.stops]
+
+
+# Not 加强 or 富强 (加强市场监管), nor 强市场 or 强区域.
+_STRONG = re.compile(
+    f"(?<=[{_CJK}]{{2}})(?<![加增坚富做图自变要最更很])强[省市县区](?![场民政委域内级长])"
+)
+_FIELD = re.compile(f"[{_CJK}]{{2,4}}")
 
 
 def parallel_series(text: str) -> list[str]:
