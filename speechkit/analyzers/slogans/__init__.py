@@ -142,7 +142,8 @@ class Slogans(Analyzer):
             local.framed_quotes(text)
             + local.recurring_series(text)
             + local.place_slogans(text)
-            + local.strong_places(text),
+            + local.strong_places(text)
+            + local.numbered_objects(text),
         )
 
     def gather(self, scans: Iterable[tuple], lexicon: tuple = (), **_: Any) -> dict:

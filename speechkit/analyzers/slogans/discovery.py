@@ -137,5 +137,28 @@ def quoted_phrases(text: str, stops: StopList | None = None) -> list[Candidate]:
 
 
 def contains_any(phrase: str, forms: Iterable[str]) -> bool:
-    """Whether ``phrase`` contains one of ``forms`` (a lexicon form wins over a discovery)."""
-    return any(form in phrase for form in forms)
+    """Whether ``phrase`` is one of ``forms`` said with a frame (a lexicon form wins over a
+    discovery): “两不愁、三保障” is 两不愁三保障, 坚持以人民为中心 is 以人民为中心 with 坚持,
+    “两山”理念 is 两山. A phrase that adds words of its own is a formulation of its own:
+    四化两型 holds 四化, 美丽乡村示范县 holds 美丽乡村, 庸懒散浮 holds 庸懒散."""
+    bare = _PUNCTUATION.sub("", phrase)
+    for form in forms:
+        if form[0] not in bare:
+            continue
+        form = _PUNCTUATION.sub("", form)
+        if form and form in bare:
+            rest = bare.replace(form, "", 1)
+            if not rest or rest in frame_words():
+                return True
+    return False
+
+
+_PUNCTUATION = re.compile("[、，,；;·\\s]")
+
+
+@cache
+def frame_words() -> frozenset[str]:
+    """Words that only frame a formulation (坚持, 工程, 理念): the ``frame``, ``after`` and
+    ``before`` rows of ``local_slogans.tsv``."""
+    kinds = ("frame", "after", "before")
+    return frozenset(word for word, kind in bundled_rows("local_slogans.tsv") if kind in kinds)

@@ -149,6 +149,34 @@ def _parallel(items: list[str]) -> bool:
     return any(all(pair in item for item in items[1:]) for pair in pairs)
 
 
+def numbered_objects(text: str) -> list[str]:
+    """Numbered formulations said as the objects of a series of actions: 做实四篇文章、
+    推进四个着力、深化五比五晒 gives 四篇文章, 四个着力, 五比五晒 (two such objects at
+    least). A series that is itself a recurring slogan is left whole."""
+    from speechkit.analyzers.slogans.discovery import NUMERALS, is_numbered
+
+    whole = set(recurring_series(text))
+    found = []
+    for m in _OBJECT_RUN.finditer(text):
+        if any(series in m.group() for series in whole):
+            continue
+        objects = []
+        for piece in m.group().split("、"):
+            for k in range(1, min(len(piece) - 2, 4)):
+                if piece[k] in NUMERALS and piece[k - 1] not in NUMERALS + "第":
+                    # not a meeting (十届三次全会, 七届人大二次会议)
+                    if is_numbered(piece[k:]) and not re.search("[届次]", piece[k:]):
+                        objects.append(piece[k:])
+                    break
+        if len(objects) >= 2:
+            found.extend(objects)
+    return found
+
+
+# Two or more items separated by 、 (a series of actions).
+_OBJECT_RUN = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+)+")
+
+
 def recurring_series(text: str) -> list[str]:
     """Parallel series whose items the speech also says on their own, and those items
     (草原音乐名城、冰雪运动名城、文化旅游名城, each item said again and again). A series
