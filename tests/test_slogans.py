@@ -224,10 +224,14 @@ def test_parallel_series_count_when_their_items_recur():
 
 
 def test_discoveries_never_shadow_or_split_lexicon_forms():
-    texts = ["持续巩固“三保障”和“建设交通强国示范区”。", "“三保障”，“建设交通强国示范区”"]
+    texts = ["持续巩固“三保障”和“建设交通强国”。", "“三保障”，“建设交通强国”"]
     scans = [SLOGANS.scan(speech(text), discover=True) for text in texts]
-    found = _discoveries(scans, {"两不愁三保障": "两不愁三保障", "交通强国": "交通强国"})
-    assert found == {}
+    lexicon = {"两不愁三保障": "两不愁三保障", "交通强国": "交通强国"}
+    assert _discoveries(scans, lexicon) == {}
+    # a phrase that adds words of its own to a lexicon form is a formulation of its own
+    texts = ["推进“四化两型”建设。", "“四化两型”"]
+    scans = [SLOGANS.scan(speech(text), discover=True) for text in texts]
+    assert _discoveries(scans, {"四化": "四个现代化"}) == {"四化两型": "numbered"}
 
 
 # --- the bundled sample ---------------------------------------------------------------
@@ -417,3 +421,30 @@ def test_cli_bad_lexicon_and_bad_kind(tmp_path):
     bad_era = run("--csv", "--era", "nineties")
     assert bad_era.exit_code == 2 and "--era" in bad_era.output
     assert run("--top", "0").exit_code == 2
+
+
+def test_strong_place_goals():
+    text = "推动能源大省向能源强省迈进，加快建设科教强省，基本建成高等教育强市，落实人才强市战略。"
+    assert local.strong_places(text) == ["能源强省", "科教强省", "高等教育强市", "人才强市"]
+    assert local.strong_places("加强市场监管，建设富强省份，全面增强区域竞争力。") == []
+
+
+def test_numbered_objects_of_a_series_of_actions():
+    text = "做实四篇文章、推进四个着力、深化五比五晒，召开十届三次全会、七届人大二次会议。"
+    assert local.numbered_objects(text) == ["四篇文章", "四个着力", "五比五晒"]
+    assert local.numbered_objects("做实四篇文章。") == []
+
+
+def test_quoted_programme_names():
+    text = (
+        "实施高等教育“百亿工程”，形成“一核多边”对外开放格局，打造“健康校园”。健康校园、健康校园。"
+    )
+    assert local.framed_quotes(text) == ["百亿工程", "一核多边", "健康校园"]
+    assert local.framed_quotes("开展“找人”救援行动，“共同”成长") == []
+
+
+def test_report_title_counts(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("深化改革 突破创新\n同志们：\n要深化改革。\n", encoding="utf-8")
+    rows = {r["slogan"]: r["count"] for r in speechkit.rows("slogans", str(path))}
+    assert rows["深化改革"] == 2

@@ -177,8 +177,12 @@ class Slogans(Analyzer):
             matcher = _MATCHERS[context["key"]] = Matcher(context["forms"])
         records = [{"speech": speech.id, "slogan": None, "chars": len(speech.text)}]
         matches = matcher.find(speech.text)
-        pairs = Counter((m.slogan, m.form) for m in matches)
-        first: dict[str, int] = {}
+        # A report's title line stands before its first opening line, outside the text:
+        # it counts too, at the start of the speech (the counting rule: titles included).
+        title = speech.title if speech.title not in speech.text else ""
+        titled = matcher.find(title) if title else []
+        pairs = Counter((m.slogan, m.form) for m in [*titled, *matches])
+        first: dict[str, int] = {m.slogan: 0 for m in titled}
         for m in matches:
             first.setdefault(m.slogan, m.start)
         for (slogan, form), count in pairs.items():
