@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -45,10 +45,11 @@ class Entry:
     line: int = 0
     first_year: int | None = None  # first appearance in central documents
     cited: str = ""  # the document of first_year (the TSV's source column)
+    generated: tuple[str, ...] = ()  # written forms made by rule (see written_forms)
 
     @property
     def forms(self) -> tuple[str, ...]:
-        return (self.canonical, *self.variants)
+        return (self.canonical, *self.variants, *self.generated)
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def _to_simplified(text: str) -> str:
 def bundled_lexicon() -> Lexicon:
     """The lexicon shipped in ``speechkit/data/formulations.tsv`` (loaded once)."""
     text = bundled_text("formulations.tsv")
-    return Lexicon(tuple(parse_lexicon(text, "formulations.tsv")))
+    return Lexicon(with_written_forms(parse_lexicon(text, "formulations.tsv")))
 
 
 def read_lexicon_file(path: str | Path) -> list[Entry]:
@@ -167,9 +168,34 @@ def load_lexicon(user_files: Iterable[str | Path] = ()) -> Lexicon:
     for path in user_files:
         for entry in read_lexicon_file(path):
             entries[entry.canonical] = entry
-    lexicon = Lexicon(tuple(entries.values()))
+    lexicon = Lexicon(with_written_forms(entries.values()))
     _check_forms_unique(lexicon)
     return lexicon
+
+
+def written_forms(form: str) -> list[str]:
+    """Other ways the same form is written: a series separated by 、 is also written with
+    ， or run together (稳增长、调结构 -> 稳增长，调结构, 稳增长调结构)."""
+    if "、" not in form:
+        return []
+    return [form.replace("、", "，"), form.replace("、", "")]
+
+
+def with_written_forms(entries: Iterable[Entry]) -> tuple[Entry, ...]:
+    """``entries`` with the written forms of their forms (``Entry.generated``), except those
+    that are a form of some entry already (a listed form always wins)."""
+    entries = [replace(e, generated=()) for e in entries]
+    taken = {form for e in entries for form in e.forms}
+    result = []
+    for entry in entries:
+        extra = []
+        for form in entry.forms:
+            for written in written_forms(form):
+                if written not in taken:
+                    taken.add(written)
+                    extra.append(written)
+        result.append(replace(entry, generated=tuple(extra)) if extra else entry)
+    return tuple(result)
 
 
 def _check_forms_unique(lexicon: Lexicon) -> None:
