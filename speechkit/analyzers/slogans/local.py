@@ -57,14 +57,17 @@ def cues() -> Cues:
 def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
     """Quoted phrases said as a programme: a frame word right after the quote (工程, 品牌,
     发展思路) or right before it (打造, 实施). Quoted series are always slogans."""
+    from speechkit.analyzers.slogans.discovery import is_numbered
+
     cue = cues() if cue is None else cue
     found = []
     for m in _QUOTED_SERIES.finditer(text):
         items = re.split("[、，]", m.group(1))
         # “规模、质量” is two words, “防、控、治” a slogan; numbered pieces (“七个必须，七个一律”)
-        # are found one by one as numbered formulations
-        if (len(items) >= 3 or min(map(len, items)) >= 3) and not any(
-            item[0] in "一二两三四五六七八九十" for item in items
+        # are found one by one as numbered formulations, but “一产做优、二产做大、三产做强”
+        # is one slogan
+        if (len(items) >= 3 or min(map(len, items)) >= 3) and not all(
+            is_numbered(item) for item in items
         ):
             found.append(m.group(1))
     for m in _QUOTED_WORD.finditer(text):
