@@ -448,3 +448,8 @@ def test_report_title_counts(tmp_path):
     path.write_text("深化改革 突破创新\n同志们：\n要深化改革。\n", encoding="utf-8")
     rows = {r["slogan"]: r["count"] for r in speechkit.rows("slogans", str(path))}
     assert rows["深化改革"] == 2
+
+
+def test_counted_series():
+    text = "突出全面提高教育质量、大力促进教育公平、积极推进教育均衡三大主题。抓好甲乙丙、丁戊己、庚辛壬三个方面。"
+    assert local.counted_series(text) == ["全面提高教育质量、大力促进教育公平、积极推进教育均衡"]

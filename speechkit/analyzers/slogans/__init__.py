@@ -141,6 +141,7 @@ class Slogans(Analyzer):
             Counter(c.phrase for c in discovery.quoted_phrases(text, stops)),
             local.framed_quotes(text)
             + local.recurring_series(text)
+            + local.counted_series(text)
             + local.place_slogans(text)
             + local.strong_places(text)
             + local.numbered_objects(text),

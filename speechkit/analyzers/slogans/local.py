@@ -180,6 +180,36 @@ def numbered_objects(text: str) -> list[str]:
 _OBJECT_RUN = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+)+")
 
 
+def counted_series(text: str) -> list[str]:
+    """A series the speech counts itself: 全面提高教育质量、大力促进教育公平、积极推进教育均衡
+    三大主题 (three items, then 三大 or 三个 or 三项 and a head that is not an ordinary
+    count such as 方面)."""
+    from speechkit.analyzers.slogans.discovery import stop_list
+
+    stops = stop_list()
+    found = []
+    for m in _SERIES_RUN.finditer(text):
+        pieces = m.group().split("、")
+        count = _COUNTED.search(pieces[-1])
+        if count is None or _VALUES.index(count.group(1)) != len(pieces):
+            continue
+        if stops.stops(count.group(1) + "个" + count.group(3)):
+            continue
+        last = pieces[-1][: count.start()]
+        middle = pieces[1:-1]
+        size = len(middle[0])
+        if not 3 <= size <= 10 or any(len(p) != size for p in middle) or len(last) != size:
+            continue
+        if len(pieces[0]) < size:
+            continue
+        found.append("、".join([pieces[0][-size:], *middle, last]))
+    return found
+
+
+_VALUES = "〇一两三四五六七八九十"
+_COUNTED = re.compile("([两三四五六七八九十])([大个项条类])([\u4e00-\u9fff]{2})")
+
+
 def recurring_series(text: str) -> list[str]:
     """Parallel series whose items the speech also says on their own, and those items
     (草原音乐名城、冰雪运动名城、文化旅游名城, each item said again and again). A series
