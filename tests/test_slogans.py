@@ -453,3 +453,11 @@ def test_report_title_counts(tmp_path):
 def test_counted_series():
     text = "突出全面提高教育质量、大力促进教育公平、积极推进教育均衡三大主题。抓好甲乙丙、丁戊己、庚辛壬三个方面。"
     assert local.counted_series(text) == ["全面提高教育质量、大力促进教育公平、积极推进教育均衡"]
+
+
+def test_clause_series():
+    text = "按照部署，战疫情、稳经济、保稳定、惠民生，全力做好。持续盘活存量、培育增量、增强能量、提高质量、做大总量。发展甲、乙、丙、丁等产业。"
+    assert local.clause_series(text) == [
+        "战疫情、稳经济、保稳定、惠民生",
+        "盘活存量、培育增量、增强能量、提高质量、做大总量",
+    ]

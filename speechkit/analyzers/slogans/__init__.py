@@ -142,6 +142,7 @@ class Slogans(Analyzer):
             local.framed_quotes(text)
             + local.recurring_series(text)
             + local.counted_series(text)
+            + local.clause_series(text)
             + local.place_slogans(text)
             + local.strong_places(text)
             + local.numbered_objects(text),

@@ -180,6 +180,24 @@ def numbered_objects(text: str) -> list[str]:
 _OBJECT_RUN = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+)+")
 
 
+def clause_series(text: str) -> list[str]:
+    """A series that is a whole clause by itself, four or more items of three to five
+    characters each: ，战疫情、稳经济、保稳定、惠民生， and ，持续盘活存量、培育增量、增强能量、
+    提高质量、做大总量。 (the first item may carry an adverb of two characters)."""
+    found = []
+    for m in _CLAUSE_SERIES.finditer(text):
+        pieces = m.group(1).split("、")
+        size = len(pieces[1])
+        if not 3 <= size <= 5 or any(len(p) != size for p in pieces[1:]):
+            continue
+        if 0 <= len(pieces[0]) - size <= 2:
+            found.append("、".join([pieces[0][-size:], *pieces[1:]]))
+    return found
+
+
+_CLAUSE_SERIES = re.compile(f"(?<=[，。；：,;:\\n])([{_CJK}]+(?:、[{_CJK}]+){{3,}})(?=[，。；,;])")
+
+
 def counted_series(text: str) -> list[str]:
     """A series the speech counts itself: 全面提高教育质量、大力促进教育公平、积极推进教育均衡
     三大主题 (three items, then 三大 or 三个 or 三项 and a head that is not an ordinary
