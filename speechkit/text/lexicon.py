@@ -175,10 +175,19 @@ def load_lexicon(user_files: Iterable[str | Path] = ()) -> Lexicon:
 
 def written_forms(form: str) -> list[str]:
     """Other ways the same form is written: a series separated by 、 is also written with
-    ， or run together (稳增长、调结构 -> 稳增长，调结构, 稳增长调结构)."""
-    if "、" not in form:
-        return []
-    return [form.replace("、", "，"), form.replace("、", "")]
+    ， (at any of up to three places) or run together (稳增长、调结构 -> 稳增长，调结构,
+    稳增长调结构). (A 的 put between a modifier and its head is not: the labels count
+    社会主义的初级阶段 apart from 社会主义初级阶段.)"""
+    if "、" in form:
+        parts = form.split("、")
+        if len(parts) <= 4:
+            written = [parts[0]]
+            for part in parts[1:]:
+                written = [w + mark + part for w in written for mark in "、，"]
+        else:
+            written = [form.replace("、", "，")]
+        return [w for w in written if w != form] + [form.replace("、", "")]
+    return []
 
 
 def with_written_forms(entries: Iterable[Entry]) -> tuple[Entry, ...]:
@@ -218,7 +227,7 @@ def jieba_words(lexicon: Lexicon | None = None) -> list[str]:
     lexicon = bundled_lexicon() if lexicon is None else lexicon
     words: dict[str, None] = {}
     for entry in lexicon:
-        for form in entry.forms:
+        for form in (entry.canonical, *entry.variants):  # not the generated written forms
             for part in _JIEBA_BLOCK.findall(form):
                 if len(part) >= 2:
                     words[part] = None
