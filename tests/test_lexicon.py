@@ -191,3 +191,18 @@ def test_every_entry_stays_one_jieba_token(tokenizer, hmm):
             if word not in tokens and not _covered_by_entries(sentence, word, tokens, words):
                 split_up.append((word, sentence, tokenizer.lcut(sentence, HMM=hmm)))
     assert split_up == []
+
+
+def test_written_forms_of_a_series():
+    from speechkit.text.lexicon import Lexicon, parse_lexicon, with_written_forms
+
+    text = "长期共存、互相监督、肝胆相照、荣辱与共\t\tcore\n稳增长调结构\t\tpolicy\n稳增长、调结构\t\tcore\n"
+    entries = {e.canonical: e for e in with_written_forms(parse_lexicon(text, "t.tsv"))}
+    forms = entries["长期共存、互相监督、肝胆相照、荣辱与共"].forms
+    assert "长期共存、互相监督，肝胆相照、荣辱与共" in forms
+    assert "长期共存互相监督肝胆相照荣辱与共" in forms
+    # a listed form of another entry wins over a generated one
+    assert "稳增长调结构" not in entries["稳增长、调结构"].forms
+    assert "稳增长，调结构" in entries["稳增长、调结构"].forms
+    # generated forms are matched, not added to the jieba dictionary
+    assert "稳增长，调结构" not in jieba_words(Lexicon(tuple(entries.values())))
