@@ -461,3 +461,37 @@ def test_clause_series():
         "战疫情、稳经济、保稳定、惠民生",
         "盘活存量、培育增量、增强能量、提高质量、做大总量",
     ]
+
+
+def test_theme_and_lever_quotes():
+    text = "以“项目攻坚年”为主题，以“三城联创”为抓手，以“好”为先，提到“说法”。"
+    assert local.framed_quotes(text) == ["项目攻坚年", "三城联创"]
+
+
+def test_numbered_actions_of_a_quoted_programme():
+    text = "围绕“壮大一个产业、实施两大战略，办好八件实事”的重点，八件实事全部完成。"
+    assert local.numbered_objects(text) == ["一个产业", "两大战略", "八件实事"]
+
+
+def test_series_that_differ_in_one_character():
+    text = "要有抓农业、兴农业、强农业的劲头，做到心中有数、心中有策、心中有底。"
+    assert local.one_piece_series(text) == [
+        "抓农业、兴农业、强农业",
+        "心中有数、心中有策、心中有底",
+    ]
+    rows = "一季度、二季度、三季度，省政府、市政府、县政府，上半年、下半年、全年。"
+    assert local.one_piece_series(rows) == []
+
+
+def test_campaigns_of_the_big_form():
+    text = "去年开展集镇面貌大提升、河道环境大清理，今年扩大内需、加大投入、壮大产业。"
+    assert local.campaign_pairs(text) == ["集镇面貌大提升、河道环境大清理"]
+
+
+def test_rules_issued_by_a_committee():
+    text = "落实中央八项规定、省委12条规定和县委五项禁令，完成市委交办的三项任务。"
+    assert local.issued_rules(text) == ["八项规定", "12条规定", "五项禁令"]
+    assert local.framed_quotes("克服“慢粗虚”的不良习气，破除“中梗阻”现象，提到“说法”的好处") == [
+        "慢粗虚",
+        "中梗阻",
+    ]

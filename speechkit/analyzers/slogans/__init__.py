@@ -143,6 +143,9 @@ class Slogans(Analyzer):
             + local.recurring_series(text)
             + local.counted_series(text)
             + local.clause_series(text)
+            + local.one_piece_series(text)
+            + local.campaign_pairs(text)
+            + local.issued_rules(text)
             + local.place_slogans(text)
             + local.strong_places(text)
             + local.numbered_objects(text),

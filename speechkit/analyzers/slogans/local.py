@@ -84,6 +84,8 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
             or (len(phrase) >= 3 and phrase.endswith(cue.after))  # “百亿工程”, “双品牌”
             or (len(phrase) >= 3 and head is not None and head.group().endswith(cue.after))
             or (len(phrase) >= 3 and text.count(phrase) >= 3)  # quoted once, said again
+            # the theme or lever of the year: 以“工业经济推动年”为主题, 以“四城同创”为抓手
+            or (before.endswith("以") and after.startswith("为"))
         ):
             found.append(phrase)
     return [p for p in found if p not in cue.stops]
@@ -159,12 +161,18 @@ def numbered_objects(text: str) -> list[str]:
     from speechkit.analyzers.slogans.discovery import NUMERALS, is_numbered
 
     whole = set(recurring_series(text))
+    runs = [
+        m.group().split("、")
+        for m in _OBJECT_RUN.finditer(text)
+        if not any(series in m.group() for series in whole)
+    ]
+    # the actions of a quoted work programme, said between 、 or ，: “实施两大带动战略，
+    # 推进三化进程，……，办好十件实事”
+    runs += [re.split("[、，]", m.group(1)) for m in _QUOTED_SERIES.finditer(text)]
     found = []
-    for m in _OBJECT_RUN.finditer(text):
-        if any(series in m.group() for series in whole):
-            continue
+    for pieces in runs:
         objects = []
-        for piece in m.group().split("、"):
+        for piece in pieces:
             for k in range(1, min(len(piece) - 2, 4)):
                 if piece[k] in NUMERALS and piece[k - 1] not in NUMERALS + "第":
                     # not a meeting (十届三次全会, 七届人大二次会议)
@@ -173,11 +181,82 @@ def numbered_objects(text: str) -> list[str]:
                     break
         if len(objects) >= 2:
             found.extend(objects)
-    return found
+    return list(dict.fromkeys(found))
 
 
 # Two or more items separated by 、 (a series of actions).
 _OBJECT_RUN = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+)+")
+
+
+def one_piece_series(text: str) -> list[str]:
+    """A series of three or more items of three or four characters that differ in their
+    first or last character only: several actions on one object (重工业、抓工业、兴工业) or
+    one frame with several ends (心中有数、心中有策、心中有底). Said once, it is a slogan,
+    unless the character that differs is a count, a level or a place in a row
+    (一季度、二季度、三季度; 省政府、市政府、县政府; 上半年、下半年)."""
+    found = []
+    for m in _SERIES_RUN.finditer(text):
+        pieces = m.group().split("、")
+        size = len(pieces[1])
+        if size not in (3, 4) or any(len(p) != size for p in pieces[1:-1]):
+            continue
+        if len(pieces[0]) < size or len(pieces[-1]) < size:
+            continue
+        items = [pieces[0][-size:], *pieces[1:-1], pieces[-1][:size]]
+        for place, rest in ((0, slice(1, None)), (size - 1, slice(None, -1))):
+            differ = {item[place] for item in items}
+            if (
+                len({item[rest] for item in items}) == 1
+                and len(differ) == len(items)
+                and not differ & _ROW_CHARACTERS
+            ):
+                found.append("、".join(items))
+    return found
+
+
+# Characters that make a row rather than a slogan: counts, levels, places, sizes, halves.
+_ROW_CHARACTERS = frozenset(
+    "一二两三四五六七八九十百千万第首末省市县区乡镇村组东西南北中上下前后左右内外大小高低"
+    "初男女老少甲乙丙丁春夏秋冬早晚新旧正副"
+)
+
+
+def campaign_pairs(text: str) -> list[str]:
+    """Two or more campaigns of the form ...大XX said in a row, each of five to eight
+    characters: 城乡环境大整治、植树造林大建设 (项目大推进、环境大整治, 作风大转变). Not 扩大,
+    加大, 壮大 …, which are verbs: 扩大内需、加大投入 is no campaign."""
+    found = []
+    for m in _OBJECT_RUN.finditer(text):
+        pieces = m.group().split("、")
+        whole = pieces[1:-1] or [pieces[-1]]
+        size = len(whole[0])
+        if not 5 <= size <= 8 or len(pieces[0]) < size or len(pieces[-1]) < size:
+            continue
+        items = [pieces[0][-size:], *pieces[1:-1], pieces[-1][:size]]
+        if all(
+            item[-3] == "大" and item[-4] not in _BIG_VERBS and len(set(items)) == len(items)
+            for item in items
+        ):
+            found.append("、".join(items))
+    return found
+
+
+# Characters that make ...大 a verb or an adjective, not a campaign: 扩大, 加大, 重大.
+_BIG_VERBS = "扩加壮放做强重伟远广巨盛庞宏最很较更极特老长增变高"
+
+
+def issued_rules(text: str) -> list[str]:
+    """Numbered rules that a committee or a government issues, the local counterparts of
+    the 八项规定: 自治区28条规定, 市委十项要求, 省委十条禁令 give 28条规定, 十项要求,
+    十条禁令 (the issuer right before the number; Arabic digits as the speech writes them)."""
+    return [m.group(1) for m in _ISSUED.finditer(text)]
+
+
+_ISSUED = re.compile(
+    "(?:中央|自治区|省委|市委|县委|区委|旗委|盟委|州委|党委|政府|纪委)"
+    f"((?:[一二两三四五六七八九十]{{1,3}}|[0-9]{{1,3}})[条项](?:[{_CJK}]{{0,2}})"
+    "(?:规定|要求|禁令|措施|意见|铁规))"
+)
 
 
 def clause_series(text: str) -> list[str]:
