@@ -495,3 +495,12 @@ def test_rules_issued_by_a_committee():
         "慢粗虚",
         "中梗阻",
     ]
+
+
+def test_spaces_of_a_line_wrap_and_before_a_quote():
+    text = "为“美丽发展、 共享繁荣”作贡献，以“3城同 创”为抓手，坚持 “项目立县”。"
+    frame = speechkit.analyze("slogans", [speech(text)], discover=True)
+    found = {r.slogan: (r.count, r.variants) for r in frame.itertuples()}
+    assert found["美丽发展、共享繁荣"] == (1, "美丽发展、 共享繁荣")
+    assert found["3城同创"] == (1, "3城同 创")
+    assert "项目立县" in found

@@ -167,8 +167,12 @@ class Slogans(Analyzer):
         }
         forms = entries.form_map()
         for phrase, kind in _discoveries(scans, forms).items():
-            terms[phrase] = (kind, "", None, "discovered")
-            forms[phrase] = phrase
+            # a phrase found with the space of a line wrap in it is that phrase without it,
+            # said in that form: “4城同 创” is 4城同创
+            slogan = phrase.replace(" ", "")
+            terms[slogan] = (kind, "", None, "discovered")
+            forms[phrase] = slogan
+            forms.setdefault(slogan, slogan)
         key = hashlib.sha1(repr(sorted(forms.items())).encode("utf-8")).hexdigest()
         return {"key": key, "forms": forms, "terms": terms}
 

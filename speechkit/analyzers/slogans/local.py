@@ -17,10 +17,12 @@ from speechkit.resources import bundled_rows
 _CJK = "\u4e00-\u9fff"
 # A quoted series: two or more items of 1 to 12 CJK characters between 、 (或 ，),
 # e.g. “防、控、治”, “美丽发展、科学崛起、共享繁荣”.
-_QUOTED_SERIES = re.compile(f"“([{_CJK}]{{1,12}}(?:[、，][{_CJK}]{{1,12}})+)”")
+# A space of a line wrap may follow a separator (“科学发展、 富民兴垫”).
+_QUOTED_SERIES = re.compile(f"“([{_CJK}]{{1,12}}(?:[、，] ?[{_CJK}]{{1,12}})+)”")
 # A quoted phrase: 2 to 12 CJK characters (“吉字号”, “中心城区优先发展”); digits and + kept
 # for “8337”, “新能源+”.
-_QUOTED_WORD = re.compile(f"“([{_CJK}0-9+·]{{2,12}})”")
+# A space of a line wrap may stand inside (“4城同 创”): the slogan is reported without it.
+_QUOTED_WORD = re.compile(f"“([{_CJK}0-9+·](?: ?[{_CJK}0-9+·]){{1,11}})”")
 # A run of items separated by 、: the pieces between 、 are CJK only.
 _SERIES_RUN = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+){{2,}}")
 _PLACE_SUFFIX = "市县区旗州盟省"
@@ -62,7 +64,7 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
     cue = cues() if cue is None else cue
     found = []
     for m in _QUOTED_SERIES.finditer(text):
-        items = re.split("[、，]", m.group(1))
+        items = re.split("[、，] ?", m.group(1))
         # “规模、质量” is two words, “防、控、治” a slogan; numbered pieces (“七个必须，七个一律”)
         # are found one by one as numbered formulations, but “一产做优、二产做大、三产做强”
         # is one slogan
@@ -75,7 +77,8 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
         if not re.search(f"[{_CJK}]", phrase) and not phrase.isdigit():
             continue
         after = text[m.end() : m.end() + 4]
-        before = text[max(0, m.start() - 4) : m.start()]
+        # a space typed before the quote is no word: 坚持 “美丽发展” is 坚持“美丽发展”
+        before = text[max(0, m.start() - 8) : m.start()].rstrip(" \u3000\t")[-4:]
         # the noun phrase the quote stands before: “一核多边”对外开放格局
         head = _HEAD_AFTER.match(text, m.end())
         if (
@@ -168,7 +171,7 @@ def numbered_objects(text: str) -> list[str]:
     ]
     # the actions of a quoted work programme, said between 、 or ，: “实施两大带动战略，
     # 推进三化进程，……，办好十件实事”
-    runs += [re.split("[、，]", m.group(1)) for m in _QUOTED_SERIES.finditer(text)]
+    runs += [re.split("[、，] ?", m.group(1)) for m in _QUOTED_SERIES.finditer(text)]
     found = []
     for pieces in runs:
         objects = []
