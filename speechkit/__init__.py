@@ -11,16 +11,19 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
-from speechkit.errors import SpeechkitError
+from speechkit.errors import AnalysisError, SpeechFailure, SpeechkitError
 
 if TYPE_CHECKING:
     from speechkit.ingest.sources import Corpus, Document, load
     from speechkit.model import Speech
 
 __all__ = [
+    "AnalysisError",
     "Corpus",
     "Document",
     "Speech",
+    "SpeechFailure",
+    "SpeechFailureWarning",
     "SpeechkitError",
     "analyze",
     "keyness",
@@ -46,24 +49,55 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'speechkit' has no attribute {name!r}")
 
 
+ON_ERROR = ("warn", "skip", "raise")
+
+
+class SpeechFailureWarning(UserWarning):
+    """Some speeches failed and their rows are missing; ``failures`` lists them
+    (``SpeechFailure`` records: id, source, start, end, step, error, message, traceback)."""
+
+    def __init__(self, message: str, failures: list[SpeechFailure]):
+        super().__init__(message)
+        self.failures = failures
+
+
 def rows(name: str, corpus, **options: Any) -> list[dict]:
     """The rows of analyzer ``name`` over ``corpus`` (a ``Corpus``, a path or paths, or an
     iterable of ``Speech``), as dicts keyed by the analyzer's output columns.
 
     Besides the analyzer's own options: ``meta`` (a metadata CSV joined by id or file name),
-    ``by`` (a document variable to group by) and ``pivot`` (where the analyzer has one)."""
+    ``by`` (a document variable to group by), ``pivot`` (where the analyzer has one), and
+    ``on_error``: what a speech whose cleaning or analysis raises does. ``"warn"`` (the
+    default, the command's rule) leaves its rows out and ends with one
+    ``SpeechFailureWarning`` naming the failed speeches (its ``failures`` lists them);
+    ``"skip"`` leaves them out silently; ``"raise"`` stops at the first with
+    ``AnalysisError``."""
     return _view(name, corpus, **options)[0]
 
 
-def _view(name: str, corpus, **options: Any) -> tuple[list[dict], list[str]]:
+def _view(
+    name: str, corpus, on_error: str = "warn", **options: Any
+) -> tuple[list[dict], list[str], list[SpeechFailure]]:
     from speechkit.analyzers import get
     from speechkit.analyzers.runner import run_view
+    from speechkit.errors import Failures
 
+    if on_error not in ON_ERROR:
+        raise SpeechkitError(f"on_error={on_error!r}: use one of {', '.join(ON_ERROR)}")
     if _is_paths(corpus):
         from speechkit.ingest.sources import load
 
         corpus = load(corpus)
-    return run_view(get(name), corpus, **options)
+    failures = Failures(stop=on_error == "raise")
+    found, columns = run_view(get(name), corpus, failures=failures, **options)
+    if failures and on_error == "warn":
+        import warnings
+
+        named = ", ".join(f"{f.id} ({f.error}: {f.message})" for f in failures.failed[:5])
+        more = f" and {len(failures) - 5} more" if len(failures) > 5 else ""
+        message = f"{failures.summary()}: {named}{more}"
+        warnings.warn(SpeechFailureWarning(message, failures.failed), stacklevel=3)
+    return found, columns, failures.failed
 
 
 def _is_paths(corpus) -> bool:
@@ -76,13 +110,17 @@ def _is_paths(corpus) -> bool:
 
 def analyze(name: str, corpus, **options: Any):
     """The rows of analyzer ``name`` as a pandas DataFrame (columns in the documented order;
-    ``frame.attrs`` holds the analyzer's metadata, such as the tokenizer words used)."""
+    ``frame.attrs`` holds the analyzer's metadata, such as the tokenizer words used, and,
+    when speeches failed, ``failures``: one dict per failed speech). Options and
+    ``on_error`` as for ``rows``."""
     import pandas as pd
 
     from speechkit.analyzers import get
 
-    found, columns = _view(name, corpus, **options)
+    found, columns, failed = _view(name, corpus, **options)
     frame = pd.DataFrame(found, columns=columns)
+    if failed:
+        frame.attrs["failures"] = [failure.record() for failure in failed]
     analyzer = get(name)
     if hasattr(analyzer, "metadata"):  # what made the rows (words: the tokenizer's version)
         own = {option.name for option in analyzer.options}

@@ -21,6 +21,7 @@ import speechkit
 from speechkit.analyzers import REGISTRY
 from speechkit.analyzers.runner import run
 from speechkit.cli import cli
+from speechkit.engines.local import LocalEngine
 
 from .conftest import ROOT, SAMPLE
 
@@ -231,38 +232,39 @@ class Fragile(type(REGISTRY["directives"])):
     """Directives, but the per-speech step fails on one speech."""
 
     name = "fragile"
+    failed: list[str] = []  # the speeches it raised on (threads in this process see it)
 
     def per_speech(self, speech, **options):
         if speech.id == "speeches_2022_traditional_dump-3":
+            self.failed.append(speech.id)
             raise ValueError("a bug met on this speech")
         return super().per_speech(speech, **options)
 
 
-@pytest.fixture
-def fragile(monkeypatch):
-    analyzer = Fragile()
-    monkeypatch.setitem(REGISTRY._loaded, "fragile", analyzer)
-    monkeypatch.setitem(REGISTRY._names(), "fragile", "tests.test_dask:Fragile")
-    return analyzer
-
-
-def test_a_speech_that_raises_stops_the_run_with_its_id_as_locally(fragile):
-    """The local engine's rule on both engines: an AnalysisError naming the speech. (Threads
-    in this process, so the worker sees the analyzer registered here.)"""
+def test_a_speech_that_raises_is_named_as_locally_and_not_retried():
+    """The local engine's rule, through the engine directly: the failure names the speech,
+    the other speeches' records come back, and the task is not retried (tests/test_failures
+    runs the rule through the CLI and the library on both engines)."""
     from speechkit.engines.dask import DaskEngine
-    from speechkit.errors import AnalysisError
+    from speechkit.errors import Failures
 
-    with pytest.raises(AnalysisError) as local:
-        run(fragile, speechkit.load(SAMPLE))
+    fragile = Fragile()  # not in the registry: it travels pickled
+    options = fragile.resolve()
+    local = Failures()
+    local_records = list(LocalEngine().records(fragile, speechkit.load(SAMPLE), options, local))
     with distributed.LocalCluster(
         n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0"
     ) as cluster:
-        engine = DaskEngine(scheduler=cluster.scheduler_address, batch=2, retries=0)
-        with pytest.raises(AnalysisError) as dask:
-            run(fragile, speechkit.load(SAMPLE), engine=engine)
-    assert str(dask.value) == str(local.value)
-    assert str(dask.value).startswith("speeches_2022_traditional_dump-3: fragile failed: ")
-    assert "ValueError: a bug met on this speech" in str(dask.value)
+        engine = DaskEngine(scheduler=cluster.scheduler_address, batch=2, retries=2)
+        dask = Failures()
+        Fragile.failed.clear()
+        records = list(engine.records(fragile, speechkit.load(SAMPLE), options, dask))
+    assert Fragile.failed == ["speeches_2022_traditional_dump-3"]  # once: not retried
+    assert records == local_records
+    assert [f.line() for f in dask.failed] == [f.line() for f in local.failed]
+    assert dask.failed[0].line().startswith("speeches_2022_traditional_dump-3 (")
+    assert ": fragile failed: ValueError: a bug met on this speech" in dask.failed[0].line()
+    assert dask.speeches == local.speeches == 9
 
 
 def test_engine_dask_without_an_address_starts_a_local_cluster(inputs):

@@ -103,9 +103,13 @@ def test_a_speech_that_fails_is_named(workers, big_input, monkeypatch):
         return real(speech, **options)
 
     monkeypatch.setattr(analyzer, "per_speech", fails_on_the_fourth)
-    with pytest.raises(AnalysisError, match=r"^speeches_2022_traditional_dump-4: targets failed"):
+    with pytest.raises(
+        AnalysisError, match=r"^speeches_2022_traditional_dump-4 \(.*\): targets failed"
+    ):
         run(analyzer, speechkit.load(SAMPLE))
     result = CliRunner().invoke(cli, ["targets", str(SAMPLE), "--csv"], obj={})
-    assert result.exit_code == 1
-    assert "speeches_2022_traditional_dump-4: targets failed: ValueError" in result.output
+    assert result.exit_code == 3  # the output is written without that speech's rows
+    assert "speeches_2022_traditional_dump-4 (" in result.stderr
+    assert "): targets failed: ValueError: no numbers today" in result.stderr
+    assert "speeches_2022_traditional_dump-4," not in result.stdout
     assert "Traceback" not in result.output

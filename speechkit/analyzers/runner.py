@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from speechkit.analyzers.base import Analyzer
+from speechkit.errors import Failures
 from speechkit.model import Speech
 
 
@@ -33,20 +34,27 @@ def run_view(
     by: str | None = None,
     pivot: bool = False,
     on_notice: Callable[[str], None] | None = None,
+    failures: Failures | None = None,
     **options: Any,
 ) -> tuple[list[dict], list[str]]:
     """``(rows, columns)`` of ``analyzer`` over ``corpus``. ``meta`` (a metadata CSV or a
     ``Docvars``; default the corpus's own ``meta``) joins document variables, ``by`` groups
     the rows by one of them, ``pivot`` pivots them; ``on_notice`` hears about speeches the
-    metadata lacks (default: the corpus's notices, else ``warnings``)."""
+    metadata lacks (default: the corpus's notices, else ``warnings``).
+
+    A speech whose cleaning or analysis raises is left out, as if it were not in the corpus
+    (its rows are missing; in a two-round analyzer it gives no scan either), and goes to
+    ``failures``; without ``failures``, the first one raises ``AnalysisError``."""
     options = analyzer.resolve(**options)
+    if failures is None:
+        failures = Failures(stop=True)
     if engine is None:
         from speechkit.engines.local import LocalEngine
 
         engine = LocalEngine()
     meta = meta if meta is not None else getattr(corpus, "meta", None)
     if meta is None and by is None and not pivot and not analyzer.needs_groups:
-        rows = analyzer.combine(engine.records(analyzer, corpus, options), **options)
+        rows = analyzer.combine(engine.records(analyzer, corpus, options, failures), **options)
         return rows, analyzer.output_columns(**options)
     from speechkit.analyzers import grouping
     from speechkit.analyzers.docvars import as_docvars
@@ -55,6 +63,6 @@ def run_view(
     grouping.check_view(analyzer, docvars, by, pivot)
     read_year = by in ("year", "year_source") and not (docvars and by in docvars.columns)
     annotated = grouping.Annotated(analyzer, docvars, read_year)
-    records = engine.records(annotated, corpus, options)
+    records = engine.records(annotated, corpus, options, failures)
     notify = on_notice or getattr(corpus, "on_notice", None)
     return grouping.finish(analyzer, records, options, docvars, by, pivot, notify)

@@ -8,9 +8,35 @@ import click
 
 from speechkit.output import Output
 
+# The exit status of a run that wrote its output without the rows of speeches that failed
+# (1 is a user error, 2 misuse of flags, 130/143 an interrupt).
+SPEECHES_FAILED = 3
+
 
 def notice(message: str) -> None:
     click.echo(f"notice: {message}", err=True)
+
+
+def speech_failures():
+    """A ``Failures`` for one run of a command: each failed speech is one line on stderr as
+    it happens (its traceback too with --verbose)."""
+    from speechkit.errors import Failures
+
+    verbose = bool((click.get_current_context().obj or {}).get("verbose"))
+
+    def report(failure) -> None:
+        click.echo(f"error: {failure.line()}", err=True)
+        if verbose:
+            click.echo(failure.traceback.rstrip("\n"), err=True)
+
+    return Failures(on_failure=report)
+
+
+def end_with(failures) -> None:
+    """After the output is written: the summary line and exit status 3 if speeches failed."""
+    if failures:
+        click.echo(f"error: {failures.summary()}", err=True)
+        click.get_current_context().exit(SPEECHES_FAILED)
 
 
 def set_verbose(ctx: click.Context, _param, value: bool) -> bool:

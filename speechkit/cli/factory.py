@@ -7,7 +7,14 @@ import inspect
 import click
 
 from speechkit.analyzers.base import Analyzer, Option
-from speechkit.cli.common import corpus_input, engine_options, table_output, view_options
+from speechkit.cli.common import (
+    corpus_input,
+    end_with,
+    engine_options,
+    speech_failures,
+    table_output,
+    view_options,
+)
 from speechkit.errors import SpeechkitError
 
 # Said in every analyzer's --help: the engine decides from the input's size (see
@@ -57,20 +64,20 @@ def analyzer_command(analyzer: Analyzer) -> click.Command:
         if view != "rows" and (by or pivot):
             flag = next(o.cli_flags[-1] for o in analyzer.options if o.name == view)
             raise click.UsageError(f"{flag} cannot be combined with --by or --pivot.")
+        failures = speech_failures()
         rows, columns = run_view(
-            analyzer, corpus, engine=engine, meta=meta, by=by, pivot=pivot, **options
+            analyzer, corpus, engine, meta, by, pivot, failures=failures, **options
         )
         if view != "rows":
             output.emit(rows, columns, fmt=view)
-            return
-        plain = not (meta or by or pivot)
-        if output.format == "table" and plain:
+        elif output.format == "table" and not (meta or by or pivot):
             if analyzer.table_columns:
                 columns = list(analyzer.table_columns)
             title = analyzer.heading(**resolved)
             output.emit(rows, columns, title=title, fmt=analyzer.table_writer)
-            return
-        output.emit(rows, columns, title=analyzer.heading(**resolved))
+        else:
+            output.emit(rows, columns, title=analyzer.heading(**resolved))
+        end_with(failures)
 
     positional = next((o for o in analyzer.options if o.positional), None)
     for option in reversed(analyzer.options):

@@ -20,8 +20,15 @@ from itertools import islice
 from typing import Any
 
 from speechkit.analyzers.base import Analyzer
-from speechkit.engines.tasks import build, describe, reference, resolve
-from speechkit.errors import AnalysisError, SpeechkitError
+from speechkit.engines.tasks import (
+    Batch,
+    analyse_batch,
+    build_batch,
+    reference,
+    resolve,
+    scan_batch,
+)
+from speechkit.errors import AnalysisError, Failures, SpeechkitError
 from speechkit.ingest.build import SpeechTask
 from speechkit.model import Speech
 
@@ -76,13 +83,22 @@ class DaskEngine:
         self.on_progress = on_progress
 
     def records(
-        self, analyzer: Analyzer, corpus: Iterable[Speech], options: dict
+        self,
+        analyzer: Analyzer,
+        corpus: Iterable[Speech],
+        options: dict,
+        failures: Failures | None = None,
     ) -> Iterator[dict]:
+        """The records of ``analyzer``'s rounds over ``corpus``, in order. A speech that
+        raises goes to ``failures`` and gives no record (default: the first one raises
+        ``AnalysisError``)."""
+        failures = failures if failures is not None else Failures(stop=True)
         name = reference(analyzer)
         with self._client() as client:
             tasks: Iterable[Any] = _tasks(corpus, self.batch)
             context = None
             built: list = []
+            dropped: list[frozenset] = []
             try:
                 if analyzer.rounds == 2:
                     # Both rounds need the built speeches: build each batch once and keep
@@ -94,28 +110,38 @@ class DaskEngine:
                     ]
                     tasks = built
                     scans: list[Any] = []
-                    for found in self._ordered(
+                    for found, failed, size, ids in self._ordered(
                         client, "scan", _scan, ((name, options, task) for task in tasks)
                     ):
                         scans.extend(found)
+                        failures.count(size)
+                        failures.extend(failed)
+                        dropped.append(frozenset(ids))
                     context = analyzer.gather(scans, **options)
-                for records in self._ordered(
-                    client,
-                    "analyse",
-                    _analyse,
-                    ((name, options, task, context) for task in tasks),
-                ):
+                    calls: Iterable[tuple] = (
+                        (name, options, task, context, skip)
+                        for task, skip in zip(tasks, dropped, strict=True)
+                    )
+                else:
+                    calls = ((name, options, task) for task in tasks)
+                for records, failed, size in self._ordered(client, "analyse", _analyse, calls):
+                    if analyzer.rounds == 1:
+                        failures.count(size)
+                    failures.extend(failed)
                     yield from records
             finally:
                 if built:
                     client.cancel(built, force=True)
 
     def speeches(self, corpus: Iterable[Speech]) -> Iterator[Speech]:
-        """The speeches of ``corpus``, built on the workers, in order (for ``split``)."""
+        """The speeches of ``corpus``, built on the workers, in order (for ``split``); the
+        first that fails to build raises ``AnalysisError``."""
         with self._client() as client:
             tasks = ((task,) for task in _tasks(corpus, self.batch))
             for built in self._ordered(client, "build", _build, tasks):
-                yield from built
+                if built.failures:
+                    raise AnalysisError(built.failures[0].line(), built.failures[0])
+                yield from built.speeches
 
     @contextmanager
     def _client(self):
@@ -195,40 +221,34 @@ class DaskEngine:
             self.on_progress(stage, done, submitted, exhausted)
 
 
-# The tasks a worker runs. The rule for a failure is the local engine's: an
-# ``AnalysisError`` whose message starts with the id of the speech it happened in.
+# The tasks a worker runs. The rule for a failure is the local engine's: the speech becomes a
+# ``SpeechFailure`` that travels back with the batch's records, and the run goes on.
 
 
-def _build(task: SpeechTask | list[Speech]) -> list[Speech]:
-    return build(task) if isinstance(task, SpeechTask) else task  # built in an earlier task
+def _build(task: SpeechTask | Batch) -> Batch:
+    return build_batch(task) if isinstance(task, SpeechTask) else task  # built earlier
 
 
-def _guarded(analyzer: Analyzer, speech: Speech, step: Callable, **kw: Any) -> Any:
-    try:
-        return step(speech, **kw)
-    except (SpeechkitError, AnalysisError):
-        raise
-    except Exception as exc:
-        raise AnalysisError(f"{speech.id}: {analyzer.name} failed: {describe(exc)}") from exc
-
-
-def _scan(ref: Any, options: dict, task: SpeechTask | list[Speech]) -> list[Any]:
-    analyzer = resolve(ref)
-    return [_guarded(analyzer, s, analyzer.scan, **options) for s in _build(task)]
+def _scan(ref: Any, options: dict, task: SpeechTask | Batch) -> tuple[list[Any], list, int, list]:
+    """Round 1: the scans, the failures (cleaning and scan), the task's size, and the ids of
+    the speeches that failed their scan (the second round leaves them out)."""
+    built = _build(task)
+    scanned, scans = scan_batch(resolve(ref), options, built)
+    kept = {speech.id for speech in scanned.speeches}
+    dropped = [speech.id for speech in built.speeches if speech.id not in kept]
+    return scans, scanned.failures, scanned.size, dropped
 
 
 def _analyse(
-    ref: Any, options: dict, task: SpeechTask | list[Speech], context: Any = None
-) -> list[dict]:
-    analyzer = resolve(ref)
-    extra: dict[str, Any] = {} if analyzer.rounds == 1 else {"context": context}
-    records: list[dict] = []
-    for speech in _build(task):
-        if analyzer.needs_tokens:
-            from collections import Counter
-
-            from speechkit.tokens.segment import tokens
-
-            extra["token_counts"] = Counter(tokens(speech.text, options.get("tokenizer")))
-        records.extend(_guarded(analyzer, speech, analyzer.per_speech, **extra, **options))
-    return records
+    ref: Any,
+    options: dict,
+    task: SpeechTask | Batch,
+    context: Any = None,
+    dropped: frozenset = frozenset(),
+) -> tuple[list[dict], list, int]:
+    built = _build(task)
+    if isinstance(task, Batch):  # a second round: its failures were reported by the first
+        speeches = [speech for speech in built.speeches if speech.id not in dropped]
+        built = Batch(speeches, [], 0)
+    records, failures = analyse_batch(resolve(ref), options, built, context)
+    return records, failures, built.size

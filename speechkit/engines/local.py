@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from speechkit.analyzers.base import Analyzer
-from speechkit.engines.tasks import build, describe, run_task, scan_task
-from speechkit.errors import AnalysisError
+from speechkit.engines.tasks import Batch, analyse_batch, build_batch, scan_batch
+from speechkit.errors import Failures, SpeechkitError, failure_of
 from speechkit.ingest.build import SpeechTask
 from speechkit.model import Speech
 from speechkit.parallel import bounded_imap, can_fork, fork_pool
@@ -50,15 +50,25 @@ class LocalEngine:
         self.jobs = jobs
 
     def records(
-        self, analyzer: Analyzer, corpus: Iterable[Speech], options: dict
+        self,
+        analyzer: Analyzer,
+        corpus: Iterable[Speech],
+        options: dict,
+        failures: Failures | None = None,
     ) -> Iterator[dict]:
+        """The records of ``analyzer``'s rounds over ``corpus``, in order. A speech that
+        raises goes to ``failures`` and gives no record (default: the first one raises
+        ``AnalysisError``)."""
+        failures = failures if failures is not None else Failures(stop=True)
         jobs = options.get("jobs") or self.jobs or os.cpu_count() or 1
         parallel = (
             hasattr(corpus, "tasks") and can_fork(jobs) and corpus.size() >= PARALLEL_MIN_BYTES  # type: ignore[attr-defined]
         )
         if analyzer.needs_tokens and _has_corpus_dir(corpus):
             # The token cache lives beside a corpus directory: tokens come through it.
-            yield from _cached_token_records(analyzer, corpus, options, jobs if parallel else 1)
+            yield from _cached_token_records(
+                analyzer, corpus, options, jobs if parallel else 1, failures
+            )
             return
         if hasattr(corpus, "tasks"):
             tasks: Iterable[SpeechTask] = corpus.tasks()  # type: ignore[attr-defined]
@@ -67,7 +77,7 @@ class LocalEngine:
         seen = getattr(corpus, "on_speech", None)
         ref = _reference(analyzer)
         if not parallel:
-            yield from _run(analyzer, ref, options, tasks, map, seen)
+            yield from _run(analyzer, ref, options, tasks, map, seen, failures)
             return
         from speechkit.ingest.convert import to_simplified
 
@@ -82,7 +92,7 @@ class LocalEngine:
             def fan_out(func, items):
                 return bounded_imap(pool, func, items, jobs)
 
-            yield from _run(analyzer, ref, options, tasks, fan_out, seen)
+            yield from _run(analyzer, ref, options, tasks, fan_out, seen, failures)
 
 
 def _reference(analyzer: Analyzer) -> str:
@@ -104,12 +114,16 @@ def _run(
     tasks: Iterable[SpeechTask],
     fan_out: Callable,
     seen: Callable | None,
+    failures: Failures,
 ) -> Iterator[dict]:
     """The rounds of ``analyzer`` over ``tasks``, each batch handed to ``fan_out`` (``map``
     in this process, or an ordered fan-out to workers). ``name`` is ``_reference``'s."""
     try:
         if analyzer.rounds == 1:
-            for records, speeches in fan_out(partial(_analyse, name, options, None), tasks):
+            work = partial(_analyse, name, options, None)
+            for records, failed, size, speeches in fan_out(work, tasks):
+                failures.count(size)
+                failures.extend(failed)
                 _report(seen, speeches)
                 yield from records
             return
@@ -118,13 +132,18 @@ def _run(
             batches = ((task, str(spill / f"{i}.pickle")) for i, task in enumerate(tasks))
             scans: list[Any] = []
             paths: list[str] = []
-            for path, batch_scans, speeches in fan_out(partial(_scan, name, options), batches):
+            for path, batch_scans, failed, size, speeches in fan_out(
+                partial(_scan, name, options), batches
+            ):
                 paths.append(path)
                 scans.extend(batch_scans)
+                failures.count(size)
+                failures.extend(failed)
                 _report(seen, speeches)
             context = analyzer.gather(scans, **options)
             del scans
-            for records, _ in fan_out(partial(_analyse, name, options, context), paths):
+            for records, failed, _, _ in fan_out(partial(_analyse, name, options, context), paths):
+                failures.extend(failed)
                 yield from records
         finally:
             shutil.rmtree(spill, ignore_errors=True)
@@ -141,56 +160,38 @@ def _report(seen: Callable | None, speeches: list[Seen]) -> None:
             seen(speech)
 
 
-def _guarded(name: str, speech: Speech, step: Callable, *args: Any) -> Any:
-    try:
-        return step(*args)
-    except Exception as exc:
-        label = _UNREGISTERED[name].name if name in _UNREGISTERED else name
-        raise AnalysisError(f"{speech.id}: {label} failed: {describe(exc)}") from exc
+def _resolve(name: str) -> Analyzer:
+    if name in _UNREGISTERED:
+        return _UNREGISTERED[name]
+    from speechkit.analyzers import REGISTRY
+
+    return REGISTRY[name]
 
 
 def _scan(name: str, options: dict, work: tuple[SpeechTask, str]):
-    """Round 1 on a worker: build the batch, keep its speeches in ``path``, return the scans."""
+    """Round 1 on a worker: build the batch, scan it, keep the speeches that did not fail in
+    ``path``; return the scans and the failures."""
     task, path = work
-    speeches = build(task)
+    batch, scans = scan_batch(_resolve(name), options, build_batch(task))
     with open(path, "wb") as spill:
-        pickle.dump(speeches, spill, pickle.HIGHEST_PROTOCOL)
-    scans = [_guarded(name, s, _scan_one, name, options, s) for s in speeches]
-    return path, scans, [Seen(s.id, s.chars) for s in speeches]
+        pickle.dump(batch.speeches, spill, pickle.HIGHEST_PROTOCOL)
+    return path, scans, batch.failures, batch.size, _seen(batch.speeches)
 
 
 def _analyse(name: str, options: dict, context: Any, work: SpeechTask | str):
     """``per_speech`` on a worker over a task, or over the speeches a first round spilled."""
     if isinstance(work, str):
         with open(work, "rb") as spill:
-            speeches = pickle.load(spill)
+            batch = Batch(pickle.load(spill), [], 0)
         os.unlink(work)
     else:
-        speeches = build(work)
-    records: list[dict] = []
-    for speech in speeches:
-        records.extend(_guarded(name, speech, _run_one, name, options, speech, context))
-    return records, [Seen(s.id, s.chars) for s in speeches]
+        batch = build_batch(work)
+    records, failures = analyse_batch(_resolve(name), options, batch, context)
+    return records, failures, batch.size, _seen(batch.speeches)
 
 
-def _scan_one(name: str, options: dict, speech: Speech) -> Any:
-    if name not in _UNREGISTERED:
-        return scan_task(name, options, SpeechTask((speech,)))[0]
-    return _UNREGISTERED[name].scan(speech, **options)
-
-
-def _run_one(name: str, options: dict, speech: Speech, context: Any) -> list[dict]:
-    if name not in _UNREGISTERED:
-        return run_task(name, options, SpeechTask((speech,)), context)
-    analyzer = _UNREGISTERED[name]
-    extra: dict[str, Any] = {} if analyzer.rounds == 1 else {"context": context}
-    if analyzer.needs_tokens:
-        from collections import Counter
-
-        from speechkit.tokens.segment import tokens
-
-        extra["token_counts"] = Counter(tokens(speech.text, options.get("tokenizer")))
-    return analyzer.per_speech(speech, **extra, **options)
+def _seen(speeches: list[Speech]) -> list[Seen]:
+    return [Seen(s.id, s.chars) for s in speeches]
 
 
 def _has_corpus_dir(corpus: Any) -> bool:
@@ -200,10 +201,18 @@ def _has_corpus_dir(corpus: Any) -> bool:
 
 
 def _cached_token_records(
-    analyzer: Analyzer, corpus: Any, options: dict, jobs: int
+    analyzer: Analyzer, corpus: Any, options: dict, jobs: int, failures: Failures
 ) -> Iterator[dict]:
     from speechkit.tokens import token_counts
 
     for speech, counts in token_counts(corpus, jobs, options.get("tokenizer")):
-        step = partial(analyzer.per_speech, token_counts=counts, **options)
-        yield from _guarded(analyzer.name, speech, step, speech)
+        failures.count(1)
+        try:
+            records = analyzer.per_speech(speech, token_counts=counts, **options)
+        except SpeechkitError:
+            raise
+        except Exception as exc:
+            where = (speech.id, speech.source, speech.start, speech.end, analyzer.name)
+            failures.add(failure_of(exc, *where))
+            continue
+        yield from records

@@ -2,18 +2,93 @@
 an analyzer on them, return plain records (never ``Speech`` objects).
 
 Analyzers are named, not pickled: a worker looks the name up in its own registry, so plugin
-analyzers work too. Both functions are pure and top-level, so any pool or cluster can call
-them.
+analyzers work too. The functions are pure and top-level, so any pool or cluster can call
+them. The batch functions (``build_batch``, ``scan_batch``, ``analyse_batch``) are what the
+engines run: a speech whose cleaning or analysis raises becomes a ``SpeechFailure`` and the
+rest of its batch goes on — the rule of every engine.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import Any, NamedTuple
 
-from speechkit.errors import AnalysisError
+from speechkit.errors import AnalysisError, SpeechFailure, SpeechkitError, failure_of
 from speechkit.ingest.build import SpeechTask, build_speech
 from speechkit.model import Speech
+
+
+class Batch(NamedTuple):
+    """What a worker made of a task: the speeches built, the failures (cleaning, and a first
+    round's), and how many speeches the task held."""
+
+    speeches: list[Speech]
+    failures: list[SpeechFailure]
+    size: int
+
+
+def build_batch(task: SpeechTask) -> Batch:
+    """The speeches of ``task``, built where the task runs; one whose cleaning raises is a
+    failure (with its id and raw offsets), the others are built."""
+    speeches: list[Speech] = []
+    failures: list[SpeechFailure] = []
+    for item in task.items:
+        if isinstance(item, Speech):
+            speeches.append(item)
+            continue
+        try:
+            speeches.append(build_speech(*item))
+        except SpeechkitError:
+            raise
+        except Exception as exc:
+            source, stem, ordinal, start, raw, *_ = item
+            where = (f"{stem}-{ordinal}", source, start, start + len(raw))
+            failures.append(failure_of(exc, *where, "cleaning"))
+    return Batch(speeches, failures, len(task.items))
+
+
+def scan_batch(analyzer: Any, options: dict, batch: Batch) -> tuple[Batch, list[Any]]:
+    """The first round over ``batch``: the batch less the speeches whose ``scan`` raised
+    (they are failures now, and get no second round), and the scans of the others."""
+    speeches: list[Speech] = []
+    failures = list(batch.failures)
+    scans: list[Any] = []
+    for speech in batch.speeches:
+        try:
+            scans.append(analyzer.scan(speech, **options))
+        except SpeechkitError:
+            raise
+        except Exception as exc:
+            failures.append(_failure(exc, speech, f"{analyzer.name} scan"))
+        else:
+            speeches.append(speech)
+    return Batch(speeches, failures, batch.size), scans
+
+
+def analyse_batch(
+    analyzer: Any, options: dict, batch: Batch, context: Any = None
+) -> tuple[list[dict], list[SpeechFailure]]:
+    """``per_speech`` over ``batch``: the records in order, and the batch's failures (those it
+    came with, and those of ``per_speech``, whose speech then gives no record at all)."""
+    extra: dict[str, Any] = {} if analyzer.rounds == 1 else {"context": context}
+    failures = list(batch.failures)
+    records: list[dict] = []
+    for speech in batch.speeches:
+        try:
+            if analyzer.needs_tokens:
+                from speechkit.tokens.segment import tokens
+
+                extra["token_counts"] = Counter(tokens(speech.text, options.get("tokenizer")))
+            records.extend(analyzer.per_speech(speech, **extra, **options))
+        except SpeechkitError:
+            raise
+        except Exception as exc:
+            failures.append(_failure(exc, speech, analyzer.name))
+    return records, failures
+
+
+def _failure(exc: BaseException, speech: Speech, step: str) -> SpeechFailure:
+    return failure_of(exc, speech.id, speech.source, speech.start, speech.end, step)
 
 
 def scan_task(name: str, options: dict, task: SpeechTask) -> list[Any]:
@@ -29,19 +104,13 @@ def run_task(name: str, options: dict, task: SpeechTask, context: Any = None) ->
 
     ``context`` is what the analyzer's ``gather`` gave (two-round analyzers). An analyzer
     that needs tokens gets them from the segmenter of this process (the backend named by
-    its ``tokenizer`` option, if it has one).
+    its ``tokenizer`` option, if it has one). A speech that raises raises ``AnalysisError``.
     """
     from speechkit.analyzers import REGISTRY
 
-    analyzer = REGISTRY[name]
-    extra: dict[str, Any] = {} if analyzer.rounds == 1 else {"context": context}
-    records: list[dict] = []
-    for speech in build(task):
-        if analyzer.needs_tokens:
-            from speechkit.tokens.segment import tokens
-
-            extra["token_counts"] = Counter(tokens(speech.text, options.get("tokenizer")))
-        records.extend(analyzer.per_speech(speech, **extra, **options))
+    records, failures = analyse_batch(REGISTRY[name], options, Batch(build(task), [], 0), context)
+    if failures:
+        raise AnalysisError(failures[0].line(), failures[0])
     return records
 
 
@@ -63,20 +132,8 @@ def reference(analyzer) -> Any:
 
 
 def build(task: SpeechTask) -> list[Speech]:
-    """The speeches of ``task``, built where the task runs; a failure is an ``AnalysisError``
-    that names the speech (its id) it happened in — the rule of every engine."""
-    speeches = []
-    for item in task.items:
-        if isinstance(item, Speech):
-            speeches.append(item)
-            continue
-        try:
-            speeches.append(build_speech(*item))
-        except Exception as exc:
-            _, stem, ordinal, *_ = item
-            raise AnalysisError(f"{stem}-{ordinal}: cleaning failed: {describe(exc)}") from exc
-    return speeches
-
-
-def describe(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"
+    """The speeches of ``task``; the first that fails to build raises ``AnalysisError``."""
+    batch = build_batch(task)
+    if batch.failures:
+        raise AnalysisError(batch.failures[0].line(), batch.failures[0])
+    return batch.speeches
