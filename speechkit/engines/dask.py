@@ -47,15 +47,17 @@ Progress = Callable[[str, int, int, bool], None]
 @contextmanager
 def _local_cluster(distributed, workers: int):
     """A ``LocalCluster`` of ``workers`` single-threaded worker processes for one run: no
-    dashboard, no log lines but errors. On Linux its workers are forked from this process
-    rather than spawned, so they start with distributed, speechkit and OpenCC's tables
-    already imported and loaded (a spawned worker imports them itself: 1–2 s each on a
+    dashboard or profiler, no log lines but errors. On Linux its workers are forked from
+    this process rather than spawned, so they start with distributed, speechkit and OpenCC's
+    tables already imported and loaded (a spawned worker imports them itself: 1–2 s each on a
     quiet machine, 10 s and more on a loaded one)."""
     import logging
 
     import dask
 
-    settings = {}
+    # A worker's statistical profiler samples the task thread every 10 ms (for the
+    # dashboard, which this cluster does not have): pure-Python work pays for it.
+    settings: dict[str, Any] = {"distributed.worker.profile.enabled": False}
     if sys.platform.startswith("linux"):
         from speechkit.ingest.convert import to_simplified
 
