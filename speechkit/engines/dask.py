@@ -47,10 +47,10 @@ Progress = Callable[[str, int, int, bool], None]
 @contextmanager
 def _local_cluster(distributed, workers: int):
     """A ``LocalCluster`` of ``workers`` single-threaded worker processes for one run: no
-    dashboard or profiler, no log lines but errors. On Linux its workers are forked from
-    this process rather than spawned, so they start with distributed, speechkit and OpenCC's
-    tables already imported and loaded (a spawned worker imports them itself: 1–2 s each on a
-    quiet machine, 10 s and more on a loaded one)."""
+    profiler, the dashboard on any free port, no log lines but errors. On Linux the workers
+    are forked from this process rather than spawned, so they start with distributed,
+    speechkit and OpenCC's tables already imported and loaded (a spawned worker imports them
+    itself: 1–2 s each on a quiet machine, 10 s and more on a loaded one)."""
     import logging
 
     import dask
@@ -69,7 +69,7 @@ def _local_cluster(distributed, workers: int):
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: 8787 may be another cluster's
             silence_logs=logging.ERROR,
         )
         with cluster:
