@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
@@ -232,7 +233,7 @@ class Fragile(type(REGISTRY["directives"])):
     """Directives, but the per-speech step fails on one speech."""
 
     name = "fragile"
-    failed: list[str] = []  # the speeches it raised on (threads in this process see it)
+    failed: ClassVar[list[str]] = []  # the speeches it raised on (threads here see it)
 
     def per_speech(self, speech, **options):
         if speech.id == "speeches_2022_traditional_dump-3":
