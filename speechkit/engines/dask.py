@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
@@ -47,10 +48,11 @@ Progress = Callable[[str, int, int, bool], None]
 @contextmanager
 def _local_cluster(distributed, workers: int):
     """A ``LocalCluster`` of ``workers`` single-threaded worker processes for one run: no
-    profiler, the dashboard on any free port, no log lines but errors. On Linux the workers
-    are forked from this process rather than spawned, so they start with distributed,
-    speechkit and OpenCC's tables already imported and loaded (a spawned worker imports them
-    itself: 1–2 s each on a quiet machine, 10 s and more on a loaded one)."""
+    profiler, the dashboard on any free port, no log lines but errors. On Linux, from a
+    single-threaded process, the workers are forked from this one rather than spawned, so
+    they start with distributed, speechkit and OpenCC's tables already imported and loaded
+    (a spawned worker imports them itself: 1–2 s each on a quiet machine, 10 s and more
+    on a loaded one)."""
     import logging
 
     import dask
@@ -58,7 +60,11 @@ def _local_cluster(distributed, workers: int):
     # A worker's statistical profiler samples the task thread every 10 ms (for the
     # dashboard, which this cluster does not have): pure-Python work pays for it.
     settings: dict[str, Any] = {"distributed.worker.profile.enabled": False}
-    if sys.platform.startswith("linux"):
+    # Forking is safe only from a process with no other threads (the command, as it starts
+    # the cluster): a worker forked while another thread held a lock can wait on it for
+    # ever, as one did under a test suite running other clusters. Elsewhere (a notebook,
+    # a test suite) the workers are spawned.
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
         from speechkit.ingest.convert import to_simplified
 
         to_simplified("")  # load OpenCC's tables once, before forking (as the local pool)
