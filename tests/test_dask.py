@@ -273,6 +273,17 @@ def test_engine_dask_without_an_address_starts_a_local_cluster(inputs):
     assert dask == local_output(("targets", INPUTS, "--csv"), inputs)
 
 
+def test_the_command_starts_a_cluster_of_forked_workers(inputs):
+    """The installed command, a fresh single-threaded process, forks its LocalCluster's
+    workers (the test suite's own process, running other clusters, spawns them): the run
+    ends, with the local output."""
+    command = [str(Path(sys.executable).with_name("speechkit")), "directives", *inputs, "--csv"]
+    done = subprocess.run([*command, "--engine", "dask"], capture_output=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == b""  # no log lines
+    assert done.stdout.decode() == local_output(("directives", INPUTS, "--csv"), inputs)
+
+
 def test_without_dask_installed_the_error_is_one_line(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as if absent
     result = CliRunner().invoke(cli, ["slogans", str(SAMPLE), "--engine", "dask"], obj={})
