@@ -273,10 +273,9 @@ def test_engine_dask_without_an_address_starts_a_local_cluster(inputs):
     assert dask == local_output(("targets", INPUTS, "--csv"), inputs)
 
 
-def test_the_command_starts_a_cluster_of_forked_workers(inputs):
-    """The installed command, a fresh single-threaded process, forks its LocalCluster's
-    workers (the test suite's own process, running other clusters, spawns them): the run
-    ends, with the local output."""
+def test_the_command_starts_a_cluster_of_workers_from_a_fork_server(inputs):
+    """The installed command starts its LocalCluster's workers from a fork server that
+    preloaded speechkit: the run ends, with no log lines and the local output."""
     command = [str(Path(sys.executable).with_name("speechkit")), "directives", *inputs, "--csv"]
     done = subprocess.run([*command, "--engine", "dask"], capture_output=True, timeout=300)
     assert done.returncode == 0, done.stderr

@@ -14,8 +14,6 @@ that dies has its tasks rerun elsewhere by the scheduler.
 from __future__ import annotations
 
 import os
-import sys
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
@@ -48,27 +46,30 @@ Progress = Callable[[str, int, int, bool], None]
 @contextmanager
 def _local_cluster(distributed, workers: int):
     """A ``LocalCluster`` of ``workers`` single-threaded worker processes for one run: no
-    profiler, the dashboard on any free port, no log lines but errors. On Linux, from a
-    single-threaded process, the workers are forked from this one rather than spawned, so
-    they start with distributed, speechkit and OpenCC's tables already imported and loaded
-    (a spawned worker imports them itself: 1–2 s each on a quiet machine, 10 s and more
-    on a loaded one)."""
+    profiler, the dashboard on any free port, no log lines but errors. Where the platform
+    has a fork server (Linux, macOS), the workers are forked from it: a single-threaded
+    process that imported distributed, speechkit's task functions and OpenCC's tables once
+    (``speechkit.engines.dask_preload``), so a worker starts without importing them itself
+    (1–2 s each on a quiet machine, 10 s and more on a loaded one). Forking this process
+    instead would be faster still, but it runs the cluster's threads: a worker forked while
+    one of them held a lock can wait on it for ever."""
     import logging
+    import multiprocessing
 
     import dask
 
     # A worker's statistical profiler samples the task thread every 10 ms (for the
     # dashboard, which this cluster does not have): pure-Python work pays for it.
     settings: dict[str, Any] = {"distributed.worker.profile.enabled": False}
-    # Forking is safe only from a process with no other threads (the command, as it starts
-    # the cluster): a worker forked while another thread held a lock can wait on it for
-    # ever, as one did under a test suite running other clusters. Elsewhere (a notebook,
-    # a test suite) the workers are spawned.
-    if sys.platform.startswith("linux") and threading.active_count() == 1:
-        from speechkit.ingest.convert import to_simplified
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        from distributed.utils import get_mp_context
 
-        to_simplified("")  # load OpenCC's tables once, before forking (as the local pool)
-        settings["distributed.worker.multiprocessing-method"] = "fork"
+        settings["distributed.worker.multiprocessing-method"] = "forkserver"
+        with dask.config.set(settings):
+            context = get_mp_context()  # sets distributed's own preload list, once
+        # The server starts with the first worker; a server already running (an earlier
+        # cluster in this process) keeps the modules it has.
+        context.set_forkserver_preload(["distributed", "speechkit.engines.dask_preload"])
     # The setting holds while the cluster runs: a worker that dies is forked again.
     with dask.config.set(settings):
         cluster = distributed.LocalCluster(
