@@ -8,8 +8,8 @@ are not quantities.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from speechkit.text.numerals import parse_number
 from speechkit.text.units import _MAGNITUDE_TAIL, Unit, _unit_info, unit_kind, units
@@ -17,8 +17,7 @@ from speechkit.text.units import _MAGNITUDE_TAIL, Unit, _unit_info, unit_kind, u
 __all__ = ["Quantity", "Unit", "find_quantities", "unit_kind", "units"]
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """One quantity; ``start``/``end`` are offsets into the text it was found in.
 
     ``value``/``unit`` are as written (2158, 亿元); ``value_base``/``unit_base`` are
@@ -262,7 +261,7 @@ def _make(
         if num2 is not None:
             num2 = num2[: mag.start()]
         unit = mag.group() + (unit or "")
-    arabic = _ARABIC_CHAR.search(num) is not None and _CN_CHAR.search(num) is None
+    arabic = _arabic(num)
     if not explicit_unit and not arabic:
         return None  # Chinese numerals need a unit: 十四五, 一是, 十万火急
     unit = unit or ""
@@ -285,7 +284,7 @@ def _make(
     if unit.endswith("成") and text.startswith("半", end):
         value = None if value is None else value + 0.5
         end += 1
-    if unit and _unit_info(unit) is not None:
+    if unit and text[end : end + 1] in ("/", "／") and _unit_info(unit) is not None:
         per = _per_pattern().match(text, end)
         if per:
             unit += "/" + per.group(1)
@@ -294,9 +293,18 @@ def _make(
     return _build(text, start, end, value, value_high, unit, approx, redacted)
 
 
+@lru_cache(maxsize=4096)
+def _arabic(num: str) -> bool:
+    """Whether a numeral is Arabic: an Arabic digit and no Chinese one (numerals repeat)."""
+    return _ARABIC_CHAR.search(num) is not None and _CN_CHAR.search(num) is None
+
+
 def _approx(text: str, start: int, end: int, fuzzy: str | None) -> tuple[int, int, str | None]:
     """Widen the span over 约 before and 左右 after; the approximating word (first wins)."""
-    found = _APPROX_BEFORE.search(text, max(0, start - 3), start)
+    # (Both forms end in 约: most numbers do not follow one, and skip the search.)
+    found = None
+    if start and text[start - 1] == "约":
+        found = _APPROX_BEFORE.search(text, max(0, start - 3), start)
     approx = found.group() if found else None
     if approx:
         start -= len(approx)
