@@ -118,6 +118,25 @@ _PCT_UNITS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
 # look-behind, which keeps re from skipping ahead to where a match can start; searching for
 # this class first does that skipping in C, and the pattern is tried only there.
 _FIRST = re.compile(rf"[{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x](?:(?<![百千万])|(?=分之))")
+# Most places where _FIRST matches are bare Chinese numerals (一些, 统一, 十四五): _scan reads
+# each one and drops it, as it has no unit. _skip_pattern() passes over them in C, with the
+# text where no number starts: a run of Chinese numerals followed by nothing that could
+# continue it or make it a quantity (any character of a number, a unit, a range, 多/余). The
+# run leaves out 千, 百 and the decimal point's Arabic form, which _NUM reads with
+# look-aheads; they are in the "more" class instead, so a run next to them is left to _scan.
+# The run is atomic, (?=(...))(?P=...), so that it is never shortened to skip a part of it.
+_CN_RUN = rf"[{_CN_DIGIT}十拾](?:[{_CN_DIGIT}零〇十拾佰仟万亿]|[点．.](?=[{_CN_DIGIT}零〇]))*"
+
+
+@cache
+def _skip_pattern() -> re.Pattern[str]:
+    firsts = re.escape("".join(sorted({u[0] for u in units()})))
+    more = rf"[{_ARABIC_DIGIT}{_CN_DIGIT}零〇十拾佰仟万亿千百.．点,\u202f{firsts}~～\-－—–至到多余]"
+    return re.compile(
+        rf"(?:[^{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x]+|(?=(?P<run>{_CN_RUN}))(?P=run)(?!{more}))*"
+    )
+
+
 # A number is Arabic (see ``arabic`` in _make) if it has an Arabic digit and no Chinese one.
 _ARABIC_CHAR = re.compile(rf"[{_ARABIC_DIGIT}]")
 _CN_CHAR = re.compile(rf"[{_CN_DIGIT}]")
@@ -177,10 +196,11 @@ def _doublings(text: str) -> list[Quantity]:
 def _scan(text: str) -> list[Quantity]:
     match = _pattern().match
     first = _FIRST.search
+    skip = _skip_pattern().match
     out: list[Quantity] = []
     pos = 0
     while True:
-        c = first(text, pos)
+        c = first(text, skip(text, pos).end())
         if c is None:
             return out
         m = match(text, c.start())
