@@ -12,7 +12,15 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from speechkit.text.numerals import parse_number
-from speechkit.text.units import _MAGNITUDE_TAIL, Unit, _unit_info, unit_kind, units
+from speechkit.text.units import (
+    _MAGNITUDE_TAIL,
+    Unit,
+    _unit_info,
+    per_pattern,
+    unit_kind,
+    unit_pattern,
+    units,
+)
 
 __all__ = ["Quantity", "Unit", "find_quantities", "unit_kind", "units"]
 
@@ -70,29 +78,9 @@ _APPROX_BEFORE = re.compile(r"(?:大约|(?<![节制签合契条公预特邀履�
 _RANGE_BLOCKERS = ("从", "由")  # 由20%到30% is a change, not a range
 
 
-def _unit_pattern(table: dict[str, Unit]) -> str:
-    magnitudes = sorted((u for u in table.values() if u.kind == "magnitude"), key=_longest)
-    others = sorted((u for u in table.values() if u.kind != "magnitude"), key=_longest)
-    mag = "|".join(re.escape(u.unit) for u in magnitudes)
-
-    def alt(u: Unit) -> str:
-        guard = f"(?![{re.escape(u.not_before)}])" if u.not_before else ""
-        return re.escape(u.unit) + guard
-
-    base = "|".join(alt(u) for u in others)
-    # The look-ahead rejects in one step the many numbers with no unit after them, where
-    # the alternation would try each unit in turn.
-    first = "".join(sorted({re.escape(u.unit[0]) for u in table.values()}))
-    return rf"(?=[{first}])(?:(?:{mag})?(?:{base})|(?:{mag}))"
-
-
-def _longest(u: Unit) -> int:
-    return -len(u.unit)
-
-
 @cache
 def _pattern() -> re.Pattern[str]:
-    unit = _unit_pattern(units())
+    unit = unit_pattern(units())
     return re.compile(
         rf"(?P<date>{_DATE})"
         rf"|(?P<pct>百分之|千分之|万分之)(?P<pnum>{_NUM}|百)"
@@ -101,15 +89,6 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:(?P<sep>{_SEP})(?P<num2>{_NUM}|{_X}))?"
         rf"(?P<fuzzy>多|余)?(?P<unit>{unit})?"
     )
-
-
-@cache
-def _per_pattern() -> re.Pattern[str]:
-    """ "/unit" after a unit, for rates such as 元/担 or 担/亩 (no 万/亿 prefix)."""
-    table = units()
-    alts = [u.unit for u in table.values() if u.kind not in ("magnitude", "percent")]
-    alts.sort(key=len, reverse=True)
-    return re.compile("[/／](" + "|".join(re.escape(a) for a in alts) + ")")
 
 
 _PCT_UNITS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
@@ -305,7 +284,7 @@ def _make(
         value = None if value is None else value + 0.5
         end += 1
     if unit and text[end : end + 1] in ("/", "／") and _unit_info(unit) is not None:
-        per = _per_pattern().match(text, end)
+        per = per_pattern().match(text, end)
         if per:
             unit += "/" + per.group(1)
             end = per.end()
