@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from speechkit.text.quantities import Quantity, find_quantities, units
@@ -234,6 +234,44 @@ def test_every_match_in_the_sample_opens_where_the_first_character_class_says(
 ):
     for speech in sample_speeches:
         _starts_covered(speech.text)
+
+
+def _scan_without_skipping(text: str) -> list:
+    """find_quantities' scan as it reads without _skip_pattern (every _FIRST position)."""
+    from speechkit.text import quantities
+
+    pattern, first = quantities._pattern(), quantities._FIRST
+    out, pos = [], 0
+    while (c := first.search(text, pos)) is not None:
+        m = pattern.match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        pos = m.end()
+        if m.group("date"):
+            continue
+        if m.group("pct"):
+            q = quantities._percent_words(text, m)
+        else:
+            q, pos = quantities._numeric(text, m)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+@given(st.text(alphabet=_ALPHABET + "百千万分之〇零xX伏瓦点．多余至到~、的了", max_size=40))
+@example("建成三千伏的线路，一千瓦，三百分点，十四五，二〇二二年，五点五亿，两到三个，七八十")
+def test_skipping_bare_numerals_finds_what_reading_every_numeral_finds(text):
+    from speechkit.text.quantities import _scan
+
+    assert _scan(text) == _scan_without_skipping(text)
+
+
+def test_skipping_bare_numerals_finds_the_same_quantities_in_the_sample(sample_speeches):
+    from speechkit.text.quantities import _scan
+
+    for speech in sample_speeches:
+        assert _scan(speech.text) == _scan_without_skipping(speech.text)
 
 
 def test_approximation_word_does_not_reach_across_a_line_break():

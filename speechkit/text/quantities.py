@@ -8,17 +8,24 @@ are not quantities.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from speechkit.text.numerals import parse_number
-from speechkit.text.units import _MAGNITUDE_TAIL, Unit, _unit_info, unit_kind, units
+from speechkit.text.units import (
+    _MAGNITUDE_TAIL,
+    Unit,
+    _unit_info,
+    per_pattern,
+    unit_kind,
+    unit_pattern,
+    units,
+)
 
 __all__ = ["Quantity", "Unit", "find_quantities", "unit_kind", "units"]
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """One quantity; ``start``/``end`` are offsets into the text it was found in.
 
     ``value``/``unit`` are as written (2158, 亿元); ``value_base``/``unit_base`` are
@@ -71,29 +78,9 @@ _APPROX_BEFORE = re.compile(r"(?:大约|(?<![节制签合契条公预特邀履�
 _RANGE_BLOCKERS = ("从", "由")  # 由20%到30% is a change, not a range
 
 
-def _unit_pattern(table: dict[str, Unit]) -> str:
-    magnitudes = sorted((u for u in table.values() if u.kind == "magnitude"), key=_longest)
-    others = sorted((u for u in table.values() if u.kind != "magnitude"), key=_longest)
-    mag = "|".join(re.escape(u.unit) for u in magnitudes)
-
-    def alt(u: Unit) -> str:
-        guard = f"(?![{re.escape(u.not_before)}])" if u.not_before else ""
-        return re.escape(u.unit) + guard
-
-    base = "|".join(alt(u) for u in others)
-    # The look-ahead rejects in one step the many numbers with no unit after them, where
-    # the alternation would try each unit in turn.
-    first = "".join(sorted({re.escape(u.unit[0]) for u in table.values()}))
-    return rf"(?=[{first}])(?:(?:{mag})?(?:{base})|(?:{mag}))"
-
-
-def _longest(u: Unit) -> int:
-    return -len(u.unit)
-
-
 @cache
 def _pattern() -> re.Pattern[str]:
-    unit = _unit_pattern(units())
+    unit = unit_pattern(units())
     return re.compile(
         rf"(?P<date>{_DATE})"
         rf"|(?P<pct>百分之|千分之|万分之)(?P<pnum>{_NUM}|百)"
@@ -104,21 +91,31 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
-@cache
-def _per_pattern() -> re.Pattern[str]:
-    """ "/unit" after a unit, for rates such as 元/担 or 担/亩 (no 万/亿 prefix)."""
-    table = units()
-    alts = [u.unit for u in table.values() if u.kind not in ("magnitude", "percent")]
-    alts.sort(key=len, reverse=True)
-    return re.compile("[/／](" + "|".join(re.escape(a) for a in alts) + ")")
-
-
 _PCT_UNITS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
 # Every match of _pattern() opens with one of these characters: a digit, a Chinese numeral,
 # 百/千/万 (百分之…) or a redacted x. The pattern opens with an alternation of groups and a
 # look-behind, which keeps re from skipping ahead to where a match can start; searching for
 # this class first does that skipping in C, and the pattern is tried only there.
 _FIRST = re.compile(rf"[{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x](?:(?<![百千万])|(?=分之))")
+# Most places where _FIRST matches are bare Chinese numerals (一些, 统一, 十四五): _scan reads
+# each one and drops it, as it has no unit. _skip_pattern() passes over them in C, with the
+# text where no number starts: a run of Chinese numerals followed by nothing that could
+# continue it or make it a quantity (any character of a number, a unit, a range, 多/余). The
+# run leaves out 千, 百 and the decimal point's Arabic form, which _NUM reads with
+# look-aheads; they are in the "more" class instead, so a run next to them is left to _scan.
+# The run is atomic, (?=(...))(?P=...), so that it is never shortened to skip a part of it.
+_CN_RUN = rf"[{_CN_DIGIT}十拾](?:[{_CN_DIGIT}零〇十拾佰仟万亿]|[点．.](?=[{_CN_DIGIT}零〇]))*"
+
+
+@cache
+def _skip_pattern() -> re.Pattern[str]:
+    firsts = re.escape("".join(sorted({u[0] for u in units()})))
+    more = rf"[{_ARABIC_DIGIT}{_CN_DIGIT}零〇十拾佰仟万亿千百.．点,\u202f{firsts}~～\-－—–至到多余]"
+    return re.compile(
+        rf"(?:[^{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x]+|(?=(?P<run>{_CN_RUN}))(?P=run)(?!{more}))*"
+    )
+
+
 # A number is Arabic (see ``arabic`` in _make) if it has an Arabic digit and no Chinese one.
 _ARABIC_CHAR = re.compile(rf"[{_ARABIC_DIGIT}]")
 _CN_CHAR = re.compile(rf"[{_CN_DIGIT}]")
@@ -178,10 +175,11 @@ def _doublings(text: str) -> list[Quantity]:
 def _scan(text: str) -> list[Quantity]:
     match = _pattern().match
     first = _FIRST.search
+    skip = _skip_pattern().match
     out: list[Quantity] = []
     pos = 0
     while True:
-        c = first(text, pos)
+        c = first(text, skip(text, pos).end())
         if c is None:
             return out
         m = match(text, c.start())
@@ -262,7 +260,7 @@ def _make(
         if num2 is not None:
             num2 = num2[: mag.start()]
         unit = mag.group() + (unit or "")
-    arabic = _ARABIC_CHAR.search(num) is not None and _CN_CHAR.search(num) is None
+    arabic = _arabic(num)
     if not explicit_unit and not arabic:
         return None  # Chinese numerals need a unit: 十四五, 一是, 十万火急
     unit = unit or ""
@@ -285,8 +283,8 @@ def _make(
     if unit.endswith("成") and text.startswith("半", end):
         value = None if value is None else value + 0.5
         end += 1
-    if unit and _unit_info(unit) is not None:
-        per = _per_pattern().match(text, end)
+    if unit and text[end : end + 1] in ("/", "／") and _unit_info(unit) is not None:
+        per = per_pattern().match(text, end)
         if per:
             unit += "/" + per.group(1)
             end = per.end()
@@ -294,9 +292,18 @@ def _make(
     return _build(text, start, end, value, value_high, unit, approx, redacted)
 
 
+@lru_cache(maxsize=4096)
+def _arabic(num: str) -> bool:
+    """Whether a numeral is Arabic: an Arabic digit and no Chinese one (numerals repeat)."""
+    return _ARABIC_CHAR.search(num) is not None and _CN_CHAR.search(num) is None
+
+
 def _approx(text: str, start: int, end: int, fuzzy: str | None) -> tuple[int, int, str | None]:
     """Widen the span over 约 before and 左右 after; the approximating word (first wins)."""
-    found = _APPROX_BEFORE.search(text, max(0, start - 3), start)
+    # (Both forms end in 约: most numbers do not follow one, and skip the search.)
+    found = None
+    if start and text[start - 1] == "约":
+        found = _APPROX_BEFORE.search(text, max(0, start - 3), start)
     approx = found.group() if found else None
     if approx:
         start -= len(approx)

@@ -62,3 +62,34 @@ def _unit_info(unit: str) -> tuple[Unit, float] | None:
             factor *= table[c].factor
         return table[unit[-1]], factor
     return None
+
+
+def unit_pattern(table: dict[str, Unit]) -> str:
+    """A regex for any unit of ``table`` as written: an optional 万/亿 prefix and a unit, or
+    the prefix alone (the longest first)."""
+    magnitudes = sorted((u for u in table.values() if u.kind == "magnitude"), key=_longest)
+    others = sorted((u for u in table.values() if u.kind != "magnitude"), key=_longest)
+    mag = "|".join(re.escape(u.unit) for u in magnitudes)
+
+    def alt(u: Unit) -> str:
+        guard = f"(?![{re.escape(u.not_before)}])" if u.not_before else ""
+        return re.escape(u.unit) + guard
+
+    base = "|".join(alt(u) for u in others)
+    # The look-ahead rejects in one step the many numbers with no unit after them, where
+    # the alternation would try each unit in turn.
+    first = "".join(sorted({re.escape(u.unit[0]) for u in table.values()}))
+    return rf"(?=[{first}])(?:(?:{mag})?(?:{base})|(?:{mag}))"
+
+
+def _longest(u: Unit) -> int:
+    return -len(u.unit)
+
+
+@cache
+def per_pattern() -> re.Pattern[str]:
+    """ "/unit" after a unit, for rates such as 元/担 or 担/亩 (no 万/亿 prefix)."""
+    table = units()
+    alts = [u.unit for u in table.values() if u.kind not in ("magnitude", "percent")]
+    alts.sort(key=len, reverse=True)
+    return re.compile("[/／](" + "|".join(re.escape(a) for a in alts) + ")")

@@ -106,11 +106,11 @@ class Targets(Analyzer):
                         written = speech.text[found["start"] : found["end"]]
                         found[column] = written.removesuffix(found["unit"] or "") or written
             start, end = speech.raw_span(found["start"], found["end"])
+            # read_numbers gives the other columns in COLUMNS' order, start and end last.
             rows.append(
-                {"source": speech.source, "speech": speech.id, **found}
-                | {"start": start, "end": end}
+                {"source": speech.source, "speech": speech.id, **found, "start": start, "end": end}
             )
-        return [{column: row[column] for column in COLUMNS} for row in rows]
+        return rows
 
     def combine(self, records: Iterable[dict], **_: Any) -> list[dict]:
         return list(records)

@@ -244,8 +244,12 @@ def _counts_named_items(text: str, q: Quantity, frame: Frame) -> bool:
     by what they are. Not 越城区28个、柯桥区22个 (each item has its own count), nor
     森林覆盖率达到13.52%、林草覆盖率达到44.79% (a verb sets a level), nor 呼伦大街、望城路等
     9条道路 (等 leaves the list open: the count is the goal)."""
-    m = _LISTED.search(text, max(frame.sentence_start, q.start - 30), q.start)
-    if m is None or not _HAN.match(text, q.end) or _LEVEL_VERB.search(m.group("last")):
+    window = max(frame.sentence_start, q.start - 30)
+    # (The list needs a 、 and a noun after the count: most numbers fail these cheap tests.)
+    if not _HAN.match(text, q.end) or text.find("、", window, q.start) < 0:
+        return False
+    m = _LISTED.search(text, window, q.start)
+    if m is None or _LEVEL_VERB.search(m.group("last")):
         return False
     # The count is the number of names (A、B、C和D4项行动), not an amount of each
     # (街道辖区、工人新村和零散区域1.8万户).

@@ -75,7 +75,8 @@ def _indicator_id(text: str, words: str, frame) -> str:
 def _baseline(decided: list, n: int) -> float | None:
     """The value of the baseline just before target ``n`` in its clause (从5.2万元提高到6万元)."""
     frame = decided[n][1]
-    for p, _, kind, _ in reversed(decided[:n]):
+    for k in range(n - 1, -1, -1):  # (walks back only over the clause: no copy of the list)
+        p, _, kind, _ = decided[k]
         if p.start < frame.clause_start:
             break
         if kind == "baseline":
