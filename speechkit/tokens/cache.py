@@ -20,7 +20,9 @@ import hashlib
 import logging
 import os
 import tempfile
+from array import array
 from collections.abc import Callable
+from itertools import accumulate
 from pathlib import Path
 
 from speechkit import atomic
@@ -58,15 +60,15 @@ def digest(keys, tokens) -> str:
     return hasher.hexdigest()
 
 
-def _hash_strings(hasher, array) -> None:
+def _hash_strings(hasher, strings_array) -> None:
     """Feed a large_string array (offsets from 0) to ``hasher``: length, nulls, offsets, text."""
-    hasher.update(f"{len(array)}:{array.null_count}:".encode())
-    offsets = array.buffers()[1]
-    count = (len(array) + 1) * 8
+    hasher.update(f"{len(strings_array)}:{strings_array.null_count}:".encode())
+    offsets = strings_array.buffers()[1]
+    count = (len(strings_array) + 1) * 8
     hasher.update(memoryview(offsets)[:count])
     end = int.from_bytes(memoryview(offsets)[count - 8 : count], "little", signed=True)
     if end:
-        hasher.update(memoryview(array.buffers()[2])[:end])
+        hasher.update(memoryview(strings_array.buffers()[2])[:end])
 
 
 def read(directory: Path, name: str | None = None):
@@ -97,7 +99,8 @@ def read(directory: Path, name: str | None = None):
 
 def write(directory: Path, table, name: str | None = None) -> None:
     """Replace the cache with ``table`` atomically (a temp file renamed into place)."""
-    import pyarrow.feather as feather
+    import pyarrow as pa
+    import pyarrow.ipc as ipc
 
     fd, tmp = tempfile.mkstemp(prefix=".tokens.", suffix=".arrow", dir=directory)
     os.close(fd)
@@ -107,9 +110,11 @@ def write(directory: Path, table, name: str | None = None) -> None:
             BACKEND_KEY: backend(name).encode(),
             HASH_KEY: digest(table.column("key"), table.column("tokens")).encode(),
         }
-        feather.write_feather(
-            table.replace_schema_metadata(metadata), tmp, compression="uncompressed"
-        )
+        table = table.replace_schema_metadata(metadata)
+        # An uncompressed Arrow IPC file is Feather v2; written with ipc, not
+        # ``feather.write_feather``, which imports pandas (0.5 s) to check its argument.
+        with pa.OSFile(tmp, "wb") as sink, ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
         atomic.with_umask(tmp)
         with atomic.no_interrupts():
             os.replace(tmp, directory / CACHE_FILE)
@@ -124,57 +129,116 @@ def single_array(column):
     return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
 
 
-def aligned_tokens(
-    directory: Path,
-    speeches: list,
-    fingerprint: str,
-    tokenize_joined,
-    notify: Callable[[str], None] | None = None,
-    tokenizer: str | None = None,
-):
-    """Tokens of ``speeches`` in order, as a pyarrow list array, from the cache where possible.
-
-    ``tokenize_joined(texts)`` yields, for each text the cache lacks, its tokens joined by
-    ``speechkit.tokens.segment.SEPARATOR``; they are split into lists inside Arrow, so no Python
-    object is made per token. If anything was missing the cache is rewritten with exactly
-    this corpus's speeches; if it cannot be, ``notify`` is told once and the tokens are
-    returned all the same. ``tokenizer`` names the backend (recorded in the file).
-    """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    from speechkit.tokens.segment import SEPARATOR
-
-    if not speeches:
-        return pa.array([], pa.list_(pa.string()))
+def lookup(directory: Path, speeches: list, fingerprint: str, tokenizer: str | None = None):
+    """``(keys, column, rows)`` for ``speeches``: each speech's cache key, the valid cache's
+    tokens column (None when there is no valid cache), and for each speech its row in that
+    column, or None when the cache lacks it."""
     keys = [text_key(s.text, fingerprint) for s in speeches]
     cached = read(directory, tokenizer)
-    known = {} if cached is None else {k: i for i, k in enumerate(cached.column("key").to_pylist())}
-    missing = [i for i, k in enumerate(keys) if k not in known]
-    if not missing:
-        rows = [known[k] for k in keys]
-        column = single_array(cached.column("tokens"))
-        return column if rows == list(range(cached.num_rows)) else column.take(pa.array(rows))
-    joined = pa.array(list(tokenize_joined(speeches[i].text for i in missing)), pa.string())
-    fresh = pc.split_pattern(joined, SEPARATOR)
-    empty = pc.equal(joined, "")
-    if pc.any(empty).as_py():  # an empty text splits into [""]; jieba gives no token for it
-        fresh = pc.if_else(empty, pa.scalar([], fresh.type), fresh)
-    del joined, empty
-    if cached is None or len(missing) == len(keys):
+    if cached is None:
+        return keys, None, [None] * len(keys)
+    cached_keys = cached.column("key").to_pylist()
+    column = single_array(cached.column("tokens"))
+    if cached_keys == keys:
+        return keys, column, list(range(len(keys)))
+    known: dict[str, int] = {}
+    for row, key in enumerate(cached_keys):
+        known.setdefault(key, row)
+    return keys, column, [known.get(key) for key in keys]
+
+
+def store(
+    directory: Path,
+    keys: list[str],
+    column,
+    rows: list,
+    fresh,
+    tokenizer: str | None = None,
+    notify: Callable[[str], None] | None = None,
+) -> None:
+    """Rewrite the cache with exactly these speeches: speech ``i`` gets row ``rows[i]`` of the
+    cached ``column``, or, where that is None, the next row of ``fresh`` (the tokens of the
+    speeches the cache lacked, in order). If it cannot be written, ``notify`` is told once."""
+    import pyarrow as pa
+
+    if column is None or all(row is None for row in rows):
         tokens = fresh
     else:
-        # Rows 0..len(cached)-1 are the cache, the rest the fresh ones: pick each speech's row.
-        fresh_row = {i: cached.num_rows + j for j, i in enumerate(missing)}
-        rows = [fresh_row[i] if i in fresh_row else known[k] for i, k in enumerate(keys)]
-        pool = single_array(cached.column("tokens"))
-        tokens = pa.concat_arrays([pool, fresh.cast(pool.type)]).take(pa.array(rows))
+        picks, next_fresh = [], len(column)
+        for row in rows:
+            if row is None:
+                row, next_fresh = next_fresh, next_fresh + 1
+            picks.append(row)
+        tokens = pa.concat_arrays([column, fresh.cast(column.type)]).take(integers(picks))
+    table = pa.Table.from_arrays([strings(keys).cast(pa.string()), tokens], ["key", "tokens"])
     try:
-        write(directory, pa.table({"key": keys, "tokens": tokens}), tokenizer)
+        write(directory, table, tokenizer)
     except OSError as exc:
         message = (
             f"{directory}: cannot write the token cache ({exc.strerror or exc}); the counts "
             "are complete, but the next run will tokenize again."
         )
         (notify or logging.getLogger("speechkit").warning)(message)
-    return tokens
+
+
+class Joined:
+    """Collects tokens joined by ``speechkit.tokens.segment.SEPARATOR`` (one string per
+    speech, as workers send them) into a pyarrow list array, a chunk at a time, so the
+    splitting runs while the workers still work rather than after them."""
+
+    CHUNK = 64
+
+    def __init__(self) -> None:
+        self._pending: list[str] = []
+        self._chunks: list = []
+
+    def add(self, joined: str) -> None:
+        self._pending.append(joined)
+        if len(self._pending) >= self.CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        from speechkit.tokens.segment import SEPARATOR
+
+        joined = strings(self._pending)
+        tokens = pc.split_pattern(joined, SEPARATOR).cast(pa.list_(pa.string()))
+        if "" in self._pending:  # an empty text splits into [""]; it has no token
+            empty = pc.equal(joined, "")
+            tokens = pc.if_else(empty, pa.scalar([], tokens.type), tokens)
+        self._chunks.append(tokens)
+        self._pending = []
+
+    def array(self):
+        """Everything added so far, as one ``list<string>`` array."""
+        import pyarrow as pa
+
+        self._flush()
+        if not self._chunks:
+            return pa.array([], pa.list_(pa.string()))
+        return self._chunks[0] if len(self._chunks) == 1 else pa.concat_arrays(self._chunks)
+
+
+# Arrays from Python lists through their buffers: ``pa.array(list)`` imports pandas (0.5 s)
+# to check whether the list is a pandas object.
+
+
+def strings(values: list[str]):
+    """A pyarrow ``large_string`` array of ``values``."""
+    import pyarrow as pa
+
+    encoded = [value.encode("utf-8") for value in values]
+    offsets = array("q", accumulate(map(len, encoded), initial=0))
+    buffers = [None, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))]
+    return pa.Array.from_buffers(pa.large_string(), len(values), buffers)
+
+
+def integers(values: list[int]):
+    """A pyarrow ``int64`` array of ``values``."""
+    import pyarrow as pa
+
+    return pa.Array.from_buffers(pa.int64(), len(values), [None, pa.py_buffer(array("q", values))])

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache, partial
 from pathlib import Path
@@ -120,6 +121,11 @@ def _cut_joined(name: str | None, text: str) -> str:
     return SEPARATOR.join(tokenizer(name).cut(text))
 
 
+def _cut_counted(name: str | None, text: str) -> tuple[str, Counter]:
+    tokens = list(tokenizer(name).cut(text))
+    return SEPARATOR.join(tokens), Counter(tokens)
+
+
 def tokenize_many(
     texts: Iterable[str], jobs: int | None = None, name: str | None = None
 ) -> Iterator[list[str]]:
@@ -180,6 +186,15 @@ class TokenizerPool:
         however long the input is.
         """
         cut = partial(_cut_joined, self.name)
+        if not self.parallel:
+            yield from map(cut, texts)
+            return
+        yield from bounded_imap(self.start()._pool, cut, texts, self.jobs)
+
+    def counted(self, texts: Iterable[str]) -> Iterator[tuple[str, Counter]]:
+        """Each text's tokens joined by ``SEPARATOR`` (for the token cache) and counted, in
+        order: the counting is done where the text is cut, on the workers."""
+        cut = partial(_cut_counted, self.name)
         if not self.parallel:
             yield from map(cut, texts)
             return
