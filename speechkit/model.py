@@ -6,6 +6,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 
 @dataclass(frozen=True)
@@ -24,11 +25,11 @@ class OffsetMap:
 
     @classmethod
     def from_breaks(cls, breaks: Iterable[Sequence[int]], raw_end: int) -> OffsetMap:
-        clean_at, raw_at = array("q"), array("q")
-        for clean_pos, raw_pos in breaks:
-            clean_at.append(clean_pos)
-            raw_at.append(raw_pos)
-        return cls(clean_at, raw_at, raw_end)
+        breaks = breaks if isinstance(breaks, (list, tuple)) else list(breaks)
+        if breaks and set(map(len, breaks)) != {2}:
+            raise ValueError("each break is a (clean, raw) pair")
+        flat = array("q", chain.from_iterable(breaks))  # in C: a corpus has ~500 k pairs
+        return cls(flat[0::2], flat[1::2], raw_end)
 
     @property
     def breaks(self) -> tuple[tuple[int, int], ...]:
