@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -39,19 +39,31 @@ def word_filter(stopwords_file: str | None = None):
 
 def total_rows(records: Iterable[dict], top: int | None) -> list[dict]:
     """``word, count, speeches, per_10k`` (per 10,000 characters), most frequent first."""
-    count: Counter[str] = Counter()
-    spread: Counter[str] = Counter()
+    import numpy as np
+
+    # Every (speech, word) count goes into two flat lists; numpy then sums them per word.
+    # (Counter.update adds one pair at a time in Python: ~0.3 s on 1.3 M pairs.)
+    words: list[str] = []
+    counts: list[int] = []
     chars = 0
     for record in records:
         chars += record["chars"]
-        count.update(record["counts"])
-        spread.update(record["counts"].keys())
-    ranked = sorted(count.items(), key=lambda item: (-item[1], item[0]))[:top]
+        words.extend(record["counts"])
+        counts.extend(record["counts"].values())
+    index: dict[str, int] = {}
+    ids = np.fromiter(map(index.setdefault, words, itertools.count()), np.int64, len(words))
+    totals = np.bincount(ids, np.array(counts, np.float64)).astype(np.int64).tolist()
+    spread = np.bincount(ids).tolist()  # a word appears once in each speech's counts
+    ranked = sorted(((w, totals[i], spread[i]) for w, i in index.items()), key=_by_count)[:top]
     per_10k = 10_000 / chars if chars else 0.0
     return [
-        {"word": w, "count": n, "speeches": spread[w], "per_10k": round(n * per_10k, 3)}
-        for w, n in ranked
+        {"word": w, "count": n, "speeches": k, "per_10k": round(n * per_10k, 3)}
+        for w, n, k in ranked
     ]
+
+
+def _by_count(row: tuple[str, int, int]) -> tuple[int, str]:
+    return -row[1], row[0]
 
 
 def by_speech_rows(records: Iterable[dict], top: int | None) -> list[dict]:
