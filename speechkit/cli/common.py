@@ -6,8 +6,6 @@ import functools
 
 import click
 
-from speechkit.output import Output
-
 # The exit status of a run that wrote its output without the rows of speeches that failed
 # (1 is a user error, 2 misuse of flags, 130/143 an interrupt).
 SPEECHES_FAILED = 3
@@ -199,6 +197,8 @@ def table_output(command=None, *, file_option: bool = True):
         )
         @functools.wraps(command)
         def wrapper(fmt, raw_cells, output_path=None, **kwargs):
+            from speechkit.output import Output
+
             output = Output(fmt, output_path, raw_cells)
             output.check()
             return command(output=output, **kwargs)

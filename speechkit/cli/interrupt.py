@@ -7,11 +7,9 @@ interrupt leaves either the old output or the new one, never a part.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
-
-from speechkit import atomic
+import sys
 
 NAMES = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
 
@@ -19,9 +17,15 @@ NAMES = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
 def _stop(signum, _frame) -> None:
     for held in NAMES:
         signal.signal(held, signal.SIG_IGN)  # a second Ctrl-C must not cut the cleanup short
-    for child in multiprocessing.active_children():
-        child.kill()
-    atomic.remove_pending()
+    # Neither is imported by a command that starts no worker and writes no file (--help):
+    # then there is nothing to stop or remove.
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is not None:
+        for child in multiprocessing.active_children():
+            child.kill()
+    atomic = sys.modules.get("speechkit.atomic")
+    if atomic is not None:
+        atomic.remove_pending()
     # os.write, not print: the signal may have come in the middle of a print.
     line = f"Aborted: {NAMES.get(signum, 'stopped')}; no output was left half-written.\n"
     os.write(2, line.encode())
