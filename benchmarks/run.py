@@ -19,6 +19,7 @@ Prints a table, then the same figures as JSON on the last line.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -56,6 +57,9 @@ for path in sorted(pathlib.Path(sys.argv[1]).glob("*.txt")):
     n += len(jieba.lcut(path.read_text(encoding="utf-8")))
 print(n)
 """
+
+
+PARTS = ("analyzers", "split", "words", "help")
 
 
 def seconds(*command: str, before=None) -> float:
@@ -148,7 +152,15 @@ def main() -> None:
         "--memory-mb", type=int, default=100, help="size of the memory inputs (0: skip them)"
     )
     parser.add_argument("--timeout", type=float, default=600, help="seconds per memory run")
+    parser.add_argument(
+        "--only",
+        default=",".join(PARTS),
+        help=f"the timed parts to run, comma-separated (default: all of {', '.join(PARTS)})",
+    )
     args = parser.parse_args()
+    only = set(args.only.split(","))
+    if only - set(PARTS):
+        parser.error(f"--only: unknown part(s) {', '.join(sorted(only - set(PARTS)))}")
 
     from speechkit.analyzers import REGISTRY
 
@@ -169,6 +181,10 @@ def main() -> None:
     except ImportError:
         backends = ["jieba"]
 
+    # An installed speechkit has its bytecode (pip compiles a package as it installs it), as
+    # click, the reference of `--help`, has; an editable install under
+    # PYTHONDONTWRITEBYTECODE=1 would compile speechkit's sources on every run instead.
+    compileall.compile_dir(ROOT / "speechkit", quiet=1)
     work = Path(tempfile.mkdtemp(prefix="speechkit-bench-"))
     report: dict = {"machine": _machine(), "date": time.strftime("%Y-%m-%d"), "runs": {}}
     runs = report["runs"]
@@ -178,14 +194,17 @@ def main() -> None:
         report["input_mb"] = round(big.stat().st_size / 1e6, 1)
         floor = [PY, "-c", FLOOR, str(big)]
         out = str(work / "x.csv")
-        for name in regex_analyzers:
+        analyzers = regex_analyzers if "analyzers" in only else []
+        for name in analyzers:
             runs[name] = paired(floor, [SPEECHKIT, name, str(big), "--csv", "-o", out], args.pairs)
         speeches = work / "speeches"
-        runs["split -o"] = paired(
-            floor, [SPEECHKIT, "split", str(big), "-o", str(speeches)], args.pairs
-        )
+        split = [SPEECHKIT, "split", str(big), "-o", str(speeches)]
+        if "split" in only:
+            runs["split -o"] = paired(floor, split, args.pairs)
+        elif only & {"analyzers", "words"}:
+            seconds(*split)  # the corpus directory they read
         # Split once, analyse many times: the same analyzers on the corpus directory.
-        for name in regex_analyzers:
+        for name in analyzers:
             runs[f"{name} DIR"] = paired(
                 floor, [SPEECHKIT, name, str(speeches), "--csv", "-o", out], args.pairs
             )
@@ -197,7 +216,7 @@ def main() -> None:
         jieba_serial = [PY, "-c", JIEBA_SERIAL, str(speeches)]
         words = [SPEECHKIT, "words", str(speeches), "--csv", "-j", str(args.jobs)]
         outputs = {}
-        for backend in backends:
+        for backend in backends if "words" in only else []:
             command = [*words, "--tokenizer", backend, "-o", str(work / f"{backend}.csv")]
             runs[f"words DIR ({backend}, first run)"] = paired(
                 jieba_serial, command, args.pairs, before=no_cache
@@ -211,9 +230,10 @@ def main() -> None:
             outputs[backend] = (work / f"{backend}.csv").read_bytes() == (
                 work / f"{backend}-cached.csv"
             ).read_bytes()
-        runs["speechkit --help"] = paired(
-            [PY, "-c", "import click"], [SPEECHKIT, "--help"], max(args.pairs, 5)
-        )
+        if "help" in only:
+            runs["speechkit --help"] = paired(
+                [PY, "-c", "import click"], [SPEECHKIT, "--help"], max(args.pairs, 5)
+            )
         report["cached_output_identical"] = outputs
         report["acceptance"] = acceptance(runs, backends)
         if args.memory_mb:
