@@ -145,6 +145,30 @@ def test_help_imports_neither_pandas_nor_jieba_nor_opencc_nor_dask():
         assert out.stdout.strip().splitlines()[-1] == "[]", (args, out.stdout, out.stderr)
 
 
+def test_help_starts_lean():
+    """`speechkit --help` reads the plugins' entry points without importlib.metadata, and
+    imports neither multiprocessing nor the output writers (issue 14: start-up ≤ 2× click)."""
+    code = (
+        "import sys; from speechkit.cli import main; sys.argv = ['speechkit', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('importlib.metadata', 'multiprocessing', 'speechkit.output') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
+
+
+@pytest.mark.parametrize("group", ["console_scripts", "pytest11", "speechkit.analyzers"])
+def test_entry_points_are_read_as_importlib_metadata_reads_them(group):
+    from importlib.metadata import entry_points
+
+    from speechkit.analyzers import plugin_entries
+
+    expected = [(entry.name, entry.value) for entry in entry_points(group=group)]
+    assert plugin_entries(group) == expected
+    assert group != "console_scripts" or ("speechkit", "speechkit.cli:main") in expected
+
+
 def test_layers_are_visible_and_small():
     package = Path(speechkit.__file__).parent
     top = [p for p in package.glob("*.py") if p.name != "__init__.py"]

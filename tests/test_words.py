@@ -165,3 +165,39 @@ def test_the_tokenizer_is_in_the_cache_key_and_the_metadata(tmp_path, monkeypatc
     assert "2018-2020" not in set(frames["jieba"]["word"])
     result = CliRunner().invoke(cli, ["words", str(corpus), "--tokenizer", "rjieba", "--table"])
     assert "rjieba" in result.output
+
+
+def test_workers_count_as_this_process_does(sample_speeches):
+    """The pool cuts and counts on its workers; the tokens and counts (in first-seen order)
+    are those of cutting here, empty texts included."""
+    from speechkit.tokens.segment import SEPARATOR, TokenizerPool, tokens
+
+    texts = [s.text for s in sample_speeches[:4]] + ["", "两个确立"]
+    with TokenizerPool(jobs=2) as pool:
+        assert pool.parallel
+        got = list(pool.counted(texts))
+    for text, (joined, counts) in zip(texts, got):
+        expected = tokens(text)
+        assert joined == SEPARATOR.join(expected)
+        assert list(counts.items()) == list(Counter(expected).items())
+
+
+def test_parallel_first_run_and_cached_run_write_the_same_bytes(tmp_path, monkeypatch):
+    """On a corpus directory the first run (workers cutting and counting, the cache built as
+    they go) and the cached run write the same CSV as the serial run on the raw dump."""
+    from speechkit.tokens import cache
+
+    monkeypatch.setattr("speechkit.engines.local.PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(cache.Joined, "CHUNK", 4)  # several chunks on the 9 speeches
+    target = tmp_path / "speeches"
+    corpus_dir.write(speechkit.load(SAMPLE), target)
+
+    def csv(*args):
+        result = CliRunner().invoke(cli, ["words", *args, "--csv", "--by-speech"], obj={})
+        assert result.exit_code == 0, result.output
+        return result.stdout_bytes
+
+    serial = csv(str(SAMPLE), "-j", "1")
+    first = csv(str(target), "-j", "2")
+    assert (target / cache.CACHE_FILE).is_file()
+    assert csv(str(target), "-j", "2") == first == serial
