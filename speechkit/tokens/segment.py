@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import tempfile
 from array import array
 from collections import Counter
@@ -24,7 +25,6 @@ from functools import cache, partial
 from pathlib import Path
 
 from speechkit.errors import SpeechkitError
-from speechkit.parallel import bounded_imap, can_fork, fork_pool
 
 SEPARATOR = "\x1f"  # joins a speech's tokens for the trip back from a worker
 BACKENDS = ("jieba", "rjieba")
@@ -43,13 +43,37 @@ def backend(name: str | None = None) -> str:
 
 def backend_version(name: str | None = None) -> str:
     """``"rjieba 0.2.2"``: the backend and its installed version (read without importing it)."""
-    from importlib.metadata import PackageNotFoundError, version
+    return _backend_version(backend(name))
 
-    name = backend(name)
-    try:
-        return f"{name} {version(name)}"
-    except PackageNotFoundError:
-        raise _missing(name) from None
+
+@cache
+def _backend_version(name: str) -> str:
+    found = _dist_info_version(name)
+    if found is None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version(name)
+        except PackageNotFoundError:
+            raise _missing(name) from None
+    return f"{name} {found}"
+
+
+def _dist_info_version(name: str) -> str | None:
+    """The version in the name of ``name``'s ``NAME-VERSION.dist-info`` folder on ``sys.path``
+    (the first, as the import system finds it), or None: then ``importlib.metadata``, whose
+    import costs a cached `words` run 0.05-0.1 s, is asked."""
+    for folder in sys.path:
+        try:
+            children = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for child in children:
+            if child.endswith(".dist-info"):
+                project, _, version = child[: -len(".dist-info")].partition("-")
+                if version and project.replace("-", "_").lower() == name:
+                    return version
+    return None
 
 
 def _missing(name: str) -> SpeechkitError:
@@ -171,11 +195,21 @@ class TokenizerPool:
     def __init__(self, jobs: int | None = None, name: str | None = None):
         self.jobs = jobs or os.cpu_count() or 1
         self.name = backend(name)
-        self.parallel = can_fork(self.jobs)
         self._pool = None
 
+    @property
+    def parallel(self) -> bool:
+        # Asked only when there is something to cut: a cached run never imports
+        # multiprocessing.
+        from speechkit.parallel import can_fork
+
+        return can_fork(self.jobs)
+
     def start(self) -> TokenizerPool:
-        if self.parallel and self._pool is None:
+        if self._pool is None and self.parallel:
+            from speechkit.parallel import fork_pool
+
+            user_words()  # the lexicon parsed once, here: the workers are forked with it
             self._pool = fork_pool(self.jobs, initializer=partial(warm, self.name))
         return self
 
@@ -201,6 +235,8 @@ class TokenizerPool:
         if not self.parallel:
             yield from map(cut, texts)
             return
+        from speechkit.parallel import bounded_imap
+
         yield from bounded_imap(self.start()._pool, cut, texts, self.jobs)
 
     def counted(self, texts: Iterable[str]) -> Iterator[tuple[str, dict[str, int]]]:
@@ -210,4 +246,6 @@ class TokenizerPool:
         if not self.parallel:
             yield from map(_unpacked, map(cut, texts))
             return
+        from speechkit.parallel import bounded_imap
+
         yield from map(_unpacked, bounded_imap(self.start()._pool, cut, texts, self.jobs))
