@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache
+from itertools import repeat
+from operator import add
 from pathlib import Path
 
 from speechkit.resources import bundled_lines, data_lines, user_text
@@ -39,31 +41,24 @@ def word_filter(stopwords_file: str | None = None):
 
 def total_rows(records: Iterable[dict], top: int | None) -> list[dict]:
     """``word, count, speeches, per_10k`` (per 10,000 characters), most frequent first."""
-    import numpy as np
-
-    # Every (speech, word) count goes into two flat lists; numpy then sums them per word.
-    # (Counter.update adds one pair at a time in Python: ~0.3 s on 1.3 M pairs.)
-    words: list[str] = []
-    counts: list[int] = []
+    totals: dict[str, int] = {}
+    spread: Counter[str] = Counter()
     chars = 0
+    total = totals.get
     for record in records:
         chars += record["chars"]
-        words.extend(record["counts"])
-        counts.extend(record["counts"].values())
-    index: dict[str, int] = {}
-    ids = np.fromiter(map(index.setdefault, words, itertools.count()), np.int64, len(words))
-    totals = np.bincount(ids, np.array(counts, np.float64)).astype(np.int64).tolist()
-    spread = np.bincount(ids).tolist()  # a word appears once in each speech's counts
-    ranked = sorted(((w, totals[i], spread[i]) for w, i in index.items()), key=_by_count)[:top]
+        counts = record["counts"]
+        # totals[w] += n for every word of the speech, iterated in C (Counter.update adds one
+        # pair at a time in Python: 0.3 s on the 1.3 M pairs of 900 speeches). A speech's
+        # words are distinct, so each is read before it is written.
+        totals.update(zip(counts, map(add, map(total, counts, repeat(0)), counts.values())))
+        spread.update(counts.keys())
+    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:top]
     per_10k = 10_000 / chars if chars else 0.0
     return [
-        {"word": w, "count": n, "speeches": k, "per_10k": round(n * per_10k, 3)}
-        for w, n, k in ranked
+        {"word": w, "count": n, "speeches": spread[w], "per_10k": round(n * per_10k, 3)}
+        for w, n in ranked
     ]
-
-
-def _by_count(row: tuple[str, int, int]) -> tuple[int, str]:
-    return -row[1], row[0]
 
 
 def by_speech_rows(records: Iterable[dict], top: int | None) -> list[dict]:
