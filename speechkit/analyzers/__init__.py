@@ -59,16 +59,21 @@ def plugin_entries(group: str) -> list[tuple[str, object]]:
         return _metadata_entries(group)
     entries: list[tuple[str, object]] = []
     distributions: set[str] = set()
-    for folder in sys.path:
+    for entry in sys.path:
         try:
+            folder = os.fspath(entry)
             children = os.listdir(folder or ".")
+        except TypeError:  # not a path: the import system skips it too
+            continue
         except NotADirectoryError:
             return _metadata_entries(group)
         except OSError:
             continue
+        if folder.lower().endswith(".egg"):  # an unpacked egg: its EGG-INFO is read there
+            return _metadata_entries(group)
         for child in children:
             stem, dot, kind = child.rpartition(".")
-            if not dot or kind not in ("dist-info", "egg-info"):
+            if not dot or kind.lower() not in ("dist-info", "egg-info"):
                 continue
             distribution = re.sub(r"[-_.]+", "_", stem.partition("-")[0]).lower()
             if distribution in distributions:
