@@ -158,14 +158,24 @@ def test_help_starts_lean():
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
 
 
+@pytest.mark.parametrize("other_finder", [False, True])
 @pytest.mark.parametrize("group", ["console_scripts", "pytest11", "speechkit.analyzers"])
-def test_entry_points_are_read_as_importlib_metadata_reads_them(group):
+def test_entry_points_are_read_as_importlib_metadata_reads_them(group, other_finder, monkeypatch):
+    """Read from the dist-info folders; where another finder offers distributions (the
+    importlib_metadata backport installs one when imported), through importlib.metadata."""
+    from importlib.machinery import PathFinder
     from importlib.metadata import entry_points
 
     from speechkit.analyzers import plugin_entries
 
+    class Offers:
+        find_distributions = staticmethod(PathFinder.find_distributions)
+
+    if other_finder:
+        monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Offers()])
     expected = [(entry.name, entry.value) for entry in entry_points(group=group)]
-    assert plugin_entries(group) == expected
+    found = [(name, getattr(ref, "value", ref)) for name, ref in plugin_entries(group)]
+    assert found == expected
     assert group != "console_scripts" or ("speechkit", "speechkit.cli:main") in expected
 
 
