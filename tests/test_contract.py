@@ -162,14 +162,16 @@ def test_help_starts_lean():
 @pytest.mark.parametrize("group", ["console_scripts", "pytest11", "speechkit.analyzers"])
 def test_entry_points_are_read_as_importlib_metadata_reads_them(group, other_finder, monkeypatch):
     """Read from the dist-info folders; where another finder offers distributions (the
-    importlib_metadata backport installs one when imported), through importlib.metadata."""
-    from importlib.machinery import PathFinder
+    importlib_metadata backport installs one when imported, and takes the standard one's
+    away), through importlib.metadata."""
     from importlib.metadata import entry_points
 
     from speechkit.analyzers import plugin_entries
 
-    class Offers:
-        find_distributions = staticmethod(PathFinder.find_distributions)
+    class Offers:  # a finder that could offer distributions (it has none)
+        @staticmethod
+        def find_distributions(*_args, **_kwargs):
+            return iter(())
 
     if other_finder:
         monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Offers()])
