@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, islice
@@ -296,3 +298,57 @@ def _mojibake(text: str, raw: str, base: int, offsets: OffsetMap) -> list[Findin
         runs.append((start, end))
         pos = end
     return [_finding("mojibake", a, b, raw, base, offsets) for a, b in runs]
+
+
+class WindowedClean:
+    """``clean`` over a long slice given as consecutive windows that each end at a line end:
+    cleaning never looks across a line end, so the windows' texts, offset breaks, counts and
+    findings put together are exactly those of ``clean`` over the whole slice, while the
+    intermediates (about ten times a window's size) stay bounded by one window.
+
+    ``add(window)`` cleans the next window and returns its cleaned text; ``offsets`` and
+    ``stats`` describe everything added so far."""
+
+    def __init__(self, base: int):
+        self.base = base
+        self.at = base  # raw offset of the next window
+        self.length = 0  # cleaned characters so far
+        self.clean_at = array("q")
+        self.raw_at = array("q")
+        self.totals = dict.fromkeys(CleaningStats.__dataclass_fields__, 0)
+
+    def add(self, window: str) -> str:
+        cleaned = clean(window, self.at)
+        clean_at, raw_at = cleaned.offsets.clean_at, cleaned.offsets.raw_at
+        first = 0
+        # A window's first break (its start) continues the previous window's shift unless a
+        # deletion sits right at its start: the whole slice's map has no break there.
+        shift = raw_at[0] - clean_at[0] - self.length
+        if self.clean_at and shift == self.raw_at[-1] - self.clean_at[-1]:
+            first = 1
+        self.clean_at.extend(pos + self.length for pos in clean_at[first:])
+        self.raw_at.extend(raw_at[first:])
+        for key in self.totals:
+            self.totals[key] += getattr(cleaned.stats, key)
+        self.at += len(window)
+        self.length += len(cleaned.text)
+        return cleaned.text
+
+    @property
+    def offsets(self) -> OffsetMap:
+        return OffsetMap(self.clean_at, self.raw_at, self.at)
+
+    @property
+    def stats(self) -> CleaningStats:
+        return CleaningStats(**self.totals)
+
+
+def windows(raw: str, size: int) -> Iterator[str]:
+    """``raw`` in consecutive pieces of about ``size`` characters, each ending at a line end
+    (LF; a line longer than ``size`` is one piece)."""
+    start = 0
+    while start < len(raw):
+        cut = raw.find("\n", start + size - 1) + 1 if start + size < len(raw) else 0
+        end = cut or len(raw)
+        yield raw[start:end]
+        start = end

@@ -26,8 +26,9 @@ YEAR = re.compile(r"\d{4}年|[x\d]+月")
 def guess_title(text: str) -> str:
     """Name the meeting in the first paragraphs of ``text`` (Simplified), else the field of
     work it covers, else the first clause of the speech that holds no date."""
-    body = text.split("\n", 1)[1] if "\n" in text else text
-    head = body[:400]
+    # Positions into ``text``, not a copy of its body: a speech may be hundreds of MB.
+    body = text.find("\n") + 1
+    head = text[body : body + 400]
     choices = ((MEETING, "了这次今天的"), (NAMED_MEETING, "今年这次"), (FIELD, ""))
     for pattern, strip in choices:
         for m in pattern.finditer(head):
@@ -40,7 +41,7 @@ def guess_title(text: str) -> str:
             return name.lstrip(strip)
     # Fallback: the first clause that holds no year, since a title's year is read as the
     # speech's year (2021年以来 opens a review of last year, not the year of the speech).
-    for clause in CLAUSE.finditer(body):
+    for clause in CLAUSE.finditer(text, body):
         text = clause.group().strip()
         if text and not YEAR.search(text):
             return text
