@@ -71,7 +71,8 @@ class LocalEngine:
             )
             return
         if hasattr(corpus, "tasks"):
-            tasks: Iterable[SpeechTask] = corpus.tasks()  # type: ignore[attr-defined]
+            # Long streamed speeches travel as spill-file names: workers share this machine.
+            tasks: Iterable[SpeechTask] = corpus.tasks(spill=True)  # type: ignore[attr-defined]
         else:
             tasks = (SpeechTask((speech,)) for speech in corpus)
         seen = getattr(corpus, "on_speech", None)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import groupby, islice
 from pathlib import Path
 
-from speechkit.ingest.clean import WindowedClean, clean, windows
+from speechkit.ingest.clean import WindowedClean, clean
 from speechkit.ingest.convert import to_simplified
 from speechkit.ingest.title import guess_title
 from speechkit.model import Speech
 from speechkit.parallel import bounded_imap, can_fork, fork_pool
+from speechkit.text.sentences import windows
 
 BATCH = 16  # speeches per task for worker processes
 # A speech longer than this (characters) is cleaned and converted a window at a time, so
@@ -81,11 +82,25 @@ def build_all(items: Iterator[tuple], jobs: int | None, parallel: bool) -> Itera
             yield build_speech(*item)
         return
     to_simplified("")  # load OpenCC's tables once, before forking
-    # Batches per task: one speech per task spends more time in hand-offs than in cleaning.
-    batches = iter(lambda: list(islice(items, BATCH)), [])
     with fork_pool(jobs) as pool:
-        for batch in bounded_imap(pool, build_speeches, batches, pool._processes):
-            yield from batch
+        # A speech spilled to a file is built here: sent back from a worker, it would be
+        # pickled whole on both sides.
+        for spilled, run in groupby(items, key=_spilled):
+            if spilled:
+                yield from (build_speech(*item) for item in run)
+                continue
+            for batch in bounded_imap(pool, build_speeches, _batches(run), pool._processes):
+                yield from batch
+
+
+def _batches(items: Iterator[tuple]) -> Iterator[list[tuple]]:
+    # Batches per task: one speech per task spends more time in hand-offs than in cleaning.
+    while batch := list(islice(items, BATCH)):
+        yield batch
+
+
+def _spilled(item: tuple) -> bool:
+    return not isinstance(item[4], str)
 
 
 def preamble_title(preamble: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, islice
@@ -341,14 +340,3 @@ class WindowedClean:
     @property
     def stats(self) -> CleaningStats:
         return CleaningStats(**self.totals)
-
-
-def windows(raw: str, size: int) -> Iterator[str]:
-    """``raw`` in consecutive pieces of about ``size`` characters, each ending at a line end
-    (LF; a line longer than ``size`` is one piece)."""
-    start = 0
-    while start < len(raw):
-        cut = raw.find("\n", start + size - 1) + 1 if start + size < len(raw) else 0
-        end = cut or len(raw)
-        yield raw[start:end]
-        start = end

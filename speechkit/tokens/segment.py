@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache, partial
 from pathlib import Path
@@ -114,6 +115,23 @@ def fingerprint(name: str | None = None) -> str:
 def tokens(text: str, name: str | None = None) -> list[str]:
     """Segment ``text`` into words (punctuation and whitespace tokens included)."""
     return list(tokenizer(name).cut(text))
+
+
+# Text is segmented this many characters at a time (cut at line ends, which no token
+# crosses), so a 100 MB speech never has all its tokens in one list.
+COUNT_WINDOW = 1 << 20
+
+
+def count_tokens(text: str, name: str | None = None) -> Counter[str]:
+    """How often each token of ``text`` occurs (the same as ``Counter(tokens(text))``), with
+    memory bounded by a window of text rather than by its tokens."""
+    from speechkit.text.sentences import windows
+
+    cut = tokenizer(name).cut
+    counts: Counter[str] = Counter()
+    for window in windows(text, COUNT_WINDOW):
+        counts.update(cut(window))
+    return counts
 
 
 def _cut_joined(name: str | None, text: str) -> str:
