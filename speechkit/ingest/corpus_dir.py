@@ -23,6 +23,7 @@ from speechkit.model import CleaningStats, OffsetMap, Speech, speech_record
 
 MANIFEST = "speeches.jsonl"
 FORMAT = "speechkit-corpus/1"
+PIECE = 1 << 20  # characters encoded at a time when a speech is written
 
 
 def is_corpus(path: Path) -> bool:
@@ -138,23 +139,37 @@ def write(speeches: Iterable[Speech], target: Path) -> int:
                         "with different names."
                     )
                 names.add(name)
-                (tmp / name).write_text(speech.text, encoding="utf-8")
+                sha1 = _write_text(tmp / name, speech.text)
                 row = speech_record(speech, texts=False)
-                row.update(
-                    format=FORMAT,
-                    file=name,
-                    sha1=text_hash(speech.text),
-                    original=speech.original,
-                    offsets=[list(b) for b in speech.offsets.breaks],
-                    stats=asdict(speech.stats),
+                row.update(format=FORMAT, file=name, sha1=sha1)
+                # The row as json.dumps would write it, with the cleaned text (as long as
+                # the speech) encoded a piece at a time rather than copied whole.
+                head = json.dumps(row, ensure_ascii=False)[:-1]
+                rest = dict(
+                    offsets=[list(b) for b in speech.offsets.breaks], stats=asdict(speech.stats)
                 )
-                manifest.write(json.dumps(row, ensure_ascii=False) + "\n")
+                manifest.write(head + ', "original": "')
+                for start in range(0, len(speech.original), PIECE):
+                    piece = speech.original[start : start + PIECE]
+                    manifest.write(json.dumps(piece, ensure_ascii=False)[1:-1])
+                manifest.write('", ' + json.dumps(rest, ensure_ascii=False)[1:] + "\n")
                 count += 1
         _commit(tmp, target)
     finally:
         if str(tmp) in atomic.PENDING:
             atomic.remove(tmp)
     return count
+
+
+def _write_text(path: Path, text: str) -> str:
+    """Write ``text`` as UTF-8 a piece at a time (no whole encoded copy); its sha1."""
+    digest = hashlib.sha1()
+    with path.open("wb") as out:
+        for start in range(0, len(text), PIECE):
+            data = text[start : start + PIECE].encode("utf-8")
+            digest.update(data)
+            out.write(data)
+    return digest.hexdigest()
 
 
 def _commit(tmp: Path, target: Path) -> None:

@@ -74,7 +74,7 @@ class Pending:
 
     def _flush(self) -> None:
         if not self._path:
-            fd, self._path = tempfile.mkstemp(prefix="speechkit-spill-", suffix=".txt")
+            fd, self._path = tempfile.mkstemp(prefix="speechkit-raw-", suffix=".txt")
             os.close(fd)
             atomic.register(self._path)  # an interrupt removes it
             _LEFT.add(self._path)
