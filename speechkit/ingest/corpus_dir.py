@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
+from itertools import islice
 from pathlib import Path
 
 from speechkit import atomic
@@ -144,15 +145,13 @@ def write(speeches: Iterable[Speech], target: Path) -> int:
                 row.update(format=FORMAT, file=name, sha1=sha1)
                 # The row as json.dumps would write it, with the cleaned text (as long as
                 # the speech) encoded a piece at a time rather than copied whole.
-                head = json.dumps(row, ensure_ascii=False)[:-1]
-                rest = dict(
-                    offsets=[list(b) for b in speech.offsets.breaks], stats=asdict(speech.stats)
-                )
-                manifest.write(head + ', "original": "')
+                manifest.write(json.dumps(row, ensure_ascii=False)[:-1] + ', "original": "')
                 for start in range(0, len(speech.original), PIECE):
                     piece = speech.original[start : start + PIECE]
                     manifest.write(json.dumps(piece, ensure_ascii=False)[1:-1])
-                manifest.write('", ' + json.dumps(rest, ensure_ascii=False)[1:] + "\n")
+                manifest.write('", "offsets": ')
+                _write_breaks(manifest, speech.offsets)
+                manifest.write(f', "stats": {json.dumps(asdict(speech.stats))}}}\n')
                 count += 1
         _commit(tmp, target)
     finally:
@@ -170,6 +169,18 @@ def _write_text(path: Path, text: str) -> str:
             digest.update(data)
             out.write(data)
     return digest.hexdigest()
+
+
+def _write_breaks(out, offsets: OffsetMap) -> None:
+    """The offset breaks as json.dumps writes a list of pairs, a block of pairs at a time (a
+    list of lists for a million breaks would cost a hundred bytes each)."""
+    out.write("[")
+    pairs = zip(offsets.clean_at, offsets.raw_at)
+    first = True
+    while block := list(islice(pairs, 1 << 16)):
+        out.write(("" if first else ", ") + ", ".join(f"[{c}, {r}]" for c, r in block))
+        first = False
+    out.write("]")
 
 
 def _commit(tmp: Path, target: Path) -> None:
