@@ -125,3 +125,18 @@ def test_tokens_counted_by_window_are_the_whole_count(monkeypatch, sample_speech
     whole = Counter(segment.tokens(text))
     monkeypatch.setattr(segment, "COUNT_WINDOW", 40)
     assert segment.count_tokens(text) == whole
+
+
+def test_slogans_matched_by_window_are_the_whole_match(monkeypatch, sample_speeches):
+    from speechkit.analyzers import REGISTRY
+    from speechkit.analyzers.slogans import matcher
+
+    slogans = REGISTRY["slogans"]
+    options = slogans.resolve(discover=True)
+    context = slogans.gather([slogans.scan(s, **options) for s in sample_speeches], **options)
+    find = matcher.Matcher(context["forms"]).find
+    for speech in sample_speeches:
+        whole = find(speech.text)
+        monkeypatch.setattr(matcher, "WINDOW", 50)
+        assert find(speech.text) == whole
+        monkeypatch.setattr(matcher, "WINDOW", 1 << 20)

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from speechkit.analyzers.slogans import discovery
+from speechkit.text.sentences import windows
+
+WINDOW = 1 << 20  # characters matched at a time
 
 # A form that starts with a numeral does not match right after one of these: 第三个一律 is an
 # ordinal and 十三个一律 a larger count.
@@ -67,6 +70,19 @@ class Matcher:
     def find(self, text: str) -> list[Match]:
         """Matches in order of start (at one start, longest first), with offsets into
         ``text``; quotation marks inside a match are skipped over."""
+        if len(text) <= WINDOW:
+            return self._find_quoted(text)
+        # No form holds a line end, so a long text is matched a window at a time (cut at line
+        # ends) with the same result: the numpy work below costs ~60 bytes a character.
+        matches: list[Match] = []
+        at = 0
+        for window in windows(text, WINDOW):
+            for m in self._find_quoted(window):
+                matches.append(Match(m.slogan, m.form, m.start + at, m.end + at))
+            at += len(window)
+        return matches
+
+    def _find_quoted(self, text: str) -> list[Match]:
         bare = text.translate(_DROP_QUOTES)
         if len(bare) == len(text):
             return self._find(text)
