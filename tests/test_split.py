@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import speechkit
-from speechkit.ingest.split import find_spans
+from speechkit.ingest.split import find_spans, opening_pattern
 
 from .conftest import SAMPLE, eval_text
 
@@ -126,3 +128,33 @@ def test_title_guesses():
         == "疫情防控州县乡村四级视频会议"
     )
     assert guess_title("同志们：\n刚才，石书记全面总结了全州科技创新工作。") == "全州科技创新工作"
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "同志們：",
+                "同志们、朋友们:",
+                "各位代表",
+                "各位",
+                " ",
+                "\u3000",
+                "：",
+                "\n",
+                "\r",
+                "x",
+            ]
+        ),
+        max_size=20,
+    )
+)
+@example(["\r", "同志們：", "\n"])
+@example(["x", " ", "各位代表", "\u3000", "：", "\r\n", "\t各位代表", "："])
+@settings(max_examples=500, deadline=None)
+def test_find_spans_starts_where_the_line_pattern_matches(pieces):
+    # find_spans searches for the words first and checks the line start after: its starts
+    # must be exactly those of the one-regex definition, opening_pattern.
+    raw = "".join(pieces)
+    expected = [m.start() for m in opening_pattern().finditer(raw)]
+    assert [start for start, _ in find_spans(raw)] == expected
