@@ -97,6 +97,44 @@ class LocalEngine:
 
             yield from _run(analyzer, ref, options, tasks, fan_out, seen, failures)
 
+    def each(self, corpus: Iterable[Speech], func: Callable[[Speech], Any]) -> Iterator[Any]:
+        """``func(speech)`` for every speech of ``corpus``, results in order, run where the
+        speech is built (on the workers, for large inputs): for work that needs the whole
+        speech but should not send it back, such as writing it out (``split -o``). ``func``
+        must pickle (a top-level function, or a partial of one)."""
+        jobs = self.jobs or os.cpu_count() or 1
+        parallel = (
+            hasattr(corpus, "tasks") and can_fork(jobs) and corpus.size() >= PARALLEL_MIN_BYTES  # type: ignore[attr-defined]
+        )
+        if hasattr(corpus, "tasks"):
+            tasks: Iterable[SpeechTask] = corpus.tasks()  # type: ignore[attr-defined]
+        else:
+            tasks = (SpeechTask((speech,)) for speech in corpus)
+        seen = getattr(corpus, "on_speech", None)
+        work = partial(_each, func)
+        try:
+            if not parallel:
+                for results, speeches in map(work, tasks):
+                    _report(seen, speeches)
+                    yield from results
+                return
+            from speechkit.ingest.convert import to_simplified
+
+            to_simplified("")  # load OpenCC's tables once, before forking
+            with fork_pool(jobs) as pool:
+                for results, speeches in bounded_imap(pool, work, tasks, jobs):
+                    _report(seen, speeches)
+                    yield from results
+        finally:
+            finish = getattr(seen, "finish", None)
+            if finish:
+                finish()
+
+
+def _each(func: Callable[[Speech], Any], task: SpeechTask):
+    speeches = build(task)
+    return [func(speech) for speech in speeches], [Seen(s.id, s.chars) for s in speeches]
+
 
 def _reference(analyzer: Analyzer) -> str:
     """How workers find ``analyzer``: its registry name (the tasks API), or a key into

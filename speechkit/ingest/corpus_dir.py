@@ -13,7 +13,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 
@@ -103,13 +103,35 @@ def _check(speech: Speech, row: dict, previous_end: int) -> str:
     return ""
 
 
-def write(speeches: Iterable[Speech], target: Path) -> int:
+def entry(folder: Path, speech: Speech) -> tuple[str, str]:
+    """Write ``speech``'s text into ``folder``; return its file name and manifest line."""
+    name = f"{speech.id}.txt"
+    (folder / name).write_text(speech.text, encoding="utf-8")
+    row = speech_record(speech, texts=False)
+    row.update(
+        format=FORMAT,
+        file=name,
+        sha1=text_hash(speech.text),
+        original=speech.original,
+        offsets=[list(b) for b in speech.offsets.breaks],
+        stats=asdict(speech.stats),
+    )
+    return name, json.dumps(row, ensure_ascii=False) + "\n"
+
+
+def write(
+    speeches: Iterable[Speech],
+    target: Path,
+    entries: Callable[[Path], Iterable[tuple[str, str]]] | None = None,
+) -> int:
     """Write ``speeches`` to ``target`` atomically; return how many were written.
 
     Everything goes to a temporary sibling first and is swapped into place at the end, so an
     interrupted run leaves no half corpus. An existing corpus at ``target`` is replaced; any
     other existing directory is refused. What an earlier, killed run left is finished or
-    rolled back first (see ``recover``).
+    rolled back first (see ``recover``). ``entries(folder)``, if given, stands for
+    ``speeches``: it runs ``entry(folder, speech)`` for each speech, in order, wherever the
+    speeches are built (workers write their files; only the manifest lines come back).
     """
     target = Path(os.path.abspath(target))
     recover(target)
@@ -129,26 +151,18 @@ def write(speeches: Iterable[Speech], target: Path) -> int:
     try:
         atomic.with_umask(tmp, directory=True)
         names: set[str] = set()
+        written = entries(tmp) if entries else (entry(tmp, speech) for speech in speeches)
         with (tmp / MANIFEST).open("w", encoding="utf-8") as manifest:
-            for speech in speeches:
-                name = f"{speech.id}.txt"
-                if name in names:  # never overwrite a speech already written
+            for name, line in written:
+                # Two speeches with one id would share a file: the corpus is refused (the
+                # temporary folder goes), whichever of them was written last.
+                if name in names:
                     raise SpeechkitError(
-                        f"{target}: two speeches have the id {speech.id!r}; give inputs "
+                        f"{target}: two speeches have the id {name[:-4]!r}; give inputs "
                         "with different names."
                     )
                 names.add(name)
-                (tmp / name).write_text(speech.text, encoding="utf-8")
-                row = speech_record(speech, texts=False)
-                row.update(
-                    format=FORMAT,
-                    file=name,
-                    sha1=text_hash(speech.text),
-                    original=speech.original,
-                    offsets=[list(b) for b in speech.offsets.breaks],
-                    stats=asdict(speech.stats),
-                )
-                manifest.write(json.dumps(row, ensure_ascii=False) + "\n")
+                manifest.write(line)
                 count += 1
         _commit(tmp, target)
     finally:
