@@ -82,14 +82,9 @@ class LocalEngine:
         if not parallel:
             yield from _run(analyzer, ref, options, tasks, map, seen, failures)
             return
-        from speechkit.ingest.convert import to_simplified
-
-        to_simplified("")  # load OpenCC's tables once, before forking
-        warm = None
+        warm = _load_converter
         if analyzer.needs_tokens:
-            from speechkit.tokens.segment import warm as load_tokenizer
-
-            warm = partial(load_tokenizer, options.get("tokenizer"))
+            warm = partial(_load_tokenizer, options.get("tokenizer"))
         with fork_pool(jobs, warm) as pool:
 
             def fan_out(func, items):
@@ -118,10 +113,7 @@ class LocalEngine:
                     _report(seen, speeches)
                     yield from results
                 return
-            from speechkit.ingest.convert import to_simplified
-
-            to_simplified("")  # load OpenCC's tables once, before forking
-            with fork_pool(jobs) as pool:
+            with fork_pool(jobs, _load_converter) as pool:
                 for results, speeches in bounded_imap(pool, work, tasks, jobs):
                     _report(seen, speeches)
                     yield from results
@@ -129,6 +121,21 @@ class LocalEngine:
             finish = getattr(seen, "finish", None)
             if finish:
                 finish()
+
+
+def _load_converter() -> None:
+    """Load OpenCC's tables in a new worker, while this process still reads and splits the
+    input (loading them before forking would keep the workers waiting for it)."""
+    from speechkit.ingest.convert import to_simplified
+
+    to_simplified("")
+
+
+def _load_tokenizer(tokenizer: str | None) -> None:
+    from speechkit.tokens.segment import warm
+
+    _load_converter()
+    warm(tokenizer)
 
 
 def _each(func: Callable[[Speech], Any], task: SpeechTask):
