@@ -233,6 +233,11 @@ class Output:
     def format(self) -> str:
         return resolve_format(self.fmt, self.path, self.stream)
 
+    @property
+    def atomic(self) -> bool:
+        """Whether rows go to a file that appears only once it is complete."""
+        return bool(self.path) and self.path != "-"
+
     def check(self) -> None:
         """Fail now, before any analysis, if ``path`` cannot be written."""
         if not self.path or self.path == "-":
@@ -244,7 +249,7 @@ class Output:
     ) -> None:
         write = WRITERS[fmt or self.format]
         extra = {"raw_cells": self.raw_cells} if write is write_csv else {}
-        if self.path and self.path != "-":
+        if self.atomic:
             with atomic_file(self.path, encoding="utf-8", newline="") as stream:
                 write(rows, columns, stream, title, **extra)
         else:

@@ -10,6 +10,8 @@ An analyzer is an object with
   Records may carry more keys than ``columns`` (a speech's length, say);
 - ``combine(records, **options) -> list[dict]``: the reduction across speeches (totals,
   document frequencies, sort order), giving rows keyed by exactly ``output_columns(...)``.
+  One that only passes the records through may return them as they come (an iterator):
+  the runner lists them, or the CLI writes them to a file while the engine works.
 
 An analyzer that needs the whole corpus before it can look at one speech (slogans'
 discovery of new formulations) declares ``rounds = 2``: a first round ``scan(speech,

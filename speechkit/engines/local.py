@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from speechkit.analyzers.base import Analyzer
 from speechkit.engines.tasks import Batch, analyse_batch, build_batch, scan_batch
-from speechkit.errors import Failures, SpeechkitError, failure_of
+from speechkit.errors import AnalysisError, Failures, SpeechkitError, failure_of
 from speechkit.ingest.build import SpeechTask
 from speechkit.model import Speech
 from speechkit.parallel import bounded_imap, can_fork, fork_pool
@@ -139,8 +139,10 @@ def _load_tokenizer(tokenizer: str | None) -> None:
 
 
 def _each(func: Callable[[Speech], Any], task: SpeechTask):
-    speeches = build(task)
-    return [func(speech) for speech in speeches], [Seen(s.id, s.chars) for s in speeches]
+    batch = build_batch(task)
+    if batch.failures:  # as when the speeches are built in the main process: the run stops
+        raise AnalysisError(batch.failures[0].line())
+    return [func(speech) for speech in batch.speeches], _seen(batch.speeches)
 
 
 def _reference(analyzer: Analyzer) -> str:
