@@ -127,6 +127,10 @@ class Analyzer:
         """How the CLI draws the rows by default: ``rows`` (table, CSV, JSON) or ``tree``."""
         return "rows"
 
+    def warm(self, **options: Any) -> None:
+        """Load what ``per_speech`` will need (modules, tables): engines call it in each new
+        worker, while the main process is still reading the input."""
+
     def needs_scan(self, **options: Any) -> bool:
         """Whether the first round has anything to find with these options; when not,
         engines skip it and take ``gather([], **options)`` as the context."""

@@ -45,6 +45,9 @@ class Annotated(Analyzer):
     def needs_scan(self, **options: Any) -> bool:
         return self.inner.needs_scan(**options)
 
+    def warm(self, **options: Any) -> None:
+        self.inner.warm(**options)
+
     def scan(self, speech: Speech, **options: Any) -> Any:
         return self.inner.scan(speech, **options)
 

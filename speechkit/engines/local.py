@@ -82,9 +82,7 @@ class LocalEngine:
         if not parallel:
             yield from _run(analyzer, ref, options, tasks, map, seen, failures)
             return
-        warm = _load_converter
-        if analyzer.needs_tokens:
-            warm = partial(_load_tokenizer, options.get("tokenizer"))
+        warm = partial(_warm, analyzer, options)
         with fork_pool(jobs, warm) as pool:
 
             def fan_out(func, items):
@@ -131,11 +129,14 @@ def _load_converter() -> None:
     to_simplified("")
 
 
-def _load_tokenizer(tokenizer: str | None) -> None:
-    from speechkit.tokens.segment import warm
-
+def _warm(analyzer: Analyzer, options: dict) -> None:
+    """A new worker loads OpenCC, the analyzer's own needs and the tokenizer, if any."""
     _load_converter()
-    warm(tokenizer)
+    analyzer.warm(**options)
+    if analyzer.needs_tokens:
+        from speechkit.tokens.segment import warm
+
+        warm(options.get("tokenizer"))
 
 
 def _each(func: Callable[[Speech], Any], task: SpeechTask):

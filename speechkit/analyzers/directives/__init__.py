@@ -61,6 +61,9 @@ class Directives(Analyzer):
     def view(self, tree: bool = False, **_: Any) -> str:
         return "tree" if tree else "rows"
 
+    def warm(self, **_: Any) -> None:
+        import speechkit.text.outline  # noqa: F401
+
     def per_speech(self, speech: Speech, check: bool = False, **_: Any) -> list[dict]:
         return check_rows(speech) if check else outline_rows(speech)
 

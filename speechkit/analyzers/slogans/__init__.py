@@ -125,6 +125,9 @@ class Slogans(Analyzer):
     def heading(self, by_speech: bool = False, **_: Any) -> str:
         return "Slogans by speech" if by_speech else "Slogans"
 
+    def warm(self, **_: Any) -> None:
+        import speechkit.analyzers.slogans.matcher  # noqa: F401  (numpy: 0.1 s)
+
     def needs_scan(self, discover: bool = False, **_: Any) -> bool:
         return discover  # the lexicon alone needs no look at the corpus first
 
