@@ -64,19 +64,14 @@ class LocalEngine:
         ``AnalysisError``)."""
         failures = failures if failures is not None else Failures(stop=True)
         jobs = options.get("jobs") or self.jobs or os.cpu_count() or 1
-        parallel = (
-            hasattr(corpus, "tasks") and can_fork(jobs) and corpus.size() >= PARALLEL_MIN_BYTES  # type: ignore[attr-defined]
-        )
+        parallel = _parallel(corpus, jobs)
         if analyzer.needs_tokens and _has_corpus_dir(corpus):
             # The token cache lives beside a corpus directory: tokens come through it.
             yield from _cached_token_records(
                 analyzer, corpus, options, jobs if parallel else 1, failures
             )
             return
-        if hasattr(corpus, "tasks"):
-            tasks: Iterable[SpeechTask] = corpus.tasks()  # type: ignore[attr-defined]
-        else:
-            tasks = (SpeechTask((speech,)) for speech in corpus)
+        tasks = _tasks(corpus)
         seen = getattr(corpus, "on_speech", None)
         ref = _reference(analyzer)
         if not parallel:
@@ -96,13 +91,8 @@ class LocalEngine:
         speech but should not send it back, such as writing it out (``split -o``). ``func``
         must pickle (a top-level function, or a partial of one)."""
         jobs = self.jobs or os.cpu_count() or 1
-        parallel = (
-            hasattr(corpus, "tasks") and can_fork(jobs) and corpus.size() >= PARALLEL_MIN_BYTES  # type: ignore[attr-defined]
-        )
-        if hasattr(corpus, "tasks"):
-            tasks: Iterable[SpeechTask] = corpus.tasks()  # type: ignore[attr-defined]
-        else:
-            tasks = (SpeechTask((speech,)) for speech in corpus)
+        parallel = _parallel(corpus, jobs)
+        tasks = _tasks(corpus)
         seen = getattr(corpus, "on_speech", None)
         work = partial(_each, func)
         try:
@@ -119,6 +109,16 @@ class LocalEngine:
             finish = getattr(seen, "finish", None)
             if finish:
                 finish()
+
+
+def _parallel(corpus: Iterable[Speech], jobs: int) -> bool:
+    return hasattr(corpus, "tasks") and can_fork(jobs) and corpus.size() >= PARALLEL_MIN_BYTES  # type: ignore[attr-defined]
+
+
+def _tasks(corpus: Iterable[Speech]) -> Iterable[SpeechTask]:
+    if hasattr(corpus, "tasks"):
+        return corpus.tasks()  # type: ignore[attr-defined]
+    return (SpeechTask((speech,)) for speech in corpus)
 
 
 def _load_converter() -> None:
