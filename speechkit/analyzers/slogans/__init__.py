@@ -197,17 +197,25 @@ class Slogans(Analyzer):
         title = speech.title if speech.title not in speech.text else ""
         titled = matcher.find(title) if title else []
         pairs = Counter((m.slogan, m.form) for m in [*titled, *matches])
-        first: dict[str, int] = {m.slogan: 0 for m in titled}
+        # slogan -> raw offset of its first match (a title's: the start of the speech)
+        first: dict[str, int] = {m.slogan: speech.offsets.raw(0) for m in titled}
         for m in matches:
-            first.setdefault(m.slogan, m.start)
+            if m.slogan not in first:
+                first[m.slogan] = speech.offsets.raw(m.start)
+        terms = context["terms"]
         for (slogan, form), count in pairs.items():
-            kind, category, first_year, source = context["terms"][slogan]
+            kind, category, first_year, source = terms[slogan]
             records.append(
-                {"speech": speech.id, "slogan": slogan, "form": form, "count": count}
-                | {"kind": kind, "category": category, "first_year": first_year}
-                | {
+                {
+                    "speech": speech.id,
+                    "slogan": slogan,
+                    "form": form,
+                    "count": count,
+                    "kind": kind,
+                    "category": category,
+                    "first_year": first_year,
                     "source": source,
-                    "first_start": speech.raw_span(first[slogan], first[slogan])[0],
+                    "first_start": first[slogan],
                 }
             )
         return records
