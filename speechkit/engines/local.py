@@ -182,7 +182,10 @@ def _run(
         try:
             if not analyzer.needs_scan(**options):
                 context = _share(analyzer.gather([], **options), spill)
-                for records, speeches in fan_out(partial(_analyse, name, options, context), tasks):
+                work = partial(_analyse, name, options, context)
+                for records, failed, size, speeches in fan_out(work, tasks):
+                    failures.count(size)
+                    failures.extend(failed)
                     _report(seen, speeches)
                     yield from records
                 return
