@@ -47,6 +47,8 @@ def _plain(value):
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?%?")
 MUST_QUOTE = re.compile(r'[,"\r\n]')
+NEEDS_QUOTES = re.compile(r'["\r\n]')  # in a joined line, where commas are checked apart
+WRITE_LINES = 4096  # CSV lines per write
 
 
 def _csv_cell(value, raw_cells: bool = False) -> str:
@@ -81,8 +83,28 @@ def write_csv(
     raw_cells: bool = False,
 ) -> None:
     stream.write(_csv_line([str(column) for column in columns]))
+    commas = len(columns) - 1
+    lines: list[str] = []
     for row in rows:
-        stream.write(_csv_line([_csv_cell(row.get(column), raw_cells) for column in columns]))
+        # Plain text and integers, most cells, inline; the rest through _csv_cell.
+        cells = [
+            value
+            if (kind := type(value)) is str and not value.startswith(FORMULA_START)
+            else str(value)
+            if kind is int
+            else _csv_cell(value, raw_cells)
+            for value in map(row.get, columns)
+        ]
+        line = ",".join(cells)
+        # Most lines need no quoting: no cell holds a comma, a quote or a line break.
+        if line.count(",") != commas or not line or NEEDS_QUOTES.search(line):
+            line = _csv_line(cells)[:-1]
+        lines.append(line)
+        if len(lines) == WRITE_LINES:
+            stream.write("\n".join(lines) + "\n")
+            lines.clear()
+    if lines:
+        stream.write("\n".join(lines) + "\n")
 
 
 def _json_cell(value):
@@ -211,6 +233,11 @@ class Output:
     def format(self) -> str:
         return resolve_format(self.fmt, self.path, self.stream)
 
+    @property
+    def atomic(self) -> bool:
+        """Whether rows go to a file that appears only once it is complete."""
+        return bool(self.path) and self.path != "-"
+
     def check(self) -> None:
         """Fail now, before any analysis, if ``path`` cannot be written."""
         if not self.path or self.path == "-":
@@ -222,7 +249,7 @@ class Output:
     ) -> None:
         write = WRITERS[fmt or self.format]
         extra = {"raw_cells": self.raw_cells} if write is write_csv else {}
-        if self.path and self.path != "-":
+        if self.atomic:
             with atomic_file(self.path, encoding="utf-8", newline="") as stream:
                 write(rows, columns, stream, title, **extra)
         else:

@@ -173,3 +173,21 @@ def test_hand_checked_cleaning(raw, text, breaks, stats, findings):
         sum(f[0] == "suspect" for f in findings),
         sum(f[0] == "mojibake" for f in findings),
     )
+
+
+NOISE_PIECES = ["<p>", "</div>", "/span>", "a/p>", "&nbsp;", "<a href=x>", "1\u202f000", "\u200b"]
+NOISY = st.lists(
+    st.sampled_from([*NOISE_PIECES, "\r\n", "\r", "<", "/", "&", "中", "x", "1", " "]),
+    max_size=12,
+).map("".join)
+
+
+@given(NOISY)
+@settings(max_examples=400, deadline=None)
+def test_noise_spans_are_the_noise_pattern_matches(raw):
+    # _noise searches for NOISE's first characters, then matches there: the spans must be
+    # those of NOISE.finditer, the pattern's own definition.
+    from speechkit.ingest.clean import NOISE, _noise
+
+    counts = {"gloss": 0, "html": 0, "invisible": 0}
+    assert _noise(raw, counts) == [m.span() for m in NOISE.finditer(raw)]

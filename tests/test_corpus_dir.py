@@ -62,3 +62,18 @@ def test_cleaning_reports_are_kept_after_one_pass():
     assert report.encoding == "utf-8"
     assert report.summary(speeches)["glosses"] == 2460
     assert report.summary(speeches)["preamble_lines"] == 8
+
+
+def test_a_long_speechs_manifest_row_goes_through_a_file_with_the_same_bytes(tmp_path, monkeypatch):
+    """A speech longer than LONG_ROW has its manifest row written to a file beside its text
+    (bounded memory on the worker and here); the corpus is byte for byte the one written
+    with rows passed whole, and no row file is left."""
+    speeches = list(speechkit.load(SAMPLE))
+    whole = corpus_dir.write(speeches, tmp_path / "whole")
+    monkeypatch.setattr(corpus_dir, "LONG_ROW", 10)  # every speech of the sample is long
+    through_files = corpus_dir.write(speeches, tmp_path / "files")
+    assert whole == through_files == len(speeches)
+    names = sorted(p.name for p in (tmp_path / "whole").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "files").iterdir())
+    for name in names:
+        assert (tmp_path / "whole" / name).read_bytes() == (tmp_path / "files" / name).read_bytes()

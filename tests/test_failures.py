@@ -43,6 +43,9 @@ class FragileSlogans(type(REGISTRY["slogans"])):
 
     name = "fragile-slogans"
 
+    def needs_scan(self, **options):
+        return True  # its first round is what fails (slogans skips it without --discover)
+
     def scan(self, speech, **options):
         if speech.id == SCAN_FAILS:
             raise KeyError("no scan today")

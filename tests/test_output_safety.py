@@ -10,9 +10,11 @@ import os
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from speechkit.cli import cli
-from speechkit.output import Output, write_csv, write_jsonl
+from speechkit.output import Output, _csv_cell, _csv_line, write_csv, write_jsonl
 
 from .conftest import SAMPLE
 
@@ -138,3 +140,26 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+cell_values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(alphabet=st.sampled_from(list(',"\r\n=+-@\t x1.年，“')), max_size=6),
+)
+
+
+@given(st.lists(st.lists(cell_values, min_size=1, max_size=4), max_size=8), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_csv_lines_are_the_cell_by_cell_definition(values, raw_cells):
+    # write_csv joins plain lines whole and quotes only where needed: the bytes must be
+    # those of quoting each cell (_csv_cell, then _csv_line) one by one.
+    width = max((len(v) for v in values), default=1)
+    columns = [f"c{i}" for i in range(width)]
+    rows = [dict(zip(columns, v)) for v in values]
+    expected = _csv_line(columns) + "".join(
+        _csv_line([_csv_cell(row.get(c), raw_cells) for c in columns]) for row in rows
+    )
+    assert csv_text(rows, columns, raw_cells=raw_cells) == expected

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import speechkit
-from speechkit.ingest.split import find_spans
+from speechkit.ingest.split import find_spans, opening_pattern
 
 from .conftest import SAMPLE, eval_text
 
@@ -126,3 +128,59 @@ def test_title_guesses():
         == "疫情防控州县乡村四级视频会议"
     )
     assert guess_title("同志们：\n刚才，石书记全面总结了全州科技创新工作。") == "全州科技创新工作"
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "同志們：",
+                "同志们、朋友们:",
+                "各位代表",
+                "各位",
+                " ",
+                "\u3000",
+                "：",
+                "\n",
+                "\r",
+                "x",
+            ]
+        ),
+        max_size=20,
+    )
+)
+@example(["\r", "同志們：", "\n"])
+@example(["x", " ", "各位代表", "\u3000", "：", "\r\n", "\t各位代表", "："])
+@settings(max_examples=500, deadline=None)
+def test_find_spans_starts_where_the_line_pattern_matches(pieces):
+    # find_spans searches for the words first and checks the line start after: its starts
+    # must be exactly those of the one-regex definition, opening_pattern.
+    raw = "".join(pieces)
+    expected = [m.start() for m in opening_pattern().finditer(raw)]
+    assert [start for start, _ in find_spans(raw)] == expected
+
+
+# Heads with a meeting word after a run of name characters (MEETING, the first choice, needs
+# words such as 召开 that none of these holds, so NAMED_MEETING is tried).
+NAME_CHARS = st.text(alphabet=st.sampled_from(list("全省州年度工作视频体日月次，")), max_size=30)
+MEETING_WORD = st.sampled_from(["大会", "工作会议", "座谈会", "全体会议", "会"])
+
+
+@given(
+    st.lists(st.tuples(NAME_CHARS, MEETING_WORD), max_size=3).map(
+        lambda p: "".join(map("".join, p))
+    )
+)
+@example("省" * 20 + "大会")
+@settings(max_examples=300, deadline=None)
+def test_title_search_that_starts_near_the_meeting_word_finds_the_same(text):
+    # guess_title starts the look-ahead pattern's search NAMED_REACH before the first meeting
+    # word; with a reach longer than the text the search covers the whole head.
+    from speechkit.ingest import title
+
+    found = title.guess_title(text)
+    reach, title.NAMED_REACH = title.NAMED_REACH, 10_000
+    try:
+        assert title.guess_title(text) == found
+    finally:
+        title.NAMED_REACH = reach

@@ -10,11 +10,14 @@ An analyzer is an object with
   Records may carry more keys than ``columns`` (a speech's length, say);
 - ``combine(records, **options) -> list[dict]``: the reduction across speeches (totals,
   document frequencies, sort order), giving rows keyed by exactly ``output_columns(...)``.
+  One that only passes the records through may return them as they come (an iterator):
+  the runner lists them, or the CLI writes them to a file while the engine works.
 
 An analyzer that needs the whole corpus before it can look at one speech (slogans'
 discovery of new formulations) declares ``rounds = 2``: a first round ``scan(speech,
 **options)`` per speech, ``gather(scans, **options)`` across them, and the result reaches
-``per_speech`` as the keyword ``context``. ``needs_tokens = True`` asks the runner for each
+``per_speech`` as the keyword ``context`` (``needs_scan(**options)`` false: no first round,
+the context is ``gather([])``). ``needs_tokens = True`` asks the runner for each
 speech's tokens (keyword ``tokens``), from the token cache or the segmenter.
 
 Views (``speechkit.analyzers.grouping``: ``--meta``, ``--by``, ``--pivot``) read three more
@@ -123,6 +126,15 @@ class Analyzer:
     def view(self, **options: Any) -> str:
         """How the CLI draws the rows by default: ``rows`` (table, CSV, JSON) or ``tree``."""
         return "rows"
+
+    def warm(self, **options: Any) -> None:
+        """Load what ``per_speech`` will need (modules, tables): engines call it in each new
+        worker, while the main process is still reading the input."""
+
+    def needs_scan(self, **options: Any) -> bool:
+        """Whether the first round has anything to find with these options; when not,
+        engines skip it and take ``gather([], **options)`` as the context."""
+        return self.rounds == 2
 
     def scan(self, speech: Speech, **options: Any) -> Any:
         raise NotImplementedError

@@ -42,6 +42,12 @@ class Annotated(Analyzer):
         for attribute in ("name", "options", "columns", "rounds", "needs_tokens"):
             setattr(self, attribute, getattr(inner, attribute))
 
+    def needs_scan(self, **options: Any) -> bool:
+        return self.inner.needs_scan(**options)
+
+    def warm(self, **options: Any) -> None:
+        self.inner.warm(**options)
+
     def scan(self, speech: Speech, **options: Any) -> Any:
         return self.inner.scan(speech, **options)
 

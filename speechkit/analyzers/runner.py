@@ -35,12 +35,15 @@ def run_view(
     pivot: bool = False,
     on_notice: Callable[[str], None] | None = None,
     failures: Failures | None = None,
+    lazy: bool = False,
     **options: Any,
 ) -> tuple[list[dict], list[str]]:
     """``(rows, columns)`` of ``analyzer`` over ``corpus``. ``meta`` (a metadata CSV or a
     ``Docvars``; default the corpus's own ``meta``) joins document variables, ``by`` groups
     the rows by one of them, ``pivot`` pivots them; ``on_notice`` hears about speeches the
-    metadata lacks (default: the corpus's notices, else ``warnings``).
+    metadata lacks (default: the corpus's notices, else ``warnings``). ``lazy``: the rows
+    may be an iterator that runs the analysis as it is read (when ``combine`` passes the
+    records through), so that a writer works while the engine does.
 
     A speech whose cleaning or analysis raises is left out, as if it were not in the corpus
     (its rows are missing; in a two-round analyzer it gives no scan either), and goes to
@@ -55,6 +58,8 @@ def run_view(
     meta = meta if meta is not None else getattr(corpus, "meta", None)
     if meta is None and by is None and not pivot and not analyzer.needs_groups:
         rows = analyzer.combine(engine.records(analyzer, corpus, options, failures), **options)
+        if not lazy and not isinstance(rows, list):
+            rows = list(rows)
         return rows, analyzer.output_columns(**options)
     from speechkit.analyzers import grouping
     from speechkit.analyzers.docvars import as_docvars

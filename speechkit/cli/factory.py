@@ -65,8 +65,11 @@ def analyzer_command(analyzer: Analyzer) -> click.Command:
             flag = next(o.cli_flags[-1] for o in analyzer.options if o.name == view)
             raise click.UsageError(f"{flag} cannot be combined with --by or --pivot.")
         failures = speech_failures()
+        # Rows written to a file may be written as they come: the file appears only when
+        # all is done (atomic), so an error midway still leaves nothing behind.
+        lazy = view == "rows" and output.format != "table" and output.atomic
         rows, columns = run_view(
-            analyzer, corpus, engine, meta, by, pivot, failures=failures, **options
+            analyzer, corpus, engine, meta, by, pivot, failures=failures, lazy=lazy, **options
         )
         if view != "rows":
             output.emit(rows, columns, fmt=view)

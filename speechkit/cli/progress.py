@@ -18,10 +18,15 @@ class SpeechProgress:
         self.speeches = 0
         self.chars = 0
         self._live = None
+        self._enabled: bool | None = None
 
     @property
     def enabled(self) -> bool:
-        return self.stream.isatty()
+        # Asked once: a call per speech would hand the GIL to the thread receiving results
+        # (isatty releases it) and keep the main thread waiting.
+        if self._enabled is None:
+            self._enabled = self.stream.isatty()
+        return self._enabled
 
     def __call__(self, speech) -> None:
         self.speeches += 1

@@ -42,7 +42,17 @@ def split(corpus, output, output_dir, engine):
 
     built = corpus if engine is None else engine.speeches(corpus)
     if output_dir:
-        count = corpus_dir.write(built, output_dir)
+        entries = None
+        if engine is None:
+            # Each speech is written where it is built: only manifest lines come back.
+            from functools import partial
+
+            from speechkit.engines.local import LocalEngine
+
+            def entries(folder):
+                return LocalEngine().each(corpus, partial(corpus_dir.entry, folder))
+
+        count = corpus_dir.write(built, output_dir, entries)
         click.echo(f"wrote {count} speeches to {output_dir}", err=True)
         return
     fmt = output.format

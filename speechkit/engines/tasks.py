@@ -10,7 +10,6 @@ rest of its batch goes on — the rule of every engine.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any, NamedTuple
 
 from speechkit.errors import AnalysisError, SpeechFailure, SpeechkitError, failure_of
@@ -76,9 +75,9 @@ def analyse_batch(
     for speech in batch.speeches:
         try:
             if analyzer.needs_tokens:
-                from speechkit.tokens.segment import tokens
+                from speechkit.tokens.segment import count_tokens
 
-                extra["token_counts"] = Counter(tokens(speech.text, options.get("tokenizer")))
+                extra["token_counts"] = count_tokens(speech.text, options.get("tokenizer"))
             records.extend(analyzer.per_speech(speech, **extra, **options))
         except SpeechkitError:
             raise

@@ -4,35 +4,57 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import groupby, islice
 from pathlib import Path
 
-from speechkit.ingest.clean import clean
+from speechkit.ingest.clean import WindowedClean, clean
 from speechkit.ingest.convert import to_simplified
 from speechkit.ingest.title import guess_title
 from speechkit.model import Speech
 from speechkit.parallel import bounded_imap, can_fork, fork_pool
+from speechkit.text.sentences import windows
 
 BATCH = 16  # speeches per task for worker processes
+# A speech longer than this (characters) is cleaned and converted a window at a time, so
+# that the intermediates of cleaning (about ten copies of what is cleaned) stay small.
+WINDOW = 1 << 20
 
 
 def build_speech(
     source: str, stem: str, ordinal: int, start: int, raw: str, report_title: str = ""
 ) -> Speech:
-    """Speech number ``ordinal`` from its raw slice ``raw``, which starts at ``start``."""
-    cleaned = clean(raw, start)
-    text = to_simplified(cleaned.text)
+    """Speech number ``ordinal`` from its raw slice ``raw``, which starts at ``start``:
+    a str, or a long slice kept outside memory (``windows(size)`` gives its text in pieces
+    that end at line ends, such as a streamed document's spilled speech)."""
+    if isinstance(raw, str) and len(raw) <= WINDOW:
+        cleaned = clean(raw, start)
+        original, text = cleaned.text, to_simplified(cleaned.text)
+        offsets, stats = cleaned.offsets, cleaned.stats
+    else:
+        # Cleaning and conversion never look across a line end: window by window gives
+        # the same text, offsets and counts as the whole slice at once.
+        pieces = raw.windows(WINDOW) if not isinstance(raw, str) else windows(raw, WINDOW)
+        cleaner = WindowedClean(start)
+        originals, texts = [], []
+        for window in pieces:
+            originals.append(cleaner.add(window))
+            texts.append(to_simplified(originals[-1]))
+        original = "".join(originals)
+        del originals
+        text = "".join(texts)
+        del texts
+        offsets, stats = cleaner.offsets, cleaner.stats
     return Speech(
         id=f"{stem}-{ordinal}",
         source=source,
         ordinal=ordinal,
         start=start,
-        end=start + len(raw),
+        end=offsets.raw_end,
         title=report_title or guess_title(text),
-        original=cleaned.text,
+        original=original,
         text=text,
-        offsets=cleaned.offsets,
-        stats=cleaned.stats,
+        offsets=offsets,
+        stats=stats,
     )
 
 
@@ -60,11 +82,25 @@ def build_all(items: Iterator[tuple], jobs: int | None, parallel: bool) -> Itera
             yield build_speech(*item)
         return
     to_simplified("")  # load OpenCC's tables once, before forking
-    # Batches per task: one speech per task spends more time in hand-offs than in cleaning.
-    batches = iter(lambda: list(islice(items, BATCH)), [])
     with fork_pool(jobs) as pool:
-        for batch in bounded_imap(pool, build_speeches, batches, pool._processes):
-            yield from batch
+        # A speech spilled to a file is built here: sent back from a worker, it would be
+        # pickled whole on both sides.
+        for spilled, run in groupby(items, key=_spilled):
+            if spilled:
+                yield from (build_speech(*item) for item in run)
+                continue
+            for batch in bounded_imap(pool, build_speeches, _batches(run), pool._processes):
+                yield from batch
+
+
+def _batches(items: Iterator[tuple]) -> Iterator[list[tuple]]:
+    # Batches per task: one speech per task spends more time in hand-offs than in cleaning.
+    while batch := list(islice(items, BATCH)):
+        yield batch
+
+
+def _spilled(item: tuple) -> bool:
+    return not isinstance(item[4], str)
 
 
 def preamble_title(preamble: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, islice
@@ -42,6 +43,9 @@ NOISE = re.compile(
     rf"(?P<html>{HTML})|(?P<invisible>{INVISIBLE})|(?P<sep>{DIGIT_SEPARATOR})|(?P<crlf>\r(?=\n))"
 )
 NOISE_HINTS = "<>&\u200b\u200c\u200d\u2060\ufeff\u00ad\u202f\r"
+# The characters a NOISE match starts with. NOISE begins with named groups, so re cannot
+# skip ahead and tries it at every position; a search for these first is 5 times faster.
+NOISE_START = re.compile("[</&\u200b\u200c\u200d\u2060\ufeff\u00ad\u202f\r]")
 
 SYLLABLE = re.compile(
     r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -102,11 +106,11 @@ def clean(raw: str, base: int = 0) -> Cleaned:
     counts = {"gloss": len(parts) // 2, "html": 0, "invisible": 0}
     noise = _noise(raw, counts) if any(ch in raw for ch in NOISE_HINTS) else []
     if noise:
-        text, breaks = _splice(raw, base, sorted(_gloss_spans(parts, base) + noise))
+        text, clean_at, raw_at = _splice(raw, base, sorted(_gloss_spans(parts, base) + noise))
     else:
-        text, breaks = _join(parts, base)
+        text, clean_at, raw_at = _join(parts, base)
     text = _replace_all(text, SPACES)
-    offsets = OffsetMap.from_breaks(breaks, base + len(raw))
+    offsets = OffsetMap(clean_at, raw_at, base + len(raw))
     findings = _suspects(text, raw, base, offsets) + _mojibake(text, raw, base, offsets)
     findings.sort(key=_at)
     normalised, punctuation = _full_width(text)
@@ -138,19 +142,17 @@ def _gloss_split(raw: str) -> list[str]:
     return merged
 
 
-def _join(parts: list[str], base: int) -> tuple[str, list[tuple[int, int]]]:
-    """The kept pieces joined, and the offset breaks: after each gloss, where it ends in the
-    cleaned text and in the raw file (adjacent glosses share one break)."""
+def _join(parts: list[str], base: int) -> tuple[str, array, array]:
+    """The kept pieces joined, and the offset breaks (``OffsetMap``'s two arrays): after each
+    gloss, where it ends in the cleaned text and in the raw file. Adjacent glosses share one
+    break, the later one's: cleaned positions never decrease, and a dict keeps the last value
+    given to a key (this runs in C; a loop over 246,000 glosses did not)."""
     kept = parts[0::2]
     clean_at = accumulate(map(len, kept[:-1]))
     raw_at = islice(accumulate(map(len, parts), initial=base), 2, None, 2)
-    breaks = [(0, base)]
-    for pair in zip(clean_at, raw_at):
-        if breaks[-1][0] == pair[0]:
-            breaks[-1] = pair
-        else:
-            breaks.append(pair)
-    return "".join(kept), breaks
+    breaks = {0: base}
+    breaks.update(zip(clean_at, raw_at))
+    return "".join(kept), array("q", breaks), array("q", breaks.values())
 
 
 def _gloss_spans(parts: list[str], base: int) -> list[tuple[int, int]]:
@@ -162,31 +164,36 @@ def _gloss_spans(parts: list[str], base: int) -> list[tuple[int, int]]:
 def _noise(raw: str, counts: dict[str, int]) -> list[tuple[int, int]]:
     """Spans of HTML residue, invisible characters and digit separators; counts them."""
     spans = []
-    for m in NOISE.finditer(raw):
+    at = NOISE_START.search(raw)
+    while at:
+        m = NOISE.match(raw, at.start())
+        if m is None:
+            at = NOISE_START.search(raw, at.start() + 1)
+            continue
         spans.append(m.span())
         if m.lastgroup in counts:
             counts[m.lastgroup] += 1
+        at = NOISE_START.search(raw, m.end())
     return spans
 
 
-def _splice(
-    raw: str, base: int, deletions: list[tuple[int, int]]
-) -> tuple[str, list[tuple[int, int]]]:
-    """``raw`` without the sorted spans ``deletions``, and the offset breaks."""
+def _splice(raw: str, base: int, deletions: list[tuple[int, int]]) -> tuple[str, array, array]:
+    """``raw`` without the sorted spans ``deletions``, and the offset breaks (as ``_join``)."""
     pieces: list[str] = []
-    breaks: list[tuple[int, int]] = [(0, base)]
+    clean_at, raw_at = array("q", [0]), array("q", [base])
     prev = 0
     clean_pos = 0
     for start, end in deletions:
         pieces.append(raw[prev:start])
         clean_pos += start - prev
         prev = end
-        if breaks[-1][0] == clean_pos:
-            breaks[-1] = (clean_pos, base + prev)
+        if clean_at[-1] == clean_pos:
+            raw_at[-1] = base + prev
         else:
-            breaks.append((clean_pos, base + prev))
+            clean_at.append(clean_pos)
+            raw_at.append(base + prev)
     pieces.append(raw[prev:])
-    return "".join(pieces), breaks
+    return "".join(pieces), clean_at, raw_at
 
 
 def _full_width(text: str) -> tuple[str, int]:
@@ -296,3 +303,46 @@ def _mojibake(text: str, raw: str, base: int, offsets: OffsetMap) -> list[Findin
         runs.append((start, end))
         pos = end
     return [_finding("mojibake", a, b, raw, base, offsets) for a, b in runs]
+
+
+class WindowedClean:
+    """``clean`` over a long slice given as consecutive windows that each end at a line end:
+    cleaning never looks across a line end, so the windows' texts, offset breaks, counts and
+    findings put together are exactly those of ``clean`` over the whole slice, while the
+    intermediates (about ten times a window's size) stay bounded by one window.
+
+    ``add(window)`` cleans the next window and returns its cleaned text; ``offsets`` and
+    ``stats`` describe everything added so far."""
+
+    def __init__(self, base: int):
+        self.base = base
+        self.at = base  # raw offset of the next window
+        self.length = 0  # cleaned characters so far
+        self.clean_at = array("q")
+        self.raw_at = array("q")
+        self.totals = dict.fromkeys(CleaningStats.__dataclass_fields__, 0)
+
+    def add(self, window: str) -> str:
+        cleaned = clean(window, self.at)
+        clean_at, raw_at = cleaned.offsets.clean_at, cleaned.offsets.raw_at
+        first = 0
+        # A window's first break (its start) continues the previous window's shift unless a
+        # deletion sits right at its start: the whole slice's map has no break there.
+        shift = raw_at[0] - clean_at[0] - self.length
+        if self.clean_at and shift == self.raw_at[-1] - self.clean_at[-1]:
+            first = 1
+        self.clean_at.extend(pos + self.length for pos in clean_at[first:])
+        self.raw_at.extend(raw_at[first:])
+        for key in self.totals:
+            self.totals[key] += getattr(cleaned.stats, key)
+        self.at += len(window)
+        self.length += len(cleaned.text)
+        return cleaned.text
+
+    @property
+    def offsets(self) -> OffsetMap:
+        return OffsetMap(self.clean_at, self.raw_at, self.at)
+
+    @property
+    def stats(self) -> CleaningStats:
+        return CleaningStats(**self.totals)

@@ -8,13 +8,15 @@ with checks (offsets that tile, texts unchanged since they were written), not tr
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
+from itertools import islice
 from pathlib import Path
 
 from speechkit import atomic
@@ -23,6 +25,8 @@ from speechkit.model import CleaningStats, OffsetMap, Speech, speech_record
 
 MANIFEST = "speeches.jsonl"
 FORMAT = "speechkit-corpus/1"
+PIECE = 1 << 20  # characters encoded at a time when a speech is written
+LONG_ROW = 1 << 22  # characters of a speech whose manifest row goes through a file
 
 
 def is_corpus(path: Path) -> bool:
@@ -103,13 +107,52 @@ def _check(speech: Speech, row: dict, previous_end: int) -> str:
     return ""
 
 
-def write(speeches: Iterable[Speech], target: Path) -> int:
+def entry(folder: Path, speech: Speech) -> tuple[str, str | None]:
+    """Write ``speech``'s text into ``folder``; return its file name and manifest line. The
+    line of a long speech (as long as its text) is written to a file beside it instead, and
+    None returned: ``write`` copies it into the manifest a piece at a time."""
+    name = f"{speech.id}.txt"
+    sha1 = _write_text(folder / name, speech.text)
+    if len(speech.original) > LONG_ROW:
+        with (folder / _row_file(name)).open("w", encoding="utf-8") as out:
+            _write_row(out, speech, name, sha1)
+        return name, None
+    out = io.StringIO()
+    _write_row(out, speech, name, sha1)
+    return name, out.getvalue()
+
+
+def _row_file(name: str) -> str:
+    return f".{name}.row"
+
+
+def _write_row(out, speech: Speech, name: str, sha1: str) -> None:
+    """The manifest row of ``speech`` as json.dumps would write it, with the cleaned text
+    (as long as the speech) encoded a piece at a time rather than copied whole."""
+    row = speech_record(speech, texts=False)
+    row.update(format=FORMAT, file=name, sha1=sha1)
+    out.write(json.dumps(row, ensure_ascii=False)[:-1] + ', "original": "')
+    for start in range(0, len(speech.original), PIECE):
+        piece = speech.original[start : start + PIECE]
+        out.write(json.dumps(piece, ensure_ascii=False)[1:-1])
+    out.write('", "offsets": ')
+    _write_breaks(out, speech.offsets)
+    out.write(f', "stats": {json.dumps(asdict(speech.stats))}}}\n')
+
+
+def write(
+    speeches: Iterable[Speech],
+    target: Path,
+    entries: Callable[[Path], Iterable[tuple[str, str | None]]] | None = None,
+) -> int:
     """Write ``speeches`` to ``target`` atomically; return how many were written.
 
     Everything goes to a temporary sibling first and is swapped into place at the end, so an
     interrupted run leaves no half corpus. An existing corpus at ``target`` is replaced; any
     other existing directory is refused. What an earlier, killed run left is finished or
-    rolled back first (see ``recover``).
+    rolled back first (see ``recover``). ``entries(folder)``, if given, stands for
+    ``speeches``: it runs ``entry(folder, speech)`` for each speech, in order, wherever the
+    speeches are built (workers write their files; only the manifest lines come back).
     """
     target = Path(os.path.abspath(target))
     recover(target)
@@ -129,32 +172,53 @@ def write(speeches: Iterable[Speech], target: Path) -> int:
     try:
         atomic.with_umask(tmp, directory=True)
         names: set[str] = set()
+        written = entries(tmp) if entries else (entry(tmp, speech) for speech in speeches)
         with (tmp / MANIFEST).open("w", encoding="utf-8") as manifest:
-            for speech in speeches:
-                name = f"{speech.id}.txt"
-                if name in names:  # never overwrite a speech already written
+            for name, line in written:
+                # Two speeches with one id would share a file: the corpus is refused (the
+                # temporary folder goes), whichever of them was written last.
+                if name in names:
                     raise SpeechkitError(
-                        f"{target}: two speeches have the id {speech.id!r}; give inputs "
+                        f"{target}: two speeches have the id {name[:-4]!r}; give inputs "
                         "with different names."
                     )
                 names.add(name)
-                (tmp / name).write_text(speech.text, encoding="utf-8")
-                row = speech_record(speech, texts=False)
-                row.update(
-                    format=FORMAT,
-                    file=name,
-                    sha1=text_hash(speech.text),
-                    original=speech.original,
-                    offsets=[list(b) for b in speech.offsets.breaks],
-                    stats=asdict(speech.stats),
-                )
-                manifest.write(json.dumps(row, ensure_ascii=False) + "\n")
+                if line is None:  # a long speech's row, written to a file by entry()
+                    row_file = tmp / _row_file(name)
+                    with row_file.open(encoding="utf-8") as row:
+                        shutil.copyfileobj(row, manifest, PIECE)
+                    row_file.unlink()
+                else:
+                    manifest.write(line)
                 count += 1
         _commit(tmp, target)
     finally:
         if str(tmp) in atomic.PENDING:
             atomic.remove(tmp)
     return count
+
+
+def _write_text(path: Path, text: str) -> str:
+    """Write ``text`` as UTF-8 a piece at a time (no whole encoded copy); its sha1."""
+    digest = hashlib.sha1()
+    with path.open("wb") as out:
+        for start in range(0, len(text), PIECE):
+            data = text[start : start + PIECE].encode("utf-8")
+            digest.update(data)
+            out.write(data)
+    return digest.hexdigest()
+
+
+def _write_breaks(out, offsets: OffsetMap) -> None:
+    """The offset breaks as json.dumps writes a list of pairs, a block of pairs at a time (a
+    list of lists for a million breaks would cost a hundred bytes each)."""
+    out.write("[")
+    pairs = zip(offsets.clean_at, offsets.raw_at)
+    first = True
+    while block := list(islice(pairs, 1 << 16)):
+        out.write(("" if first else ", ") + ", ".join(f"[{c}, {r}]" for c, r in block))
+        first = False
+    out.write("]")
 
 
 def _commit(tmp: Path, target: Path) -> None:

@@ -57,8 +57,9 @@ class Document(DocumentReport):
         parallel = len(self.raw) >= PARALLEL_MIN_CHARS and len(self.spans) > 1
         return build_all(self.items(), jobs, parallel)
 
-    def items(self) -> Iterator[tuple]:
-        """``build_speech`` arguments for each speech, in order."""
+    def items(self, spill: bool = False) -> Iterator[tuple]:
+        """``build_speech`` arguments for each speech, in order (``spill`` matters for
+        streamed documents only: the text is in memory already)."""
         report_title = self.preamble_title() if len(self.spans) == 1 else ""
         return (
             (self.source, self.stem, ordinal, start, self.raw[start:end], report_title)
@@ -208,18 +209,19 @@ class Corpus:
                 total += Path(path).stat().st_size
         return total
 
-    def tasks(self, batch: int = 16) -> Iterator[SpeechTask]:
+    def tasks(self, batch: int = 16, spill: bool = False) -> Iterator[SpeechTask]:
         """The corpus as batches of work, in order (by input, then speech), for engines that
         build and analyse speeches on workers: raw slices of a dump (cleaned where the task
         runs) or speeches read from a corpus directory. A dump's cleaning report is kept as
-        its last batch is handed out, as ``sources`` does."""
+        its last batch is handed out, as ``sources`` does. ``spill``: a streamed speech too
+        long to hold comes as a file name (``SpilledRaw``), for workers on this machine."""
         for path in self.paths:
             if path != "-" and Path(path).is_dir():
                 items: Iterator = corpus_dir.read(Path(path))
                 doc = None
             else:
                 doc = self._read(path)
-                items = doc.items()
+                items = doc.items(spill)
             while chunk := tuple(islice(items, batch)):
                 yield SpeechTask(chunk)
             if doc is not None:

@@ -19,20 +19,40 @@ DEFAULT_OPENINGS = (
 
 
 def opening_pattern(openings: Sequence[str] | None = None) -> re.Pattern[str]:
-    words = sorted(openings or DEFAULT_OPENINGS, key=len, reverse=True)
-    alternatives = "|".join(re.escape(word.rstrip(":：")) for word in words)
+    alternatives = _opening_words(openings)
     return re.compile(
         rf"(?:^|(?<=\r))[ \t\u3000]*(?:{alternatives})[ \t\u3000]*[:：][ \t\u3000]*(?=[\r\n]|\Z)",
         re.M,
     )
 
 
+def _opening_words(openings: Sequence[str] | None) -> str:
+    words = sorted(openings or DEFAULT_OPENINGS, key=len, reverse=True)
+    return "|".join(re.escape(word.rstrip(":：")) for word in words)
+
+
+def _opening_tail(openings: Sequence[str] | None) -> re.Pattern[str]:
+    """``opening_pattern`` without the line start: it begins with the words, so ``re`` can
+    skip ahead to their first characters (a leading ``^`` or look-behind makes it try
+    every position: 3-7 times slower on a 20 MB dump)."""
+    words = _opening_words(openings)
+    return re.compile(rf"(?:{words})[ \t\u3000]*[:：][ \t\u3000]*(?=[\r\n]|\Z)")
+
+
 def find_spans(raw: str, openings: Sequence[str] | None = None) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` of each speech; the text before the first is the preamble.
 
     The spans tile ``raw[first_start:]`` exactly. With no opening the list is empty: the
-    caller decides (the loader makes the whole text one speech).
+    caller decides (the loader makes the whole text one speech). The starts are those of
+    ``opening_pattern``'s matches: a match of the words and colon is kept when only blanks
+    stand between it and the start of its line.
     """
-    starts = [m.start() for m in opening_pattern(openings).finditer(raw)]
+    starts = []
+    for m in _opening_tail(openings).finditer(raw):
+        at = m.start()
+        while at and raw[at - 1] in " \t\u3000":
+            at -= 1
+        if not at or raw[at - 1] in "\r\n":
+            starts.append(at)
     ends = [*starts[1:], len(raw)]
     return list(zip(starts, ends))

@@ -16,6 +16,7 @@ from speechkit.errors import SpeechkitError
 from speechkit.ingest.build import DocumentReport, build_all, preamble_title
 from speechkit.ingest.clean import Finding, clean
 from speechkit.ingest.decode import decode_bytes
+from speechkit.ingest.spill import Pending, SpilledRaw
 from speechkit.ingest.split import opening_pattern
 from speechkit.model import Speech
 
@@ -87,26 +88,30 @@ class StreamedDocument(DocumentReport):
             pending += decoder.decode(b"", final=True)
         yield from (line for line in LINE.split(pending) if line)
 
-    def pieces(self) -> Iterator[tuple[int, str, bool]]:
-        """``(start, raw, only)`` per speech; ``only`` is true for a document's single speech."""
+    def pieces(self, spill: bool = False) -> Iterator[tuple[int, str | SpilledRaw, bool]]:
+        """``(start, raw, only)`` per speech; ``only`` is true for a document's single speech.
+        With ``spill``, a speech longer than ``spill.SPILL_CHARS`` comes as a ``SpilledRaw``
+        (its text in a temporary file), never whole in memory."""
         pattern = opening_pattern(self.openings)
         self.spans = []
         offset = 0
         start: int | None = None
-        lines: list[str] = []
+        pending = Pending(spill)
         for line in self.lines():
             if pattern.match(line):
+                raw = pending.take()
+                pending = Pending(spill)
                 if start is None:
-                    self._preamble = "".join(lines)
+                    self._preamble = raw if isinstance(raw, str) else raw.read()
                 else:
                     self.spans.append((start, offset))
-                    yield start, "".join(lines), False
-                start, lines = offset, []
-            lines.append(line)
+                    yield start, raw, False
+                del raw
+                start = offset
+            pending.add(line)
             offset += len(line)
-        text = "".join(lines)
         if start is None:
-            if not text.strip():
+            if pending.blank:
                 raise SpeechkitError(f"{self.source}: holds only whitespace; give speech text.")
             self._preamble, start = "", 0
             self._notice(
@@ -114,7 +119,9 @@ class StreamedDocument(DocumentReport):
                 "text as one speech. Use --opening to name the openings."
             )
         self.spans.append((start, offset))
-        yield start, text, len(self.spans) == 1
+        raw = pending.take()
+        del pending
+        yield start, raw, len(self.spans) == 1
 
     def _notice(self, message: str) -> None:
         if message not in self.notices:
@@ -123,11 +130,12 @@ class StreamedDocument(DocumentReport):
                 self.notify(message)
 
     def speeches(self, jobs: int | None = None) -> Iterator[Speech]:
-        return build_all(self.items(), jobs, parallel=True)
+        return build_all(self.items(spill=True), jobs, parallel=True)
 
-    def items(self) -> Iterator[tuple]:
+    def items(self, spill: bool = False) -> Iterator[tuple]:
         """``build_speech`` arguments for each speech, in order (the raw file is read as
-        they are taken)."""
+        they are taken). With ``spill``, a long speech's raw text is a ``SpilledRaw``: for
+        this process and workers on this machine only."""
         return (
             (
                 self.source,
@@ -137,7 +145,7 @@ class StreamedDocument(DocumentReport):
                 raw,
                 preamble_title(self.preamble) if only else "",
             )
-            for ordinal, (start, raw, only) in enumerate(self.pieces(), 1)
+            for ordinal, (start, raw, only) in enumerate(self.pieces(spill), 1)
         )
 
     def findings(self) -> list[Finding]:

@@ -11,9 +11,13 @@ MEETING = re.compile(
     r"(?:全体会议|工作会议|会议|大会|全会|座谈会|推进会|部署会))"
 )
 # Second choice: a meeting named anywhere in the opening lines (今年全省交通运输工作会议采取…).
+MEETING_WORDS = ("工作会议", "视频会议", "全体会议", "大会", "座谈会")
 NAMED_MEETING = re.compile(
-    r"(?![日月次])([^，。；：！？、\n“”《》\dx]{2,20}?(?:工作会议|视频会议|全体会议|大会|座谈会))"
+    rf"(?![日月次])([^，。；：！？、\n“”《》\dx]{{2,20}}?(?:{'|'.join(MEETING_WORDS)}))"
 )
+# NAMED_MEETING starts with a look-ahead, so re tries it at every position; a match ends in
+# one of MEETING_WORDS at most 20 characters after it starts, so the search starts there.
+NAMED_REACH = 20
 # "召开了5次州委常委会议、x次全州性大会" counts meetings; it names none being held.
 COUNTED = re.compile(r"[x\d]+次")
 CLAUSE_END = re.compile(r"[，。；：！？、\n]")
@@ -26,11 +30,14 @@ YEAR = re.compile(r"\d{4}年|[x\d]+月")
 def guess_title(text: str) -> str:
     """Name the meeting in the first paragraphs of ``text`` (Simplified), else the field of
     work it covers, else the first clause of the speech that holds no date."""
-    body = text.split("\n", 1)[1] if "\n" in text else text
-    head = body[:400]
-    choices = ((MEETING, "了这次今天的"), (NAMED_MEETING, "今年这次"), (FIELD, ""))
-    for pattern, strip in choices:
-        for m in pattern.finditer(head):
+    # Positions into ``text``, not a copy of its body: a speech may be hundreds of MB.
+    body = text.find("\n") + 1
+    head = text[body : body + 400]
+    words = [at for word in MEETING_WORDS if (at := head.find(word)) >= 0]
+    named = max(min(words) - NAMED_REACH, 0) if words else len(head) + 1
+    choices = ((MEETING, "了这次今天的", 0), (NAMED_MEETING, "今年这次", named), (FIELD, "", 0))
+    for pattern, strip, start in choices:
+        for m in pattern.finditer(head, start):
             name = m.group(1)
             clause_start = max(
                 (c.end() for c in CLAUSE_END.finditer(head, 0, m.start(1))), default=0
@@ -40,7 +47,7 @@ def guess_title(text: str) -> str:
             return name.lstrip(strip)
     # Fallback: the first clause that holds no year, since a title's year is read as the
     # speech's year (2021年以来 opens a review of last year, not the year of the speech).
-    for clause in CLAUSE.finditer(body):
+    for clause in CLAUSE.finditer(text, body):
         text = clause.group().strip()
         if text and not YEAR.search(text):
             return text

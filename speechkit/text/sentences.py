@@ -6,6 +6,7 @@ Pure functions on a ``str`` (a speech's Simplified ``text``); no tokenizer, no j
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # A sentence ends after 。！？； (full-width; the loader normalises ASCII ! ? ; to these),
@@ -120,3 +121,14 @@ def find_headings(text: str) -> list[Heading]:
                 out.append(Heading(pos + lead, pos + len(first), first.strip()))
         pos += len(line) + 1
     return out
+
+
+def windows(text: str, size: int) -> Iterator[str]:
+    """``text`` in consecutive pieces of about ``size`` characters, each ending at a line end
+    (LF; a line longer than ``size`` is one piece)."""
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + size - 1) + 1 if start + size < len(text) else 0
+        end = cut or len(text)
+        yield text[start:end]
+        start = end

@@ -142,6 +142,23 @@ def tokens(text: str, name: str | None = None) -> list[str]:
     return list(tokenizer(name).cut(text))
 
 
+# Text is segmented this many characters at a time (cut at line ends, which no token
+# crosses), so a 100 MB speech never has all its tokens in one list.
+COUNT_WINDOW = 1 << 20
+
+
+def count_tokens(text: str, name: str | None = None) -> Counter[str]:
+    """How often each token of ``text`` occurs (the same as ``Counter(tokens(text))``), with
+    memory bounded by a window of text rather than by its tokens."""
+    from speechkit.text.sentences import windows
+
+    cut = tokenizer(name).cut
+    counts: Counter[str] = Counter()
+    for window in windows(text, COUNT_WINDOW):
+        counts.update(cut(window))
+    return counts
+
+
 def _cut_joined(name: str | None, text: str) -> str:
     return SEPARATOR.join(tokenizer(name).cut(text))
 

@@ -61,11 +61,14 @@ class Directives(Analyzer):
     def view(self, tree: bool = False, **_: Any) -> str:
         return "tree" if tree else "rows"
 
+    def warm(self, **_: Any) -> None:
+        import speechkit.text.outline  # noqa: F401
+
     def per_speech(self, speech: Speech, check: bool = False, **_: Any) -> list[dict]:
         return check_rows(speech) if check else outline_rows(speech)
 
-    def combine(self, records: Iterable[dict], **_: Any) -> list[dict]:
-        return list(records)
+    def combine(self, records: Iterable[dict], **_: Any) -> Iterable[dict]:
+        return records  # in order already: the runner lists them, or a writer streams them
 
 
 def outline_rows(speech: Speech) -> list[dict]:

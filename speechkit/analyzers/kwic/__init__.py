@@ -103,6 +103,9 @@ class Kwic(Analyzer):
                 raise SpeechkitError(f"--regex {resolved['pattern']!r}: {exc}") from None
         return resolved
 
+    def needs_scan(self, **_: Any) -> bool:
+        return False  # slogans' matches without discovery: its lexicon is all it needs
+
     def scan(self, speech: Speech, slogan=None, category=None, lexicon=(), **_: Any) -> Any:
         if slogan is None and category is None:
             return None

@@ -125,6 +125,12 @@ class Slogans(Analyzer):
     def heading(self, by_speech: bool = False, **_: Any) -> str:
         return "Slogans by speech" if by_speech else "Slogans"
 
+    def warm(self, **_: Any) -> None:
+        import speechkit.analyzers.slogans.matcher  # noqa: F401  (numpy: 0.1 s)
+
+    def needs_scan(self, discover: bool = False, **_: Any) -> bool:
+        return discover  # the lexicon alone needs no look at the corpus first
+
     def scan(
         self, speech: Speech, discover: bool = False, **_: Any
     ) -> tuple[list[str], Counter, Counter, list[str]]:
@@ -191,17 +197,25 @@ class Slogans(Analyzer):
         title = speech.title if speech.title not in speech.text else ""
         titled = matcher.find(title) if title else []
         pairs = Counter((m.slogan, m.form) for m in [*titled, *matches])
-        first: dict[str, int] = {m.slogan: 0 for m in titled}
+        # slogan -> raw offset of its first match (a title's: the start of the speech)
+        first: dict[str, int] = {m.slogan: speech.offsets.raw(0) for m in titled}
         for m in matches:
-            first.setdefault(m.slogan, m.start)
+            if m.slogan not in first:
+                first[m.slogan] = speech.offsets.raw(m.start)
+        terms = context["terms"]
         for (slogan, form), count in pairs.items():
-            kind, category, first_year, source = context["terms"][slogan]
+            kind, category, first_year, source = terms[slogan]
             records.append(
-                {"speech": speech.id, "slogan": slogan, "form": form, "count": count}
-                | {"kind": kind, "category": category, "first_year": first_year}
-                | {
+                {
+                    "speech": speech.id,
+                    "slogan": slogan,
+                    "form": form,
+                    "count": count,
+                    "kind": kind,
+                    "category": category,
+                    "first_year": first_year,
                     "source": source,
-                    "first_start": speech.raw_span(first[slogan], first[slogan])[0],
+                    "first_start": first[slogan],
                 }
             )
         return records

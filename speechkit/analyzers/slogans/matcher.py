@@ -8,26 +8,29 @@ place the longest of them).
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
 from speechkit.analyzers.slogans import discovery
+from speechkit.text.sentences import windows
+
+WINDOW = 1 << 20  # characters matched at a time
 
 # A form that starts with a numeral does not match right after one of these: 第三个一律 is an
 # ordinal and 十三个一律 a larger count.
 _COUNT_PREFIX = frozenset(discovery.NUMERALS + "百千万零〇0123456789第")
-_END = ""  # trie key under which a node keeps the form that ends there
 # Quotation marks do not matter: “三公”经费 is 三公经费 and 揭批“四人帮” is 揭批四人帮.
 # Forms are stored without them (speechkit.text.lexicon) and matched on the text without them.
 QUOTES = '“”‘’"「」『』'
-_DROP_QUOTES = str.maketrans("", "", QUOTES)
-_QUOTE_CODES = np.array([ord(q) for q in QUOTES], dtype=np.uint32)
+_QUOTE = re.compile(f"[{re.escape(QUOTES)}]")
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """One occurrence: ``text[start:end] == form``, counted toward ``slogan``."""
 
     slogan: str
@@ -52,51 +55,75 @@ class Matcher:
     there wins and that entry's scan continues after it, so 外防输入 is not counted twice in
     外防输入、内防反弹 if both are forms of one entry. Different entries do not shadow each
     other: 碳达峰 counts inside 碳达峰碳中和.
+
+    At a position the forms that start there are the longest one and those of its prefixes
+    that are forms too (kept per form). The longest is found among the forms that share the
+    position's first three characters (one dict lookup, then ``str.startswith``, longest
+    first), else among the forms of one or two characters.
     """
 
     def __init__(self, forms: dict[str, str]):
         self.forms = forms
-        self._trie: dict = {}
-        for form in forms:
-            node = self._trie
-            for ch in form:
-                node = node.setdefault(ch, {})
-            node[_END] = form
+        self._long: dict[str, list[str]] = {}  # first three characters -> forms, longest first
+        for form in sorted(forms, key=len, reverse=True):
+            if len(form) >= 3:
+                self._long.setdefault(form[:3], []).append(form)
+        self._short = frozenset(form for form in forms if len(form) < 3)
+        # Each form's prefixes that are forms, itself included, longest first.
+        self._nested = {
+            form: [form[:k] for k in range(len(form), 0, -1) if form[:k] in forms] for form in forms
+        }
         self._starts = _StartFilter(forms)
 
     def find(self, text: str) -> list[Match]:
         """Matches in order of start (at one start, longest first), with offsets into
         ``text``; quotation marks inside a match are skipped over."""
-        bare = text.translate(_DROP_QUOTES)
-        if len(bare) == len(text):
+        if len(text) <= WINDOW:
+            return self._find_quoted(text)
+        # No form holds a line end, so a long text is matched a window at a time (cut at line
+        # ends) with the same result and bounded memory.
+        matches: list[Match] = []
+        at = 0
+        for window in windows(text, WINDOW):
+            for m in self._find_quoted(window):
+                matches.append(Match(m.slogan, m.form, m.start + at, m.end + at))
+            at += len(window)
+        return matches
+
+    def _find_quoted(self, text: str) -> list[Match]:
+        quotes = [m.start() for m in _QUOTE.finditer(text)]
+        if not quotes:
             return self._find(text)
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-        kept = np.flatnonzero(~np.isin(codes, _QUOTE_CODES)).tolist()
-        return [
-            Match(m.slogan, m.form, kept[m.start], kept[m.end - 1] + 1) for m in self._find(bare)
-        ]
+        bare = text
+        for quote in QUOTES:
+            if quote in bare:
+                bare = bare.replace(quote, "")
+        # The bare position where each quote was taken out: bare position b is text
+        # position b + (quotes taken out at or before b).
+        cut = [at - n for n, at in enumerate(quotes)]
+
+        def place(at: int) -> int:
+            return at + bisect_right(cut, at)
+
+        return [Match(s, f, place(a), place(b - 1) + 1) for s, f, a, b in self._find(bare)]
 
     def _find(self, text: str) -> list[Match]:
-        forms, trie, n = self.forms, self._trie, len(text)
+        forms, nested, long, short = self.forms, self._nested, self._long, self._short
         ends: dict[str, int] = {}  # slogan -> end of its last match
         matches = []
         # Positions the filter rejects have no form starting there.
         for i in self._starts.candidates(text):
-            node = trie.get(text[i])
-            if node is None:
-                continue
+            # The longest form that starts at i (inline: this loop is the matcher's cost).
+            for found in long.get(text[i : i + 3], ()):
+                if text.startswith(found, i):
+                    break
+            else:
+                if (found := text[i : i + 2]) not in short and (found := text[i]) not in short:
+                    continue
             if text[i] in discovery.NUMERALS and i and text[i - 1] in _COUNT_PREFIX:
                 continue
-            here: list[str] = []
-            j = i + 1
-            while True:
-                if _END in node:
-                    here.append(node[_END])
-                if j >= n or (node := node.get(text[j])) is None:
-                    break
-                j += 1
             seen: set[str] = set()
-            for form in reversed(here):  # longest first
+            for form in nested[found]:  # longest first
                 slogan = forms[form]
                 if slogan in seen or ends.get(slogan, 0) > i:
                     continue
@@ -109,11 +136,10 @@ class Matcher:
 class _StartFilter:
     """Positions where some form may start, from a hash of its first three characters.
 
-    The trie regex alone is slow on real text: re tries its top-level alternatives one by one
-    (one per first character, 200 with discovered forms) at every position whose character
-    starts some form, a fifth of the text. Hashing each window of three characters in numpy
-    leaves about 1.3 candidates per match; hash collisions only add candidates, which the
-    regex then rejects.
+    A fifth of the text starts with a character some form starts with; looking each of them
+    up in Python would be slow. Hashing each window of three characters in numpy leaves
+    about 2.5 candidates per match; hash collisions only add candidates, which the lookup
+    then rejects.
     """
 
     _BITS = 20

@@ -1,0 +1,142 @@
+"""The mechanisms that bound memory on one huge speech give exactly the whole-text results:
+cleaning and conversion a window at a time, streamed speeches spilled to a file, tokens
+counted a window at a time. (The peak figures themselves are in `make bench`.)"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections import Counter
+
+import pytest
+
+import speechkit
+import speechkit.ingest.sources as loader
+from speechkit.ingest import build, spill, stream
+from speechkit.ingest.clean import clean
+from speechkit.ingest.spill import SpilledRaw
+from speechkit.text.sentences import windows
+
+from .conftest import SAMPLE
+
+# Every kind of edit cleaning makes, at line starts and ends too: CRLF, lone CR, glosses,
+# invisible characters, HTML, a damaged gloss, mojibake, ASCII punctuation, a digit comma.
+EDGES = (
+    "\ufeff前言\u200b發(fā)展(zhǎn)\r\n<p>第一，</p>x\r行(zh\r\n"
+    "1,000个?鍩庡競!\n\u00ad（一）绿(lǜ)色\n\n" * 5
+)
+
+
+def _whole(monkeypatch, raw: str, start: int = 0):
+    monkeypatch.setattr(build, "WINDOW", 10**12)
+    return build.build_speech("s", "x", 1, start, raw)
+
+
+@pytest.mark.parametrize("window", [1, 7, 200])
+def test_windowed_build_is_the_whole_build(monkeypatch, sample_raw, window):
+    for start, raw in ((0, sample_raw), (11, EDGES)):
+        whole = _whole(monkeypatch, raw, start)
+        monkeypatch.setattr(build, "WINDOW", window)
+        windowed = build.build_speech("s", "x", 1, start, raw)
+        assert windowed == whole
+        assert windowed.offsets.breaks == whole.offsets.breaks  # no extra break at a cut
+        assert windowed.stats == whole.stats
+
+
+def test_offset_map_grows_with_edits_not_characters():
+    # A plain text of any length has one break; each gloss adds one.
+    for copies in (1, 1000):
+        assert len(clean("今天我们召开会议。\n" * copies).offsets.breaks) == 1
+        assert len(clean("發(fā)展。\n" * copies).offsets.breaks) == copies + 1
+
+
+def test_windows_tile_the_text_and_end_at_line_ends(sample_raw):
+    pieces = list(windows(sample_raw, 1000))
+    assert "".join(pieces) == sample_raw
+    assert all(p.endswith("\n") for p in pieces[:-1])
+    assert len(pieces) > 50
+
+
+@pytest.fixture
+def spill_early(monkeypatch, tmp_path):
+    """Stream every file, and spill every speech past 3,000 characters in small blocks, to
+    files in this test's own temp folder."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(loader, "STREAM_MIN_BYTES", 0)
+    monkeypatch.setattr(stream, "CHUNK", 997)
+    monkeypatch.setattr(spill, "SPILL_CHARS", 3000)
+    monkeypatch.setattr(spill, "BLOCK", 1500)
+    monkeypatch.setattr(build, "WINDOW", 2000)
+
+
+def _spill_files() -> set[str]:
+    import tempfile
+
+    return set(glob.glob(os.path.join(tempfile.gettempdir(), "speechkit-raw-*")))
+
+
+def test_spilled_speeches_are_the_speeches(spill_early, sample_speeches):
+    doc = next(speechkit.load(SAMPLE).documents())
+    pieces = list(doc.pieces(spill=True))
+    assert any(isinstance(raw, SpilledRaw) for _, raw, _ in pieces)
+    assert all(isinstance(raw, str) for _, raw, _ in doc.pieces())  # only when asked
+    for _, raw, _ in pieces:  # read once, then gone
+        if isinstance(raw, SpilledRaw):
+            raw.read()
+    assert list(doc.speeches(jobs=1)) == sample_speeches
+    assert list(doc.speeches(jobs=2)) == sample_speeches
+    assert not _spill_files()
+
+
+def test_one_huge_speech_spills_from_its_first_line(spill_early, tmp_path, monkeypatch):
+    # No opening: the whole file is one speech, which is spilled while still a "preamble".
+    text = "".join(
+        line
+        for line in SAMPLE.read_text(encoding="utf-8").splitlines(True)
+        if not line.startswith("同志")
+    )
+    path = tmp_path / "one.txt"
+    path.write_text(text, encoding="utf-8")
+    [spilled] = speechkit.load(path)
+    monkeypatch.setattr(loader, "STREAM_MIN_BYTES", 1 << 40)
+    [whole] = speechkit.load(path)
+    assert spilled == whole
+    assert (spilled.start, spilled.end) == (0, len(text))
+
+
+def test_analyses_of_spilled_speeches_match(spill_early, monkeypatch):
+    from speechkit.engines import local
+
+    monkeypatch.setattr(local, "PARALLEL_MIN_BYTES", 0)  # workers read the spill files
+    names = ("directives", "slogans", "targets")
+    spilled = {name: speechkit.rows(name, speechkit.load(SAMPLE)) for name in names}
+    assert not _spill_files()
+    monkeypatch.setattr(loader, "STREAM_MIN_BYTES", 1 << 40)
+    for name in names:
+        assert spilled[name] == speechkit.rows(name, speechkit.load(SAMPLE)), name
+
+
+def test_tokens_counted_by_window_are_the_whole_count(monkeypatch, sample_speeches):
+    from speechkit.tokens import segment
+
+    text = sample_speeches[1].text
+    whole = Counter(segment.tokens(text))
+    monkeypatch.setattr(segment, "COUNT_WINDOW", 40)
+    assert segment.count_tokens(text) == whole
+
+
+def test_slogans_matched_by_window_are_the_whole_match(monkeypatch, sample_speeches):
+    from speechkit.analyzers import REGISTRY
+    from speechkit.analyzers.slogans import matcher
+
+    slogans = REGISTRY["slogans"]
+    options = slogans.resolve(discover=True)
+    context = slogans.gather([slogans.scan(s, **options) for s in sample_speeches], **options)
+    find = matcher.Matcher(context["forms"]).find
+    for speech in sample_speeches:
+        whole = find(speech.text)
+        monkeypatch.setattr(matcher, "WINDOW", 50)
+        assert find(speech.text) == whole
+        monkeypatch.setattr(matcher, "WINDOW", 1 << 20)
