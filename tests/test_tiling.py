@@ -28,4 +28,19 @@ def test_speeches_tile_the_raw_text(lines, final_newline):
     assert doc.preamble + "".join(doc.raw[s.start : s.end] for s in speeches) == raw
     assert all(s.start < s.end for s in speeches)
     for speech in speeches:
-        assert speech.raw_span(0, len(speech.text)) == (speech.start, speech.end) or not speech.text
+        if not speech.text:
+            continue
+        start, end = speech.raw_span(0, len(speech.text))
+        assert end == speech.end
+        # A line end maps to its \n: the \r of a CRLF that opens a speech belongs to no
+        # character of the text, so the text's span may start after it, and only after it.
+        assert speech.start <= start and set(doc.raw[speech.start : start]) <= {"\r"}
+
+
+def test_a_speech_opening_with_a_crlf_maps_its_first_line_end_to_the_lf():
+    """Found by the property above: in '\\r\\n：' the text is '\\n：', whose first character
+    is the raw \\n at 1; the speech still spans the raw text from 0."""
+    doc = read_document("generated", data=b"\r\n:")
+    (speech,) = doc.speeches()
+    assert (speech.start, speech.end, speech.text) == (0, 3, "\n：")
+    assert speech.raw_span(0, 1) == (1, 2) and speech.raw_span(0, 2) == (1, 3)
