@@ -31,7 +31,8 @@ distributed = pytest.importorskip("distributed")
 SEED = ROOT.parent / "shared" / "seeds" / "000_b89c08ae65742274.txt"
 INPUTS = "INPUT..."  # where a command's inputs go
 COMMANDS = [
-    ("slogans", INPUTS, "--csv"),
+    ("slogans", INPUTS, "--csv"),  # one round: no --discover, no first round
+    ("slogans", INPUTS, "--discover", "--csv"),  # two rounds
     ("directives", INPUTS, "--csv"),
     ("targets", INPUTS, "--csv"),
     ("words", INPUTS, "--csv"),

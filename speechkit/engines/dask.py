@@ -139,8 +139,11 @@ class DaskEngine:
             context = None
             built: list = []
             dropped: list[frozenset] = []
+            # A two-round analyzer whose options need no first round (slogans without
+            # --discover) runs its second round alone, with the context of no scans.
+            scanning = analyzer.rounds == 2 and analyzer.needs_scan(**options)
             try:
-                if analyzer.rounds == 2:
+                if scanning:
                     # Both rounds need the built speeches: build each batch once and keep
                     # it on its worker (the local engine keeps them all in memory too); a
                     # batch lost with its worker is rebuilt by the scheduler.
@@ -162,10 +165,13 @@ class DaskEngine:
                         (name, options, task, context, skip)
                         for task, skip in zip(tasks, dropped, strict=True)
                     )
+                elif analyzer.rounds == 2:
+                    context = analyzer.gather([], **options)
+                    calls = ((name, options, task, context) for task in tasks)
                 else:
                     calls = ((name, options, task) for task in tasks)
                 for records, failed, size in self._ordered(client, "analyse", _analyse, calls):
-                    if analyzer.rounds == 1:
+                    if not scanning:
                         failures.count(size)
                     failures.extend(failed)
                     yield from records
