@@ -159,6 +159,17 @@ def _reference(analyzer: Analyzer) -> str:
     return key
 
 
+def _one_round(
+    work: Callable, tasks: Iterable, fan_out: Callable, seen: Callable | None, failures: Failures
+) -> Iterator[dict]:
+    """``work`` over ``tasks`` as the only round: its records, its failures counted."""
+    for records, failed, size, speeches in fan_out(work, tasks):
+        failures.count(size)
+        failures.extend(failed)
+        _report(seen, speeches)
+        yield from records
+
+
 def _run(
     analyzer: Analyzer,
     name: str,
@@ -173,22 +184,14 @@ def _run(
     try:
         if analyzer.rounds == 1:
             work = partial(_analyse, name, options, None)
-            for records, failed, size, speeches in fan_out(work, tasks):
-                failures.count(size)
-                failures.extend(failed)
-                _report(seen, speeches)
-                yield from records
+            yield from _one_round(work, tasks, fan_out, seen, failures)
             return
         spill = Path(tempfile.mkdtemp(prefix="speechkit-spill-"))
         try:
             if not analyzer.needs_scan(**options):
                 context = _share(analyzer.gather([], **options), spill)
                 work = partial(_analyse, name, options, context)
-                for records, failed, size, speeches in fan_out(work, tasks):
-                    failures.count(size)
-                    failures.extend(failed)
-                    _report(seen, speeches)
-                    yield from records
+                yield from _one_round(work, tasks, fan_out, seen, failures)
                 return
             batches = ((task, str(spill / f"{i}.pickle")) for i, task in enumerate(tasks))
             scans: list[Any] = []
