@@ -24,7 +24,9 @@ from speechkit.cli import cli
 from speechkit.errors import SpeechkitError
 from speechkit.model import OffsetMap, Speech
 
-from .conftest import EVAL_TEXTS, GOLDEN, SAMPLE, eval_text
+from .conftest import EVAL_TEXTS, GOLDEN, ROOT, SAMPLE, eval_text
+
+DEV_TEXTS = ROOT / "eval" / "texts"  # the repository's own labelled dev texts
 
 
 def speech(text: str, ordinal: int = 1) -> Speech:
@@ -504,3 +506,42 @@ def test_spaces_of_a_line_wrap_and_before_a_quote():
     assert found["美丽发展、共享繁荣"] == (1, "美丽发展、 共享繁荣")
     assert found["3城同创"] == (1, "3城同 创")
     assert "项目立县" in found
+
+
+# --- guarded forms (issue 12, third round) -----------------------------------------------
+
+
+def test_plan_short_names_count_only_where_they_name_the_plan():
+    # 十五 and 九五 are the plans (speechkit/data/guarded_forms.tsv) in quotes or before
+    # 计划/时期/期间…, and ordinary numbers elsewhere: 十五届, 十五大, 十五个, 第十五.
+    matcher = Matcher(
+        {
+            "十五": "十五",
+            "九五": "九五",
+            "十五计划": "十五计划",
+            "七五": "七五",
+            "七五普法": "七五普法",
+        }
+    )
+    text = (
+        "“十五”期间，十五计划顺利完成，比“九五” 期末增长一倍；九五时期打下基础。"
+        "党的十五大和十五届五中全会，十五个项目，第十五条，九五折。开展“七五”普法，七五普法。"
+    )
+    found = [(m.slogan, text[m.start : m.end]) for m in matcher.find(text)]
+    assert found == [
+        ("十五", "十五"),  # “十五”期间
+        ("十五计划", "十五计划"),
+        ("十五", "十五"),  # 十五计划: the plan, counted for both entries
+        ("九五", "九五"),  # “九五” 期末
+        ("九五", "九五"),  # 九五时期
+        ("七五普法", "七五”普法"),  # “七五”普法 is the law campaign, not the 七五 plan
+        ("七五普法", "七五普法"),
+    ]
+
+
+def test_plan_short_names_in_a_real_county_report():
+    # A banner's 2006 work report (eval dev text): “十五” five times, “九五” four times, all
+    # quoted; 第十四届 holds no plan.
+    frame = speechkit.analyze("slogans", str(DEV_TEXTS / "county_xxqi_work_report_2006.txt"))
+    got = counts(frame)
+    assert got["十五"] == (5, 1) and got["九五"] == (4, 1)

@@ -12,11 +12,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 import numpy as np
 
 from speechkit.analyzers.slogans import discovery
+from speechkit.resources import bundled_rows
 from speechkit.text.sentences import windows
 
 WINDOW = 1 << 20  # characters matched at a time
@@ -28,6 +30,35 @@ _COUNT_PREFIX = frozenset(discovery.NUMERALS + "百千万零〇0123456789第")
 # Forms are stored without them (speechkit.text.lexicon) and matched on the text without them.
 QUOTES = '“”‘’"「」『』'
 _QUOTE = re.compile(f"[{re.escape(QUOTES)}]")
+_OPENING, _CLOSING = '“‘"「『', '”’"」』'
+
+
+@cache
+def guards() -> dict[str, tuple[str, ...]]:
+    """Forms that are also ordinary words (十五 of 十五届) and the words that may follow
+    them: ``speechkit/data/guarded_forms.tsv``."""
+    return {form: tuple(after.split("|")) for form, after in bundled_rows("guarded_forms.tsv")}
+
+
+def _stands(text: str, start: int, end: int, after: tuple[str, ...]) -> bool:
+    """Whether the guarded form at ``text[start:end]`` stands as the formulation: in
+    quotation marks (“十五”), or followed by one of its continuations (十五期间)."""
+    quoted = start > 0 and text[start - 1] in _OPENING and text[end : end + 1] in _CLOSING
+    return quoted or text.startswith(after, end)
+
+
+def _inside(match: Match, matches: list[Match]) -> bool:
+    """Whether a guarded match is part of a longer form of another entry that is not the
+    form with one of its continuations: 七五 in “七五”普法 is the law campaign, not the plan
+    (十五 in 十五计划 is the plan)."""
+    after = guards()[match.form]
+    return any(
+        m.start <= match.start
+        and match.end <= m.end
+        and m.slogan != match.slogan
+        and not (m.form.startswith(match.form) and m.form[len(match.form) :].startswith(after))
+        for m in matches
+    )
 
 
 class Match(NamedTuple):
@@ -64,6 +95,7 @@ class Matcher:
 
     def __init__(self, forms: dict[str, str]):
         self.forms = forms
+        self._guards = {form: after for form, after in guards().items() if form in forms}
         self._long: dict[str, list[str]] = {}  # first three characters -> forms, longest first
         for form in sorted(forms, key=len, reverse=True):
             if len(form) >= 3:
@@ -91,6 +123,18 @@ class Matcher:
         return matches
 
     def _find_quoted(self, text: str) -> list[Match]:
+        matches = self._find_bare(text)
+        if not self._guards:
+            return matches
+        guarded = self._guards
+        return [
+            m
+            for m in matches
+            if m.form not in guarded
+            or (_stands(text, m.start, m.end, guarded[m.form]) and not _inside(m, matches))
+        ]
+
+    def _find_bare(self, text: str) -> list[Match]:
         quotes = [m.start() for m in _QUOTE.finditer(text)]
         if not quotes:
             return self._find(text)
