@@ -545,3 +545,45 @@ def test_plan_short_names_in_a_real_county_report():
     frame = speechkit.analyze("slogans", str(DEV_TEXTS / "county_xxqi_work_report_2006.txt"))
     got = counts(frame)
     assert got["十五"] == (5, 1) and got["九五"] == (4, 1)
+
+
+# --- frames of the third round (speechkit/analyzers/slogans/frames.py) --------------------
+
+
+def test_big_numbered_programmes_said_without_quotes():
+    from speechkit.analyzers.slogans import frames
+
+    text = "六大工程建设进度很快；培育四大主导产业，把城镇建设作为六大主战场之一。党的十六大，第三大产业，三大方面。"
+    assert frames.big_numbered(text) == ["六大工程", "四大主导产业", "六大主战场"]
+    assert frames.titled_numbered(
+        "印发了关于推进县城建设的《七个专件》和《关于加强管理的意见》"
+    ) == ["七个专件"]
+
+
+def test_campaign_names_are_the_part_every_mention_shares():
+    from speechkit.analyzers.slogans import frames
+
+    text = (
+        "召开冬季公路建设大会战视频会议。如何做好今冬公路建设大会战，要把公路建设大会战作为试金石。"
+        "如期打赢脱贫攻坚战。打好攻坚战。"
+    )
+    assert frames.campaign_names(text) == ["公路建设大会战"]  # 攻坚战: the mentions share nothing
+    # said once, a campaign is not found by this frame; nor is a verb (打好) taken as a name
+    assert frames.campaign_names("打好攻坚战，一定要打好攻坚战。") == []
+
+
+def test_theme_years_and_hundred_programmes():
+    from speechkit.analyzers.slogans import frames
+
+    text = "围绕“工作落实年”抓好“十件大事”，开展“项目建设年”活动，“十二五”开局之年。"
+    assert frames.theme_years(text) == ["工作落实年", "项目建设年"]
+    text = "要结合实施百城建设提质工程；完成投资89.81亿元的城市转型百项工程；完成百分之十的工程。"
+    assert frames.hundred_programmes(text) == ["百城建设提质工程", "城市转型百项工程"]
+
+
+def test_third_round_frames_count_in_a_real_county_speech():
+    # eval dev text (2009): the campaign is said eight times, title included, always with
+    # a different lead (冬季, 今冬, 抓好 …).
+    path = DEV_TEXTS / "county_unnamed_speech_2009_roads.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    assert got["公路建设大会战"] == (8, 1)

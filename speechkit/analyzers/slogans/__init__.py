@@ -138,7 +138,7 @@ class Slogans(Analyzer):
         phrases, and local slogans that one speech is enough for (local.py)."""
         if not discover:
             return [], Counter(), Counter(), []
-        from speechkit.analyzers.slogans import discovery, local
+        from speechkit.analyzers.slogans import discovery, frames, local
 
         text, stops = speech.text, discovery.stop_list()
         return (
@@ -154,7 +154,8 @@ class Slogans(Analyzer):
             + local.issued_rules(text)
             + local.place_slogans(text)
             + local.strong_places(text)
-            + local.numbered_objects(text),
+            + local.numbered_objects(text)
+            + frames.all_frames(text),
         )
 
     def gather(self, scans: Iterable[tuple], lexicon: tuple = (), **_: Any) -> dict:

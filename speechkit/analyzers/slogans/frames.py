@@ -1,0 +1,118 @@
+"""More frames of local campaign slogans (issue 12, third round), each a shape that city and
+county speeches of every decade use, not a phrase of one place:
+
+- numbered programmes said without quotes, N大 + head (六大工程, 四大主导产业, 六大主战场), and
+  numbered titles in book-title marks (《七个专件》);
+- campaign names said again and again, ending in 大会战, 攻坚战, 专项行动 … (公路建设大会战):
+  the part before the ending that every mention shares;
+- quoted theme years (“工作落实年”, “项目建设年”);
+- programmes named with 百, 千 or 万 (百城建设提质工程, 城市转型百项工程) after a verb that
+  starts them (实施, 推进, 开展 …) or after 的.
+
+Pure functions over one speech's text; the cue words are rows of
+``speechkit/data/local_slogans.tsv`` (kinds ``head`` and ``campaign``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from speechkit.resources import bundled_rows
+
+_CJK = "\u4e00-\u9fff"
+_NUMERAL = "两三四五六七八九十"
+
+
+@cache
+def _words(kind: str) -> tuple[str, ...]:
+    words = [word for word, k in bundled_rows("local_slogans.tsv") if k == kind]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _big_numbered() -> re.Pattern:
+    # N大 + up to three characters + a head: not after a numeral, 第 or a digit (十六大, 第三大)
+    heads = "|".join(map(re.escape, _words("head")))
+    return re.compile(f"(?<![一{_NUMERAL}百千万第0-9])[{_NUMERAL}]大[{_CJK}]{{0,3}}?(?:{heads})")
+
+
+def big_numbered(text: str) -> list[str]:
+    """Numbered programmes said without quotes: 六大工程, 四大主导产业, 六大主战场."""
+    return [m.group() for m in _big_numbered().finditer(text)]
+
+
+_TITLED = re.compile(f"《([{_NUMERAL}][个项条大][{_CJK}]{{1,4}})》")
+
+
+def titled_numbered(text: str) -> list[str]:
+    """Numbered titles in book-title marks: 印发了《七个专件》."""
+    return [m.group(1) for m in _TITLED.finditer(text)]
+
+
+# The characters that end a verb or a measure before a campaign: 打好, 打赢, 这场, 一次.
+_NOT_NAME_END = frozenset("好赢响展场次起织加个项")
+_LEAD = re.compile(
+    "打赢|打好|打响|决战|开展|组织|发起|参加|实施|推进|抓好|做好|如期|一场|这场|本次|这次|此次|的"
+)
+
+
+def campaign_names(text: str) -> list[str]:
+    """A campaign said at least twice (公路建设大会战 in 冬季公路建设大会战, 今冬公路建设大会战
+    …): the characters before its ending that every mention shares, two at least."""
+    found = []
+    for ending in _words("campaign"):
+        starts = [m.start() for m in re.finditer(re.escape(ending), text)]
+        if len(starts) < 2:
+            continue
+        befores = []
+        for start in starts:
+            run = re.search(f"[{_CJK}]{{0,8}}$", text[max(0, start - 8) : start])
+            befores.append(run.group() if run else "")
+        # the name starts after the verb or the measure that leads to it: 打赢脱贫攻坚战
+        shared = _LEAD.split(_common_end(befores))[-1]
+        if len(shared) >= 2 and shared[-1] not in _NOT_NAME_END:
+            found.append(shared + ending)
+    # one campaign of two endings is one name: 安全隐患大排查大整治, not also 安全隐患大排查
+    return [name for name in found if not any(name in other != name for other in found)]
+
+
+def _common_end(words: list[str]) -> str:
+    shortest = min(words, key=len)
+    size = 0
+    while size < len(shortest) and len({w[len(w) - size - 1] for w in words}) == 1:
+        size += 1
+    return shortest[len(shortest) - size :]
+
+
+_THEME_YEAR = re.compile(f"“([{_CJK}]{{3,8}}年)”")
+_HAS_NUMBER = re.compile(f"[〇零一{_NUMERAL}百千万]")
+
+
+def theme_years(text: str) -> list[str]:
+    """Quoted theme years: 围绕“工作落实年”, 开展“项目建设年”活动 (not “十二五”开局之年)."""
+    return [m.group(1) for m in _THEME_YEAR.finditer(text) if not _HAS_NUMBER.search(m.group(1))]
+
+
+_HUNDRED = re.compile(
+    f"(?:实施|推进|开展|启动|推动|深化|抓好|结合|落实|的)+"
+    f"([{_CJK}]{{0,6}}[百千万](?![分元亩人户吨米方辆台件个家名所万亿])[{_CJK}]{{1,6}}?"
+    "(?:工程|行动|计划))"
+)
+
+
+def hundred_programmes(text: str) -> list[str]:
+    """Programmes named with 百, 千 or 万 after the verb that starts them, or after 的:
+    结合实施百城建设提质工程, 89.81亿元的城市转型百项工程."""
+    return [m.group(1) for m in _HUNDRED.finditer(text)]
+
+
+def all_frames(text: str) -> list[str]:
+    """Every phrase the frames of this module find in one speech."""
+    return (
+        big_numbered(text)
+        + titled_numbered(text)
+        + campaign_names(text)
+        + theme_years(text)
+        + hundred_programmes(text)
+    )
