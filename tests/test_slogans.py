@@ -587,3 +587,12 @@ def test_third_round_frames_count_in_a_real_county_speech():
     path = DEV_TEXTS / "county_unnamed_speech_2009_roads.txt"
     got = counts(speechkit.analyze("slogans", str(path), discover=True))
     assert got["公路建设大会战"] == (8, 1)
+
+
+def test_year_steps_and_ranking_goals():
+    from speechkit.analyzers.slogans import frames
+
+    text = "实现一年一个样、三年大变样；城镇面貌三年大变样活动；三年来变化很大，五年规划。"
+    assert frames.year_steps(text) == ["一年一个样", "三年大变样", "三年大变样"]
+    text = "是我县跨入西部百强县的冲刺之年，力争跻身全国综合实力百强县，进入前百强。"
+    assert frames.ranking_goals(text) == ["西部百强县", "全国综合实力百强县"]

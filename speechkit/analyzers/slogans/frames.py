@@ -7,7 +7,9 @@ county speeches of every decade use, not a phrase of one place:
   the part before the ending that every mention shares;
 - quoted theme years (“工作落实年”, “项目建设年”);
 - programmes named with 百, 千 or 万 (百城建设提质工程, 城市转型百项工程) after a verb that
-  starts them (实施, 推进, 开展 …) or after 的.
+  starts them (实施, 推进, 开展 …) or after 的;
+- the steps of a campaign by years (一年一个样、三年大变样) and a place's ranking goal
+  (跨入西部百强县).
 
 Pure functions over one speech's text; the cue words are rows of
 ``speechkit/data/local_slogans.tsv`` (kinds ``head`` and ``campaign``).
@@ -107,6 +109,26 @@ def hundred_programmes(text: str) -> list[str]:
     return [m.group(1) for m in _HUNDRED.finditer(text)]
 
 
+_YEAR_STEP = re.compile(
+    "[一二两三四五]年(?:一个样|大变样|一小变|一中变|一大变|上台阶|打基础|见成效|大发展|大跨越|大突破)"
+)
+
+
+def year_steps(text: str) -> list[str]:
+    """The steps of a campaign by years: 一年一个样、三年大变样, 两年上台阶."""
+    return [m.group() for m in _YEAR_STEP.finditer(text)]
+
+
+_RANKING = re.compile(
+    f"(?:跨入|进入|迈入|跻身|挺进|入围|争创|晋位)([{_CJK}]{{0,6}}?百强[县市区镇旗])"
+)
+
+
+def ranking_goals(text: str) -> list[str]:
+    """A place's goal of a ranking: 跨入西部百强县, 跻身全国综合实力百强县."""
+    return [m.group(1) for m in _RANKING.finditer(text)]
+
+
 def all_frames(text: str) -> list[str]:
     """Every phrase the frames of this module find in one speech."""
     return (
@@ -115,4 +137,6 @@ def all_frames(text: str) -> list[str]:
         + campaign_names(text)
         + theme_years(text)
         + hundred_programmes(text)
+        + year_steps(text)
+        + ranking_goals(text)
     )
