@@ -596,3 +596,38 @@ def test_year_steps_and_ranking_goals():
     assert frames.year_steps(text) == ["一年一个样", "三年大变样", "三年大变样"]
     text = "是我县跨入西部百强县的冲刺之年，力争跻身全国综合实力百强县，进入前百强。"
     assert frames.ranking_goals(text) == ["西部百强县", "全国综合实力百强县"]
+
+
+def test_repeated_numbered_doubled_numerals_and_strategies():
+    from speechkit.analyzers.slogans import frames
+
+    text = (
+        "提出十件大事,十件大事稳步推进。按照十大产业规划要求,十大产业实现增加值。"
+        "办好十件民生实事，十件民生实事全部完成。三项工作，三项工作。党的二十大精神，二十大精神。"
+    )
+    # the head goes on while every mention goes on alike; 三项工作 is a count (三个工作);
+    # 二十大 is a congress
+    assert frames.repeated_numbered(text) == ["十件大事", "十大产业", "十件民生实事"]
+    assert frames.doubled_numerals("九比九看强推进，五比五晒，一心一意，十全十美，六二六建材") == [
+        "九比九看",
+        "五比五晒",
+    ]
+    text = "大力实施精品战略和特色提升战略，实施这一战略，实施国家战略，实施乡村振兴战略。"
+    assert frames.strategies(text) == ["精品战略", "特色提升战略", "乡村振兴战略"]
+
+
+def test_a_quantity_or_a_row_of_offices_is_no_formulation():
+    # 三个“十亿元”台阶: a magnitude after the numeral makes a quantity, not a formulation
+    assert not discovery.is_numbered("十亿元") and discovery.is_numbered("三定方案")
+    # 我代表县委、县人大、县政府、县政协，: offices in a row, not a clause slogan
+    assert local.clause_series("，我代表县委、县人大、县政府、县政协，向大家拜年。") == []
+    assert local.clause_series("，战疫情、稳经济、保稳定、惠民生，") == [
+        "战疫情、稳经济、保稳定、惠民生"
+    ]
+
+
+def test_fourth_round_frames_in_a_real_county_address():
+    # eval dev text (渠县, 2017): 十件大事 twice unquoted, 九比九看 once
+    path = DEV_TEXTS / "county_quxian_speech_2017_newyear.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    assert got["十件大事"] == (2, 1) and got["九比九看"] == (1, 1)

@@ -26,13 +26,15 @@ _HEAD = "[\u4e00-\u9fff0-9%]"
 # A numbered formulation as a whole quoted piece:
 #   N + classifier + head       七个必须, 五个100%, 三项工程, 四个一批
 #   two or more N + piece       一会三卡, 两客一危一货, 三管三必须, 三坚决三确保
-#   N + a short piece           两违, 三定方案 (not 一/二: 一把手, 一盘棋, 二传手 are not counts)
+#   N + a short piece           两违, 三定方案 (not 一/二: 一把手, 一盘棋, 二传手 are not counts;
+#                               not 十亿元: a magnitude makes a quantity)
 _NUMBERED = re.compile(
     "|".join(
         [
             f"{_COUNT}[{_CLASSIFIERS}]{_HEAD}{{1,6}}",
             f"(?:{_NUM}{_PIECE}{{1,3}}){{2,4}}",
-            f"[两三四五六七八九十]{_PIECE}{{1,3}}",
+            # not a quantity: 十亿元, 三万吨 (a magnitude after the numeral)
+            f"[两三四五六七八九十](?![百千万亿]){_PIECE}{{1,3}}",
         ]
     )
 )

@@ -129,6 +129,68 @@ def ranking_goals(text: str) -> list[str]:
     return [m.group(1) for m in _RANKING.finditer(text)]
 
 
+_REPEATED_NUMBERED = re.compile(
+    f"(?<![一二{_NUMERAL}百千万第0-9])[{_NUMERAL}][件大项][{_CJK}]{{2}}"
+)
+
+
+def repeated_numbered(text: str) -> list[str]:
+    """Numbered tasks said at least twice without quotes, N件/N大/N项 and a head of two to
+    six characters: 十件大事, 十大产业, 十件民生实事 (the head goes on while every mention goes
+    on with the same character). N个XX is discovery's own, across the corpus. Not ordinary
+    counting phrases (三项工作 is stopped as 三个工作 would be)."""
+    from speechkit.analyzers.slogans.discovery import stop_list
+
+    stops = stop_list()
+    ends: dict[str, list[int]] = {}
+    for m in _REPEATED_NUMBERED.finditer(text):
+        ends.setdefault(m.group(), []).append(m.end())
+    found = []
+    for phrase, at in ends.items():
+        if len(at) < 2 or stops.stops(phrase[0] + "个" + phrase[2:]):
+            continue
+        while (
+            len(phrase) < 8
+            and len({text[i : i + 1] for i in at}) == 1
+            and _CJK_CHAR.match(text, at[0])
+        ):
+            phrase += text[at[0]]
+            at = [i + 1 for i in at]
+        found.append(phrase)
+    return found
+
+
+# a character that goes on a head, not a function word (八项规定及其实施 is 八项规定)
+_CJK_CHAR = re.compile(f"(?![的及和与是在对为等])[{_CJK}]")
+
+
+# The same numeral twice, each with one character: 九比九看, 五比五晒, 三抓三促 (not 一心一意,
+# 十全十美: idioms of 一 and 十).
+_DOUBLED = re.compile(
+    f"(?<![一{_NUMERAL}百千万第0-9])([三四五六七八九])(?![一二{_NUMERAL}])([{_CJK}])\\1(?![一二{_NUMERAL}])([{_CJK}])"
+)
+
+
+def doubled_numerals(text: str) -> list[str]:
+    """Campaigns named by one numeral twice: 九比九看强推进 gives 九比九看."""
+    return [m.group() for m in _DOUBLED.finditer(text)]
+
+
+_STRATEGY = re.compile(f"实施([{_CJK}]{{2,6}}?)战略((?:[和、与及][{_CJK}]{{2,6}}?战略)*)")
+_NOT_STRATEGY = re.compile("^(?:这|该|各|一|国家|重大|总体|发展|战略|的)|的")
+
+
+def strategies(text: str) -> list[str]:
+    """Strategies the speech says it carries out: 大力实施精品战略和特色提升战略 gives
+    精品战略 and 特色提升战略 (the lexicon's national strategies are not new)."""
+    found = []
+    for m in _STRATEGY.finditer(text):
+        names = [m.group(1) + "战略"]
+        names += [n + "战略" for n in re.findall(f"[和、与及]([{_CJK}]{{2,6}}?)战略", m.group(2))]
+        found.extend(n for n in names if not _NOT_STRATEGY.search(n[:-2]))
+    return found
+
+
 def all_frames(text: str) -> list[str]:
     """Every phrase the frames of this module find in one speech."""
     return (
@@ -139,4 +201,7 @@ def all_frames(text: str) -> list[str]:
         + hundred_programmes(text)
         + year_steps(text)
         + ranking_goals(text)
+        + repeated_numbered(text)
+        + doubled_numerals(text)
+        + strategies(text)
     )

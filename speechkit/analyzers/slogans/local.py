@@ -272,11 +272,16 @@ def clause_series(text: str) -> list[str]:
         size = len(pieces[1])
         if not 3 <= size <= 5 or any(len(p) != size for p in pieces[1:]):
             continue
+        items = [pieces[0][-size:], *pieces[1:]]
+        # a row of offices or places (县人大、县政府、县政协) is no slogan
+        if sum(item[0] in _LEVELS for item in items) >= len(items) - 1:
+            continue
         if 0 <= len(pieces[0]) - size <= 2:
-            found.append("、".join([pieces[0][-size:], *pieces[1:]]))
+            found.append("、".join(items))
     return found
 
 
+_LEVELS = frozenset("省市县区乡镇村党")
 _CLAUSE_SERIES = re.compile(f"(?<=[，。；：,;:\\n])([{_CJK}]+(?:、[{_CJK}]+){{3,}})(?=[，。；,;])")
 
 
