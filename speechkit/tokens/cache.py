@@ -181,46 +181,37 @@ def store(
         (notify or logging.getLogger("speechkit").warning)(message)
 
 
-class Joined:
-    """Collects tokens joined by ``speechkit.tokens.segment.SEPARATOR`` (one string per
-    speech, as workers send them) into a pyarrow list array, a chunk at a time, so the
-    splitting runs while the workers still work rather than after them."""
+def token_row(tokens: list[str]):
+    """One speech's tokens as a one-row pyarrow ``list<string>`` array."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
-    CHUNK = 64
+    from speechkit.tokens.segment import SEPARATOR
+
+    if not tokens:  # "" would split into [""]
+        values = strings([]).cast(pa.string())
+        return pa.ListArray.from_arrays(integers([0, 0]).cast(pa.int32()), values)
+    joined = strings([SEPARATOR.join(tokens)])
+    return pc.split_pattern(joined, SEPARATOR).cast(pa.list_(pa.string()))
+
+
+class TokenRows:
+    """Collects speeches' token rows (one-row ``list<string>`` arrays, as the workers make
+    them) into one array for the cache."""
 
     def __init__(self) -> None:
-        self._pending: list[str] = []
-        self._chunks: list = []
+        self._rows: list = []
 
-    def add(self, joined: str) -> None:
-        self._pending.append(joined)
-        if len(self._pending) >= self.CHUNK:
-            self._flush()
-
-    def _flush(self) -> None:
-        if not self._pending:
-            return
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        from speechkit.tokens.segment import SEPARATOR
-
-        joined = strings(self._pending)
-        tokens = pc.split_pattern(joined, SEPARATOR).cast(pa.list_(pa.string()))
-        if "" in self._pending:  # an empty text splits into [""]; it has no token
-            empty = pc.equal(joined, "")
-            tokens = pc.if_else(empty, pa.scalar([], tokens.type), tokens)
-        self._chunks.append(tokens)
-        self._pending = []
+    def add(self, row) -> None:
+        self._rows.append(row)
 
     def array(self):
         """Everything added so far, as one ``list<string>`` array."""
         import pyarrow as pa
 
-        self._flush()
-        if not self._chunks:
+        if not self._rows:
             return pa.array([], pa.list_(pa.string()))
-        return self._chunks[0] if len(self._chunks) == 1 else pa.concat_arrays(self._chunks)
+        return pa.concat_arrays(self._rows)
 
 
 # Arrays from Python lists through their buffers: ``pa.array(list)`` imports pandas (0.5 s)
