@@ -91,6 +91,18 @@ def _distributed():
     return distributed
 
 
+def _once(client, context: Any):
+    """``context`` as a future that every second-round task names: it is pickled once here,
+    unpickled once on a worker and copied once to each other worker, instead of travelling
+    with every task. (As a task's argument, Dask would also walk every item of it looking for
+    futures: slogans' context of 20,000 forms cost the client 0.1 s per task.) It is a task's
+    result, not scattered data, so a worker lost with it is no loss: it is made again."""
+    import pickle
+
+    blob = pickle.dumps(context, pickle.HIGHEST_PROTOCOL)
+    return client.submit(pickle.loads, blob, pure=False)
+
+
 def _tasks(corpus: Iterable[Speech], batch: int) -> Iterator[SpeechTask]:
     """``corpus`` as batches of work: a ``Corpus`` cuts itself; other iterables of speeches
     are batched as they are (the speeches travel built)."""
@@ -160,13 +172,13 @@ class DaskEngine:
                         failures.count(size)
                         failures.extend(failed)
                         dropped.append(frozenset(ids))
-                    context = analyzer.gather(scans, **options)
+                    context = _once(client, analyzer.gather(scans, **options))
                     calls: Iterable[tuple] = (
                         (name, options, task, context, skip)
                         for task, skip in zip(tasks, dropped, strict=True)
                     )
                 elif analyzer.rounds == 2:
-                    context = analyzer.gather([], **options)
+                    context = _once(client, analyzer.gather([], **options))
                     calls = ((name, options, task, context) for task in tasks)
                 else:
                     calls = ((name, options, task) for task in tasks)
@@ -178,6 +190,8 @@ class DaskEngine:
             finally:
                 if built:
                     client.cancel(built, force=True)
+                if context is not None:
+                    client.cancel([context], force=True)
 
     def speeches(self, corpus: Iterable[Speech]) -> Iterator[Speech]:
         """The speeches of ``corpus``, built on the workers, in order (for ``split``); the
