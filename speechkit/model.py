@@ -124,3 +124,10 @@ def speech_record(speech: Speech, texts: bool = True) -> dict:
 def first_words(text: str) -> str:
     """The first 20 characters of a speech after its first line (what a table shows)."""
     return text.split("\n", 1)[-1].strip()[:20]
+
+
+def split_row(speech: Speech, texts: bool = False) -> tuple[dict, CleaningStats]:
+    """What ``speechkit split`` needs of a speech, made where the speech is built (so that
+    not the speech but this travels back from a worker): its row, with ``begins`` (and the
+    texts with ``texts``), and its cleaning counts (for the summary under the table)."""
+    return speech_record(speech, texts) | {"begins": first_words(speech.text)}, speech.stats

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import click
 
-from speechkit.cli.common import corpus_input, engine_options, table_output
+from speechkit.cli.common import (
+    corpus_input,
+    end_with,
+    engine_options,
+    speech_failures,
+    table_output,
+)
 
 TABLE_COLUMNS = ["ordinal", "id", "chars", "title", "begins"]
 
@@ -27,7 +33,8 @@ def split(corpus, output, output_dir, engine):
     Offsets (start, end) point into the decoded raw file; the preamble plus the speeches
     tile it exactly. --json includes the Simplified `text` and the cleaned `original`;
     --csv leaves the texts out. Inputs under 1 MB are cleaned in one process; larger ones
-    on every core.
+    on every core. A speech whose cleaning fails is left out (one line on stderr; exit
+    status 3 once the rest is written).
 
     \b
     Examples:
@@ -36,32 +43,34 @@ def split(corpus, output, output_dir, engine):
       speechkit split dump.txt -o speeches/
       cat dump.txt | speechkit split - --csv
     """
+    from functools import partial
+    from types import SimpleNamespace
+
+    from speechkit.engines.local import LocalEngine
     from speechkit.ingest import corpus_dir
     from speechkit.ingest.sources import cleaning_summary
-    from speechkit.model import SPEECH_COLUMNS, TEXT_COLUMNS, first_words, speech_record
+    from speechkit.model import SPEECH_COLUMNS, TEXT_COLUMNS, split_row
 
-    built = corpus if engine is None else engine.speeches(corpus)
+    engine = engine or LocalEngine()
+    failures = speech_failures()
     if output_dir:
-        entries = None
-        if engine is None:
-            # Each speech is written where it is built: only manifest lines come back.
-            from functools import partial
+        # Each speech is written where it is built: only manifest lines come back.
+        def entries(folder):
+            return engine.each(corpus, partial(corpus_dir.entry_if_shared, folder), failures)
 
-            from speechkit.engines.local import LocalEngine
-
-            def entries(folder):
-                return LocalEngine().each(corpus, partial(corpus_dir.entry, folder))
-
-        count = corpus_dir.write(built, output_dir, entries)
+        count = corpus_dir.write((), output_dir, entries)
         click.echo(f"wrote {count} speeches to {output_dir}", err=True)
+        end_with(failures)
         return
     fmt = output.format
     texts = fmt == "json"
-    speeches = list(built)
-    rows = [speech_record(s, texts) | {"begins": first_words(s.text)} for s in speeches]
+    made = list(engine.each(corpus, partial(split_row, texts=texts), failures))
+    rows = [row for row, _ in made]
     if fmt == "table":
         output.emit(rows, TABLE_COLUMNS, title="Speeches")
-        for line in cleaning_summary(corpus, speeches):
+        counted = [SimpleNamespace(source=r["source"], chars=r["chars"], stats=s) for r, s in made]
+        for line in cleaning_summary(corpus, counted):
             click.echo(line)
     else:
         output.emit(rows, SPEECH_COLUMNS + (TEXT_COLUMNS if texts else []), title="Speeches")
+    end_with(failures)

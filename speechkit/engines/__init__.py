@@ -3,8 +3,9 @@ cluster). Every engine gives the same records in the same order (by input, then 
 
 An engine has ``records(analyzer, corpus, options) -> Iterator[dict]``: it runs the
 analyzer's rounds and ``per_speech`` over ``corpus`` (options already resolved); the runner
-then calls ``combine``. ``speeches(corpus)`` gives the built speeches, in order (for
-``split``). ``Corpus.tasks()`` cuts a corpus into picklable batches of work.
+then calls ``combine``. ``each(corpus, func)`` runs ``func`` on every speech where it is
+built, results in order (for ``split``: rows, or the files of ``-o``). ``Corpus.tasks()``
+cuts a corpus into picklable batches of work.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from speechkit.engines.tasks import (
     resolve,
     scan_batch,
 )
-from speechkit.errors import AnalysisError, Failures, SpeechkitError
+from speechkit.errors import Failures, SpeechkitError
 from speechkit.ingest.build import SpeechTask
 from speechkit.model import Speech
 
@@ -193,15 +193,23 @@ class DaskEngine:
                 if context is not None:
                     client.cancel([context], force=True)
 
-    def speeches(self, corpus: Iterable[Speech]) -> Iterator[Speech]:
-        """The speeches of ``corpus``, built on the workers, in order (for ``split``); the
-        first that fails to build raises ``AnalysisError``."""
+    def each(
+        self,
+        corpus: Iterable[Speech],
+        func: Callable[[Speech], Any],
+        failures: Failures | None = None,
+    ) -> Iterator[Any]:
+        """``func(speech)`` for every speech of ``corpus``, run on the worker that builds it,
+        results in order (for ``split``: a row, or a written file's manifest line, travels
+        back rather than the speech). A speech whose cleaning raises goes to ``failures``
+        and gives no result (default: the first one raises ``AnalysisError``)."""
+        failures = failures if failures is not None else Failures(stop=True)
         with self._client() as client:
-            tasks = ((task,) for task in _tasks(corpus, self.batch))
-            for built in self._ordered(client, "build", _build, tasks):
-                if built.failures:
-                    raise AnalysisError(built.failures[0].line(), built.failures[0])
-                yield from built.speeches
+            calls = ((func, task) for task in _tasks(corpus, self.batch))
+            for results, failed, size in self._ordered(client, "build", _each, calls):
+                failures.count(size)
+                failures.extend(failed)
+                yield from results
 
     @contextmanager
     def _client(self):
@@ -285,6 +293,11 @@ class DaskEngine:
 
 def _build(task: SpeechTask | Batch) -> Batch:
     return build_batch(task) if isinstance(task, SpeechTask) else task  # built earlier
+
+
+def _each(func: Callable[[Speech], Any], task: SpeechTask) -> tuple[list, list, int]:
+    built = build_batch(task)
+    return [func(speech) for speech in built.speeches], built.failures, built.size
 
 
 def _scan(ref: Any, options: dict, task: SpeechTask | Batch) -> tuple[list[Any], list, int, list]:

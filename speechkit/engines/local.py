@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from speechkit.analyzers.base import Analyzer
 from speechkit.engines.tasks import Batch, analyse_batch, build_batch, scan_batch
-from speechkit.errors import AnalysisError, Failures, SpeechkitError, failure_of
+from speechkit.errors import Failures, SpeechkitError, failure_of
 from speechkit.ingest.build import SpeechTask
 from speechkit.model import Speech
 from speechkit.parallel import bounded_imap, can_fork, fork_pool
@@ -85,11 +85,19 @@ class LocalEngine:
 
             yield from _run(analyzer, ref, options, tasks, fan_out, seen, failures)
 
-    def each(self, corpus: Iterable[Speech], func: Callable[[Speech], Any]) -> Iterator[Any]:
+    def each(
+        self,
+        corpus: Iterable[Speech],
+        func: Callable[[Speech], Any],
+        failures: Failures | None = None,
+    ) -> Iterator[Any]:
         """``func(speech)`` for every speech of ``corpus``, results in order, run where the
         speech is built (on the workers, for large inputs): for work that needs the whole
-        speech but should not send it back, such as writing it out (``split -o``). ``func``
-        must pickle (a top-level function, or a partial of one)."""
+        speech but should not send it back, such as writing it out (``split -o``) or making
+        its row (``split``). ``func`` must pickle (a top-level function, or a partial of one).
+        A speech whose cleaning raises goes to ``failures`` and gives no result (default: the
+        first one raises ``AnalysisError``)."""
+        failures = failures if failures is not None else Failures(stop=True)
         jobs = self.jobs or os.cpu_count() or 1
         parallel = _parallel(corpus, jobs)
         tasks = _tasks(corpus)
@@ -97,14 +105,14 @@ class LocalEngine:
         work = partial(_each, func)
         try:
             if not parallel:
-                for results, speeches in map(work, tasks):
-                    _report(seen, speeches)
-                    yield from results
+                yield from _one_round(work, tasks, map, seen, failures)
                 return
             with fork_pool(jobs, _load_converter) as pool:
-                for results, speeches in bounded_imap(pool, work, tasks, jobs):
-                    _report(seen, speeches)
-                    yield from results
+
+                def fan_out(func, items):
+                    return bounded_imap(pool, func, items, jobs)
+
+                yield from _one_round(work, tasks, fan_out, seen, failures)
         finally:
             finish = getattr(seen, "finish", None)
             if finish:
@@ -142,9 +150,8 @@ def _warm(analyzer: Analyzer, options: dict) -> None:
 
 def _each(func: Callable[[Speech], Any], task: SpeechTask):
     batch = build_batch(task)
-    if batch.failures:  # as when the speeches are built in the main process: the run stops
-        raise AnalysisError(batch.failures[0].line())
-    return [func(speech) for speech in batch.speeches], _seen(batch.speeches)
+    results = [func(speech) for speech in batch.speeches]
+    return results, batch.failures, batch.size, _seen(batch.speeches)
 
 
 def _reference(analyzer: Analyzer) -> str:
@@ -162,7 +169,8 @@ def _reference(analyzer: Analyzer) -> str:
 def _one_round(
     work: Callable, tasks: Iterable, fan_out: Callable, seen: Callable | None, failures: Failures
 ) -> Iterator[dict]:
-    """``work`` over ``tasks`` as the only round: its records, its failures counted."""
+    """``work`` over ``tasks`` as the only round: its records (or ``each``'s results), its
+    failures counted."""
     for records, failed, size, speeches in fan_out(work, tasks):
         failures.count(size)
         failures.extend(failed)

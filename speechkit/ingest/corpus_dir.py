@@ -16,6 +16,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
+from functools import cache
 from itertools import islice
 from pathlib import Path
 
@@ -122,6 +123,21 @@ def entry(folder: Path, speech: Speech) -> tuple[str, str | None]:
     return name, out.getvalue()
 
 
+def entry_if_shared(folder: Path, speech: Speech) -> tuple[str, str | None] | Speech:
+    """``entry(folder, speech)`` where ``folder`` is visible (this machine, or a worker on a
+    file system shared with it); on a worker that does not see it, ``speech`` itself, for
+    the caller to write. ``folder`` is ``write``'s temporary folder, whose name is unique and
+    whose manifest is open before any entry is asked for."""
+    if not _visible(str(folder)):
+        return speech
+    return entry(folder, speech)
+
+
+@cache
+def _visible(folder: str) -> bool:
+    return os.path.isfile(os.path.join(folder, MANIFEST))
+
+
 def _row_file(name: str) -> str:
     return f".{name}.row"
 
@@ -172,9 +188,11 @@ def write(
     try:
         atomic.with_umask(tmp, directory=True)
         names: set[str] = set()
-        written = entries(tmp) if entries else (entry(tmp, speech) for speech in speeches)
         with (tmp / MANIFEST).open("w", encoding="utf-8") as manifest:
-            for name, line in written:
+            # Asked for once the manifest exists: it tells workers they see this folder.
+            written = entries(tmp) if entries else (entry(tmp, speech) for speech in speeches)
+            for item in written:
+                name, line = entry(tmp, item) if isinstance(item, Speech) else item
                 # Two speeches with one id would share a file: the corpus is refused (the
                 # temporary folder goes), whichever of them was written last.
                 if name in names:
