@@ -94,8 +94,7 @@ class Failures:
 
     def summary(self) -> str:
         """``2 of 900 speeches failed; their rows are missing from the output``."""
-        total = max(self.speeches, len(self.failed))
+        failed = len({failure.id for failure in self.failed})  # a speech may fail two steps
+        total = max(self.speeches, failed)
         noun = "speech" if total == 1 else "speeches"
-        return (
-            f"{len(self.failed)} of {total:,} {noun} failed; their rows are missing from the output"
-        )
+        return f"{failed} of {total:,} {noun} failed; their rows are missing from the output"

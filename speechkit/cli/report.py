@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from speechkit.cli.common import corpus_input
+from speechkit.cli.common import corpus_input, end_with, speech_failures
 
 
 @click.command()
@@ -40,7 +40,9 @@ def report(corpus, output_path, meta_path, by, lang):
     Every script, style and number is inside the file: it fetches nothing, so it can be
     mailed or opened from a USB stick. Its numbers are the rows that `split`, `slogans`,
     `slogans --by-speech`, `directives`, `directives --check`, `targets --all` and
-    `kwic --slogan NAME` (top 5 formulations) print.
+    `kwic --slogan NAME` (top 5 formulations) print. A speech whose cleaning or analysis
+    fails is left out of what it fails (one line on stderr; exit status 3 once the page is
+    written).
 
     \b
     Examples:
@@ -51,6 +53,8 @@ def report(corpus, output_path, meta_path, by, lang):
 
     if by and not meta_path:
         raise click.UsageError("--by needs --meta FILE, which holds the column to group by.")
-    data = builder.build(corpus, meta=meta_path, by=by, lang=lang)
+    failures = speech_failures()
+    data = builder.build(corpus, meta=meta_path, by=by, lang=lang, failures=failures)
     path = builder.write(data, output_path)
     click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)", err=True)
+    end_with(failures)

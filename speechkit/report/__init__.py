@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from speechkit.errors import SpeechkitError
+from speechkit.errors import Failures, SpeechFailure, SpeechkitError
 from speechkit.report import charts, collect
 from speechkit.resources import bundled_rows
 
@@ -42,19 +42,26 @@ def build(
     lang: str = "en",
     heatmap_formulations: int = HEATMAP_FORMULATIONS,
     heatmap_rows: int = HEATMAP_ROWS,
+    failures: Failures | None = None,
 ) -> dict[str, Any]:
     """Everything the page shows, as JSON-ready data: the rows of each analyzer run in
     ``collect.RUNS`` (as the CLI prints them), the speeches, and the chart specs.
 
     ``meta`` is a metadata CSV (a path or a ``Docvars``, as ``--meta`` takes); ``by`` names
-    one of its columns to group the heatmap by."""
+    one of its columns to group the heatmap by.
+
+    A speech whose cleaning raises is left out of the page, and one an analyzer raises on has
+    no rows in that analyzer's sections; each goes to ``failures`` once (per step), which
+    counts the speeches. Without ``failures``, the first one raises ``AnalysisError``."""
     import speechkit
     from speechkit.analyzers.docvars import as_docvars
 
     if isinstance(corpus, (str, Path)):
         corpus = speechkit.load(corpus)
     text = labels(lang)
-    speeches = list(corpus)
+    failures = failures if failures is not None else Failures(stop=True)
+    speeches = collect.built(corpus, failures)
+    on_failure = _once(failures)
     if not speeches:
         raise SpeechkitError("the input holds no speech; nothing to report.")
     from speechkit import __version__
@@ -65,9 +72,14 @@ def build(
     if by and "meta_" + by not in data["speeches"]["columns"]:
         raise SpeechkitError(f"--by {by}: no such column in --meta; name one of its columns.")
     for key, name, options in collect.RUNS:
-        data[key] = collect.table(name, speeches, **options)
+        data[key] = collect.table(name, speeches, on_failure, **options)
     data["kwic"] = collect.kwic(
-        data["slogans"], data["slogans_by_speech"], speeches, KWIC_FORMULATIONS, KWIC_SPEECHES
+        data["slogans"],
+        data["slogans_by_speech"],
+        speeches,
+        KWIC_FORMULATIONS,
+        KWIC_SPEECHES,
+        on_failure=on_failure,
     )
     speech_list = collect.records(data["speeches"])
     row_labels = _row_labels(speech_list)
@@ -92,6 +104,19 @@ def build(
         "indicators": [charts.indicator(g, row_labels, text) for g in shared[:INDICATOR_CHARTS]],
     }
     return data
+
+
+def _once(failures: Failures):
+    """``failures.add`` for each failure of the analyzer runs, once per speech and step
+    (slogans runs twice, for its table and its per-speech rows)."""
+    seen: set[tuple[str, str]] = set()
+
+    def add(failure: SpeechFailure) -> None:
+        if (failure.id, failure.step) not in seen:
+            seen.add((failure.id, failure.step))
+            failures.add(failure)
+
+    return add
 
 
 def _row_labels(speeches: list[dict]) -> dict[str, str]:

@@ -8,12 +8,12 @@ included), so the page shows what ``speechkit NAME --json`` prints and nothing i
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-import speechkit
 from speechkit.analyzers import get
 from speechkit.analyzers.docvars import Docvars, infer_year
+from speechkit.errors import Failures, SpeechFailure
 from speechkit.ingest.sources import Corpus
 from speechkit.model import Speech, speech_record
 from speechkit.output import _json_cell as json_cell
@@ -30,15 +30,37 @@ RUNS: tuple[tuple[str, str, dict[str, Any]], ...] = (
 CLEANING = ("glosses", "suspects", "mojibake", "html", "invisible", "punctuation")
 
 
-def table(name: str, speeches: Sequence[Speech], **options: Any) -> dict:
-    """An analyzer's rows as ``{"columns": [...], "rows": [[...], ...]}`` (compact JSON)."""
+def table(
+    name: str,
+    speeches: Sequence[Speech],
+    on_failure: Callable[[SpeechFailure], None] | None = None,
+    **options: Any,
+) -> dict:
+    """An analyzer's rows as ``{"columns": [...], "rows": [[...], ...]}`` (compact JSON). A
+    speech the analyzer raises on gives no rows and goes to ``on_failure``; without it, the
+    first one raises ``AnalysisError``."""
+    from speechkit.analyzers.runner import run_view
+
     analyzer = get(name)
     columns = list(analyzer.output_columns(**analyzer.resolve(**options)))
-    rows = speechkit.rows(name, list(speeches), **options)
+    failures = Failures(stop=on_failure is None, on_failure=on_failure)
+    rows, _ = run_view(analyzer, list(speeches), failures=failures, **options)
     for row in rows:  # tolerate columns an analyzer adds that it does not declare
         columns.extend(key for key in row if key not in columns)
     # Cells as `--json` writes them (NaN and empty text are null), so the page equals the CLI.
     return {"columns": columns, "rows": [[json_cell(row.get(c)) for c in columns] for row in rows]}
+
+
+def built(corpus: Corpus | Sequence[Speech], failures: Failures) -> list[Speech]:
+    """The speeches of ``corpus``; one whose cleaning raises goes to ``failures`` (which counts
+    the speeches) and is left out."""
+    from speechkit.engines.local import LocalEngine
+
+    return list(LocalEngine().each(corpus, itself, failures))
+
+
+def itself(speech: Speech) -> Speech:
+    return speech
 
 
 def records(section: dict) -> list[dict]:
@@ -141,6 +163,7 @@ def kwic(
     top: int,
     max_speeches: int,
     window: int = 5,
+    on_failure: Callable[[SpeechFailure], None] | None = None,
 ) -> dict:
     """KWIC lines (``speechkit kwic --slogan NAME``) for the ``top`` lexicon formulations by
     count, one table; its ``pattern`` column says which formulation a line is for.
@@ -160,7 +183,8 @@ def kwic(
     }
     for name in names:
         keep = set(found[name][:max_speeches])
-        part = table("kwic", [s for s in speeches if s.id in keep], slogan=name, window=window)
+        chosen = [s for s in speeches if s.id in keep]
+        part = table("kwic", chosen, on_failure, slogan=name, window=window)
         out["columns"] = part["columns"]
         out["rows"].extend(part["rows"])
     return out
