@@ -77,3 +77,25 @@ def test_a_long_speechs_manifest_row_goes_through_a_file_with_the_same_bytes(tmp
     assert names == sorted(p.name for p in (tmp_path / "files").iterdir())
     for name in names:
         assert (tmp_path / "whole" / name).read_bytes() == (tmp_path / "files" / name).read_bytes()
+
+
+def test_a_worker_that_does_not_see_the_folder_sends_the_speech_back(tmp_path, sample_speeches):
+    """``split -o`` on a cluster: a worker writes a speech's file only where it sees the
+    folder being written (its manifest); elsewhere the speech comes back and is written by
+    ``write``, into the same corpus."""
+    unseen = tmp_path / "elsewhere"  # a folder this "worker" has no manifest in
+    unseen.mkdir()
+    speech = sample_speeches[0]
+    assert corpus_dir.entry_if_shared(unseen, speech) is speech
+    assert not any(unseen.iterdir())
+
+    def mixed(folder):  # every other speech as if from a worker that cannot see the folder
+        for n, s in enumerate(sample_speeches):
+            yield corpus_dir.entry_if_shared(folder if n % 2 else unseen, s)
+
+    target = tmp_path / "speeches"
+    assert corpus_dir.write((), target, mixed) == 9
+    assert list(speechkit.load(target)) == sample_speeches
+    corpus_dir.write(sample_speeches, tmp_path / "whole")
+    for path in (tmp_path / "whole").iterdir():
+        assert (target / path.name).read_bytes() == path.read_bytes()

@@ -16,6 +16,7 @@ from speechkit.analyzers.runner import run, run_view
 from speechkit.cli import cli
 from speechkit.cli.common import SPEECHES_FAILED
 from speechkit.engines import local
+from speechkit.engines.tasks import build_speech as BUILD_SPEECH
 from speechkit.errors import AnalysisError, Failures
 from speechkit.output import Output
 
@@ -195,6 +196,111 @@ def test_without_a_failures_collector_the_runner_raises_at_the_first(fragile):
     assert failures.speeches == 9
 
 
+CLEANING_FAILS = f"{STEM}-2"
+
+
+def fails_on_the_second(source, stem, ordinal, *rest):
+    """``build_speech``, but cleaning raises on each input's second speech."""
+    if ordinal == 2:
+        raise UnicodeError("cannot clean this")
+    return BUILD_SPEECH(source, stem, ordinal, *rest)
+
+
+def break_cleaning() -> None:
+    """Make cleaning fail on the second speech in this process (and on a Dask worker)."""
+    from speechkit.engines import tasks
+
+    tasks.build_speech = fails_on_the_second
+
+
+def mend_cleaning() -> None:
+    from speechkit.engines import tasks
+
+    tasks.build_speech = BUILD_SPEECH
+
+
+@pytest.fixture
+def broken_cleaning():
+    break_cleaning()
+    yield
+    mend_cleaning()
+
+
+def cleaning_failure_line(result) -> None:
+    source, start, end = positions(CLEANING_FAILS)
+    assert result.exit_code == SPEECHES_FAILED, result.output
+    assert result.stderr.splitlines()[0] == (
+        f"error: {CLEANING_FAILS} ({source}, raw {start}-{end}): cleaning failed: "
+        "UnicodeError: cannot clean this"
+    )
+    assert "error: 1 of 9 speeches failed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("workers", [False, True], ids=["serial", "pool"])
+def test_split_leaves_out_a_speech_whose_cleaning_fails(
+    broken_cleaning, workers, monkeypatch, tmp_path
+):
+    """``split`` (rows and ``-o``) follows the analyzers' rule: the other speeches are
+    written as without the failed one, one line names it, exit status 3."""
+    monkeypatch.setattr(local, "PARALLEL_MIN_BYTES", 0 if workers else 1 << 60)
+    mend_cleaning()
+    whole = CliRunner().invoke(cli, ["split", str(SAMPLE), "--csv"], obj={})
+    break_cleaning()
+    result = CliRunner().invoke(cli, ["split", str(SAMPLE), "--csv"], obj={})
+    cleaning_failure_line(result)
+    lines = whole.stdout.splitlines(keepends=True)
+    assert result.stdout == "".join(x for x in lines if not x.startswith(f"{CLEANING_FAILS},"))
+    assert len(result.stdout.splitlines()) == len(lines) - 1 == 9
+    result = CliRunner().invoke(cli, ["split", str(SAMPLE), "-o", str(tmp_path / "c")], obj={})
+    cleaning_failure_line(result)
+    ids = [s.id for s in speechkit.load(tmp_path / "c")]
+    assert ids == [s.id for s in speechkit.load(SAMPLE) if s.id != CLEANING_FAILS]
+    assert not (tmp_path / "c" / f"{CLEANING_FAILS}.txt").exists()
+
+
+def test_report_leaves_out_what_fails_and_writes_the_page(broken_cleaning, monkeypatch, tmp_path):
+    """``report``: a speech whose cleaning fails is not on the page, one that an analyzer
+    raises on has no rows of that analyzer; the page is written, exit status 3."""
+    from speechkit import report
+
+    targets = type(REGISTRY["targets"])
+    real = targets.per_speech
+
+    def fragile(self, speech, **options):
+        if speech.id == RUN_FAILS:
+            raise ValueError("a bug met on this speech")
+        return real(self, speech, **options)
+
+    monkeypatch.setattr(targets, "per_speech", fragile)
+    page = tmp_path / "report.html"
+    result = CliRunner().invoke(cli, ["report", str(SAMPLE), "-o", str(page)], obj={})
+    assert result.exit_code == SPEECHES_FAILED, result.output
+    assert page.stat().st_size > 0
+    lines = result.stderr.splitlines()
+    source, start, end = positions(RUN_FAILS)
+    assert lines[0].startswith(f"error: {CLEANING_FAILS} (")
+    assert lines[0].endswith("cleaning failed: UnicodeError: cannot clean this")
+    assert lines[1] == (
+        f"error: {RUN_FAILS} ({source}, raw {start}-{end}): targets failed: "
+        "ValueError: a bug met on this speech"
+    )
+    assert lines[-1] == "error: 2 of 9 speeches failed; their rows are missing from the output"
+    assert len([line for line in lines if line.startswith("error: ")]) == 3  # once each
+    failures = Failures()
+    data = report.build(speechkit.load(SAMPLE), failures=failures)
+    speech_ids = [row[0] for row in data["speeches"]["rows"]]
+    assert CLEANING_FAILS not in speech_ids and len(speech_ids) == 8
+    target_speeches = {row[0] for row in data["targets"]["rows"]}
+    assert RUN_FAILS not in target_speeches and target_speeches
+    assert [(f.id, f.step) for f in failures.failed] == [
+        (CLEANING_FAILS, "cleaning"),
+        (RUN_FAILS, "targets"),
+    ]
+    with pytest.raises(AnalysisError, match=rf"^{CLEANING_FAILS} \("):
+        report.build(speechkit.load(SAMPLE))  # the library, without a collector: it stops
+
+
 distributed = pytest.importorskip("distributed")
 
 
@@ -217,3 +323,31 @@ def test_the_same_rule_on_a_dask_cluster(fragile, fragile_cluster, name, tmp_pat
     check_run(name, result, out, tmp_path)
     serial = CliRunner().invoke(cli, [name, str(SAMPLE), "--csv"], obj={})
     assert serial.stderr == result.stderr
+
+
+def test_split_on_a_dask_cluster_leaves_out_the_same_speech(fragile_cluster, tmp_path):
+    """``split`` and ``split -o`` on a cluster whose workers fail to clean one speech: the
+    output, the lines on stderr and the exit status are the local engine's."""
+    with distributed.Client(fragile_cluster, set_as_default=False) as client:
+        client.run(break_cleaning)
+        try:
+            break_cleaning()
+            for args in (["--csv"], ["-o", str(tmp_path / "local")]):
+                local_run = CliRunner().invoke(cli, ["split", str(SAMPLE), *args], obj={})
+                cleaning_failure_line(local_run)
+            dask = CliRunner().invoke(
+                cli, ["split", str(SAMPLE), "--csv", "--scheduler", fragile_cluster], obj={}
+            )
+            csv = CliRunner().invoke(cli, ["split", str(SAMPLE), "--csv"], obj={})
+            cleaning_failure_line(dask)
+            assert dask.stdout == csv.stdout and dask.stderr == csv.stderr
+            out = tmp_path / "dask"
+            args = ["split", str(SAMPLE), "-o", str(out), "--scheduler", fragile_cluster]
+            cleaning_failure_line(CliRunner().invoke(cli, args, obj={}))
+            names = sorted(p.name for p in (tmp_path / "local").iterdir())
+            assert names == sorted(p.name for p in out.iterdir()) and len(names) == 9
+            for name in names:
+                assert (out / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+        finally:
+            mend_cleaning()
+            client.run(mend_cleaning)
