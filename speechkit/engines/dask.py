@@ -35,7 +35,11 @@ from speechkit.model import Speech
 INSTALL_HINT = (
     "--engine dask needs dask and distributed; install them: pip install 'speechkit[dask]'"
 )
-BATCH = 16  # speeches per task: a task must outweigh its hand-off (about 1 ms on a cluster)
+# Characters of raw text per task (about 0.75 MB of Chinese): each task costs the scheduler,
+# the worker's event loop and this process 15-20 ms of CPU besides its work, which on a small
+# cluster competes with the work itself; 16 speeches a task (57 tasks for the 100x sample)
+# spent 1.5 s of CPU on it, 26 tasks of this size half that. A task holds whole speeches.
+TASK_CHARS = 1 << 18
 IN_FLIGHT_PER_THREAD = 4  # tasks submitted and not yet taken, per worker thread
 WORKER_WAIT = 60  # seconds to wait for a scheduler's first worker
 
@@ -103,27 +107,42 @@ def _once(client, context: Any):
     return client.submit(pickle.loads, blob, pure=False)
 
 
-def _tasks(corpus: Iterable[Speech], batch: int) -> Iterator[SpeechTask]:
-    """``corpus`` as batches of work: a ``Corpus`` cuts itself; other iterables of speeches
-    are batched as they are (the speeches travel built)."""
+def _tasks(corpus: Iterable[Speech], batch: int | None) -> Iterator[SpeechTask]:
+    """``corpus`` as tasks in order: ``batch`` speeches each, or (None) whole speeches up to
+    about ``TASK_CHARS`` characters. A ``Corpus`` gives raw slices (built on the workers);
+    other iterables of speeches travel built."""
     if hasattr(corpus, "tasks"):
-        yield from corpus.tasks(batch)
+        pieces: Iterator[SpeechTask] = corpus.tasks(batch or 1)
+    else:
+        speeches = iter(corpus)
+        pieces = iter(lambda: SpeechTask(tuple(islice(speeches, batch or 1))), SpeechTask(()))
+    if batch is not None:
+        yield from pieces
         return
-    speeches = iter(corpus)
-    while chunk := tuple(islice(speeches, batch)):
-        yield SpeechTask(chunk)
+    items: list = []
+    chars = 0
+    for piece in pieces:
+        for item in piece.items:
+            items.append(item)
+            chars += item.chars if isinstance(item, Speech) else len(item[4])
+        if chars >= TASK_CHARS:
+            yield SpeechTask(tuple(items))
+            items, chars = [], 0
+    if items:
+        yield SpeechTask(tuple(items))
 
 
 class DaskEngine:
     """Runs analyzers on the scheduler at ``scheduler`` (``host:port`` or
     ``tcp://host:port``), or on a ``LocalCluster`` of ``workers`` processes (default: one
-    per core) started for each run when no address is given."""
+    per core) started for each run when no address is given. A task holds ``batch``
+    speeches, or by default whole speeches of about ``TASK_CHARS`` characters in all."""
 
     def __init__(
         self,
         scheduler: str | None = None,
         workers: int | None = None,
-        batch: int = BATCH,
+        batch: int | None = None,
         retries: int = 2,
         on_progress: Progress | None = None,
     ):
