@@ -16,7 +16,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice
+from importlib.util import find_spec
+from itertools import chain, islice
 from typing import Any
 
 from speechkit.analyzers.base import Analyzer
@@ -47,44 +48,69 @@ WORKER_WAIT = 60  # seconds to wait for a scheduler's first worker
 Progress = Callable[[str, int, int, bool], None]
 
 
-@contextmanager
-def _local_cluster(distributed, workers: int):
-    """A ``LocalCluster`` of ``workers`` single-threaded worker processes for one run: no
-    profiler, the dashboard on any free port, no log lines but errors. Where the platform
-    has a fork server (Linux, macOS), the workers are forked from it: a single-threaded
-    process that imported distributed, speechkit's task functions and OpenCC's tables once
-    (``speechkit.engines.dask_preload``), so a worker starts without importing them itself
-    (1–2 s each on a quiet machine, 10 s and more on a loaded one). Forking this process
-    instead would be faster still, but it runs the cluster's threads: a worker forked while
-    one of them held a lock can wait on it for ever."""
-    import logging
+FORK_SERVER_PRELOAD = ["distributed", "speechkit.engines.dask_preload"]
+
+
+def start_fork_server() -> bool:
+    """Start the fork server that a ``LocalCluster``'s workers are forked from (where the
+    platform has one), now: it imports distributed, speechkit's task functions and OpenCC's
+    tables (``speechkit.engines.dask_preload``) on another core while this process imports
+    distributed itself and reads the input. False where there is no fork server. A server
+    already running (an earlier cluster in this process) keeps the modules it has."""
     import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return False
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(FORK_SERVER_PRELOAD)
+    forkserver.ensure_running()
+    return True
+
+
+@contextmanager
+def _local_cluster(distributed, workers: int, tasks: Iterator[SpeechTask]):
+    """A ``LocalCluster`` of ``workers`` single-threaded worker processes for one run (no
+    profiler, the dashboard on any free port, no log lines but errors), and ``tasks``, whose
+    first is read (the first input read and split) while the cluster starts.
+
+    Where the platform has a fork server (Linux, macOS), the workers are forked from it
+    (``start_fork_server``), so a worker starts without importing distributed and speechkit
+    itself (1–2 s each on a quiet machine, 10 s and more on a loaded one). Forking this
+    process instead would be faster still, but it runs the cluster's threads: a worker
+    forked while one of them held a lock can wait on it for ever."""
+    import logging
+    from concurrent.futures import ThreadPoolExecutor
 
     import dask
 
     # A worker's statistical profiler samples the task thread every 10 ms (for the
     # dashboard, which this cluster does not have): pure-Python work pays for it.
     settings: dict[str, Any] = {"distributed.worker.profile.enabled": False}
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        from distributed.utils import get_mp_context
-
+    if start_fork_server():
         settings["distributed.worker.multiprocessing-method"] = "forkserver"
-        with dask.config.set(settings):
-            context = get_mp_context()  # sets distributed's own preload list, once
-        # The server starts with the first worker; a server already running (an earlier
-        # cluster in this process) keeps the modules it has.
-        context.set_forkserver_preload(["distributed", "speechkit.engines.dask_preload"])
+        # distributed would set its own preload list, importing numpy and pandas here to
+        # see whether they are installed (0.5 s), for a server that has started already.
+        import distributed.utils
+
+        distributed.utils._forkserver_preload_set = True
     # The setting holds while the cluster runs: a worker that dies is forked again.
-    with dask.config.set(settings):
-        cluster = distributed.LocalCluster(
+    with dask.config.set(settings), ThreadPoolExecutor(1) as starter:
+        starting = starter.submit(
+            distributed.LocalCluster,
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
             dashboard_address=":0",  # any free port: 8787 may be another cluster's
             silence_logs=logging.ERROR,
         )
-        with cluster:
-            yield cluster
+        try:
+            first = list(islice(tasks, 1))
+        except BaseException:
+            starting.result().close()
+            raise
+        with starting.result() as cluster:
+            yield cluster, chain(first, tasks)
 
 
 def _distributed():
@@ -146,6 +172,8 @@ class DaskEngine:
         retries: int = 2,
         on_progress: Progress | None = None,
     ):
+        if scheduler is None and find_spec("distributed") is not None:
+            start_fork_server()  # its imports run beside this process's own, just below
         _distributed()  # fail now, with the install hint, rather than after reading
         self.scheduler = scheduler
         self.workers = workers
@@ -165,8 +193,7 @@ class DaskEngine:
         ``AnalysisError``)."""
         failures = failures if failures is not None else Failures(stop=True)
         name = reference(analyzer)
-        with self._client() as client:
-            tasks: Iterable[Any] = _tasks(corpus, self.batch)
+        with self._client(_tasks(corpus, self.batch)) as (client, tasks):
             context = None
             built: list = []
             dropped: list[frozenset] = []
@@ -223,23 +250,24 @@ class DaskEngine:
         back rather than the speech). A speech whose cleaning raises goes to ``failures``
         and gives no result (default: the first one raises ``AnalysisError``)."""
         failures = failures if failures is not None else Failures(stop=True)
-        with self._client() as client:
-            calls = ((func, task) for task in _tasks(corpus, self.batch))
+        with self._client(_tasks(corpus, self.batch)) as (client, tasks):
+            calls = ((func, task) for task in tasks)
             for results, failed, size in self._ordered(client, "build", _each, calls):
                 failures.count(size)
                 failures.extend(failed)
                 yield from results
 
     @contextmanager
-    def _client(self):
+    def _client(self, tasks: Iterator[SpeechTask]):
+        """A client of the cluster, and ``tasks`` to run on it."""
         distributed = _distributed()
         if self.scheduler is None:
             workers = self.workers or os.cpu_count() or 1
             with (
-                _local_cluster(distributed, workers) as cluster,
+                _local_cluster(distributed, workers, tasks) as (cluster, tasks),
                 distributed.Client(cluster, set_as_default=False) as client,
             ):
-                yield client
+                yield client, tasks
             return
         try:
             client = distributed.Client(self.scheduler, timeout="10s", set_as_default=False)
@@ -256,7 +284,7 @@ class DaskEngine:
                     f"the Dask scheduler at {self.scheduler} has no workers after "
                     f"{WORKER_WAIT} s; start some with `dask worker {self.scheduler}`."
                 ) from None
-            yield client
+            yield client, tasks
 
     def _ordered(self, client, stage: str, func: Callable, calls: Iterable[tuple]) -> Iterator[Any]:
         """``func(*args)`` for each of ``calls`` on the cluster, results in order, with at
