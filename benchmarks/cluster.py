@@ -24,6 +24,7 @@ SAMPLE = ROOT / "corpus" / "speeches_2022_traditional_dump.txt"
 SPEECHKIT = str(Path(sys.executable).parent / "speechkit")
 COMMANDS = [
     ("split", "--csv"),
+    ("split", "-o"),  # a corpus directory: each run writes its own, compared file by file
     ("slogans", "--csv"),
     ("directives", "--csv"),
     ("targets", "--csv"),
@@ -35,6 +36,11 @@ def timed(args: list[str]) -> tuple[float, bytes]:
     start = time.perf_counter()
     done = subprocess.run(args, capture_output=True, check=True)
     return time.perf_counter() - start, done.stdout
+
+
+def written(folder: Path) -> bytes:
+    """A corpus directory's files, names and bytes, as one value to compare."""
+    return b"".join(p.name.encode() + b"\0" + p.read_bytes() for p in sorted(folder.iterdir()))
 
 
 def ratio(seconds: list[float], reference: list[float]) -> str:
@@ -85,9 +91,13 @@ def main() -> None:
                 for _ in range(args.pairs):
                     outputs = {}
                     for name, flags in engines.items():
-                        seconds, outputs[name] = timed(
-                            [SPEECHKIT, command[0], str(corpus), *command[1:], *flags]
-                        )
+                        args = [SPEECHKIT, command[0], str(corpus), *command[1:], *flags]
+                        target = Path(folder) / f"corpus-{name}"
+                        if command[-1] == "-o":
+                            args.insert(len(command) + 2, str(target))
+                        seconds, outputs[name] = timed(args)
+                        if command[-1] == "-o":
+                            outputs[name] = written(target)
                         times[name].append(seconds)
                     if len(set(outputs.values())) != 1:
                         sys.exit(f"{' '.join(command)}: the dask output differs from local")
