@@ -91,11 +91,11 @@ def main() -> None:
                 for _ in range(args.pairs):
                     outputs = {}
                     for name, flags in engines.items():
-                        args = [SPEECHKIT, command[0], str(corpus), *command[1:], *flags]
+                        argv = [SPEECHKIT, command[0], str(corpus), *command[1:], *flags]
                         target = Path(folder) / f"corpus-{name}"
                         if command[-1] == "-o":
-                            args.insert(len(command) + 2, str(target))
-                        seconds, outputs[name] = timed(args)
+                            argv.insert(len(command) + 2, str(target))
+                        seconds, outputs[name] = timed(argv)
                         if command[-1] == "-o":
                             outputs[name] = written(target)
                         times[name].append(seconds)
