@@ -39,7 +39,7 @@ INSTALL_HINT = (
 # Characters of raw text per task (about 0.75 MB of Chinese): each task costs the scheduler,
 # the worker's event loop and this process 15-20 ms of CPU besides its work, which on a small
 # cluster competes with the work itself; 16 speeches a task (57 tasks for the 100x sample)
-# spent 1.5 s of CPU on it, 26 tasks of this size half that. A task holds whole speeches.
+# spent 1.2-1.5 s of CPU on it, 29 tasks of this size half that. A task holds whole speeches.
 TASK_CHARS = 1 << 18
 IN_FLIGHT_PER_THREAD = 4  # tasks submitted and not yet taken, per worker thread
 WORKER_WAIT = 60  # seconds to wait for a scheduler's first worker
