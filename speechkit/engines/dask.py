@@ -239,12 +239,7 @@ class DaskEngine:
                 if context is not None:
                     client.cancel([context], force=True)
 
-    def each(
-        self,
-        corpus: Iterable[Speech],
-        func: Callable[[Speech], Any],
-        failures: Failures | None = None,
-    ) -> Iterator[Any]:
+    def each(self, corpus: Iterable[Speech], func: Callable, failures: Failures | None = None):
         """``func(speech)`` for every speech of ``corpus``, run on the worker that builds it,
         results in order (for ``split``: a row, or a written file's manifest line, travels
         back rather than the speech). A speech whose cleaning raises goes to ``failures``
