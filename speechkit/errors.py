@@ -98,3 +98,9 @@ class Failures:
         total = max(self.speeches, failed)
         noun = "speech" if total == 1 else "speeches"
         return f"{failed} of {total:,} {noun} failed; their rows are missing from the output"
+
+
+def failures_or_raise(failures: Failures | None) -> Failures:
+    """``failures``, or when None (a library caller who gave none) a collector whose first
+    failure raises ``AnalysisError``."""
+    return failures if failures is not None else Failures(stop=True)

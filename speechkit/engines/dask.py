@@ -29,7 +29,7 @@ from speechkit.engines.tasks import (
     resolve,
     scan_batch,
 )
-from speechkit.errors import Failures, SpeechkitError
+from speechkit.errors import Failures, SpeechkitError, failures_or_raise
 from speechkit.ingest.build import SpeechTask
 from speechkit.model import Speech
 
@@ -191,7 +191,7 @@ class DaskEngine:
         """The records of ``analyzer``'s rounds over ``corpus``, in order. A speech that
         raises goes to ``failures`` and gives no record (default: the first one raises
         ``AnalysisError``)."""
-        failures = failures if failures is not None else Failures(stop=True)
+        failures = failures_or_raise(failures)
         name = reference(analyzer)
         with self._client(_tasks(corpus, self.batch)) as (client, tasks):
             context = None
@@ -244,7 +244,7 @@ class DaskEngine:
         results in order (for ``split``: a row, or a written file's manifest line, travels
         back rather than the speech). A speech whose cleaning raises goes to ``failures``
         and gives no result (default: the first one raises ``AnalysisError``)."""
-        failures = failures if failures is not None else Failures(stop=True)
+        failures = failures_or_raise(failures)
         with self._client(_tasks(corpus, self.batch)) as (client, tasks):
             calls = ((func, task) for task in tasks)
             for results, failed, size in self._ordered(client, "build", _each, calls):

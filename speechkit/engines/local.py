@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from speechkit.analyzers.base import Analyzer
 from speechkit.engines.tasks import Batch, analyse_batch, build_batch, scan_batch
-from speechkit.errors import Failures, SpeechkitError, failure_of
+from speechkit.errors import Failures, SpeechkitError, failure_of, failures_or_raise
 from speechkit.ingest.build import SpeechTask
 from speechkit.model import Speech
 from speechkit.parallel import bounded_imap, can_fork, fork_pool
@@ -62,7 +62,7 @@ class LocalEngine:
         """The records of ``analyzer``'s rounds over ``corpus``, in order. A speech that
         raises goes to ``failures`` and gives no record (default: the first one raises
         ``AnalysisError``)."""
-        failures = failures if failures is not None else Failures(stop=True)
+        failures = failures_or_raise(failures)
         jobs = options.get("jobs") or self.jobs or os.cpu_count() or 1
         parallel = _parallel(corpus, jobs)
         if analyzer.needs_tokens and _has_corpus_dir(corpus):
@@ -97,7 +97,7 @@ class LocalEngine:
         its row (``split``). ``func`` must pickle (a top-level function, or a partial of one).
         A speech whose cleaning raises goes to ``failures`` and gives no result (default: the
         first one raises ``AnalysisError``)."""
-        failures = failures if failures is not None else Failures(stop=True)
+        failures = failures_or_raise(failures)
         jobs = self.jobs or os.cpu_count() or 1
         parallel = _parallel(corpus, jobs)
         tasks = _tasks(corpus)

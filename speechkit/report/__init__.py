@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from speechkit.errors import Failures, SpeechFailure, SpeechkitError
+from speechkit.errors import Failures, SpeechFailure, SpeechkitError, failures_or_raise
 from speechkit.report import charts, collect
 from speechkit.resources import bundled_rows
 
@@ -59,7 +59,7 @@ def build(
     if isinstance(corpus, (str, Path)):
         corpus = speechkit.load(corpus)
     text = labels(lang)
-    failures = failures if failures is not None else Failures(stop=True)
+    failures = failures_or_raise(failures)
     speeches = collect.built(corpus, failures)
     on_failure = _once(failures)
     if not speeches:
