@@ -158,6 +158,10 @@ def main() -> None:
         help=f"the timed parts to run, comma-separated (default: all of {', '.join(PARTS)})",
     )
     parser.add_argument(
+        "--analyzers",
+        help="the regex analyzers to time and measure, comma-separated (default: all of them)",
+    )
+    parser.add_argument(
         "--memory-only",
         choices=("corpus", "single speech", "both"),
         help="measure only peak memory, on these inputs (no speed runs)",
@@ -178,6 +182,12 @@ def main() -> None:
         and not analyzer.needs_groups
         and not any(option.positional for option in analyzer.options)
     ]
+    if args.analyzers:
+        chosen = args.analyzers.split(",")
+        if set(chosen) - set(regex_analyzers):
+            unknown = ", ".join(sorted(set(chosen) - set(regex_analyzers)))
+            parser.error(f"--analyzers: not a regex analyzer: {unknown}")
+        regex_analyzers = [name for name in regex_analyzers if name in chosen]
     try:
         import rjieba  # noqa: F401
 
@@ -312,6 +322,8 @@ def memory_runs(work: Path, args, regex_analyzers: list[str], backends: list[str
             "--tokenizer",
             tokenizer,
         ]
+        if args.analyzers:  # the analyzers named, alone
+            commands = {name: commands[name] for name in regex_analyzers}
         rows = {}
         for name, command in commands.items():
             result = peak_memory(SPEECHKIT, *command, timeout=args.timeout)
