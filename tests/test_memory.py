@@ -140,3 +140,26 @@ def test_slogans_matched_by_window_are_the_whole_match(monkeypatch, sample_speec
         monkeypatch.setattr(matcher, "WINDOW", 50)
         assert find(speech.text) == whole
         monkeypatch.setattr(matcher, "WINDOW", 1 << 20)
+
+
+def test_targets_keep_one_line_of_a_long_speech(sample_speeches):
+    # The frames of a speech's numbers keep what was read of the current line and of the
+    # list heads only, and answer the same in any order (a line read again reads the same).
+    import bisect
+    import gc
+
+    from speechkit.analyzers.targets.frames import Frames
+    from speechkit.analyzers.targets.lines import Line
+    from speechkit.text.quantities import find_quantities
+
+    text = "\n".join(speech.text for speech in sample_speeches)
+    spans = [(q.start, q.end) for q in find_quantities(text)]
+    frames = Frames(text, 2022)
+    in_order = [frames.frame(*span) for span in spans]
+    heads = {frames.line_starts.index(start) for start, _ in frames.list_heads}
+    assert set(frames.heads_read) <= heads
+    lines_held = sum(isinstance(o, Line) for o in gc.get_objects())
+    numbered_lines = {bisect.bisect_right(frames.line_starts, start) for start, _ in spans}
+    assert lines_held <= len(frames.heads_read) + 1 < len(numbered_lines) / 4
+    shuffled = Frames(text, 2022)
+    assert [shuffled.frame(*span) for span in reversed(spans)] == in_order[::-1]

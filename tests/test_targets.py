@@ -14,6 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import speechkit
 from speechkit.analyzers.targets import COLUMNS
@@ -498,3 +500,41 @@ def test_cli_year_option():
 def test_cli_table():
     result = CliRunner().invoke(cli, ["targets", str(SAMPLE), "--table"])
     assert result.exit_code == 0, result.output
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("年12一二09九〇○零0123456789三以来底末前上半下之", max_size=24), st.data())
+def test_years_are_found_where_the_pattern_finds_them(text, data):
+    # The time words' years are looked for at each 年, not at every character: same matches.
+    from speechkit.analyzers.targets.lines import _YEAR, _years
+
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    expected = [m.span() for m in _YEAR.finditer(text, lo, hi)]
+    assert [m.span() for m in _years(text, lo, hi)] == expected
+
+
+def test_lines_read_in_pieces_give_the_frames_of_whole_lines(monkeypatch, sample_speeches):
+    # A line is read up to the first 。 after the number asked about: that holds only if no
+    # cue or time word spans a 。 or a line break.
+    from speechkit.analyzers.targets.cues import frame_roles
+    from speechkit.analyzers.targets.frames import Frames
+    from speechkit.analyzers.targets.lines import read_piece
+    from speechkit.text.quantities import find_quantities
+
+    assert not [cue for cue in frame_roles() if "。" in cue or "\n" in cue]
+    texts = [speech.text for speech in sample_speeches]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(EVAL_TEXTS.glob("*.txt"))]
+    pieces = [[Frames(t, 2022).frame(q.start, q.end) for q in find_quantities(t)] for t in texts]
+
+    def whole(self, i, end):
+        n, line = self.current
+        if n != i or line is None:
+            line = self._new_line(i)
+            read_piece(self.text, self.year, line, line.end)
+            self.current = (i, line)
+        return line
+
+    monkeypatch.setattr(Frames, "_line", whole)
+    frames = [Frames(t, 2022) for t in texts]
+    assert pieces == [[f.frame(q.start, q.end) for q in find_quantities(f.text)] for f in frames]

@@ -372,19 +372,14 @@ def _build(
         return None
     factor = info[1] if info else 1.0
     unit_base = info[0].base if info else ""
-    return Quantity(
-        start=start,
-        end=end,
-        surface=text[start:end],
-        value=value,
-        value_high=value_high,
-        unit=unit,
-        value_base=_scaled(value, factor),
-        value_high_base=_scaled(value_high, factor),
-        unit_base=unit_base,
-        approx=approx,
-        redacted=redacted,
-    )
+    base = None if value is None else _scaled(value, factor)
+    high = None if value_high is None else _scaled(value_high, factor)
+    # (tuple.__new__ skips the named tuple's __new__, a Python function: quantities abound.)
+    fields = (start, end, text[start:end], value, value_high, unit, base, high, unit_base)
+    return _tuple_new(Quantity, (*fields, approx, redacted))
+
+
+_tuple_new = tuple.__new__
 
 
 def _scaled(value: float | None, factor: float) -> float | None:

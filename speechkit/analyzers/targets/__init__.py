@@ -39,6 +39,13 @@ COLUMNS = (
 )
 
 
+_WARM_TEXT = (
+    "2022年工作安排\n主要预期目标是：\n今年要确保新增就业1000人以上，力争安排专项资金2亿元，"
+    "中央补助我省14亿元，每亩补助3元/斤，解决3个首要问题，从5.2万元提高到6万元。"
+    "去年增长了5%，比上年多50多家。\n"
+)
+
+
 class Targets(Analyzer):
     name = "targets"
     help = "Quantitative targets: 确保今年净增规模工业企业40家以上 -> 40 家 以上 binding 2022."
@@ -90,6 +97,13 @@ class Targets(Analyzer):
         "year",
     )
 
+    def warm(self, **_: Any) -> None:
+        # A worker compiles the patterns (0.1–0.2 s) while the main process reads the input,
+        # not on its first speech: one text that takes every path that compiles one.
+        from speechkit.analyzers.targets.read import read_numbers
+
+        read_numbers(_WARM_TEXT, everything=True)
+
     def per_speech(
         self, speech: Speech, all: bool = False, year: int | None = None, **_: Any
     ) -> list[dict]:
@@ -112,8 +126,8 @@ class Targets(Analyzer):
             )
         return rows
 
-    def combine(self, records: Iterable[dict], **_: Any) -> list[dict]:
-        return list(records)
+    def combine(self, records: Iterable[dict], **_: Any) -> Iterable[dict]:
+        return records  # in order already: the runner lists them, or a writer streams them
 
 
 TARGETS = Targets()

@@ -6,19 +6,19 @@ of its section (回顾 vs 目标/任务). The nearest level that holds a cue dec
 count as cues: 今年/明年/到2030年/十四五期间 look ahead, 去年/过去五年/2019年以来 look back,
 a bare year by its place before or after the speech's year.
 
-``Frames(text, year)`` reads a line of the text once, when a number in it asks; ``frame(start,
-end)`` answers per number.
+``Frames(text, year)`` reads a line of the text (``lines``) when a number in it asks, as far
+as that number needs; ``frame(start, end)`` answers per number.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from operator import attrgetter
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from speechkit.analyzers.targets.cues import cues, frame_pattern, frame_roles, words_pattern
-from speechkit.text.numerals import small_number
+from speechkit.analyzers.targets.cues import cues, words_pattern
+from speechkit.analyzers.targets.lines import Hit, Line, read_piece
 
 # Roles strong enough to decide from outside the number's own clause: goal and result words
 # reach to the end of their sentence; time words and list heads to the end of their paragraph.
@@ -32,6 +32,7 @@ SENTENCE = STRONG
 WEAK = {"weak_future", "weak_past"}
 _CARRY = {"要", "了", "已", "已经"}
 _TIME_ROLES = {"future_time", "past_time"}
+_LOOKS_BACK = {"past", "weak_past"}
 PARAGRAPH = {"future_time", "goal_head", "past_time"}
 _ORIENTATION = {
     "future_time": "future",
@@ -40,49 +41,15 @@ _ORIENTATION = {
     "past_time": "past",
     "weak_past": "past",
 }
-# 主要预期目标是：, 目标定为, 工作目标：: a goal list follows.
-_GOAL_HEAD = re.compile(r"目标(?:任务)?(?:是|为|定为|：|:)")
 # 实现“新增航道110公里、…”等目标, 完成2000亿元的目标: the goal is named after its numbers.
 _GOAL_AFTER = re.compile(r"[”\"]?等(?:战略|年度|既定|奋斗)?目标")
 _OWN_GOAL_AFTER = re.compile(r"的(?:战略|年度|既定|奋斗)?目标")
-_ONLY_AMOUNT = re.compile(r"[\d０-９一二两三四五六七八九十百千万半为有占达剩是]")
-_COUNTED_YEARS = re.compile(r"[\d一二两三四五六七八九十几]$")
 _GOAL_AFTER_REACH = 12  # the goal word closes the number's own phrase: …110公里”等目标
-# 经过八年持续努力，近1亿人口实现脱贫: effort that has been made (再经过十年努力 looks ahead).
-_EFFORT = re.compile(r"经过(?<!再经过)[^，。；\n]{0,10}努力")
-# 去年政府工作报告提出…: what follows is quoted from another document.
-_QUOTE = re.compile(r"(?:去年|上年|前年|过去)[^。；\n]{0,20}提出")
 _SEMICOLON = re.compile("[；;]")
-_CLAUSE_MARK = re.compile("[，、；：,;:。！？!?\n]")
-_SENTENCE_MARK = re.compile("[。！？!?\n]")
 _LINE_END = re.compile("\n")
-# The patterns open with a literal or a class, so that re skips ahead to where they can
-# match; what comes before a year (到, 截至) is read from the text before the match.
-_YEAR = re.compile(
-    r"(?P<y>[12一二][09九〇○零][0-9〇○零一二三四五六七八九]{2})年"  # 2008年, 一九八五年
-    r"(?P<suffix>以来|来|底|末|前|以前|之前|上半年|下半年|年底|年末)?"
-)
-_YEAR_TO = re.compile(r"(?:截止到|截至|截止|(?<![加高长低少大升降])到|至)$")
-_PLAN = re.compile(
-    r"(?P<n>十[一二三四五六七八九]?|[六七八九])五”?(?:规划)?"
-    # 十四五仅中央补助就有…: the bare name of a plan period used as a time word (checked in
-    # _time_hits: not the document 十四五规划 or “十四五”, not a numeral 三十四五个).
-    r"(?:(?P<s>期间|时期|末|规划期)|(?=[\u4e00-\u9fff])(?![规计时期末个年]))"
-)
-_BARE_PLAN_AFTER = re.compile(r"[“\d一二三四五六七八九十]")
-_RELATIVE = {"今年": 0, "本年": 0, "年内": 0, "明年": 1, "今明两年": 1, "去年": -1, "上年": -1}
 _HEADING_MAX = 40  # a line this short, with no full stop, reads as a heading
 _LIST_HEAD_REACH = 40  # lines a list head reaches down, unless a heading comes first
 _HEADING_STOP = re.compile("[。！？；]")
-
-
-_COMPARED = ("比", "较")
-_HAN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
-
-
-def _year_number(written: str) -> int:
-    """2008 or 一九八五 (old reports write years in Chinese digits)."""
-    return int(written.translate(_HAN_DIGITS))
 
 
 class Frame(NamedTuple):
@@ -100,26 +67,8 @@ class Frame(NamedTuple):
     sentence_end: int
 
 
-class Hit(NamedTuple):
-    start: int
-    end: int
-    role: str
-    cue: str
-    horizon: str = ""
-
-
-class Line(NamedTuple):
-    """What ``Frames`` reads of one line: its cue hits (by start) and the offsets of its
-    clause and sentence marks."""
-
-    hits: list[Hit]
-    starts: list[int]
-    clause_marks: list[int]
-    sentence_marks: list[int]
-    quotes: bool  # whether any hit is a quote word (most lines have none)
-
-
-_START = attrgetter("start")
+# A named tuple made without its __new__ (a Python function): for the many frames.
+_tuple_new = tuple.__new__
 
 
 class Frames:
@@ -133,7 +82,10 @@ class Frames:
         self.text = text
         self.year = year
         self.line_starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
-        self.read: dict[int, Line] = {}  # line index -> what was read of it
+        # What was read of the last line a number asked about, and of the list heads (a
+        # number's line is read once: numbers come in order, so no other line is kept).
+        self.current: tuple[int, Line | None] = (-1, None)
+        self.heads_read: dict[int, Line] = {}
         self.headings, self.list_heads = self._lines()
         self.head_starts = [start for start, _ in self.list_heads]
         self.heading_starts = [start for start, _ in self.headings]
@@ -146,80 +98,35 @@ class Frames:
 
     # -- reading a line once ---------------------------------------------------------------
 
-    def _line(self, i: int) -> Line:
-        """Line ``i``, read on first use."""
-        line = self.read.get(i)
-        if line is None:
-            lo = self.line_starts[i]
-            hi = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.text)
-            hits = sorted(self._cue_hits(lo, hi) + self._time_hits(lo, hi), key=_START)
-            line = self.read[i] = Line(
-                hits,
-                [h.start for h in hits],
-                [m.start() for m in _CLAUSE_MARK.finditer(self.text, lo, hi)],
-                [m.start() for m in _SENTENCE_MARK.finditer(self.text, lo, hi)],
-                any(h.role == "quote" for h in hits),
-            )
+    def _line(self, i: int, end: int) -> Line:
+        """Line ``i``, the line of the number that ends at ``end``, read far enough for its
+        frame: to the first 。 after the number (its sentence and clause end there or
+        before), or to the line's end. Numbers come in order, so a line is read a piece at
+        a time, once, and no other line is kept."""
+        n, line = self.current
+        if n != i or line is None:
+            line = self._new_line(i)
+            self.current = (i, line)
+        if end >= line.read_to:
+            stop = self.text.find("。", end, line.end)
+            read_piece(self.text, self.year, line, stop + 1 if stop >= 0 else line.end)
         return line
 
-    def _cue_hits(self, lo: int, hi: int) -> list[Hit]:
-        text, year = self.text, self.year
-        roles = frame_roles()
-        out = []
-        for m in frame_pattern().finditer(text, lo, hi):
-            cue = m.group()
-            role = roles[cue]
-            if role == "none" or (
-                cue == "年内" and _COUNTED_YEARS.search(text, max(0, m.start() - 1), m.start())
-            ):
-                continue  # 五年内 is a span of years, not "within this year"
-            if cue == "仅" and not _ONLY_AMOUNT.match(text, m.end()):
-                continue  # 仅中央补助就有…: "X alone", not a shortfall (占比仅2.3%, 仅为…)
-            horizon = ""
-            if year and cue in _RELATIVE:
-                horizon = str(year + _RELATIVE[cue])
-            out.append(Hit(m.start(), m.end(), role, cue, horizon))
-        for m in _GOAL_HEAD.finditer(text, lo, hi):
-            out.append(Hit(m.start(), m.end(), "goal_head", m.group()))
-        for m in _EFFORT.finditer(text, lo, hi):
-            out.append(Hit(m.start(), m.end(), "past", m.group()))
-        for m in _QUOTE.finditer(text, lo, hi):
-            out.append(Hit(m.end() - 2, m.end(), "quote", "提出"))
-        return out
+    def _head(self, i: int) -> Line:
+        """Line ``i``, a list head: read whole on first use, and kept."""
+        line = self.heads_read.get(i)
+        if line is None:
+            n, line = self.current
+            if n != i or line is None:
+                line = self._new_line(i)
+            read_piece(self.text, self.year, line, line.end)
+            self.heads_read[i] = line
+        return line
 
-    def _time_hits(self, lo: int, hi: int) -> list[Hit]:
-        text = self.text
-        out = []
-        for m in _YEAR.finditer(text, lo, hi):
-            y, suffix = _year_number(m.group("y")), m.group("suffix") or ""
-            if not 1900 <= y < 2100:
-                continue  # 1099年, 二九〇〇年: no year of a speech
-            to_match = _YEAR_TO.search(text, max(0, m.start() - 3), m.start())
-            to = to_match.group() if to_match else None
-            if text[max(0, m.start() - 1) : m.start()] in _COMPARED:
-                continue  # 比一九八○年增长一点三倍: the base of a comparison, not a time frame
-            if suffix in ("以来", "来") or to in ("截至", "截止", "截止到"):
-                out.append(Hit(m.start(), m.end(), "past_time", m.group()))
-            elif (to and not (self.year and y < self.year)) or (self.year and y > self.year):
-                out.append(Hit(m.start(), m.end(), "future_time", m.group(), str(y)))
-            elif self.year and y < self.year:
-                out.append(Hit(m.start(), m.end(), "past_time", m.group()))
-        # (_PLAN opens with a group that re cannot skip ahead to: look for its 五 first.)
-        for m in _PLAN.finditer(text, lo, hi) if text.find("五", lo, hi) >= 0 else ():
-            if not m.group("s") and (
-                len(m.group()) != 3 or (m.start() and _BARE_PLAN_AFTER.match(text, m.start() - 1))
-            ):
-                continue  # a bare name is 十X五 alone, not “十四五” or 三十四五
-            n = small_number(m.group("n"))
-            if not n or text[max(0, m.start() - 2) : m.start()].rstrip("“").endswith("比"):
-                continue  # 比“六五”期间增长一倍: the base of a comparison, not a time frame
-            first = 1981 + 5 * (n - 6)  # the 6th five-year plan began in 1981
-            period = f"{first}-{first + 4}"
-            if self.year is None or first + 4 >= self.year:
-                out.append(Hit(m.start(), m.end(), "future_time", m.group(), period))
-            else:
-                out.append(Hit(m.start(), m.end(), "past_time", m.group()))
-        return out
+    def _new_line(self, i: int) -> Line:
+        start = self.line_starts[i]
+        end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.text)
+        return Line(start, end)
 
     def _lines(self) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
         """Heading lines with the way their section looks, and list-head lines (ending ：)."""
@@ -240,22 +147,10 @@ class Frames:
 
     # -- one number ------------------------------------------------------------------------
 
-    @staticmethod
-    def _before(marks: list[int], pos: int, line_start: int) -> int:
-        """Just after the last mark before ``pos`` in its line (the line break before it is
-        a mark too)."""
-        i = bisect.bisect_left(marks, pos) - 1
-        return marks[i] + 1 if i >= 0 else line_start
-
     def _part(self, s_lo: int, c_lo: int) -> int:
         """Where the part of the sentence before ``c_lo`` begins: after its last ；."""
         semi = max(self.text.rfind("；", s_lo, c_lo), self.text.rfind(";", s_lo, c_lo))
         return semi + 1 if semi >= 0 else s_lo
-
-    @staticmethod
-    def _after(marks: list[int], pos: int, line_end: int) -> int:
-        i = bisect.bisect_left(marks, pos)
-        return marks[i] if i < len(marks) else line_end
 
     @staticmethod
     def _hits(line: Line, lo: int, hi: int, roles: set[str] | None = None) -> list[Hit]:
@@ -264,39 +159,62 @@ class Frames:
         return [h for h in line.hits[i:j] if h.end <= hi and (roles is None or h.role in roles)]
 
     def frame(self, start: int, end: int) -> Frame:
-        n = bisect.bisect_right(self.line_starts, start) - 1
-        p_lo = self.line_starts[n]
-        p_hi = self.line_starts[n + 1] - 1 if n + 1 < len(self.line_starts) else len(self.text)
-        line = self._line(n)
-        c_lo = self._before(line.clause_marks, start, p_lo)
-        c_hi = self._after(line.clause_marks, end, p_hi)
-        s_lo = self._before(line.sentence_marks, start, p_lo)
-        s_hi = self._after(line.sentence_marks, end, p_hi)
+        # (The hot path of the analyzer: the bisections are written out, each once.)
+        line_starts = self.line_starts
+        n = bisect_right(line_starts, start) - 1
+        p_lo = line_starts[n]
+        p_hi = line_starts[n + 1] - 1 if n + 1 < len(line_starts) else len(self.text)
+        line = self._line(n, end)
+        # The clause and the sentence: from just after the last mark before the number to
+        # the first mark after it (the line's ends are marks too).
+        marks = line.clause_marks
+        k = bisect_left(marks, start)
+        c_lo = marks[k - 1] + 1 if k else p_lo
+        k = bisect_left(marks, end, k)
+        c_hi = marks[k] if k < len(marks) else p_hi
+        marks = line.sentence_marks
+        k = bisect_left(marks, start)
+        s_lo = marks[k - 1] + 1 if k else p_lo
+        k = bisect_left(marks, end, k)
+        s_hi = marks[k] if k < len(marks) else p_hi
         spans = (c_lo, c_hi, s_lo, s_hi)
-        clause = self._hits(line, c_lo, start) if line.hits else []
+        hits, starts = line.hits, line.starts
+        # The hits inside [lo, hi) are hits[bisect_left(starts, lo):bisect_left(starts, hi)]
+        # less those that end after hi.
+        at_start = bisect_left(starts, start)
+        at_c_lo = bisect_left(starts, c_lo, 0, at_start)
+        clause = [h for h in hits[at_c_lo:at_start] if h.end <= start] if hits else []
         # A completion after the number in its clause (额度已下达, 增长了5%) looks back.
-        after = (
-            [h for h in self._hits(line, end, c_hi) if h.role in ("past", "weak_past")]
-            if line.hits
-            else []
-        )
+        if hits:
+            at_end = bisect_left(starts, end, at_start)
+            after = [
+                h
+                for h in hits[at_end : bisect_left(starts, c_hi, at_end)]
+                if h.end <= c_hi and h.role in _LOOKS_BACK
+            ]
+        else:
+            after = []
         # A figure quoted from another document (去年政府工作报告提出…) stays quoted to the end
         # of its sentence, unless a goal or result word of its own clause says otherwise.
         # A time word after the quote word is the quoted thing's own (参照河南今年8个…的做法).
+        at_s_lo = bisect_left(starts, s_lo, 0, at_c_lo)
         quoted = (
-            [h for h in self._hits(line, s_lo, start) if h.role == "quote"] if line.quotes else []
+            [h for h in hits[at_s_lo:at_start] if h.end <= start and h.role == "quote"]
+            if line.quotes
+            else []
         )
-        clause_strong = [
-            h
-            for h in clause
-            if h.role in STRONG
-            and h.role != "quote"
-            and not (quoted and h.start > quoted[-1].start and h.role in _TIME_ROLES)
-        ]
-        if quoted and not clause_strong:
-            return Frame("quote", "sentence", quoted[-1].cue, "", *spans)
+        if quoted:
+            clause_strong = [
+                h
+                for h in clause
+                if h.role in STRONG
+                and h.role != "quote"
+                and not (h.start > quoted[-1].start and h.role in _TIME_ROLES)
+            ]
+            if not clause_strong:
+                return Frame("quote", "sentence", quoted[-1].cue, "", *spans)
         # 预计今年毕业生超过1170万人: a time word does not undo the estimate before it.
-        forecast = [h for h in clause if h.role == "forecast"]
+        forecast = [h for h in clause if h.role == "forecast"] if clause else None
         if forecast and not any(
             h.role == "future" and h.start > forecast[-1].start for h in clause
         ):
@@ -320,27 +238,32 @@ class Frames:
             return Frame("past", "clause", after[0].cue, "", *spans)
         # From near to far, the first level that has a cue decides (the farther ones are
         # read only when the nearer are silent).
-        level, hits = "clause", clause
-        if not hits:
-            level, hits = "sentence", self._hits(line, s_lo, c_lo, SENTENCE)
-        if not hits:
-            carried = self._hits(line, self._part(s_lo, c_lo), c_lo, WEAK)
-            level, hits = "sentence", [h for h in carried if h.cue in _CARRY]
-        if not hits:
-            level, hits = "paragraph", self._hits(line, p_lo, s_lo, PARAGRAPH)
-        if not hits:
-            level, hits = "list", self._list_hits(p_lo)
-        horizon = ""
-        if hits:
-            for h in reversed(hits):
-                horizon = horizon or h.horizon
-            nearest = hits[-1]
+        level, found = "clause", clause
+        if not found and hits:
+            level = "sentence"
+            found = [h for h in hits[at_s_lo:at_c_lo] if h.end <= c_lo and h.role in SENTENCE]
+            if not found:
+                part = self._part(s_lo, c_lo)
+                found = [
+                    h
+                    for h in hits[bisect_left(starts, part, at_s_lo, at_c_lo) : at_c_lo]
+                    if h.end <= c_lo and h.role in WEAK and h.cue in _CARRY
+                ]
+            if not found:
+                level = "paragraph"
+                found = [h for h in hits[:at_s_lo] if h.end <= s_lo and h.role in PARAGRAPH]
+        if not found:
+            level, found = "list", self._list_hits(p_lo)
+        if found:
+            horizon = next((h.horizon for h in reversed(found) if h.horizon), "")
+            nearest = found[-1]
             role = _ORIENTATION.get(nearest.role, nearest.role)
             if role == "fact" and level == "sentence" and self._ordered_after(line, nearest, start):
                 role = "future"  # 目前…，要新增50家: an order after the fact word wins
-            if role == "future" and not horizon:
-                horizon = self._horizon(line, p_lo, start)
-            return Frame(role, level, nearest.cue, horizon if role == "future" else "", *spans)
+            if role != "future":
+                return _tuple_new(Frame, (role, level, nearest.cue, "", *spans))
+            horizon = horizon or self._horizon(line, p_lo, start)
+            return _tuple_new(Frame, (role, level, nearest.cue, horizon, *spans))
         role = self._section(start)
         if role == "future":
             horizon = self._horizon(line, p_lo, start) or (str(self.year) if self.year else "")
@@ -363,7 +286,7 @@ class Frames:
         heading = self._nearest_heading(para_start)
         if lines_between > _LIST_HEAD_REACH or (heading is not None and heading > head_start):
             return []
-        head = self._line(bisect.bisect_right(self.line_starts, head_start) - 1)
+        head = self._head(bisect.bisect_right(self.line_starts, head_start) - 1)
         return self._hits(head, head_start, head_end, STRONG)
 
     def _nearest_heading(self, pos: int) -> int | None:

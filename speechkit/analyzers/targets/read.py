@@ -18,17 +18,22 @@ def read_numbers(
     year_source = "option" if year else ""
     if year is None:
         year, year_source = speech_year(text, title, source)
-    quantities = find_quantities(text)
     frames = Frames(text, year)
-    decided = []
-    for q in quantities:
-        frame = frames.frame(q.start, q.end)
-        kind, kind_type = classify(text, q, frame)
-        decided.append((q, frame, kind, kind_type))
     out = []
     previous: dict | None = None
-    for n, (q, frame, kind, kind_type) in enumerate(decided):
+    # The numbers read so far in the current clause, as (start, kind, value_base): what a
+    # target's baseline is looked for in. A clause holds few numbers, so memory stays flat
+    # on a long speech however many numbers it has.
+    clause: list[tuple[int, str, float | None]] = []
+    clause_start = -1
+    for q in find_quantities(text):
+        frame = frames.frame(q.start, q.end)
+        kind, kind_type = classify(text, q, frame)
+        if frame.clause_start != clause_start:
+            # (Numbers come in order, so the earlier ones all lie before this clause.)
+            clause, clause_start = [], frame.clause_start
         if kind != "target" and not everything:
+            clause.append((q.start, kind, q.value_base))
             continue
         target = kind == "target"
         words = indicator(text, q, frame.clause_start) if target or kind == "result" else ""
@@ -49,7 +54,7 @@ def read_numbers(
                 "comparator": comparator(text, q, frame.clause_start),
                 "hardness": binding_cue(text, frame.sentence_start, q.start) if target else "",
                 "year": frame.horizon if target else "",
-                "baseline": _baseline(decided, n) if target else None,
+                "baseline": _baseline(clause, frame.clause_start) if target else None,
                 "speech_year": year,
                 "speech_year_source": year_source,
                 "sentence": text[lo:hi].strip(),
@@ -57,6 +62,7 @@ def read_numbers(
                 "end": q.end,
             }
         )
+        clause.append((q.start, kind, q.value_base))
         previous = out[-1]
     return out
 
@@ -72,15 +78,14 @@ def _indicator_id(text: str, words: str, frame) -> str:
     return indicator_id(words) or indicator_id(text[frame.clause_start : frame.clause_end])
 
 
-def _baseline(decided: list, n: int) -> float | None:
-    """The value of the baseline just before target ``n`` in its clause (从5.2万元提高到6万元)."""
-    frame = decided[n][1]
-    for k in range(n - 1, -1, -1):  # (walks back only over the clause: no copy of the list)
-        p, _, kind, _ = decided[k]
-        if p.start < frame.clause_start:
+def _baseline(clause: list, clause_start: int) -> float | None:
+    """The value of the baseline just before a target in its clause (从5.2万元提高到6万元):
+    ``clause`` holds the numbers before it, as (start, kind, value_base)."""
+    for start, kind, value_base in reversed(clause):
+        if start < clause_start:
             break
         if kind == "baseline":
-            return _float(p.value_base)
+            return _float(value_base)
     return None
 
 
