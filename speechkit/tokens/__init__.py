@@ -40,7 +40,7 @@ def token_counts(
                 yield from _counted(speeches, pool)
             else:
                 notify = getattr(corpus, "on_notice", None)
-                yield from _cached_counts(directory, speeches, pool, notify)
+                yield from _cached_counts(directory, list(speeches), pool, notify)
 
 
 def _counted(speeches: Iterable[Speech], pool):
@@ -56,21 +56,15 @@ def _counted(speeches: Iterable[Speech], pool):
         yield pending.popleft(), counts
 
 
-def _cached_counts(directory, speeches: Iterable[Speech], pool, notify):
+def _cached_counts(directory, speeches: list[Speech], pool, notify):
     """The counts of a corpus directory's speeches: from its cache where it has them, else
     from the pool; the cache is then rewritten with exactly these speeches."""
     from speechkit.tokens import cache
     from speechkit.tokens.segment import fingerprint
 
-    key = fingerprint(pool.name)
-    cached = cache.read(directory, pool.name)
-    if cached is None:
-        yield from _first_counts(directory, speeches, pool, key, notify)
-        return
-    speeches = list(speeches)
-    keys, column, rows = cache.lookup(speeches, key, cached)
+    keys, column, rows = cache.lookup(directory, speeches, fingerprint(pool.name), pool.name)
     missing = [speeches[i].text for i, row in enumerate(rows) if row is None]
-    if len(missing) < len(rows):
+    if column is not None and len(missing) < len(rows):
         order = [row for row in rows if row is not None]
         in_order = order == list(range(len(column)))
         from_cache = _arrow_counts(column if in_order else column.take(cache.integers(order)))
@@ -80,32 +74,11 @@ def _cached_counts(directory, speeches: Iterable[Speech], pool, notify):
         if row is not None:
             yield speech, next(from_cache)
         else:
-            tokens, counts = next(from_pool)
-            fresh.add(tokens)
+            row, counts = next(from_pool)
+            fresh.add(row)
             yield speech, counts
     if missing:
         cache.store(directory, keys, column, rows, fresh.array(), pool.name, notify)
-
-
-def _first_counts(directory, speeches: Iterable[Speech], pool, key: str, notify):
-    """A corpus directory with no (valid) cache: its speeches stream through the pool as
-    they are read, and the cache is written after the last."""
-    from speechkit.tokens import cache
-
-    keys: list[str] = []
-    pending: deque[Speech] = deque()
-    fresh = cache.TokenRows()
-
-    def texts():
-        for speech in speeches:
-            keys.append(cache.text_key(speech.text, key))
-            pending.append(speech)
-            yield speech.text
-
-    for tokens, counts in pool.counted(texts()):
-        fresh.add(tokens)
-        yield pending.popleft(), counts
-    cache.store(directory, keys, None, [None] * len(keys), fresh.array(), pool.name, notify)
 
 
 def _arrow_counts(tokens) -> Iterator[dict[str, int]]:

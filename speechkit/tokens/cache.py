@@ -129,11 +129,14 @@ def single_array(column):
     return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
 
 
-def lookup(speeches: list, fingerprint: str, cached):
-    """``(keys, column, rows)`` for ``speeches``: each speech's cache key, the tokens column
-    of the valid ``cached`` table (see ``read``), and for each speech its row in that column,
-    or None when the cache lacks it."""
+def lookup(directory: Path, speeches: list, fingerprint: str, tokenizer: str | None = None):
+    """``(keys, column, rows)`` for ``speeches``: each speech's cache key, the valid cache's
+    tokens column (None when there is no valid cache), and for each speech its row in that
+    column, or None when the cache lacks it."""
     keys = [text_key(s.text, fingerprint) for s in speeches]
+    cached = read(directory, tokenizer)
+    if cached is None:
+        return keys, None, [None] * len(keys)
     cached_keys = cached.column("key").to_pylist()
     column = single_array(cached.column("tokens"))
     if cached_keys == keys:

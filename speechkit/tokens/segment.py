@@ -6,10 +6,10 @@ both backends load it. The backend is chosen by name (``--tokenizer``, else the 
 variable ``SPEECHKIT_TOKENIZER``, else jieba); rjieba comes with ``pip install speechkit[fast]``.
 
 Why not ``jieba.enable_parallel``: it does not parallelise ``lcut`` at all, and words added
-after it never reach its workers. Instead a ``multiprocessing`` pool of forked workers has
-the tokenizer and the user words loaded once per worker, and each worker returns a
-speech's counts and, for the token cache, its tokens as a one-row Arrow array (built there,
-so the parent only concatenates them).
+after it never reach its workers. Instead a ``multiprocessing`` pool of forked workers loads
+jieba and the user words once per worker (in parallel, while the main process reads the
+corpus), and each worker returns a speech's counts and, for the token cache, its tokens as
+a one-row Arrow array (built there, so the parent only concatenates them).
 """
 
 from __future__ import annotations
@@ -211,15 +211,12 @@ def warm(name: str | None = None) -> None:
 
 
 class TokenizerPool:
-    """Worker processes that each have the tokenizer and the user words loaded, and segment
+    """Worker processes that each load the tokenizer and the user words once, then segment
     texts.
 
-    ``start()`` forks the workers. rjieba's dictionary (0.3 s) is loaded here first, so the
-    workers inherit it and it is loaded once, not once per worker on the same cores.
-    jieba's (about 1 s, in one call that a Ctrl-C cannot interrupt) is loaded by each worker
-    instead, while this process goes on reading: an interrupt is then handled at once.
-    ``joined()`` starts them on first use otherwise. With one job, or where fork is
-    unavailable, texts are segmented in this process.
+    ``start()`` forks the workers and lets them warm up (about 0.7 s each, in parallel)
+    while this process goes on reading; ``joined()`` starts them on first use otherwise.
+    With one job, or where fork is unavailable, texts are segmented in this process.
     """
 
     def __init__(self, jobs: int | None = None, name: str | None = None):
@@ -239,12 +236,8 @@ class TokenizerPool:
         if self._pool is None and self.parallel:
             from speechkit.parallel import fork_pool
 
-            if self.name == "rjieba":
-                warm(self.name)
-                self._pool = fork_pool(self.jobs)
-            else:
-                user_words()  # the lexicon parsed once, here: the workers are forked with it
-                self._pool = fork_pool(self.jobs, initializer=partial(warm, self.name))
+            user_words()  # the lexicon parsed once, here: the workers are forked with it
+            self._pool = fork_pool(self.jobs, initializer=partial(warm, self.name))
         return self
 
     def close(self) -> None:
