@@ -31,10 +31,6 @@ def token_counts(
         for path, speeches in sources:
             directory = None if path is None else corpus.corpus_dir(path)
             if directory is None or not (directory / cache.CACHE_FILE).exists():
-                if directory is not None:
-                    # The workers build the cache's Arrow rows: pyarrow is imported once,
-                    # here, before they fork.
-                    import pyarrow.compute  # noqa: F401
                 pool.start()  # workers warm up jieba while this process reads
             if directory is None:
                 yield from _counted(speeches, pool)
@@ -52,7 +48,7 @@ def _counted(speeches: Iterable[Speech], pool):
             pending.append(speech)
             yield speech.text
 
-    for _row, counts in pool.counted(texts(), rows=False):
+    for _joined, counts in pool.counted(texts()):
         yield pending.popleft(), counts
 
 
@@ -68,14 +64,14 @@ def _cached_counts(directory, speeches: list[Speech], pool, notify):
         order = [row for row in rows if row is not None]
         in_order = order == list(range(len(column)))
         from_cache = _arrow_counts(column if in_order else column.take(cache.integers(order)))
-    fresh = cache.TokenRows()
+    fresh = cache.Joined()
     from_pool = pool.counted(missing)
     for speech, row in zip(speeches, rows):
         if row is not None:
             yield speech, next(from_cache)
         else:
-            row, counts = next(from_pool)
-            fresh.add(row)
+            joined, counts = next(from_pool)
+            fresh.add(joined)
             yield speech, counts
     if missing:
         cache.store(directory, keys, column, rows, fresh.array(), pool.name, notify)

@@ -181,37 +181,46 @@ def store(
         (notify or logging.getLogger("speechkit").warning)(message)
 
 
-def token_row(tokens: list[str]):
-    """One speech's tokens as a one-row pyarrow ``list<string>`` array."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+class Joined:
+    """Collects tokens joined by ``speechkit.tokens.segment.SEPARATOR`` (one string per
+    speech, as workers send them) into a pyarrow list array, a chunk at a time, so the
+    splitting runs while the workers still work rather than after them."""
 
-    from speechkit.tokens.segment import SEPARATOR
-
-    if not tokens:  # "" would split into [""]
-        values = strings([]).cast(pa.string())
-        return pa.ListArray.from_arrays(integers([0, 0]).cast(pa.int32()), values)
-    joined = strings([SEPARATOR.join(tokens)])
-    return pc.split_pattern(joined, SEPARATOR).cast(pa.list_(pa.string()))
-
-
-class TokenRows:
-    """Collects speeches' token rows (one-row ``list<string>`` arrays, as the workers make
-    them) into one array for the cache."""
+    CHUNK = 64
 
     def __init__(self) -> None:
-        self._rows: list = []
+        self._pending: list[str] = []
+        self._chunks: list = []
 
-    def add(self, row) -> None:
-        self._rows.append(row)
+    def add(self, joined: str) -> None:
+        self._pending.append(joined)
+        if len(self._pending) >= self.CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        from speechkit.tokens.segment import SEPARATOR
+
+        joined = strings(self._pending)
+        tokens = pc.split_pattern(joined, SEPARATOR).cast(pa.list_(pa.string()))
+        if "" in self._pending:  # an empty text splits into [""]; it has no token
+            empty = pc.equal(joined, "")
+            tokens = pc.if_else(empty, pa.scalar([], tokens.type), tokens)
+        self._chunks.append(tokens)
+        self._pending = []
 
     def array(self):
         """Everything added so far, as one ``list<string>`` array."""
         import pyarrow as pa
 
-        if not self._rows:
+        self._flush()
+        if not self._chunks:
             return pa.array([], pa.list_(pa.string()))
-        return pa.concat_arrays(self._rows)
+        return self._chunks[0] if len(self._chunks) == 1 else pa.concat_arrays(self._chunks)
 
 
 # Arrays from Python lists through their buffers: ``pa.array(list)`` imports pandas (0.5 s)

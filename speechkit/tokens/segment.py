@@ -8,8 +8,8 @@ variable ``SPEECHKIT_TOKENIZER``, else jieba); rjieba comes with ``pip install s
 Why not ``jieba.enable_parallel``: it does not parallelise ``lcut`` at all, and words added
 after it never reach its workers. Instead a ``multiprocessing`` pool of forked workers loads
 jieba and the user words once per worker (in parallel, while the main process reads the
-corpus), and each worker returns a speech's counts and, for the token cache, its tokens as
-a one-row Arrow array (built there, so the parent only concatenates them).
+corpus), and each worker returns one joined string per speech (cheap to send back; Arrow
+splits it without a Python object per token).
 """
 
 from __future__ import annotations
@@ -163,30 +163,20 @@ def _cut_joined(name: str | None, text: str) -> str:
     return SEPARATOR.join(tokenizer(name).cut(text))
 
 
-def _cut_counted(name: str | None, rows: bool, text: str) -> tuple[object, str, bytes]:
-    """A text's tokens as a one-row Arrow list array (with ``rows``, for the token cache:
-    built here on the worker rather than in the parent, which only concatenates them), its
-    distinct tokens joined by ``SEPARATOR``, and their counts as machine integers: flat
-    objects, quick to send back from a worker (a pickled dict costs twice as much on both
-    sides)."""
-    tokens = tokenizer(name).cut(text)
-    if not isinstance(tokens, list):
-        tokens = list(tokens)
+def _cut_counted(name: str | None, text: str) -> tuple[str, str, bytes]:
+    """A text's tokens joined by ``SEPARATOR``, its distinct tokens joined the same way, and
+    their counts as machine integers: three flat objects, quick to send back from a worker
+    (a pickled dict costs twice as much on both sides)."""
+    tokens = list(tokenizer(name).cut(text))
     counts = Counter(tokens)
-    if rows:
-        from speechkit.tokens.cache import token_row
-
-        row = token_row(tokens)
-    else:
-        row = None
-    return row, SEPARATOR.join(counts), array("q", counts.values()).tobytes()
+    return SEPARATOR.join(tokens), SEPARATOR.join(counts), array("q", counts.values()).tobytes()
 
 
-def _unpacked(result: tuple[object, str, bytes]) -> tuple[object, dict[str, int]]:
-    row, distinct, packed = result
+def _unpacked(result: tuple[str, str, bytes]) -> tuple[str, dict[str, int]]:
+    joined, distinct, packed = result
     counts = array("q")
     counts.frombytes(packed)
-    return row, dict(zip(distinct.split(SEPARATOR), counts)) if distinct else {}
+    return joined, dict(zip(distinct.split(SEPARATOR), counts)) if distinct else {}
 
 
 def tokenize_many(
@@ -266,13 +256,10 @@ class TokenizerPool:
 
         yield from bounded_imap(self.start()._pool, cut, texts, self.jobs)
 
-    def counted(
-        self, texts: Iterable[str], rows: bool = True
-    ) -> Iterator[tuple[object, dict[str, int]]]:
-        """Each text's tokens as a one-row Arrow list array (for the token cache; None
-        without ``rows``) and counted, in order: cutting, counting and the Arrow row are done
-        on the workers."""
-        cut = partial(_cut_counted, self.name, rows)
+    def counted(self, texts: Iterable[str]) -> Iterator[tuple[str, dict[str, int]]]:
+        """Each text's tokens joined by ``SEPARATOR`` (for the token cache) and counted, in
+        order: the counting is done where the text is cut, on the workers."""
+        cut = partial(_cut_counted, self.name)
         if not self.parallel:
             yield from map(_unpacked, map(cut, texts))
             return
