@@ -106,10 +106,9 @@ class Keyness(Analyzer):
         **_: Any,
     ) -> list[dict]:
         """The speech's count of word tokens, and its counts of features."""
-        from speechkit.analyzers.words.tally import word_filter
+        from speechkit.analyzers.words.tally import word_counts
 
-        is_word = word_filter(stopwords)
-        words = {w: n for w, n in token_counts.items() if is_word(w)}
+        words = word_counts(stopwords)(token_counts)
         counts = _slogan_counts(speech.text, lexicon) if slogans else words
         return [{"speech": speech.id, "tokens": sum(words.values()), "counts": counts}]
 

@@ -86,10 +86,9 @@ class Words(Analyzer):
         self, speech: Speech, token_counts: dict[str, int], stopwords: str | None = None, **_: Any
     ) -> list[dict]:
         """One record: the speech's length and its counts of words (stopwords left out)."""
-        from speechkit.analyzers.words.tally import word_filter
+        from speechkit.analyzers.words.tally import word_counts
 
-        is_word = word_filter(stopwords)
-        kept = {w: n for w, n in token_counts.items() if is_word(w)}
+        kept = word_counts(stopwords)(token_counts)
         return [{"speech": speech.id, "chars": speech.chars, "counts": kept}]
 
     def combine(
