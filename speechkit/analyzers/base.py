@@ -8,7 +8,7 @@ An analyzer is an object with
 - ``per_speech(speech, **options) -> list[dict]``: the heavy work for one speech. Pure: its
   inputs and records are picklable, so it can run on a worker process or another machine.
   Records may carry more keys than ``columns`` (a speech's length, say);
-- ``combine(records, **options) -> list[dict]``: the reduction across speeches (totals,
+- ``combine(records, **options) -> Iterable[dict]``: the reduction across speeches (totals,
   document frequencies, sort order), giving rows keyed by exactly ``output_columns(...)``.
   One that only passes the records through may return them as they come (an iterator):
   the runner lists them, or the CLI writes them to a file while the engine works.
@@ -145,5 +145,5 @@ class Analyzer:
     def per_speech(self, speech: Speech, **options: Any) -> list[dict]:
         raise NotImplementedError
 
-    def combine(self, records: Iterable[dict], **options: Any) -> list[dict]:
+    def combine(self, records: Iterable[dict], **options: Any) -> Iterable[dict]:
         raise NotImplementedError
