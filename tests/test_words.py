@@ -201,3 +201,24 @@ def test_parallel_first_run_and_cached_run_write_the_same_bytes(tmp_path, monkey
     first = csv(str(target), "-j", "2")
     assert (target / cache.CACHE_FILE).is_file()
     assert csv(str(target), "-j", "2") == first == serial
+
+
+def test_word_counts_keep_exactly_the_words_in_order(sample_speeches, tmp_path):
+    """The set-based filter keeps what a test per token keeps, in the same order, for each
+    speech in turn (tokens judged on an earlier speech included) and for each stopword list
+    on its own."""
+    from speechkit.analyzers.words.tally import WordCounts, word_filter
+    from speechkit.tokens.segment import tokens
+
+    own = tmp_path / "stop.txt"
+    own.write_text("工作\n发展\n", encoding="utf-8")
+    for stopwords in (None, str(own)):
+        is_word, keep = word_filter(stopwords), WordCounts(stopwords)
+        for speech in [*sample_speeches, *sample_speeches[:2]]:
+            counts = Counter(tokens(speech.text))
+            expected = {w: n for w, n in counts.items() if is_word(w)}
+            kept = keep(counts)
+            assert list(kept.items()) == list(expected.items())
+            assert counts == Counter(tokens(speech.text))  # the input is left as it was
+    assert "工作" in WordCounts(None)({"工作": 2, "的": 5, "，": 1})
+    assert WordCounts(str(own))({"工作": 2, "改革": 1}) == {"改革": 1}

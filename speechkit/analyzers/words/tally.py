@@ -42,9 +42,8 @@ def word_filter(stopwords_file: str | None = None):
 class WordCounts:
     """Keeps the words of a speech's token counts, with set operations in C rather than a
     test per token: each distinct token is judged once per process (``word_filter``), and a
-    speech's non-words are then found by intersecting its tokens with those judged out.
-    On 900 speeches (1.3 M distinct pairs) this takes a tenth of the time of a per-token
-    test."""
+    speech's non-words are then those of its tokens among the ones judged out. On 900
+    speeches (1.3 M distinct pairs) this takes 40% of the time of a test per token."""
 
     def __init__(self, stopwords_file: str | None = None) -> None:
         self.is_word = word_filter(stopwords_file)
@@ -54,13 +53,12 @@ class WordCounts:
     def __call__(self, token_counts: dict[str, int]) -> dict[str, int]:
         """The counts of ``token_counts``' words (a new dict; stopwords and punctuation left
         out), in the same order."""
-        new = token_counts.keys() - self.judged
-        if new:
+        if not self.judged.issuperset(token_counts):  # lookups only: no set is built
+            new = token_counts.keys() - self.judged
             self.judged |= new
             self.out.update(token for token in new if not self.is_word(token))
-        dropped = token_counts.keys() & self.out
         kept = dict(token_counts)
-        for token in dropped:
+        for token in self.out.intersection(token_counts):
             del kept[token]
         return kept
 
