@@ -12,7 +12,7 @@ from speechkit.analyzers import REGISTRY
 from speechkit.analyzers.runner import run
 from speechkit.cli import cli
 from speechkit.engines import local
-from speechkit.engines.tasks import run_task, scan_task
+from speechkit.engines.tasks import analyse_batch, build_batch, scan_batch
 from speechkit.errors import AnalysisError
 
 from .conftest import SAMPLE
@@ -25,11 +25,17 @@ def test_tasks_pickle_and_give_the_same_rows_as_the_runner():
         tasks = list(speechkit.load(SAMPLE).tasks(batch=4))
         assert [len(t.items) for t in tasks] == [4, 4, 1]
         tasks = [pickle.loads(pickle.dumps(t)) for t in tasks]
+        batches = [build_batch(task) for task in tasks]
         context = None
         if analyzer.rounds == 2:
-            scans = [scan for task in tasks for scan in scan_task(name, options, task)]
-            context = analyzer.gather(scans, **options)
-        records = [r for task in tasks for r in run_task(name, options, task, context)]
+            scanned = [scan_batch(analyzer, options, batch) for batch in batches]
+            batches = [batch for batch, _ in scanned]
+            context = analyzer.gather([s for _, scans in scanned for s in scans], **options)
+        records = []
+        for batch in batches:
+            found, failures = analyse_batch(analyzer, options, batch, context)
+            assert failures == []
+            records += found
         rows = analyzer.combine(records, **options)
         assert rows == run(analyzer, speechkit.load(SAMPLE))
 

@@ -15,7 +15,7 @@ import speechkit.ingest.sources as loader
 from speechkit.ingest import build, spill, stream
 from speechkit.ingest.clean import clean
 from speechkit.ingest.spill import SpilledRaw
-from speechkit.text.sentences import windows
+from speechkit.text.windows import windows
 
 from .conftest import SAMPLE
 

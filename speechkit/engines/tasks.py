@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from speechkit.errors import AnalysisError, SpeechFailure, SpeechkitError, failure_of
+from speechkit.errors import SpeechFailure, SpeechkitError, failure_of
 from speechkit.ingest.build import SpeechTask, build_speech
 from speechkit.model import Speech
 
@@ -90,29 +90,6 @@ def _failure(exc: BaseException, speech: Speech, step: str) -> SpeechFailure:
     return failure_of(exc, speech.id, speech.source, speech.start, speech.end, step)
 
 
-def scan_task(name: str, options: dict, task: SpeechTask) -> list[Any]:
-    """The first round (``scan``) of analyzer ``name`` on each speech of ``task``."""
-    from speechkit.analyzers import REGISTRY
-
-    analyzer = REGISTRY[name]
-    return [analyzer.scan(speech, **options) for speech in build(task)]
-
-
-def run_task(name: str, options: dict, task: SpeechTask, context: Any = None) -> list[dict]:
-    """``per_speech`` of analyzer ``name`` on each speech of ``task``, records in order.
-
-    ``context`` is what the analyzer's ``gather`` gave (two-round analyzers). An analyzer
-    that needs tokens gets them from the segmenter of this process (the backend named by
-    its ``tokenizer`` option, if it has one). A speech that raises raises ``AnalysisError``.
-    """
-    from speechkit.analyzers import REGISTRY
-
-    records, failures = analyse_batch(REGISTRY[name], options, Batch(build(task), [], 0), context)
-    if failures:
-        raise AnalysisError(failures[0].line(), failures[0])
-    return records
-
-
 def resolve(analyzer: Any):
     """The analyzer ``analyzer`` names (a registry name), or ``analyzer`` itself."""
     if not isinstance(analyzer, str):
@@ -128,11 +105,3 @@ def reference(analyzer) -> Any:
     from speechkit.analyzers import REGISTRY
 
     return analyzer.name if REGISTRY.get(analyzer.name) is analyzer else analyzer
-
-
-def build(task: SpeechTask) -> list[Speech]:
-    """The speeches of ``task``; the first that fails to build raises ``AnalysisError``."""
-    batch = build_batch(task)
-    if batch.failures:
-        raise AnalysisError(batch.failures[0].line(), batch.failures[0])
-    return batch.speeches

@@ -12,7 +12,7 @@ from speechkit.ingest.convert import to_simplified
 from speechkit.ingest.title import guess_title
 from speechkit.model import Speech
 from speechkit.parallel import bounded_imap, can_fork, fork_pool
-from speechkit.text.sentences import windows
+from speechkit.text.windows import windows
 
 BATCH = 16  # speeches per task for worker processes
 # A speech longer than this (characters) is cleaned and converted a window at a time, so
@@ -63,7 +63,7 @@ class SpeechTask:
     """A batch of speeches for one worker: ``build_speech`` argument tuples (raw slices, to
     be cleaned and converted where the task runs) or speeches already built (from a corpus
     directory). Picklable, and small: a slice of raw text, not a ``Speech``. Engines build it
-    with ``speechkit.engines.tasks.build``."""
+    with ``speechkit.engines.tasks.build_batch``."""
 
     items: tuple
 

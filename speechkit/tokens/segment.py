@@ -150,7 +150,7 @@ COUNT_WINDOW = 1 << 20
 def count_tokens(text: str, name: str | None = None) -> Counter[str]:
     """How often each token of ``text`` occurs (the same as ``Counter(tokens(text))``), with
     memory bounded by a window of text rather than by its tokens."""
-    from speechkit.text.sentences import windows
+    from speechkit.text.windows import windows
 
     cut = tokenizer(name).cut
     counts: Counter[str] = Counter()

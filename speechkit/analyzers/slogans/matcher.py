@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -19,7 +18,7 @@ import numpy as np
 
 from speechkit.analyzers.slogans import discovery
 from speechkit.resources import bundled_rows
-from speechkit.text.sentences import windows
+from speechkit.text.windows import windows
 
 WINDOW = 1 << 20  # characters matched at a time
 
@@ -68,15 +67,6 @@ class Match(NamedTuple):
     form: str
     start: int
     end: int
-
-
-@dataclass(frozen=True)
-class Term:
-    """A countable slogan: its written forms, and where it came from."""
-
-    slogan: str
-    kind: str
-    category: str = ""
 
 
 class Matcher:
