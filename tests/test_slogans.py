@@ -631,3 +631,23 @@ def test_fourth_round_frames_in_a_real_county_address():
     path = DEV_TEXTS / "county_quxian_speech_2017_newyear.txt"
     got = counts(speechkit.analyze("slogans", str(path), discover=True))
     assert got["十件大事"] == (2, 1) and got["九比九看"] == (1, 1)
+
+
+def test_a_warmed_worker_has_the_matcher_the_analysis_uses(tmp_path):
+    from speechkit.analyzers import slogans
+
+    slogans._MATCHERS.clear()
+    SLOGANS.warm()
+    key = SLOGANS.gather([])["key"]
+    assert list(slogans._MATCHERS) == [key]
+    user = tmp_path / "mine.tsv"
+    user.write_text("两个确立\t\tcore\t\n", encoding="utf-8")
+    SLOGANS.warm(lexicon=(str(user),))
+    assert SLOGANS.gather([], lexicon=(str(user),))["key"] in slogans._MATCHERS
+    # --discover: the forms depend on the corpus, nothing to build yet; a broken file is
+    # the main process's to report (a worker's warm-up never raises).
+    slogans._MATCHERS.clear()
+    SLOGANS.warm(discover=True)
+    user.write_text("only two\tfields\n", encoding="utf-8")
+    SLOGANS.warm(lexicon=(str(user),))
+    assert slogans._MATCHERS == {}

@@ -32,6 +32,8 @@ _JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 # entry beat any split of it into ordinary words (checked by tests/test_lexicon.py).
 USERDICT_FREQ = 200_000
 
+_SPACE = re.compile(r"\s")
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -121,7 +123,7 @@ def parse_lexicon(text: str, source: str, *, simplify: bool = False) -> list[Ent
             raise SpeechkitError(f"{where}: an empty variant; remove the stray '|'")
         forms = [plain(canonical), *(plain(v) for v in variants)]
         for form in forms:
-            if re.search(r"\s", form):
+            if _SPACE.search(form):
                 raise SpeechkitError(f"{where}: {form!r} contains a space; remove it")
             if form in seen and seen[form][0] != forms[0]:
                 other, other_line = seen[form]
@@ -153,7 +155,9 @@ def _to_simplified(text: str) -> str:
 def bundled_lexicon() -> Lexicon:
     """The lexicon shipped in ``speechkit/data/formulations.tsv`` (loaded once)."""
     text = bundled_text("formulations.tsv")
-    return Lexicon(with_written_forms(parse_lexicon(text, "formulations.tsv")))
+    lexicon = Lexicon(with_written_forms(parse_lexicon(text, "formulations.tsv")))
+    _check_forms_unique(lexicon)
+    return lexicon
 
 
 def read_lexicon_file(path: str | Path) -> list[Entry]:
@@ -164,6 +168,9 @@ def read_lexicon_file(path: str | Path) -> list[Entry]:
 
 def load_lexicon(user_files: Iterable[str | Path] = ()) -> Lexicon:
     """The bundled lexicon extended by ``user_files`` (a user entry replaces a bundled one)."""
+    user_files = list(user_files)
+    if not user_files:
+        return bundled_lexicon()  # its written forms made and checked once per process
     entries = {e.canonical: e for e in bundled_lexicon()}
     for path in user_files:
         for entry in read_lexicon_file(path):
@@ -193,7 +200,7 @@ def written_forms(form: str) -> list[str]:
 def with_written_forms(entries: Iterable[Entry]) -> tuple[Entry, ...]:
     """``entries`` with the written forms of their forms (``Entry.generated``), except those
     that are a form of some entry already (a listed form always wins)."""
-    entries = [replace(e, generated=()) for e in entries]
+    entries = [replace(e, generated=()) if e.generated else e for e in entries]
     taken = {form for e in entries for form in e.forms}
     result = []
     for entry in entries:

@@ -125,8 +125,18 @@ class Slogans(Analyzer):
     def heading(self, by_speech: bool = False, **_: Any) -> str:
         return "Slogans by speech" if by_speech else "Slogans"
 
-    def warm(self, **_: Any) -> None:
-        import speechkit.analyzers.slogans.matcher  # noqa: F401  (numpy: 0.1 s)
+    def warm(self, discover: bool = False, lexicon: tuple = (), **_: Any) -> None:
+        """A worker builds the lexicon's matcher (numpy, the lexicon: 0.3 s) while the main
+        process reads the input; with --discover the forms depend on the corpus."""
+        from speechkit.analyzers.slogans.matcher import Matcher
+
+        if discover:
+            return
+        try:
+            context = self.gather([], lexicon=lexicon)
+        except SpeechkitError:
+            return  # a bad lexicon file: the main process reports it, in one line
+        _MATCHERS.setdefault(context["key"], Matcher(context["forms"]))
 
     def needs_scan(self, discover: bool = False, **_: Any) -> bool:
         return discover  # the lexicon alone needs no look at the corpus first
@@ -265,9 +275,10 @@ def era_range(era: str) -> tuple[int, int]:
 
 def _discoveries(scans: Iterable[tuple], forms: dict[str, str]) -> dict[str, str]:
     """Formulations not in the lexicon, found across all speeches: phrase -> kind."""
-    from speechkit.analyzers.slogans import discovery
 
     def new(phrase: str) -> bool:
+        from speechkit.analyzers.slogans import discovery  # (not imported without --discover)
+
         # Neither around a lexicon form (the lexicon entry is what gets counted) nor a
         # fragment of one: “两不愁、三保障” quotes 两不愁三保障, not a new 三保障.
         return not discovery.contains_any(phrase, forms) and not any(
