@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from speechkit.analyzers.targets.cues import cues, words_pattern
-from speechkit.analyzers.targets.lines import Hit, Line, read_piece
+from speechkit.analyzers.targets.lines import Hit, Line, is_heading, read_piece
 
 # Roles strong enough to decide from outside the number's own clause: goal and result words
 # reach to the end of their sentence; time words and list heads to the end of their paragraph.
@@ -47,9 +47,7 @@ _OWN_GOAL_AFTER = re.compile(r"的(?:战略|年度|既定|奋斗)?目标")
 _GOAL_AFTER_REACH = 12  # the goal word closes the number's own phrase: …110公里”等目标
 _SEMICOLON = re.compile("[；;]")
 _LINE_END = re.compile("\n")
-_HEADING_MAX = 40  # a line this short, with no full stop, reads as a heading
 _LIST_HEAD_REACH = 40  # lines a list head reaches down, unless a heading comes first
-_HEADING_STOP = re.compile("[。！？；]")
 
 
 class Frame(NamedTuple):
@@ -140,7 +138,7 @@ class Frames:
                 continue
             if line[-1] in "：:":
                 heads.append((start, end))
-            elif len(line) <= _HEADING_MAX and not _HEADING_STOP.search(line):
+            elif is_heading(line):
                 role = "past" if review.search(line) else "future" if plan.search(line) else ""
                 headings.append((start, role))
         return headings, heads

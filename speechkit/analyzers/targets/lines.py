@@ -32,6 +32,16 @@ _EFFORT = re.compile(r"经过(?<!再经过)[^，。；\n]{0,10}努力")
 _QUOTE = re.compile(r"(?:去年|上年|前年|过去)[^。；\n]{0,20}提出")
 
 
+HEADING_MAX = 40  # a line this short, with no sentence mark, reads as a heading
+_HEADING_STOP = re.compile("[。！？；]")
+
+
+def is_heading(line: str) -> bool:
+    """Whether a stripped, non-empty line reads as a heading: short, no sentence mark, and
+    not a list head (a line ending in ：, which introduces what follows)."""
+    return len(line) <= HEADING_MAX and line[-1] not in "：:" and not _HEADING_STOP.search(line)
+
+
 class Hit(NamedTuple):
     start: int
     end: int

@@ -6,12 +6,12 @@ import re
 from pathlib import PurePath
 
 from speechkit.analyzers.targets.cues import words_pattern
+from speechkit.analyzers.targets.lines import is_heading
 
 _DATE = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
 _REPORT = re.compile(r"((?:19|20)\d{2})年[^\n。]{0,8}工作报告")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_HEADING_MAX = 40
 
 
 def speech_year(text: str, title: str = "", source: str = "") -> tuple[int | None, str]:
@@ -31,7 +31,7 @@ def speech_year(text: str, title: str = "", source: str = "") -> tuple[int | Non
     plan, review = words_pattern("plan_heading"), words_pattern("review_heading")
     for line in text.splitlines():
         line = line.strip()
-        if not line or len(line) > _HEADING_MAX or "。" in line:
+        if not line or not is_heading(line):
             continue
         m = _YEAR.search(line)
         if not m or "以来" in line:
