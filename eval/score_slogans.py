@@ -48,11 +48,13 @@ def _text_counts(path: Path) -> tuple[dict[str, int], dict[str, int]]:
     return counts, lexicon
 
 
-def score_formulations(verbose: bool = False) -> tuple[dict, dict]:
+def score_formulations(only: set[str] | None = None) -> tuple[dict, dict]:
     split_of, owner = splits(), _forms_owner()
     tally: dict = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     misses: dict = defaultdict(list)
     for text_id, path, labels in labelled("slogans"):
+        if only is not None and text_id not in only:
+            continue
         split = split_of[text_id]
         counts, lexicon_counts = _text_counts(path)
         for label in labels:
@@ -196,5 +198,26 @@ def main(verbose: bool = False) -> None:
                 print("   wrong", *row)
 
 
+def main_batch(batch: str) -> None:
+    """Exact counts on the texts of one dev batch (eval/manifests/<batch>.tsv) only: the
+    unseen check of a new round, scored once before the round's texts are tuned on."""
+    only = {row["id"] for row in read_tsv(HERE / "manifests" / f"{batch}.tsv")}
+    split_of = splits()
+    if any(split_of.get(i) != "dev" for i in only):
+        raise SystemExit(f"{batch}: only dev batches can be scored on their own")
+    tally, misses = score_formulations(only)
+    t = tally["dev"]
+    print(f"== formulations of {batch} ({len(only)} texts) ==")
+    print(f"  exact counts (--discover)   {pct(*t['all'])}")
+    for lvl in LEVELS:
+        if f"level:{lvl}" in t:
+            print(f"  exact {lvl:<21} {pct(*t[f'level:{lvl}'])}")
+    for miss in misses["dev"]:
+        print("   miss", *miss)
+
+
 if __name__ == "__main__":
-    main(verbose="-v" in sys.argv)
+    if "--batch" in sys.argv:
+        main_batch(sys.argv[sys.argv.index("--batch") + 1])
+    else:
+        main(verbose="-v" in sys.argv)
