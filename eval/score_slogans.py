@@ -27,9 +27,22 @@ from pathlib import Path
 from common import HERE, LEVELS, labelled, level, pct, read_tsv, splits
 
 import speechkit
+from speechkit.ingest.clean import FULL_WIDTH
 from speechkit.text.lexicon import load_lexicon
 
 Tally = dict  # key -> [hits, total]
+
+
+def _cleaned(form: str) -> str:
+    """A label's form as speechkit's cleaning writes it (ASCII punctuation full-width: a
+    labelled 发挥县域优势,激发县域活力 is the speech's 发挥县域优势，激发县域活力)."""
+    for old, new in FULL_WIDTH.items():
+        form = form.replace(old, new)
+    return form
+
+
+def _forms(label: dict) -> list[str]:
+    return [_cleaned(f) for f in [label["canonical"], *filter(None, label["variants"].split("|"))]]
 
 
 def _forms_owner() -> dict[str, str]:
@@ -58,8 +71,8 @@ def score_formulations(only: set[str] | None = None) -> tuple[dict, dict]:
         split = split_of[text_id]
         counts, lexicon_counts = _text_counts(path)
         for label in labels:
-            canonical, want = label["canonical"], int(label["count"])
-            forms = [canonical, *filter(None, label["variants"].split("|"))]
+            forms = _forms(label)
+            canonical, want = forms[0], int(label["count"])
             entry = next((owner[f] for f in forms if f in owner), None)
             got = counts.get(entry or canonical, 0)
             exact = got == want
@@ -86,11 +99,7 @@ def score_discovery() -> tuple[dict, dict]:
     wrong: dict = defaultdict(list)
     for text_id, path, labels in labelled("slogans"):
         split = split_of[text_id]
-        all_forms = [
-            f
-            for label in labels
-            for f in [label["canonical"], *filter(None, label["variants"].split("|"))]
-        ]
+        all_forms = [f for label in labels for f in _forms(label)]
         local = [label for label in labels if label["category"] in ("local", "numbered")]
         rows = speechkit.rows("slogans", str(path), discover=True)
         found = [r for r in rows if r["source"] == "discovered"]
@@ -103,7 +112,7 @@ def score_discovery() -> tuple[dict, dict]:
             if not ok:
                 wrong[split].append((text_id, row["slogan"], row["count"]))
         for label in local:
-            forms = [label["canonical"], *filter(None, label["variants"].split("|"))]
+            forms = _forms(label)
             hit = any(_same(r["slogan"], f) for r in found for f in forms)
             tally[split]["recall"][0] += hit
             tally[split]["recall"][1] += 1

@@ -176,18 +176,44 @@ def doubled_numerals(text: str) -> list[str]:
     return [m.group() for m in _DOUBLED.finditer(text)]
 
 
-_STRATEGY = re.compile(f"实施([{_CJK}]{{2,6}}?)战略((?:[和、与及][{_CJK}]{{2,6}}?战略)*)")
+_STRATEGY = re.compile(f"(?:实施|落实)([{_CJK}]{{2,6}}?)战略((?:[和、与及][{_CJK}]{{2,6}}?战略)*)")
 _NOT_STRATEGY = re.compile("^(?:这|该|各|一|国家|重大|总体|发展|战略|的)|的")
 
 
 def strategies(text: str) -> list[str]:
-    """Strategies the speech says it carries out: 大力实施精品战略和特色提升战略 gives
-    精品战略 and 特色提升战略 (the lexicon's national strategies are not new)."""
+    """Strategies the speech says it carries out (实施 or 落实): 大力实施精品战略和特色提升战略
+    gives 精品战略 and 特色提升战略, 全面落实强首府战略 gives 强首府战略 (the lexicon's national
+    strategies are not new)."""
     found = []
     for m in _STRATEGY.finditer(text):
         names = [m.group(1) + "战略"]
         names += [n + "战略" for n in re.findall(f"[和、与及]([{_CJK}]{{2,6}}?)战略", m.group(2))]
         found.extend(n for n in names if not _NOT_STRATEGY.search(n[:-2]))
+    return found
+
+
+# Four or more clauses of one length between commas (the first may carry an adverb of up
+# to three characters): ，进一步发挥县域优势，激发县域活力，提升县域实力，强化县域支撑，
+_COMMA_SERIES = re.compile(
+    f"(?<=[，,。；;：:\\n])([{_CJK}]{{4,11}}(?:[，,][{_CJK}]{{4,8}}){{3,}})(?=[，,。；;])"
+)
+
+
+def comma_series(text: str) -> list[str]:
+    """A series of clauses that differ around one shared piece of two characters, at one
+    place inside each clause and never at its start: 发挥县域优势，激发县域活力，提升县域实力，
+    强化县域支撑 (县域 in every clause, each with a verb and an object of its own). Clauses
+    that share only their verb (加强领导，加强督查，…) are a list, not a slogan."""
+    found = []
+    for m in _COMMA_SERIES.finditer(text):
+        pieces = re.split("[，,]", m.group(1))
+        size = len(pieces[1])
+        if any(len(p) != size for p in pieces[1:]) or not 0 <= len(pieces[0]) - size <= 3:
+            continue
+        items = [pieces[0][-size:], *pieces[1:]]
+        shared = [i for i in range(1, size - 1) if len({item[i : i + 2] for item in items}) == 1]
+        if len(shared) == 1 and len({item[0] for item in items}) == len(items):
+            found.append(m.group(1)[len(pieces[0]) - size :])  # the speech's own commas
     return found
 
 
@@ -204,4 +230,5 @@ def all_frames(text: str) -> list[str]:
         + repeated_numbered(text)
         + doubled_numerals(text)
         + strategies(text)
+        + comma_series(text)
     )
