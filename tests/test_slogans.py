@@ -651,3 +651,37 @@ def test_a_warmed_worker_has_the_matcher_the_analysis_uses(tmp_path):
     user.write_text("only two\tfields\n", encoding="utf-8")
     SLOGANS.warm(lexicon=(str(user),))
     assert slogans._MATCHERS == {}
+
+
+def test_fifth_round_frames():
+    from speechkit.analyzers.slogans import frames
+
+    # four comma clauses around one shared piece (县域), each with a verb of its own
+    text = "安排部署，进一步发挥县域优势，激发县域活力，提升县域实力，强化县域支撑，实现双向发力。"
+    assert frames.comma_series(text) == ["发挥县域优势，激发县域活力，提升县域实力，强化县域支撑"]
+    # clauses that share only their verb, or differ only in their last characters, are a list
+    assert frames.comma_series("，加强组织领导，加强督促检查，加强宣传引导，加强考核奖惩，") == []
+    assert frames.comma_series("，一季度增长，二季度增长，三季度增长，四季度增长，") == []
+    assert frames.strategies("☆市全面落实强首府战略，落实发展战略。") == ["强首府战略"]
+    # a provincial title worked towards is said again; a title named once is an honour
+    text = "创建省级文明县动员大会，实现省级文明县创建目标；获评自治区级园林城区。"
+    assert frames.local_titles(text) == ["省级文明县", "省级文明县"]
+    assert frames.local_titles("获评自治区级园林城区。") == []
+
+
+def test_fifth_round_frames_in_real_speeches():
+    # eval dev texts of round 5 (labelled before speechkit was run on them)
+    path = DEV_TEXTS / "county_unnamed_speech_2021_civilization.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    assert got["省级文明县"] == (6, 1) and got["全国县级文明城市"] == (1, 1)
+    path = DEV_TEXTS / "provincial_shandong_npc_report_1990.txt"
+    got = counts(speechkit.analyze("slogans", str(path)))
+    assert got["同党中央保持高度一致"] == (1, 1) and got["平息反革命暴乱"] == (1, 1)
+
+
+def test_a_guarded_harvested_form(tmp_path):
+    # 土特产 is the formulation quoted or as 土特产文章; 土特产品 is an ordinary word
+    path = tmp_path / "speech.txt"
+    path.write_text("做好“土特产”文章，做好土特产文章。增加出口农副土特产品。\n", encoding="utf-8")
+    got = {r["slogan"]: r["count"] for r in speechkit.rows("slogans", str(path))}
+    assert got.get("土特产") == 2

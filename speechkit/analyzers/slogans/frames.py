@@ -192,29 +192,66 @@ def strategies(text: str) -> list[str]:
     return found
 
 
-# Four or more clauses of one length between commas (the first may carry an adverb of up
-# to three characters): ，进一步发挥县域优势，激发县域活力，提升县域实力，强化县域支撑，
-_COMMA_SERIES = re.compile(
-    f"(?<=[，,。；;：:\\n])([{_CJK}]{{4,11}}(?:[，,][{_CJK}]{{4,8}}){{3,}})(?=[，,。；;])"
+# A run of clauses between commas: the candidates for a comma series.
+_COMMA_RUN = re.compile(
+    f"(?<=[，,。；;：:\\n])([{_CJK}]{{2,11}}(?:[，,][{_CJK}]{{2,11}}){{3,}})(?=[，,。；;])"
 )
 
 
 def comma_series(text: str) -> list[str]:
-    """A series of clauses that differ around one shared piece of two characters, at one
-    place inside each clause and never at its start: 发挥县域优势，激发县域活力，提升县域实力，
-    强化县域支撑 (县域 in every clause, each with a verb and an object of its own). Clauses
-    that share only their verb (加强领导，加强督查，…) are a list, not a slogan."""
+    """Four or more clauses in a row that differ around one shared piece of two characters,
+    at one place inside each clause and never at its start: ，进一步发挥县域优势，激发县域活力，
+    提升县域实力，强化县域支撑， (县域 in every clause, each with a verb and an object of its
+    own; the first may carry an adverb of up to three characters). Clauses that share only
+    their verb (加强领导，加强督查，…) are a list, not a slogan."""
     found = []
-    for m in _COMMA_SERIES.finditer(text):
+    for m in _COMMA_RUN.finditer(text):
         pieces = re.split("[，,]", m.group(1))
-        size = len(pieces[1])
-        if any(len(p) != size for p in pieces[1:]) or not 0 <= len(pieces[0]) - size <= 3:
-            continue
-        items = [pieces[0][-size:], *pieces[1:]]
-        shared = [i for i in range(1, size - 1) if len({item[i : i + 2] for item in items}) == 1]
-        if len(shared) == 1 and len({item[0] for item in items}) == len(items):
-            found.append(m.group(1)[len(pieces[0]) - size :])  # the speech's own commas
+        offsets = [0]
+        for piece in pieces[:-1]:
+            offsets.append(offsets[-1] + len(piece) + 1)
+        first = 0
+        while first + 4 <= len(pieces):
+            size = len(pieces[first + 1])
+            top = first + 1
+            while top + 1 < len(pieces) and len(pieces[top + 1]) == size:
+                top += 1
+            # the longest window from this clause on (a clause after the series may have
+            # the same length: ，强化县域支撑，实现双向发力。)
+            for last in range(top, first + 2, -1):
+                items = [pieces[first][-size:], *pieces[first + 1 : last + 1]]
+                if (
+                    4 <= size <= 8
+                    and 0 <= len(pieces[first]) - size <= 3
+                    and _around_one_piece(items)
+                ):
+                    begin = m.start(1) + offsets[first] + len(pieces[first]) - size
+                    found.append(text[begin : m.start(1) + offsets[last] + size])
+                    first = last
+                    break
+            first += 1
     return found
+
+
+def _around_one_piece(items: list[str]) -> bool:
+    size = len(items[0])
+    shared = [i for i in range(1, size - 1) if len({item[i : i + 2] for item in items}) == 1]
+    return len(shared) == 1 and len({item[0] for item in items}) == len(items)
+
+
+# A title conferred by a province or a city, the local ranks of the national creation
+# campaigns (全国文明城市, 国家卫生城市 are lexicon entries): 创建省级文明县, 市级卫生城区.
+_LOCAL_TITLE = re.compile(
+    "(?:省级|市级|自治区级)(?:文明|卫生|园林|森林|生态|双拥模范)(?:城市|县城|城区|村镇|乡镇|县|区)"
+)
+
+
+def local_titles(text: str) -> list[str]:
+    """Titles of the creation campaigns at provincial or city level that the speech works
+    towards, said twice at least: 省级文明县, 省级卫生县城, 市级文明城区 (a title named once
+    is an honour in a list: 获自治区级园林城区)."""
+    found = [m.group() for m in _LOCAL_TITLE.finditer(text)]
+    return [title for title in found if found.count(title) >= 2]
 
 
 def all_frames(text: str) -> list[str]:
@@ -231,4 +268,5 @@ def all_frames(text: str) -> list[str]:
         + doubled_numerals(text)
         + strategies(text)
         + comma_series(text)
+        + local_titles(text)
     )
