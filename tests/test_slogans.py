@@ -685,3 +685,16 @@ def test_a_guarded_harvested_form(tmp_path):
     path.write_text("做好“土特产”文章，做好土特产文章。增加出口农副土特产品。\n", encoding="utf-8")
     got = {r["slogan"]: r["count"] for r in speechkit.rows("slogans", str(path))}
     assert got.get("土特产") == 2
+
+
+def test_a_phrase_beginning_a_lexicon_form_is_new_where_it_stands_alone():
+    # a county's 十大产业 said on its own is no fragment of the national 十大产业振兴规划;
+    # a phrase said only inside the longer form (三驾 of 三驾马车) stays a fragment, and a
+    # phrase that ends a form (三保障 of 两不愁三保障) is never new
+    prefixes = {"十大产业": ("十大产业振兴规划",), "三驾": ("三驾马车",)}
+    text = "按照十大产业规划要求，十大产业实现增加值。三驾马车，三驾马车。"
+    assert discovery.free_prefixes(text, ["十大产业", "三驾", "其他"], prefixes) == ["十大产业"]
+    texts = ["按照市发展十大产业规划要求，十大产业实现增加值。", "“三保障”，“三保障”"]
+    scans = [SLOGANS.scan(speech(text), discover=True) for text in texts]
+    lexicon = {"十大产业振兴规划": "十大产业振兴规划", "两不愁三保障": "两不愁三保障"}
+    assert _discoveries(scans, lexicon) == {"十大产业": "local"}

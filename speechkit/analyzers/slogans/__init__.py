@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from speechkit.analyzers.base import Analyzer, Option
@@ -142,19 +143,20 @@ class Slogans(Analyzer):
         return discover  # the lexicon alone needs no look at the corpus first
 
     def scan(
-        self, speech: Speech, discover: bool = False, **_: Any
-    ) -> tuple[list[str], Counter, Counter, list[str]]:
+        self, speech: Speech, discover: bool = False, lexicon: tuple = (), **_: Any
+    ) -> tuple[list[str], Counter, Counter, list[str], list[str]]:
         """Discovery candidates of one speech: quoted numbered, unquoted N个XX, quoted
-        phrases, and local slogans that one speech is enough for (local.py)."""
+        phrases, local slogans that one speech is enough for (local.py), and those of them
+        that begin a longer lexicon form but stand without it here (free prefixes)."""
         if not discover:
-            return [], Counter(), Counter(), []
+            return [], Counter(), Counter(), [], []
         from speechkit.analyzers.slogans import discovery, frames, local
 
         text, stops = speech.text, discovery.stop_list()
-        return (
-            [c.phrase for c in discovery.quoted_numbered(text, stops)],
-            Counter(c.phrase for c in discovery.unquoted_numbered(text, stops)),
-            Counter(c.phrase for c in discovery.quoted_phrases(text, stops)),
+        quoted_numbered = [c.phrase for c in discovery.quoted_numbered(text, stops)]
+        unquoted = Counter(c.phrase for c in discovery.unquoted_numbered(text, stops))
+        quoted = Counter(c.phrase for c in discovery.quoted_phrases(text, stops))
+        local_phrases = (
             local.framed_quotes(text)
             + local.recurring_series(text)
             + local.counted_series(text)
@@ -165,8 +167,11 @@ class Slogans(Analyzer):
             + local.place_slogans(text)
             + local.strong_places(text)
             + local.numbered_objects(text)
-            + frames.all_frames(text),
+            + frames.all_frames(text)
         )
+        candidates = {*quoted_numbered, *unquoted, *quoted, *local_phrases}
+        free = discovery.free_prefixes(text, candidates, _prefixes(tuple(lexicon)))
+        return quoted_numbered, unquoted, quoted, local_phrases, free
 
     def gather(self, scans: Iterable[tuple], lexicon: tuple = (), **_: Any) -> dict:
         """The forms to count (form -> slogan) and each slogan's kind and category."""
@@ -280,16 +285,20 @@ def _discoveries(scans: Iterable[tuple], forms: dict[str, str]) -> dict[str, str
         from speechkit.analyzers.slogans import discovery  # (not imported without --discover)
 
         # Neither around a lexicon form (the lexicon entry is what gets counted) nor a
-        # fragment of one: “两不愁、三保障” quotes 两不愁三保障, not a new 三保障.
+        # fragment of one: “两不愁、三保障” quotes 两不愁三保障, not a new 三保障. A phrase that
+        # begins a lexicon form but stands without it in some speech is one of its own: a
+        # county's 十大产业 is not the national 十大产业振兴规划.
         return not discovery.contains_any(phrase, forms) and not any(
-            phrase in form for form in forms
+            phrase in form and not (phrase in free and form.startswith(phrase)) for form in forms
         )
 
     numbered: dict[str, str] = {}
     unquoted: Counter[str] = Counter()
     quoted: Counter[str] = Counter()
     local_found: list[str] = []
-    for quoted_numbered, unquoted_counts, quoted_counts, local_phrases in scans:
+    free: set[str] = set()
+    for quoted_numbered, unquoted_counts, quoted_counts, local_phrases, free_here in scans:
+        free.update(free_here)
         for phrase in quoted_numbered:
             numbered[phrase] = "numbered"
         unquoted.update(unquoted_counts)
@@ -306,6 +315,18 @@ def _discoveries(scans: Iterable[tuple], forms: dict[str, str]) -> dict[str, str
         if phrase not in found and new(phrase):
             found[phrase] = "local"
     return found
+
+
+@cache
+def _prefixes(lexicon: tuple) -> dict[str, tuple[str, ...]]:
+    """Each beginning (two characters or more) of a longer lexicon form -> those forms."""
+    from speechkit.text.lexicon import load_lexicon
+
+    index: dict[str, list[str]] = {}
+    for form in load_lexicon(lexicon).form_map():
+        for size in range(2, len(form)):
+            index.setdefault(form[:size], []).append(form)
+    return {prefix: tuple(longer) for prefix, longer in index.items()}
 
 
 SLOGANS = Slogans()

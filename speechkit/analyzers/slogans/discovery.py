@@ -164,3 +164,18 @@ def frame_words() -> frozenset[str]:
     ``before`` rows of ``local_slogans.tsv``."""
     kinds = ("frame", "after", "before")
     return frozenset(word for word, kind in bundled_rows("local_slogans.tsv") if kind in kinds)
+
+
+def free_prefixes(
+    text: str, phrases: Iterable[str], prefixes: dict[str, tuple[str, ...]]
+) -> list[str]:
+    """The ``phrases`` that begin a longer lexicon form (``prefixes``: beginning -> forms)
+    and stand in ``text`` at least once without it: 十大产业 said on its own, where the
+    lexicon has 十大产业振兴规划. A phrase said only inside the longer form (三驾 of
+    三驾马车) is not free."""
+    return sorted(
+        phrase
+        for phrase in phrases
+        if phrase in prefixes
+        and text.count(phrase) > sum(text.count(form) for form in prefixes[phrase])
+    )
