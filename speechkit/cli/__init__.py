@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import signal
 import sys
 
@@ -78,7 +79,14 @@ def main() -> None:
     from speechkit.cli.interrupt import install
 
     install()
-    cli(obj={}, prog_name="speechkit")
+    try:
+        cli(obj={}, prog_name="speechkit")
+    finally:
+        # The output is written: what is left is the interpreter's teardown, whose garbage
+        # collections walk every object alive. After a Dask run (distributed's modules loaded)
+        # that took 0.15-0.25 s; with those objects frozen, out of the collector's sight, 0.02 s.
+        # Objects are still freed as their references go, and exit handlers still run.
+        gc.freeze()
 
 
 if __name__ == "__main__":
