@@ -12,8 +12,9 @@ from speechkit.analyzers import REGISTRY
 from speechkit.analyzers.runner import run
 from speechkit.cli import cli
 from speechkit.engines import local
-from speechkit.engines.tasks import analyse_batch, build_batch, scan_batch
+from speechkit.engines.tasks import analyse_batch, build_batch, scan_batch, sized_tasks
 from speechkit.errors import AnalysisError
+from speechkit.ingest.build import SpeechTask
 
 from .conftest import SAMPLE
 
@@ -38,6 +39,30 @@ def test_tasks_pickle_and_give_the_same_rows_as_the_runner():
             records += found
         rows = analyzer.combine(records, **options)
         assert rows == run(analyzer, speechkit.load(SAMPLE))
+
+
+@pytest.mark.parametrize("ways", [1, 2, 4, 8, 100])
+def test_sized_tasks_keep_every_speech_in_order_and_shrink_towards_the_end(ways):
+    """Tasks of about ``most`` characters, then a ``ways``-th of what is left each, down to
+    ``least``: the workers finish together, with few tasks (issue 17)."""
+    lengths = [(7919 * n) % 40_000 + 500 for n in range(400)]  # 8 M characters in all
+    items = [("dump.txt", "dump", n, 0, "字" * size) for n, size in enumerate(lengths)]
+    pieces = [SpeechTask(tuple(items[n : n + 3])) for n in range(0, len(items), 3)]
+    most, least = 1 << 20, 1 << 17
+    tasks = list(sized_tasks(iter(pieces), most, least, lambda: ways))
+    assert [item for task in tasks for item in task.items] == items
+    sizes = [sum(len(item[4]) for item in task.items) for task in tasks]
+    longest = max(lengths)
+    for n, size in enumerate(sizes[:-1]):
+        left = sum(sizes[n:])
+        if left > ways * most + longest:  # the end not yet in sight: a full task
+            assert most <= size < most + longest
+        elif left <= ways * most:  # a ``ways``-th of what is left, at least ``least``
+            wanted = min(most, max(least, -(-left // ways)))
+            assert wanted <= size < wanted + longest
+    if ways > 1:
+        assert sizes[-3] < most
+    assert len(tasks) < sum(lengths) / least
 
 
 # Every command with its options that change the rows' shape; words runs jieba on workers too.

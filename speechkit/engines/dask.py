@@ -28,6 +28,7 @@ from speechkit.engines.tasks import (
     reference,
     resolve,
     scan_batch,
+    sized_tasks,
 )
 from speechkit.errors import Failures, SpeechkitError, failures_or_raise
 from speechkit.ingest.build import SpeechTask
@@ -36,11 +37,16 @@ from speechkit.model import Speech
 INSTALL_HINT = (
     "--engine dask needs dask and distributed; install them: pip install 'speechkit[dask]'"
 )
-# Characters of raw text per task (about 0.75 MB of Chinese): each task costs the scheduler,
+# Characters of raw text per task (about 3 MB of Chinese): each task costs the scheduler,
 # the worker's event loop and this process 15-20 ms of CPU besides its work, which on a small
-# cluster competes with the work itself; 16 speeches a task (57 tasks for the 100x sample)
-# spent 1.2-1.5 s of CPU on it, 29 tasks of this size half that. A task holds whole speeches.
-TASK_CHARS = 1 << 18
+# cluster competes with the work itself (16 speeches a task, 57 tasks for the 100x sample,
+# spent 1.2-1.5 s of CPU on it; 256K characters, 29 tasks, 0.5 s). Towards the end of the
+# input tasks get smaller, down to LAST_TASK_CHARS, so that the workers finish together: 12
+# tasks on the 100x sample. The look-ahead this takes (TASK_CHARS for each of at most
+# MOST_WAYS workers) bounds the raw text held here.
+TASK_CHARS = 1 << 20
+LAST_TASK_CHARS = 1 << 17
+MOST_WAYS = 8
 IN_FLIGHT_PER_THREAD = 4  # tasks submitted and not yet taken, per worker thread
 WORKER_WAIT = 60  # seconds to wait for a scheduler's first worker
 
@@ -133,29 +139,19 @@ def _once(client, context: Any):
     return client.submit(pickle.loads, blob, pure=False)
 
 
-def _tasks(corpus: Iterable[Speech], batch: int | None) -> Iterator[SpeechTask]:
-    """``corpus`` as tasks in order: ``batch`` speeches each, or (None) whole speeches up to
-    about ``TASK_CHARS`` characters. A ``Corpus`` gives raw slices (built on the workers);
-    other iterables of speeches travel built."""
+def _tasks(corpus: Iterable[Speech], batch: int | None, ways: Callable[[], int]):
+    """``corpus`` as tasks in order: ``batch`` speeches each, or (None) whole speeches of
+    about ``TASK_CHARS`` characters, less at the end for ``ways()`` workers to finish
+    together. A ``Corpus`` gives raw slices (built on the workers); other iterables of
+    speeches travel built."""
     if hasattr(corpus, "tasks"):
         pieces: Iterator[SpeechTask] = corpus.tasks(batch or 1)
     else:
         speeches = iter(corpus)
         pieces = iter(lambda: SpeechTask(tuple(islice(speeches, batch or 1))), SpeechTask(()))
     if batch is not None:
-        yield from pieces
-        return
-    items: list = []
-    chars = 0
-    for piece in pieces:
-        for item in piece.items:
-            items.append(item)
-            chars += item.chars if isinstance(item, Speech) else len(item[4])
-        if chars >= TASK_CHARS:
-            yield SpeechTask(tuple(items))
-            items, chars = [], 0
-    if items:
-        yield SpeechTask(tuple(items))
+        return pieces
+    return sized_tasks(pieces, TASK_CHARS, LAST_TASK_CHARS, lambda: min(ways(), MOST_WAYS))
 
 
 class DaskEngine:
@@ -180,6 +176,7 @@ class DaskEngine:
         self.batch = batch
         self.retries = retries
         self.on_progress = on_progress
+        self._threads = workers or 2  # the cluster's worker threads, once connected
 
     def records(
         self,
@@ -193,7 +190,7 @@ class DaskEngine:
         ``AnalysisError``)."""
         failures = failures_or_raise(failures)
         name = reference(analyzer)
-        with self._client(_tasks(corpus, self.batch)) as (client, tasks):
+        with self._client(_tasks(corpus, self.batch, lambda: self._threads)) as (client, tasks):
             context = None
             built: list = []
             dropped: list[frozenset] = []
@@ -245,7 +242,7 @@ class DaskEngine:
         back rather than the speech). A speech whose cleaning raises goes to ``failures``
         and gives no result (default: the first one raises ``AnalysisError``)."""
         failures = failures_or_raise(failures)
-        with self._client(_tasks(corpus, self.batch)) as (client, tasks):
+        with self._client(_tasks(corpus, self.batch, lambda: self._threads)) as (client, tasks):
             calls = ((func, task) for task in tasks)
             for results, failed, size in self._ordered(client, "build", _each, calls):
                 failures.count(size)
@@ -257,7 +254,7 @@ class DaskEngine:
         """A client of the cluster, and ``tasks`` to run on it."""
         distributed = _distributed()
         if self.scheduler is None:
-            workers = self.workers or os.cpu_count() or 1
+            workers = self._threads = self.workers or os.cpu_count() or 1
             with (
                 _local_cluster(distributed, workers, tasks) as (cluster, tasks),
                 distributed.Client(cluster, set_as_default=False) as client,
@@ -279,6 +276,7 @@ class DaskEngine:
                     f"the Dask scheduler at {self.scheduler} has no workers after "
                     f"{WORKER_WAIT} s; start some with `dask worker {self.scheduler}`."
                 ) from None
+            self._threads = sum(client.nthreads().values()) or 1
             yield client, tasks
 
     def _ordered(self, client, stage: str, func: Callable, calls: Iterable[tuple]) -> Iterator[Any]:
@@ -287,8 +285,7 @@ class DaskEngine:
         Results are fetched as tasks finish, whatever their order, and handed out in order.
         Leaving early (Ctrl-C, an error, a consumer that stops) cancels the rest."""
         distributed = _distributed()
-        threads = sum(client.nthreads().values()) or 1
-        capacity = IN_FLIGHT_PER_THREAD * threads
+        capacity = IN_FLIGHT_PER_THREAD * self._threads
         finished = distributed.as_completed(loop=client.loop, with_results=True)
         position: dict[str, int] = {}  # task key -> its place in ``calls``
         pending: dict[str, Any] = {}  # task key -> future, until its result is here

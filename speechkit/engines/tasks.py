@@ -10,6 +10,8 @@ rest of its batch goes on — the rule of every engine.
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from speechkit.errors import SpeechFailure, SpeechkitError, failure_of
@@ -44,6 +46,43 @@ def build_batch(task: SpeechTask) -> Batch:
             where = (f"{stem}-{ordinal}", source, start, start + len(raw))
             failures.append(failure_of(exc, *where, "cleaning"))
     return Batch(speeches, failures, len(task.items))
+
+
+def sized_tasks(
+    tasks: Iterable[SpeechTask], most: int, least: int, ways: Callable[[], int]
+) -> Iterator[SpeechTask]:
+    """``tasks``' speeches regrouped, in order, into tasks of whole speeches of about ``most``
+    characters; towards the end of the input, each task takes a ``ways()``-th of what is left
+    (down to ``least`` characters), so that ``ways()`` workers taking tasks in turn finish
+    together (guided self-scheduling). It looks ``ways() * most`` characters ahead to see
+    the end coming."""
+    items = (item for task in tasks for item in task.items)
+    ahead: deque = deque()
+    held = 0  # characters in ``ahead``
+    end = False
+    while True:
+        parts = max(1, ways())
+        while not end and held < parts * most:
+            item = next(items, None)
+            if item is None:
+                end = True
+            else:
+                ahead.append(item)
+                held += _chars(item)
+        if not ahead:
+            return
+        size = min(most, max(least, -(-held // parts))) if end else most
+        taken: list = []
+        chars = 0
+        while ahead and chars < size:
+            taken.append(ahead.popleft())
+            chars += _chars(taken[-1])
+        held -= chars
+        yield SpeechTask(tuple(taken))
+
+
+def _chars(item: Speech | tuple) -> int:
+    return item.chars if isinstance(item, Speech) else len(item[4])
 
 
 def scan_batch(analyzer: Any, options: dict, batch: Batch) -> tuple[Batch, list[Any]]:
