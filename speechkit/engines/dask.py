@@ -95,11 +95,7 @@ def _local_cluster(distributed, workers: int, tasks: Iterator[SpeechTask]):
     settings: dict[str, Any] = {"distributed.worker.profile.enabled": False}
     if start_fork_server():
         settings["distributed.worker.multiprocessing-method"] = "forkserver"
-        # distributed would set its own preload list, importing numpy and pandas here to
-        # see whether they are installed (0.5 s), for a server that has started already.
-        import distributed.utils
-
-        distributed.utils._forkserver_preload_set = True
+        _keep_our_preload()
     # The setting holds while the cluster runs: a worker that dies is forked again.
     with dask.config.set(settings), ThreadPoolExecutor(1) as starter:
         starting = starter.submit(
@@ -117,6 +113,20 @@ def _local_cluster(distributed, workers: int, tasks: Iterator[SpeechTask]):
             raise
         with starting.result() as cluster:
             yield cluster, chain(first, tasks)
+
+
+def _keep_our_preload() -> bool:
+    """Tell distributed that the fork server's preload list is set (it is ours, and the server
+    is running): else distributed imports numpy, pandas and other packages here (0.5 s) to
+    choose a list for a server that has started already. The flag is private to distributed:
+    where a release has no such flag, nothing is set and distributed does as it does (slower,
+    the same output; False)."""
+    import distributed.utils
+
+    if not isinstance(getattr(distributed.utils, "_forkserver_preload_set", None), bool):
+        return False
+    distributed.utils._forkserver_preload_set = True
+    return True
 
 
 def _distributed():
