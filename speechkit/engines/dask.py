@@ -41,7 +41,7 @@ INSTALL_HINT = (
 # the worker's event loop and this process 15-20 ms of CPU besides its work, which on a small
 # cluster competes with the work itself (16 speeches a task, 57 tasks for the 100x sample,
 # spent 1.2-1.5 s of CPU on it; 256K characters, 29 tasks, 0.5 s). Towards the end of the
-# input tasks get smaller, down to LAST_TASK_CHARS, so that the workers finish together: 12
+# input tasks get smaller, down to LAST_TASK_CHARS, so that the workers finish together: 11
 # tasks on the 100x sample. The look-ahead this takes (TASK_CHARS for each of at most
 # MOST_WAYS workers) bounds the raw text held here.
 TASK_CHARS = 1 << 20
