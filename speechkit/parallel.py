@@ -31,14 +31,14 @@ def _worker_init(initializer: Callable[[], None] | None) -> None:
     parent = os.getppid()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent()
+    die_with_parent()
     if os.getppid() != parent:  # the parent was gone before the line above
         os._exit(1)
     if initializer is not None:
         initializer()
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Linux: the kernel kills this worker when the thread that forked it ends, so a killed
     parent (or one that exits while the pool is forking a replacement) leaves no orphan."""
     try:

@@ -6,10 +6,10 @@ both backends load it. The backend is chosen by name (``--tokenizer``, else the 
 variable ``SPEECHKIT_TOKENIZER``, else jieba); rjieba comes with ``pip install speechkit[fast]``.
 
 Why not ``jieba.enable_parallel``: it does not parallelise ``lcut`` at all, and words added
-after it never reach its workers. Instead a ``multiprocessing`` pool of forked workers loads
-jieba and the user words once per worker (in parallel, while the main process reads the
-corpus), and each worker returns one joined string per speech (cheap to send back; Arrow
-splits it without a Python object per token).
+after it never reach its workers. Instead forked workers share one load of jieba and the
+user words (``speechkit.tokens.workers``: made while the main process reads the corpus),
+and each worker returns one joined string per speech (cheap to send back; Arrow splits it
+without a Python object per token).
 """
 
 from __future__ import annotations
@@ -221,12 +221,12 @@ def warm(name: str | None = None) -> None:
 
 
 class TokenizerPool:
-    """Worker processes that each load the tokenizer and the user words once, then segment
-    texts.
+    """Worker processes that share one load of the tokenizer and the user words, and
+    segment texts (``speechkit.tokens.workers``).
 
-    ``start()`` forks the workers and lets them warm up (about 0.7 s each, in parallel)
-    while this process goes on reading; ``joined()`` starts them on first use otherwise.
-    With one job, or where fork is unavailable, texts are segmented in this process.
+    ``start()`` forks them, and they load the tokenizer while this process goes on reading;
+    ``joined()`` starts them on first use otherwise. With one job, or where fork is
+    unavailable, texts are segmented in this process.
     """
 
     def __init__(self, jobs: int | None = None, name: str | None = None):
@@ -243,17 +243,16 @@ class TokenizerPool:
         return can_fork(self.jobs)
 
     def start(self) -> TokenizerPool:
-        if self._pool is None and self.parallel:
-            from speechkit.parallel import fork_pool
+        if (self._pool is None or self._pool.closed) and self.parallel:
+            from speechkit.tokens.workers import Workers
 
             user_words()  # the lexicon parsed once, here: the workers are forked with it
-            self._pool = fork_pool(self.jobs, initializer=partial(warm, self.name))
+            self._pool = Workers(self.jobs, partial(warm, self.name))
         return self
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+            self._pool.close()
             self._pool = None
 
     def __enter__(self) -> TokenizerPool:
@@ -265,16 +264,14 @@ class TokenizerPool:
     def joined(self, texts: Iterable[str]) -> Iterator[str]:
         """Each text's tokens joined by ``SEPARATOR``, in order.
 
-        Few texts are in flight at once (see ``speechkit.parallel``), so memory stays bounded
-        however long the input is.
+        Few texts are in flight at once (see ``speechkit.tokens.workers``), so memory stays
+        bounded however long the input is.
         """
         cut = partial(_cut_joined, self.name)
         if not self.parallel:
             yield from map(cut, texts)
             return
-        from speechkit.parallel import bounded_imap
-
-        yield from bounded_imap(self.start()._pool, cut, texts, self.jobs)
+        yield from self.start()._pool.imap(cut, texts)
 
     def counted(self, texts: Iterable[str]) -> Iterator[tuple[str, dict[str, int]]]:
         """Each text's tokens joined by ``SEPARATOR`` (for the token cache) and counted, in
@@ -283,6 +280,4 @@ class TokenizerPool:
         if not self.parallel:
             yield from map(_unpacked, map(cut, texts))
             return
-        from speechkit.parallel import bounded_imap
-
-        yield from map(_unpacked, bounded_imap(self.start()._pool, cut, texts, self.jobs))
+        yield from map(_unpacked, self.start()._pool.imap(cut, texts))

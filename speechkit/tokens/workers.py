@@ -1,0 +1,306 @@
+"""Tokenizer workers forked from one process that has loaded the tokenizer (a zygote).
+
+Why not a ``multiprocessing.Pool`` of workers that each load it:
+- every worker would read the dictionary itself, all at once, while this process reads the
+  corpus: three processes on two cores, and one load too many;
+- loading it here before forking keeps this process deaf to Ctrl-C for the length of the
+  load (one C call) and the other core idle meanwhile;
+- the pool's worker-handler thread also waits on the result pipe, so it wakes and spins on
+  every result that arrives: 0.5-0.8 CPU-s of this process on the 20 MB sample.
+
+So this process forks one child, the zygote, which loads the tokenizer once and forks the
+workers from itself (they share its dictionary, copy-on-write), then only waits for them.
+Each worker has a pipe for texts and a pipe for results. A thread here sends the texts
+(each to the worker with the fewest characters still to cut); the calling thread receives
+the results and hands them on in order, at most ``IN_FLIGHT_PER_JOB`` per worker not yet
+consumed, so memory stays bounded however long the input is.
+
+Ctrl-C reaches every process of the group: the zygote and the workers ignore it; this
+process's handler (``speechkit.cli.interrupt``) kills the workers (``kill_all``) and the
+zygote. If this process dies, the kernel kills the zygote, and the zygote's death its
+workers (``PR_SET_PDEATHSIG``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import mmap
+import os
+import signal
+import threading
+import weakref
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from speechkit.errors import SpeechkitError
+from speechkit.parallel import IN_FLIGHT_PER_JOB, die_with_parent
+
+PIPE_BYTES = 1 << 20  # a worker's result (~45 KB a speech) goes out in one write
+_LIVE: weakref.WeakSet[Workers] = weakref.WeakSet()
+
+
+class Workers:
+    """``jobs`` worker processes, forked (after ``warm()``) from a zygote forked from this
+    process. ``imap(func, items)`` runs ``func`` on the workers, results in order."""
+
+    def __init__(self, jobs: int, warm: Callable[[], None]):
+        import multiprocessing
+        from multiprocessing.connection import Pipe
+
+        self.jobs = jobs
+        self.closed = False
+        ends = [(Pipe(duplex=False), Pipe(duplex=False)) for _ in range(jobs)]
+        self._tasks = [task_send for (_, task_send), _ in ends]
+        self._results = [result_recv for _, (result_recv, _) in ends]
+        children = [(task_recv, result_send) for (task_recv, _), (_, result_send) in ends]
+        # The workers' pids, written by the zygote as it forks them: shared memory.
+        self._pids = mmap.mmap(-1, 8 * jobs)
+        self._zygote = multiprocessing.get_context("fork").Process(
+            target=_zygote,
+            args=(warm, children, self._results, self._tasks, self._pids),
+            name="speechkit-tokenizer",
+            daemon=True,
+        )
+        self._zygote.start()
+        for task_recv, result_send in children:
+            task_recv.close()
+            result_send.close()
+        _LIVE.add(self)
+
+    def imap(self, func: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+        """``func(item)`` for each item, in order. A worker's exception is raised here."""
+        from multiprocessing.connection import wait
+
+        if self.closed:
+            raise RuntimeError("the tokenizer workers are closed")
+        feed = _Feed(self, func, items)
+        ready: dict[int, Any] = {}
+        taken = 0
+        finished = False
+        try:
+            while True:
+                while taken in ready:
+                    result = ready.pop(taken)
+                    taken += 1
+                    feed.slots.release()
+                    yield result
+                if feed.error is not None:
+                    raise feed.error
+                if feed.total is not None and taken >= feed.total:
+                    finished = True
+                    return
+                for conn in wait([*self._results, feed.wake_recv]):
+                    if isinstance(conn, int):  # the feeder is done (or failed)
+                        os.read(conn, 64)
+                        continue
+                    try:
+                        index, result, error = conn.recv()
+                    except EOFError:
+                        raise _worker_gone() from None
+                    if error is not None:
+                        raise error
+                    feed.done(index)
+                    ready[index] = result
+        finally:
+            feed.stop()
+            if not finished:
+                # Stopped early or failed: end the workers first, so that a send the
+                # feeder is blocked in fails, then start afresh next time.
+                self._end_zygote()
+            feed.join()
+            if not finished:
+                self.close()
+
+    def close(self) -> None:
+        """End the workers: their text pipes closed, they finish and exit."""
+        if self.closed:
+            return
+        self.closed = True
+        for conn in self._tasks:
+            conn.close()
+        self._zygote.join(timeout=5)
+        self._end_zygote()
+        for conn in self._results:
+            conn.close()
+        _LIVE.discard(self)
+
+    def _end_zygote(self) -> None:
+        if self._zygote.exitcode is None:
+            self._zygote.terminate()  # the zygote kills and reaps its workers
+            self._zygote.join()
+
+    def kill(self) -> None:
+        """SIGKILL the workers (not the zygote): for a signal handler, which then kills the
+        zygote; a pid is in the table only while the zygote has not reaped it."""
+        for pid in memoryview(self._pids).cast("q"):
+            if pid:
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
+
+
+def kill_all() -> None:
+    """Kill the workers of every live ``Workers`` (from a signal handler)."""
+    for workers in list(_LIVE):
+        workers.kill()
+
+
+class _Feed:
+    """The thread that sends ``imap``'s items to the workers, at most ``IN_FLIGHT_PER_JOB``
+    per worker not yet consumed, each to the worker with the least text still to cut."""
+
+    def __init__(self, workers: Workers, func: Callable, items: Iterable[Any]):
+        self.slots = threading.Semaphore(workers.jobs * IN_FLIGHT_PER_JOB)
+        self.total: int | None = None
+        self.error: BaseException | None = None
+        self.wake_recv, self._wake_send = os.pipe()
+        self._stopped = threading.Event()
+        self._lock = threading.Lock()
+        self._load = [0] * workers.jobs  # characters sent to each worker and not back
+        self._sent: dict[int, tuple[int, int]] = {}  # item index: (worker, characters)
+        self._thread = threading.Thread(
+            target=self._run, args=(workers._tasks, func, items), daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, tasks, func, items) -> None:
+        # A send to a worker that was killed fails with EPIPE here, never a SIGPIPE (which
+        # the command line sets to end the process, for `| head`).
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPIPE})
+        count = 0
+        try:
+            for count, item in enumerate(items, 1):
+                while not self.slots.acquire(timeout=0.1):
+                    if self._stopped.is_set():
+                        return
+                if self._stopped.is_set():
+                    return
+                size = len(item) if isinstance(item, str) else 1
+                with self._lock:
+                    worker = self._load.index(min(self._load))
+                    self._load[worker] += size
+                    self._sent[count - 1] = (worker, size)
+                try:
+                    tasks[worker].send((count - 1, func, item))
+                except OSError:
+                    if not self._stopped.is_set():
+                        self.error = _worker_gone()
+                    return
+            self.total = count
+        except BaseException as exc:  # the items' own error
+            self.error = exc
+        finally:
+            os.write(self._wake_send, b"x")
+
+    def done(self, index: int) -> None:
+        with self._lock:
+            worker, size = self._sent.pop(index)
+            self._load[worker] -= size
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self.slots.release(len(self._sent) + 1)  # a feeder waiting for a slot sees the stop
+
+    def join(self) -> None:
+        self._thread.join(timeout=1)
+        if not self._thread.is_alive():  # else it is still waiting for an item
+            os.close(self.wake_recv)
+            os.close(self._wake_send)
+
+
+def _worker_gone() -> SpeechkitError:
+    return SpeechkitError(
+        "a tokenizer worker ended unexpectedly (out of memory?); run again, or with --jobs 1"
+    )
+
+
+def _zygote(warm, children, parent_results, parent_tasks, pids) -> None:
+    """The zygote: load the tokenizer, fork the workers, wait for them."""
+    parent = os.getppid()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent()
+    if os.getppid() != parent:  # the parent was gone before the line above
+        os._exit(1)
+    for conn in (*parent_results, *parent_tasks):
+        conn.close()
+    try:
+        warm()
+    except Exception as exc:
+        for _, results in children:
+            _send(results, (-1, None, exc))
+        return
+    gc.freeze()  # the workers' collections then leave the shared pages alone
+    table = memoryview(pids).cast("q")
+    forked: list[int] = []
+
+    def end(signum, _frame):
+        for pid in forked:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except OSError:  # reaped already
+                pass
+        os._exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, end)
+    for number, (tasks, results) in enumerate(children):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+        pid = os.fork()
+        if pid == 0:
+            _worker(tasks, results, children)  # never returns
+        forked.append(pid)
+        table[number] = pid
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+    for tasks, results in children:
+        tasks.close()
+        results.close()
+    for number, pid in enumerate(forked):
+        os.waitpid(pid, 0)
+        table[number] = 0
+
+
+def _worker(tasks, results, children) -> None:
+    """A worker: cut texts until its text pipe closes, then exit (never return into the
+    zygote's code)."""
+    code = 1
+    try:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+        die_with_parent()  # the zygote's death is this worker's
+        for other_tasks, other_results in children:
+            if other_tasks is not tasks:
+                other_tasks.close()
+                other_results.close()
+        _widen(results)
+        while True:
+            try:
+                index, func, item = tasks.recv()
+            except EOFError:
+                break
+            try:
+                reply = (index, func(item), None)
+            except Exception as exc:
+                reply = (index, None, exc)
+            _send(results, reply)
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def _send(conn, reply) -> None:
+    try:
+        conn.send(reply)
+    except Exception as exc:  # an exception that does not pickle
+        conn.send((reply[0], None, RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+
+def _widen(conn) -> None:
+    """Linux: a pipe buffer of ``PIPE_BYTES``, so a result goes out without waiting for
+    this process to read its first 64 KB."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(conn.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
+    except (ImportError, OSError):
+        pass
