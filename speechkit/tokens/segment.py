@@ -117,8 +117,7 @@ def tokenizer(name: str | None = None):
         for word in user_words():
             tk.add_word(word, USERDICT_FREQ, None)
         return tk
-    import jieba
-
+    jieba = _import_jieba()
     jieba.setLogLevel(60)
     tk = jieba.Tokenizer()
     tk.tmp_dir = str(cache_dir())
@@ -126,6 +125,22 @@ def tokenizer(name: str | None = None):
     for word in user_words():
         tk.add_word(word, freq=USERDICT_FREQ)
     return tk
+
+
+def _import_jieba():
+    """``import jieba``, without the ``pkg_resources`` it imports only to open its own data
+    files (0.1-0.2 s of its 0.15-0.25 s import); it then opens them by path, as it does
+    wherever ``pkg_resources`` is missing."""
+    if "pkg_resources" in sys.modules or "jieba" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import fails
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
 
 
 def _load_prefix_dict(tk) -> None:
