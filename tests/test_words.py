@@ -178,7 +178,7 @@ def test_workers_count_as_this_process_does(sample_speeches):
         got = list(pool.counted(texts))
     for text, (joined, counts) in zip(texts, got):
         expected = tokens(text)
-        assert joined == SEPARATOR.join(expected)
+        assert joined == SEPARATOR.join(expected).encode("utf-8")
         assert list(counts.items()) == list(Counter(expected).items())
 
 

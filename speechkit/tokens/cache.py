@@ -182,17 +182,17 @@ def store(
 
 
 class Joined:
-    """Collects tokens joined by ``speechkit.tokens.segment.SEPARATOR`` (one string per
+    """Collects tokens joined by ``speechkit.tokens.segment.SEPARATOR`` (one UTF-8 string per
     speech, as workers send them) into a pyarrow list array, a chunk at a time, so the
     splitting runs while the workers still work rather than after them."""
 
     CHUNK = 64
 
     def __init__(self) -> None:
-        self._pending: list[str] = []
+        self._pending: list[bytes] = []
         self._chunks: list = []
 
-    def add(self, joined: str) -> None:
+    def add(self, joined: bytes) -> None:
         self._pending.append(joined)
         if len(self._pending) >= self.CHUNK:
             self._flush()
@@ -205,9 +205,9 @@ class Joined:
 
         from speechkit.tokens.segment import SEPARATOR
 
-        joined = strings(self._pending)
+        joined = utf8_strings(self._pending)
         tokens = pc.split_pattern(joined, SEPARATOR).cast(pa.list_(pa.string()))
-        if "" in self._pending:  # an empty text splits into [""]; it has no token
+        if b"" in self._pending:  # an empty text splits into [""]; it has no token
             empty = pc.equal(joined, "")
             tokens = pc.if_else(empty, pa.scalar([], tokens.type), tokens)
         self._chunks.append(tokens)
@@ -229,12 +229,16 @@ class Joined:
 
 def strings(values: list[str]):
     """A pyarrow ``large_string`` array of ``values``."""
+    return utf8_strings([value.encode("utf-8") for value in values])
+
+
+def utf8_strings(encoded: list[bytes]):
+    """A pyarrow ``large_string`` array of strings already encoded in UTF-8."""
     import pyarrow as pa
 
-    encoded = [value.encode("utf-8") for value in values]
     offsets = array("q", accumulate(map(len, encoded), initial=0))
     buffers = [None, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))]
-    return pa.Array.from_buffers(pa.large_string(), len(values), buffers)
+    return pa.Array.from_buffers(pa.large_string(), len(encoded), buffers)
 
 
 def integers(values: list[int]):

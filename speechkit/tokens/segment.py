@@ -198,16 +198,18 @@ def _cut_joined(name: str | None, text: str) -> str:
     return SEPARATOR.join(tokenizer(name).cut(text))
 
 
-def _cut_counted(name: str | None, text: str) -> tuple[str, str, bytes]:
-    """A text's tokens joined by ``SEPARATOR``, its distinct tokens joined the same way, and
-    their counts as machine integers: three flat objects, quick to send back from a worker
-    (a pickled dict costs twice as much on both sides)."""
+def _cut_counted(name: str | None, text: str) -> tuple[bytes, str, bytes]:
+    """A text's tokens joined by ``SEPARATOR`` in UTF-8 (the token cache's bytes: sent and
+    stored without being decoded and encoded again), its distinct tokens joined the same
+    way, and their counts as machine integers: three flat objects, quick to send back from a
+    worker (a pickled dict costs twice as much on both sides)."""
     tokens = list(tokenizer(name).cut(text))
     counts = Counter(tokens)
-    return SEPARATOR.join(tokens), SEPARATOR.join(counts), array("q", counts.values()).tobytes()
+    joined = SEPARATOR.join(tokens).encode("utf-8")
+    return joined, SEPARATOR.join(counts), array("q", counts.values()).tobytes()
 
 
-def _unpacked(result: tuple[str, str, bytes]) -> tuple[str, dict[str, int]]:
+def _unpacked(result: tuple[bytes, str, bytes]) -> tuple[bytes, dict[str, int]]:
     joined, distinct, packed = result
     counts = array("q")
     counts.frombytes(packed)
@@ -288,9 +290,9 @@ class TokenizerPool:
             return
         yield from self.start()._pool.imap(cut, texts)
 
-    def counted(self, texts: Iterable[str]) -> Iterator[tuple[str, dict[str, int]]]:
-        """Each text's tokens joined by ``SEPARATOR`` (for the token cache) and counted, in
-        order: the counting is done where the text is cut, on the workers."""
+    def counted(self, texts: Iterable[str]) -> Iterator[tuple[bytes, dict[str, int]]]:
+        """Each text's tokens joined by ``SEPARATOR`` in UTF-8 (for the token cache) and
+        counted, in order: the counting is done where the text is cut, on the workers."""
         cut = partial(_cut_counted, self.name)
         if not self.parallel:
             yield from map(_unpacked, map(cut, texts))
