@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 import threading
@@ -22,9 +23,22 @@ def fork_pool(jobs: int | None, initializer: Callable[[], None] | None = None):
     """A pool of ``jobs`` forked workers: they inherit this process's memory (loaded tables,
     the raw text) instead of pickling it. Workers ignore SIGINT: a Ctrl-C reaches the whole
     process group, and it is the parent's to handle (no worker tracebacks)."""
-    return multiprocessing.get_context("fork").Pool(
-        jobs or os.cpu_count(), _worker_init, (initializer,)
+    return _Pool(
+        jobs or os.cpu_count(),
+        _worker_init,
+        (initializer,),
+        context=multiprocessing.get_context("fork"),
     )
+
+
+class _Pool(multiprocessing.pool.Pool):
+    """``multiprocessing.Pool`` whose worker-keeping thread wakes only when a worker exits or
+    the pool changes state. The standard one also waits on the result pipe, so while a result
+    waits there for the result thread (every result, under load) that thread wakes again and
+    again: 0.5-0.8 CPU-s of the main process on the 20 MB sample, taken from the workers."""
+
+    def _get_sentinels(self) -> list:
+        return [self._change_notifier._reader]
 
 
 def _worker_init(initializer: Callable[[], None] | None) -> None:
