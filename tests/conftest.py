@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corpus" / "speeches_2022_traditional_dump.txt"
 GOLDEN = ROOT / "tests" / "golden"
 EVAL_TEXTS = ROOT.parent / "shared" / "eval" / "texts"
+
+
+def run_python(code: str) -> subprocess.CompletedProcess:
+    """``code`` run by this interpreter in a fresh process (for what a process imports or
+    does at exit), its output captured as text."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from speechkit.analyzers import REGISTRY
 from speechkit.analyzers.base import Analyzer
 from speechkit.cli import cli
 
-from .conftest import ROOT, SAMPLE
+from .conftest import ROOT, SAMPLE, run_python
 
 NAMES = sorted(REGISTRY)
 # Analyzers that need an option to run at all: library options and the same on the CLI.
@@ -141,7 +141,7 @@ def test_help_imports_neither_pandas_nor_jieba_nor_opencc_nor_dask():
             "print(sorted(m for m in ('pandas', 'jieba', 'opencc', 'distributed', 'dask') "
             "if m in sys.modules))"
         )
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        out = run_python(code)
         assert out.stdout.strip().splitlines()[-1] == "[]", (args, out.stdout, out.stderr)
 
 
@@ -154,7 +154,7 @@ def test_help_starts_lean():
         "print(sorted(m for m in ('importlib.metadata', 'multiprocessing', 'speechkit.output') "
         "if m in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    out = run_python(code)
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
 
 
@@ -200,6 +200,6 @@ def test_the_command_freezes_its_objects_before_the_interpreter_tears_down():
         "sys.argv = ['speechkit', '--help']\n"
         "main()\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    out = run_python(code)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "frozen True"

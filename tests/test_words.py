@@ -11,7 +11,7 @@ import speechkit
 from speechkit.cli import cli
 from speechkit.ingest import corpus_dir
 
-from .conftest import SAMPLE
+from .conftest import SAMPLE, run_python
 
 
 @pytest.fixture(scope="module")
@@ -251,16 +251,13 @@ def test_jieba_dictionary_loads_as_jieba_loads_it(tmp_path):
 def test_jieba_is_loaded_without_pkg_resources():
     """jieba imports pkg_resources (0.1-0.2 s) only to open its data files; the tokenizer is
     loaded without it, and cuts as the module imported the usual way does."""
-    import subprocess
-    import sys
-
     script = (
         "import sys\n"
         "from speechkit.tokens.segment import tokens\n"
         "print('|'.join(tokens('今天，我们召开十五届州人民政府第一次全体会议，两个确立')))\n"
         "print('pkg_resources' in sys.modules)\n"
     )
-    ours = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    ours = run_python(script)
     assert ours.returncode == 0, ours.stderr
     cut, imported = ours.stdout.splitlines()
     assert imported == "False"

@@ -5,8 +5,8 @@ Why not a ``multiprocessing.Pool`` of workers that each load it:
   corpus: three processes on two cores, and one load too many;
 - loading it here before forking keeps this process deaf to Ctrl-C for the length of the
   load (one C call) and the other core idle meanwhile;
-- the pool's worker-handler thread also waits on the result pipe, so it wakes and spins on
-  every result that arrives: 0.5-0.8 CPU-s of this process on the 20 MB sample.
+- (CPython's pool also wakes its worker-handler thread on every result; ``parallel.fork_pool``
+  no longer does, but that alone leaves the two loads.)
 
 So this process forks one child, the zygote, which loads the tokenizer once and forks the
 workers from itself (they share its dictionary, copy-on-write), then only waits for them.
