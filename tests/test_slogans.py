@@ -698,3 +698,22 @@ def test_a_phrase_beginning_a_lexicon_form_is_new_where_it_stands_alone():
     scans = [SLOGANS.scan(speech(text), discover=True) for text in texts]
     lexicon = {"十大产业振兴规划": "十大产业振兴规划", "两不愁三保障": "两不愁三保障"}
     assert _discoveries(scans, lexicon) == {"十大产业": "local"}
+
+
+def test_quotes_said_back_to_back_share_their_frame():
+    # 强调 frames the first quote, 体系 the last: the run between them is framed
+    text = "强调“产业为基”“项目为要”。打造校园“心育”“心防”体系，加大农机“优机优补”“有进有出”力度。"
+    assert local.framed_quotes(text) == ["产业为基", "项目为要", "心育", "心防"]
+
+
+def test_a_piece_across_two_items_of_a_joined_series_is_new():
+    # 心育 is inside 举旗帜聚民心育新人… only across two items of its written series; 聚民心 is
+    # one of its items
+    lexicon = {
+        "举旗帜聚民心育新人兴文化展形象": "举旗帜聚民心育新人兴文化展形象",
+        "举旗帜、聚民心、育新人、兴文化、展形象": "举旗帜聚民心育新人兴文化展形象",
+    }
+    scans = [SLOGANS.scan(speech("打造“心育”“心防”体系，坚持“聚民心”工程。"), discover=True)]
+    assert _discoveries(scans, lexicon) == {"心育": "local", "心防": "local"}
+    assert discovery.joined_series(lexicon) == {"举旗帜聚民心育新人兴文化展形象"}
+

@@ -281,15 +281,22 @@ def era_range(era: str) -> tuple[int, int]:
 def _discoveries(scans: Iterable[tuple], forms: dict[str, str]) -> dict[str, str]:
     """Formulations not in the lexicon, found across all speeches: phrase -> kind."""
 
-    def new(phrase: str) -> bool:
-        from speechkit.analyzers.slogans import discovery  # (not imported without --discover)
+    from speechkit.analyzers.slogans import discovery  # (not imported without --discover)
 
+    # A form written without the separators of its series (举旗帜聚民心育新人兴文化展形象)
+    # holds pieces that run across two items (心育): the fragments of such a form are those
+    # of its written series (举旗帜、聚民心、育新人、兴文化、展形象).
+    joined = discovery.joined_series(forms)
+    pieces_of = [form for form in forms if form not in joined]
+
+    def new(phrase: str) -> bool:
         # Neither around a lexicon form (the lexicon entry is what gets counted) nor a
         # fragment of one: “两不愁、三保障” quotes 两不愁三保障, not a new 三保障. A phrase that
         # begins a lexicon form but stands without it in some speech is one of its own: a
         # county's 十大产业 is not the national 十大产业振兴规划.
         return not discovery.contains_any(phrase, forms) and not any(
-            phrase in form and not (phrase in free and form.startswith(phrase)) for form in forms
+            phrase in form and not (phrase in free and form.startswith(phrase))
+            for form in pieces_of
         )
 
     numbered: dict[str, str] = {}

@@ -158,6 +158,14 @@ def contains_any(phrase: str, forms: Iterable[str]) -> bool:
 _PUNCTUATION = re.compile("[、，,；;·\\s]")
 
 
+def joined_series(forms: Iterable[str]) -> set[str]:
+    """The forms that are another form of the same list with its separators taken out:
+    两不愁三保障 where 两不愁、三保障 is a form too."""
+    return {
+        bare for form in forms if (bare := _PUNCTUATION.sub("", form)) != form and bare in forms
+    }
+
+
 @cache
 def frame_words() -> frozenset[str]:
     """Words that only frame a formulation (坚持, 工程, 理念): the ``frame``, ``after`` and

@@ -72,15 +72,17 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
             is_numbered(item) for item in items
         ):
             found.append(m.group(1))
-    for m in _QUOTED_WORD.finditer(text):
+    for m, first, last in _quote_runs(text):
         phrase = m.group(1)
         if not re.search(f"[{_CJK}]", phrase) and not phrase.isdigit():
             continue
-        after = text[m.end() : m.end() + 4]
+        # quotes said back to back share the frame of their run: 打造校园“心育”“心防”体系,
+        # 强调“产业为基”“项目为要”
+        after = text[last.end() : last.end() + 4]
         # a space typed before the quote is no word: 坚持 “美丽发展” is 坚持“美丽发展”
-        before = text[max(0, m.start() - 8) : m.start()].rstrip(" \u3000\t")[-4:]
+        before = text[max(0, first.start() - 8) : first.start()].rstrip(" \u3000\t")[-4:]
         # the noun phrase the quote stands before: “一核多边”对外开放格局
-        head = _HEAD_AFTER.match(text, m.end())
+        head = _HEAD_AFTER.match(text, last.end())
         if (
             after.startswith(cue.after)
             or before.endswith(cue.before)
@@ -92,6 +94,18 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
         ):
             found.append(phrase)
     return [p for p in found if p not in cue.stops]
+
+
+def _quote_runs(text: str) -> list[tuple[re.Match, re.Match, re.Match]]:
+    """Each quoted phrase with the first and the last quote of its run of quotes said back
+    to back (“产业为基”“项目为要”); a quote said alone is its own run."""
+    runs: list[list[re.Match]] = []
+    for m in _QUOTED_WORD.finditer(text):
+        if runs and runs[-1][-1].end() == m.start():
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return [(m, run[0], run[-1]) for run in runs for m in run]
 
 
 # Up to six CJK characters right after a quote, up to punctuation or 的.
