@@ -717,3 +717,23 @@ def test_a_piece_across_two_items_of_a_joined_series_is_new():
     assert _discoveries(scans, lexicon) == {"心育": "local", "心防": "local"}
     assert discovery.joined_series(lexicon) == {"举旗帜聚民心育新人兴文化展形象"}
 
+
+def test_sixth_round_frames():
+    from speechkit.analyzers.slogans import frames
+
+    # a number written in words with its decimal point is a quantity, not 九比九看
+    assert frames.doubled_numerals("比一九七八年增长三点三倍，开展五比五晒") == ["五比五晒"]
+    # the short name of a creation campaign said twice; 开创城乡, 创城市品牌 are other words
+    text = "总结创文经验，以创文为核心；做好创城工作，开创城乡新局面，创城市品牌。"
+    assert frames.creation_names(text) == ["创文"]
+    assert frames.creation_names("参与创城工作，做好创城工作。") == ["创城"]
+
+
+def test_sixth_round_frames_in_real_speeches():
+    # eval dev texts (咸阳 2020, round 2; a county of 2023, round 6)
+    path = DEV_TEXTS / "city_xianyang_speech_2020_civilization.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    assert got["创文"] == (6, 1)
+    path = DEV_TEXTS / "county_unnamed_speech_2021_projects.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    assert got["产业为基"] == (1, 1) and got["项目为要"] == (1, 1)

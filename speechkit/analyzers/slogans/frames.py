@@ -9,10 +9,11 @@ county speeches of every decade use, not a phrase of one place:
 - programmes named with 百, 千 or 万 (百城建设提质工程, 城市转型百项工程) after a verb that
   starts them (实施, 推进, 开展 …) or after 的;
 - the steps of a campaign by years (一年一个样、三年大变样) and a place's ranking goal
-  (跨入西部百强县).
+  (跨入西部百强县);
+- the short names of the creation campaigns said again (创文, 创城: sixth round).
 
 Pure functions over one speech's text; the cue words are rows of
-``speechkit/data/local_slogans.tsv`` (kinds ``head`` and ``campaign``).
+``speechkit/data/local_slogans.tsv`` (kinds ``head``, ``campaign`` and ``creation``).
 """
 
 from __future__ import annotations
@@ -165,9 +166,9 @@ _CJK_CHAR = re.compile(f"(?![的及和与是在对为等])[{_CJK}]")
 
 
 # The same numeral twice, each with one character: 九比九看, 五比五晒, 三抓三促 (not 一心一意,
-# 十全十美: idioms of 一 and 十).
+# 十全十美: idioms of 一 and 十; not 三点三倍, a number written in words with its decimal point).
 _DOUBLED = re.compile(
-    f"(?<![一{_NUMERAL}百千万第0-9])([三四五六七八九])(?![一二{_NUMERAL}])([{_CJK}])\\1(?![一二{_NUMERAL}])([{_CJK}])"
+    f"(?<![一{_NUMERAL}百千万第0-9])([三四五六七八九])(?![一二{_NUMERAL}点])([{_CJK}])\\1(?![一二{_NUMERAL}])([{_CJK}])"
 )
 
 
@@ -254,6 +255,21 @@ def local_titles(text: str) -> list[str]:
     return [title for title in found if found.count(title) >= 2]
 
 
+@cache
+def _creation() -> re.Pattern:
+    # not a verb that ends in 创 (开创城乡, 首创, 原创文章, 争创卫生城市), nor a word that goes on
+    # (创文明城市 names the title in full, 创城市品牌)
+    names = "|".join(map(re.escape, _words("creation")))
+    return re.compile(f"(?<![开首原独草自初新始共争再])(?:{names})(?![明化章件字学作生市乡镇林])")
+
+
+def creation_names(text: str) -> list[str]:
+    """Short names of the creation campaigns, said at least twice: 创文 (创建文明城市), 创城,
+    创卫 (卫生城市). Said once, 创城 may be a piece of another word."""
+    found = [m.group() for m in _creation().finditer(text)]
+    return [name for name in dict.fromkeys(found) if found.count(name) >= 2]
+
+
 def all_frames(text: str) -> list[str]:
     """Every phrase the frames of this module find in one speech."""
     return (
@@ -269,4 +285,5 @@ def all_frames(text: str) -> list[str]:
         + strategies(text)
         + comma_series(text)
         + local_titles(text)
+        + creation_names(text)
     )
