@@ -727,6 +727,10 @@ def test_sixth_round_frames():
     text = "总结创文经验，以创文为核心；做好创城工作，开创城乡新局面，创城市品牌。"
     assert frames.creation_names(text) == ["创文"]
     assert frames.creation_names("参与创城工作，做好创城工作。") == ["创城"]
+    # a local title worked towards, with its rank or none right after 创建; the province's own
+    # creation (全省文明城市) is no title of the speech's place
+    text = "召开创建文明县城动员大会，同心协力创建文明县城，创建省文明县城。全省文明城市，全省文明城市。"
+    assert frames.local_titles(text) == ["文明县城", "文明县城"]
 
 
 def test_sixth_round_frames_in_real_speeches():

@@ -241,9 +241,11 @@ def _around_one_piece(items: list[str]) -> bool:
 
 
 # A title conferred by a province or a city, the local ranks of the national creation
-# campaigns (全国文明城市, 国家卫生城市 are lexicon entries): 创建省级文明县, 市级卫生城区.
+# campaigns (全国文明城市, 国家卫生城市 are lexicon entries): 创建省级文明县, 市级卫生城区,
+# 创建省文明县城, or with no rank right after 创建: 创建文明县城 (not 全省文明城市, the province's).
 _LOCAL_TITLE = re.compile(
-    "(?:省级|市级|自治区级)(?:文明|卫生|园林|森林|生态|双拥模范)(?:城市|县城|城区|村镇|乡镇|县|区)"
+    "(?:省级|市级|自治区级|(?<![全本我])[省市]|(?<=创建))"
+    "(?:文明|卫生|园林|森林|生态|双拥模范)(?:城市|县城|城区|村镇|乡镇|县|区)"
 )
 
 
