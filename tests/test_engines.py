@@ -144,3 +144,25 @@ def test_a_speech_that_fails_is_named(workers, big_input, monkeypatch):
     assert "): targets failed: ValueError: no numbers today" in result.stderr
     assert "speeches_2022_traditional_dump-4," not in result.stdout
     assert "Traceback" not in result.output
+
+
+def test_workers_inherit_a_second_round_context_made_before_they_fork(big_input, monkeypatch):
+    # slogans without --discover: its context is made once, in this process, before the
+    # workers fork, so they neither make it again nor unpickle it. A context that cannot be
+    # pickled proves it: a lock travels to no worker by pickle.
+    import threading
+
+    big_input(True)
+    analyzer = REGISTRY["slogans"]
+    real = analyzer.gather
+    made = []
+
+    def gather_with_a_lock(scans, **options):
+        made.append(1)
+        return {**real(scans, **options), "lock": threading.Lock()}
+
+    monkeypatch.setattr(analyzer, "gather", gather_with_a_lock)
+    rows = run(analyzer, speechkit.load(SAMPLE))
+    monkeypatch.setattr(analyzer, "gather", real)
+    assert rows == run(analyzer, speechkit.load(SAMPLE))
+    assert made == [1]  # once, in this process

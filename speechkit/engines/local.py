@@ -15,6 +15,7 @@ import pickle
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -74,16 +75,25 @@ class LocalEngine:
         tasks = _tasks(corpus)
         seen = getattr(corpus, "on_speech", None)
         ref = _reference(analyzer)
-        if not parallel:
-            yield from _run(analyzer, ref, options, tasks, map, seen, failures)
-            return
-        warm = partial(_warm, analyzer, options)
-        with fork_pool(jobs, warm) as pool:
+        # A second round that needs no first (slogans without --discover) has its context
+        # made and shared before the workers fork: they inherit it, and the tables behind it
+        # (the lexicon), instead of each making or reading them again.
+        with _spill() as spill:
+            shared = None
+            if analyzer.rounds == 2 and not analyzer.needs_scan(**options):
+                shared = _share(analyzer.gather([], **options), spill, forked_later=True)
+            if not parallel:
+                yield from _run(analyzer, ref, options, tasks, map, seen, failures, spill, shared)
+                return
+            warm = partial(_warm, analyzer, options)
+            with fork_pool(jobs, warm) as pool:
 
-            def fan_out(func, items):
-                return bounded_imap(pool, func, items, jobs)
+                def fan_out(func, items):
+                    return bounded_imap(pool, func, items, jobs)
 
-            yield from _run(analyzer, ref, options, tasks, fan_out, seen, failures)
+                yield from _run(
+                    analyzer, ref, options, tasks, fan_out, seen, failures, spill, shared
+                )
 
     def each(
         self,
@@ -186,40 +196,34 @@ def _run(
     fan_out: Callable,
     seen: Callable | None,
     failures: Failures,
+    spill: Path,
+    shared: str | None = None,
 ) -> Iterator[dict]:
     """The rounds of ``analyzer`` over ``tasks``, each batch handed to ``fan_out`` (``map``
-    in this process, or an ordered fan-out to workers). ``name`` is ``_reference``'s."""
+    in this process, or an ordered fan-out to workers). ``name`` is ``_reference``'s;
+    ``spill`` a folder for the first round's speeches and the context; ``shared`` the
+    context of a second round already shared (``_share``), which then runs alone."""
     try:
-        if analyzer.rounds == 1:
-            work = partial(_analyse, name, options, None)
+        if analyzer.rounds == 1 or shared is not None:
+            work = partial(_analyse, name, options, shared)
             yield from _one_round(work, tasks, fan_out, seen, failures)
             return
-        spill = Path(tempfile.mkdtemp(prefix="speechkit-spill-"))
-        try:
-            if not analyzer.needs_scan(**options):
-                context = _share(analyzer.gather([], **options), spill)
-                work = partial(_analyse, name, options, context)
-                yield from _one_round(work, tasks, fan_out, seen, failures)
-                return
-            batches = ((task, str(spill / f"{i}.pickle")) for i, task in enumerate(tasks))
-            scans: list[Any] = []
-            paths: list[str] = []
-            for path, batch_scans, failed, size, speeches in fan_out(
-                partial(_scan, name, options), batches
-            ):
-                paths.append(path)
-                scans.extend(batch_scans)
-                failures.count(size)
-                failures.extend(failed)
-                _report(seen, speeches)
-            context = _share(analyzer.gather(scans, **options), spill)
-            del scans
-            for records, failed, _, _ in fan_out(partial(_analyse, name, options, context), paths):
-                failures.extend(failed)
-                yield from records
-        finally:
-            _CONTEXTS.pop(str(spill / CONTEXT_FILE), None)
-            shutil.rmtree(spill, ignore_errors=True)
+        batches = ((task, str(spill / f"{i}.pickle")) for i, task in enumerate(tasks))
+        scans: list[Any] = []
+        paths: list[str] = []
+        for path, batch_scans, failed, size, speeches in fan_out(
+            partial(_scan, name, options), batches
+        ):
+            paths.append(path)
+            scans.extend(batch_scans)
+            failures.count(size)
+            failures.extend(failed)
+            _report(seen, speeches)
+        context = _share(analyzer.gather(scans, **options), spill)
+        del scans
+        for records, failed, _, _ in fan_out(partial(_analyse, name, options, context), paths):
+            failures.extend(failed)
+            yield from records
     finally:
         _UNREGISTERED.pop(name, None)
         finish = getattr(seen, "finish", None)
@@ -227,13 +231,26 @@ def _run(
             finish()
 
 
-def _share(context: Any, spill: Path) -> str:
+@contextmanager
+def _spill() -> Iterator[Path]:
+    """A folder for a run's spilled speeches and shared context, removed afterwards."""
+    spill = Path(tempfile.mkdtemp(prefix="speechkit-spill-"))
+    try:
+        yield spill
+    finally:
+        _CONTEXTS.pop(str(spill / CONTEXT_FILE), None)
+        shutil.rmtree(spill, ignore_errors=True)
+
+
+def _share(context: Any, spill: Path, forked_later: bool = False) -> str:
     """A name for ``context`` that workers read once each (``_shared``), instead of an
     unpickling with every task: slogans' context takes 10 ms to unpickle, 57 times on the
-    20 MB sample."""
+    20 MB sample. With ``forked_later`` (no worker runs yet) nothing is written: the workers
+    forked afterwards inherit it."""
     path = str(spill / CONTEXT_FILE)
-    with open(path, "wb") as file:
-        pickle.dump(context, file, pickle.HIGHEST_PROTOCOL)
+    if not forked_later:
+        with open(path, "wb") as file:
+            pickle.dump(context, file, pickle.HIGHEST_PROTOCOL)
     _CONTEXTS[path] = context  # this process has it already
     return path
 
