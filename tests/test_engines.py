@@ -105,7 +105,7 @@ def test_small_inputs_start_no_worker(big_input, monkeypatch):
     def no_pool(*_args, **_kwargs):
         raise AssertionError("a pool was started for a small input")
 
-    monkeypatch.setattr(local, "fork_pool", no_pool)
+    monkeypatch.setattr(local, "Workers", no_pool)
     assert run(REGISTRY["directives"], speechkit.load(SAMPLE))
     big_input(True)
     with pytest.raises(AssertionError, match="pool was started"):

@@ -1,4 +1,4 @@
-"""The tokenizer's workers (speechkit.tokens.workers): forked from one zygote that ran the
+"""Worker processes (speechkit.workers): forked from one zygote that ran the
 warm-up once, results in order, errors raised here, and no process left behind."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from speechkit.errors import SpeechkitError
-from speechkit.tokens.workers import Workers
+from speechkit.workers import Workers
 
 
 def _note(path: str) -> None:

@@ -19,8 +19,8 @@ def _stop(signum, _frame) -> None:
         signal.signal(held, signal.SIG_IGN)  # a second Ctrl-C must not cut the cleanup short
     # Neither is imported by a command that starts no worker and writes no file (--help):
     # then there is nothing to stop or remove.
-    workers = sys.modules.get("speechkit.tokens.workers")
-    if workers is not None:  # the tokenizer's workers, children of a child of this process
+    workers = sys.modules.get("speechkit.workers")
+    if workers is not None:  # the workers, children of a child of this process
         workers.kill_all()
     multiprocessing = sys.modules.get("multiprocessing")
     if multiprocessing is not None:

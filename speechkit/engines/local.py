@@ -1,4 +1,5 @@
-"""The local engine: this process and, for inputs of a megabyte or more, forked workers.
+"""The local engine: this process and, for inputs of a megabyte or more, forked workers
+(``speechkit.workers``: forked from one process that warmed up for them).
 
 Each worker builds its batch of speeches from raw slices (clean, convert), runs the
 analyzer on them and sends back records, never ``Speech`` objects: the main process only
@@ -21,11 +22,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from speechkit.analyzers.base import Analyzer
-from speechkit.engines.tasks import Batch, analyse_batch, build_batch, scan_batch
+from speechkit.engines.tasks import Batch, analyse_batch, build_batch, scan_batch, task_size
 from speechkit.errors import Failures, SpeechkitError, failure_of, failures_or_raise
 from speechkit.ingest.build import SpeechTask
 from speechkit.model import Speech
-from speechkit.parallel import bounded_imap, can_fork, fork_pool
+from speechkit.workers import Workers, can_fork
 
 # Inputs smaller than this (all files together) run in this process: starting workers
 # costs more than they save (a 200 KB dump takes 0.3 s serially).
@@ -85,11 +86,10 @@ class LocalEngine:
             if not parallel:
                 yield from _run(analyzer, ref, options, tasks, map, seen, failures, spill, shared)
                 return
-            warm = partial(_warm, analyzer, options)
-            with fork_pool(jobs, warm) as pool:
+            with Workers(jobs, partial(_warm, analyzer, options)) as workers:
 
                 def fan_out(func, items):
-                    return bounded_imap(pool, func, items, jobs)
+                    return workers.imap(func, items, size=task_size)
 
                 yield from _run(
                     analyzer, ref, options, tasks, fan_out, seen, failures, spill, shared
@@ -117,10 +117,10 @@ class LocalEngine:
             if not parallel:
                 yield from _one_round(work, tasks, map, seen, failures)
                 return
-            with fork_pool(jobs, _load_converter) as pool:
+            with Workers(jobs, _load_converter) as workers:
 
                 def fan_out(func, items):
-                    return bounded_imap(pool, func, items, jobs)
+                    return workers.imap(func, items, size=task_size)
 
                 yield from _one_round(work, tasks, fan_out, seen, failures)
         finally:
@@ -141,8 +141,8 @@ def _tasks(corpus: Iterable[Speech]) -> Iterable[SpeechTask]:
 
 
 def _load_converter() -> None:
-    """Load OpenCC's tables in a new worker, while this process still reads and splits the
-    input (loading them before forking would keep the workers waiting for it)."""
+    """Load OpenCC's tables where the workers are forked from (``speechkit.workers``), once,
+    while this process reads and splits the input."""
     from speechkit.ingest.convert import to_simplified
 
     to_simplified("")

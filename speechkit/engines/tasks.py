@@ -85,6 +85,14 @@ def _chars(item: Speech | tuple) -> int:
     return item.chars if isinstance(item, Speech) else len(item[4])
 
 
+def task_size(work: SpeechTask | tuple | str) -> int:
+    """The characters of a task, or of a first round's ``(task, spill path)``, to balance
+    workers by; 1 for a second round's spill path (its size is no longer known here)."""
+    if isinstance(work, tuple):
+        work = work[0]
+    return sum(map(_chars, work.items)) if isinstance(work, SpeechTask) else 1
+
+
 def scan_batch(analyzer: Any, options: dict, batch: Batch) -> tuple[Batch, list[Any]]:
     """The first round over ``batch``: the batch less the speeches whose ``scan`` raised
     (they are failures now, and get no second round), and the scans of the others."""

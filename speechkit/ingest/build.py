@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import groupby, islice
 from pathlib import Path
 
@@ -11,8 +13,8 @@ from speechkit.ingest.clean import WindowedClean, clean
 from speechkit.ingest.convert import to_simplified
 from speechkit.ingest.title import guess_title
 from speechkit.model import Speech
-from speechkit.parallel import bounded_imap, can_fork, fork_pool
 from speechkit.text.windows import windows
+from speechkit.workers import can_fork
 
 BATCH = 16  # speeches per task for worker processes
 # A speech longer than this (characters) is cleaned and converted a window at a time, so
@@ -81,15 +83,17 @@ def build_all(items: Iterator[tuple], jobs: int | None, parallel: bool) -> Itera
         for item in items:
             yield build_speech(*item)
         return
-    to_simplified("")  # load OpenCC's tables once, before forking
-    with fork_pool(jobs) as pool:
+    from speechkit.workers import Workers
+
+    # OpenCC's tables are loaded once, where the workers are forked from.
+    with Workers(jobs or os.cpu_count() or 1, partial(to_simplified, "")) as workers:
         # A speech spilled to a file is built here: sent back from a worker, it would be
         # pickled whole on both sides.
         for spilled, run in groupby(items, key=_spilled):
             if spilled:
                 yield from (build_speech(*item) for item in run)
                 continue
-            for batch in bounded_imap(pool, build_speeches, _batches(run), pool._processes):
+            for batch in workers.imap(build_speeches, _batches(run), size=_batch_chars):
                 yield from batch
 
 
@@ -101,6 +105,10 @@ def _batches(items: Iterator[tuple]) -> Iterator[list[tuple]]:
 
 def _spilled(item: tuple) -> bool:
     return not isinstance(item[4], str)
+
+
+def _batch_chars(batch: list[tuple]) -> int:
+    return sum(len(item[4]) for item in batch)
 
 
 def preamble_title(preamble: str) -> str:

@@ -7,7 +7,7 @@ variable ``SPEECHKIT_TOKENIZER``, else jieba); rjieba comes with ``pip install s
 
 Why not ``jieba.enable_parallel``: it does not parallelise ``lcut`` at all, and words added
 after it never reach its workers. Instead forked workers share one load of jieba and the
-user words (``speechkit.tokens.workers``: made while the main process reads the corpus),
+user words (``speechkit.workers``: made while the main process reads the corpus),
 and each worker returns one joined string per speech (cheap to send back; Arrow splits it
 without a Python object per token).
 """
@@ -239,7 +239,7 @@ def warm(name: str | None = None) -> None:
 
 class TokenizerPool:
     """Worker processes that share one load of the tokenizer and the user words, and
-    segment texts (``speechkit.tokens.workers``).
+    segment texts (``speechkit.workers``).
 
     ``start()`` forks them, and they load the tokenizer while this process goes on reading;
     ``joined()`` starts them on first use otherwise. With one job, or where fork is
@@ -255,13 +255,13 @@ class TokenizerPool:
     def parallel(self) -> bool:
         # Asked only when there is something to cut: a cached run never imports
         # multiprocessing.
-        from speechkit.parallel import can_fork
+        from speechkit.workers import can_fork
 
         return can_fork(self.jobs)
 
     def start(self) -> TokenizerPool:
         if (self._pool is None or self._pool.closed) and self.parallel:
-            from speechkit.tokens.workers import Workers
+            from speechkit.workers import Workers
 
             user_words()  # the lexicon parsed once, here: the workers are forked with it
             self._pool = Workers(self.jobs, partial(warm, self.name))
@@ -281,7 +281,7 @@ class TokenizerPool:
     def joined(self, texts: Iterable[str]) -> Iterator[str]:
         """Each text's tokens joined by ``SEPARATOR``, in order.
 
-        Few texts are in flight at once (see ``speechkit.tokens.workers``), so memory stays
+        Few texts are in flight at once (see ``speechkit.workers``), so memory stays
         bounded however long the input is.
         """
         cut = partial(_cut_joined, self.name)

@@ -1,19 +1,21 @@
-"""Tokenizer workers forked from one process that has loaded the tokenizer (a zygote).
+"""Worker processes forked from one process that has warmed up for them (a zygote): the
+local engine's analyzers and ``split``, the loader's parallel build, and the tokenizer.
 
-Why not a ``multiprocessing.Pool`` of workers that each load it:
-- every worker would read the dictionary itself, all at once, while this process reads the
-  corpus: three processes on two cores, and one load too many;
-- loading it here before forking keeps this process deaf to Ctrl-C for the length of the
-  load (one C call) and the other core idle meanwhile;
-- (CPython's pool also wakes its worker-handler thread on every result; ``parallel.fork_pool``
-  no longer does, but that alone leaves the two loads.)
+Why not a ``multiprocessing.Pool`` of workers that each warm up:
+- every worker would load the same tables itself (OpenCC, an analyzer's lexicon and
+  matcher, jieba's dictionary), all at once, while this process reads the corpus: three
+  processes on two cores, and the loads one too many;
+- loading them here before forking keeps this process deaf to Ctrl-C for the length of the
+  load (one C call for jieba) and the other core idle meanwhile;
+- CPython's pool also wakes its worker-handler thread on every result waiting in the pipe.
 
-So this process forks one child, the zygote, which loads the tokenizer once and forks the
-workers from itself (they share its dictionary, copy-on-write), then only waits for them.
-Each worker has a pipe for texts and a pipe for results. A thread here sends the texts
-(each to the worker with the fewest characters still to cut); the calling thread receives
-the results and hands them on in order, at most ``IN_FLIGHT_PER_JOB`` per worker not yet
-consumed, so memory stays bounded however long the input is.
+So this process forks one child, the zygote, which warms up once (``warm``) and forks the
+workers from itself (they share its tables, copy-on-write), then only waits for them.
+Each worker has a pipe for items and a pipe for results. A thread here sends the items
+(each to the worker with the least work still to do, by ``size``); the calling thread
+receives the results and hands them on in order, at most ``IN_FLIGHT_PER_JOB`` per worker
+not yet consumed, so memory stays bounded however long the input is. What this process
+holds when it makes ``Workers`` (loaded modules, a shared context) the workers inherit.
 
 Ctrl-C reaches every process of the group: the zygote and the workers ignore it; this
 process's handler (``speechkit.cli.interrupt``) kills the workers (``kill_all``) and the
@@ -34,17 +36,18 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from speechkit.errors import SpeechkitError
-from speechkit.parallel import IN_FLIGHT_PER_JOB, die_with_parent
 
-PIPE_BYTES = 1 << 20  # a worker's result (~45 KB a speech) goes out in one write
+IN_FLIGHT_PER_JOB = 4  # items queued per worker: keeps memory bounded on huge inputs
+PIPE_BYTES = 1 << 20  # a worker's result (a speech's tokens: ~45 KB) goes out in one write
 _LIVE: weakref.WeakSet[Workers] = weakref.WeakSet()
 
 
 class Workers:
     """``jobs`` worker processes, forked (after ``warm()``) from a zygote forked from this
-    process. ``imap(func, items)`` runs ``func`` on the workers, results in order."""
+    process. ``imap(func, items)`` runs ``func`` on the workers, results in order; as a
+    context manager, the workers end with the block."""
 
-    def __init__(self, jobs: int, warm: Callable[[], None]):
+    def __init__(self, jobs: int, warm: Callable[[], None] | None = None):
         import multiprocessing
         from multiprocessing.connection import Pipe
 
@@ -59,7 +62,7 @@ class Workers:
         self._zygote = multiprocessing.get_context("fork").Process(
             target=_zygote,
             args=(warm, children, self._results, self._tasks, self._pids),
-            name="speechkit-tokenizer",
+            name="speechkit-workers",
             daemon=True,
         )
         self._zygote.start()
@@ -68,13 +71,26 @@ class Workers:
             result_send.close()
         _LIVE.add(self)
 
-    def imap(self, func: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
-        """``func(item)`` for each item, in order. A worker's exception is raised here."""
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def imap(
+        self,
+        func: Callable[[Any], Any],
+        items: Iterable[Any],
+        size: Callable[[Any], int] | None = None,
+    ) -> Iterator[Any]:
+        """``func(item)`` for each item, in order. A worker's exception is raised here.
+        ``size(item)`` weighs an item, for sending it to the worker with the least work still
+        to do (default: a text's length, else 1)."""
         from multiprocessing.connection import wait
 
         if self.closed:
-            raise RuntimeError("the tokenizer workers are closed")
-        feed = _Feed(self, func, items)
+            raise RuntimeError("the workers are closed")
+        feed = _Feed(self, func, items, size or _size)
         ready: dict[int, Any] = {}
         taken = 0
         finished = False
@@ -113,7 +129,7 @@ class Workers:
                 self.close()
 
     def close(self) -> None:
-        """End the workers: their text pipes closed, they finish and exit."""
+        """End the workers: their item pipes closed, they finish and exit."""
         if self.closed:
             return
         self.closed = True
@@ -139,6 +155,25 @@ class Workers:
                     os.kill(pid, signal.SIGKILL)
 
 
+def can_fork(jobs: int | None) -> bool:
+    """Whether ``jobs`` workers are worth forking here (two or more, and fork exists)."""
+    import multiprocessing
+
+    return (jobs or os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def die_with_parent() -> None:
+    """Linux: the kernel kills this process when the thread that forked it ends, so a killed
+    parent leaves no orphan."""
+    try:
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # elsewhere the parent's interrupt handler kills its workers
+
+
 def kill_all() -> None:
     """Kill the workers of every live ``Workers`` (from a signal handler)."""
     for workers in list(_LIVE):
@@ -147,23 +182,23 @@ def kill_all() -> None:
 
 class _Feed:
     """The thread that sends ``imap``'s items to the workers, at most ``IN_FLIGHT_PER_JOB``
-    per worker not yet consumed, each to the worker with the least text still to cut."""
+    per worker not yet consumed, each to the worker with the least work still to do."""
 
-    def __init__(self, workers: Workers, func: Callable, items: Iterable[Any]):
+    def __init__(self, workers: Workers, func: Callable, items: Iterable[Any], size: Callable):
         self.slots = threading.Semaphore(workers.jobs * IN_FLIGHT_PER_JOB)
         self.total: int | None = None
         self.error: BaseException | None = None
         self.wake_recv, self._wake_send = os.pipe()
         self._stopped = threading.Event()
         self._lock = threading.Lock()
-        self._load = [0] * workers.jobs  # characters sent to each worker and not back
+        self._load = [0] * workers.jobs  # the size of what each worker was sent and not back
         self._sent: dict[int, tuple[int, int]] = {}  # item index: (worker, characters)
         self._thread = threading.Thread(
-            target=self._run, args=(workers._tasks, func, items), daemon=True
+            target=self._run, args=(workers._tasks, func, items, size), daemon=True
         )
         self._thread.start()
 
-    def _run(self, tasks, func, items) -> None:
+    def _run(self, tasks, func, items, size) -> None:
         # A send to a worker that was killed fails with EPIPE here, never a SIGPIPE (which
         # the command line sets to end the process, for `| head`).
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPIPE})
@@ -175,11 +210,11 @@ class _Feed:
                         return
                 if self._stopped.is_set():
                     return
-                size = len(item) if isinstance(item, str) else 1
+                weight = size(item)
                 with self._lock:
                     worker = self._load.index(min(self._load))
-                    self._load[worker] += size
-                    self._sent[count - 1] = (worker, size)
+                    self._load[worker] += weight
+                    self._sent[count - 1] = (worker, weight)
                 try:
                     tasks[worker].send((count - 1, func, item))
                 except OSError:
@@ -208,14 +243,18 @@ class _Feed:
             os.close(self._wake_send)
 
 
+def _size(item: Any) -> int:
+    return len(item) if isinstance(item, str) else 1
+
+
 def _worker_gone() -> SpeechkitError:
     return SpeechkitError(
-        "a tokenizer worker ended unexpectedly (out of memory?); run again, or with --jobs 1"
+        "a worker process ended unexpectedly (out of memory?); run again, or with --jobs 1"
     )
 
 
 def _zygote(warm, children, parent_results, parent_tasks, pids) -> None:
-    """The zygote: load the tokenizer, fork the workers, wait for them."""
+    """The zygote: warm up, fork the workers, wait for them."""
     parent = os.getppid()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -225,7 +264,8 @@ def _zygote(warm, children, parent_results, parent_tasks, pids) -> None:
     for conn in (*parent_results, *parent_tasks):
         conn.close()
     try:
-        warm()
+        if warm is not None:
+            warm()
     except Exception as exc:
         for _, results in children:
             _send(results, (-1, None, exc))
@@ -261,8 +301,8 @@ def _zygote(warm, children, parent_results, parent_tasks, pids) -> None:
 
 
 def _worker(tasks, results, children) -> None:
-    """A worker: cut texts until its text pipe closes, then exit (never return into the
-    zygote's code)."""
+    """A worker: run the items it is sent until its item pipe closes, then exit (never
+    return into the zygote's code)."""
     code = 1
     try:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
