@@ -61,10 +61,22 @@ class CleaningStats:
 
 
 @dataclass(frozen=True)
+class TitleBlock:
+    """The lines that head a report in its file's preamble (title, subtitles, dateline,
+    speaker; see ``speechkit.ingest.preamble``): cleaned, Simplified, with the map back to the
+    raw file. Not part of the speech's text, which starts at its opening line."""
+
+    text: str
+    offsets: OffsetMap
+
+
+@dataclass(frozen=True)
 class Speech:
     """One speech: its place in the raw file, its cleaned text and its Simplified text.
 
     ``original`` and ``text`` have the same length, so one ``offsets`` map serves both.
+    ``title_block`` is the report's title block in the preamble before it, for the one speech
+    of a file that has one (None otherwise): it lies before ``start``.
     """
 
     id: str
@@ -77,6 +89,7 @@ class Speech:
     text: str
     offsets: OffsetMap
     stats: CleaningStats = field(default_factory=CleaningStats)
+    title_block: TitleBlock | None = None
 
     @property
     def chars(self) -> int:

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from speechkit.ingest.clean import WindowedClean, clean
 from speechkit.ingest.convert import to_simplified
+from speechkit.ingest.preamble import block_title, title_block_start
 from speechkit.ingest.title import guess_title
-from speechkit.model import Speech
+from speechkit.model import Speech, TitleBlock
 from speechkit.text.windows import windows
 from speechkit.workers import can_fork
 
@@ -23,11 +24,13 @@ WINDOW = 1 << 20
 
 
 def build_speech(
-    source: str, stem: str, ordinal: int, start: int, raw: str, report_title: str = ""
+    source: str, stem: str, ordinal: int, start: int, raw: str, preamble: str = ""
 ) -> Speech:
     """Speech number ``ordinal`` from its raw slice ``raw``, which starts at ``start``:
     a str, or a long slice kept outside memory (``windows(size)`` gives its text in pieces
-    that end at line ends, such as a streamed document's spilled speech)."""
+    that end at line ends, such as a streamed document's spilled speech). ``preamble`` is
+    the raw text from the file's start to ``start`` when it heads this speech (the file's
+    one speech): its title block goes with the speech, and its title line is the title."""
     if isinstance(raw, str) and len(raw) <= WINDOW:
         cleaned = clean(raw, start)
         original, text = cleaned.text, to_simplified(cleaned.text)
@@ -46,18 +49,31 @@ def build_speech(
         text = "".join(texts)
         del texts
         offsets, stats = cleaner.offsets, cleaner.stats
+    block = title_block(preamble)
+    title = block_title(block.text) if block else ""
     return Speech(
         id=f"{stem}-{ordinal}",
         source=source,
         ordinal=ordinal,
         start=start,
         end=offsets.raw_end,
-        title=report_title or guess_title(text),
+        title=title or guess_title(text),
         original=original,
         text=text,
         offsets=offsets,
         stats=stats,
+        title_block=block,
     )
+
+
+def title_block(preamble: str) -> TitleBlock | None:
+    """The title block of ``preamble`` (raw, from the file's start), cleaned and converted;
+    None when it has none (no preamble, or nothing but page chrome and blanks)."""
+    at = title_block_start(preamble)
+    if not preamble[at:].strip():
+        return None
+    cleaned = clean(preamble[at:], at)
+    return TitleBlock(to_simplified(cleaned.text), cleaned.offsets)
 
 
 @dataclass(frozen=True)
@@ -109,15 +125,6 @@ def _spilled(item: tuple) -> bool:
 
 def _batch_chars(batch: list[tuple]) -> int:
     return sum(len(item[4]) for item in batch)
-
-
-def preamble_title(preamble: str) -> str:
-    """A report's own title: the first preamble line that is not a date or a site tag."""
-    for line in clean(preamble).text.splitlines():
-        line = line.strip()
-        if line and not line[:4].isdigit() and not line.startswith("【"):
-            return to_simplified(line)
-    return ""
 
 
 class DocumentReport:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from speechkit import atomic
 from speechkit.errors import SpeechkitError
-from speechkit.model import CleaningStats, OffsetMap, Speech, speech_record
+from speechkit.model import CleaningStats, OffsetMap, Speech, TitleBlock, speech_record
 
 MANIFEST = "speeches.jsonl"
 FORMAT = "speechkit-corpus/1"
@@ -63,6 +63,7 @@ def read(path: Path) -> Iterator[Speech]:
                     text=text,
                     offsets=OffsetMap.from_breaks(row["offsets"], row["end"]),
                     stats=CleaningStats(**row["stats"]),
+                    title_block=_title_block(row.get("title_block")),
                 )
             except (KeyError, ValueError, TypeError, OSError) as exc:
                 raise SpeechkitError(
@@ -83,29 +84,45 @@ def read(path: Path) -> Iterator[Speech]:
         )
 
 
+def _title_block(row: dict | None) -> TitleBlock | None:
+    """The title block of a manifest row (None when the speech has none, or when the
+    corpus was written before title blocks were kept)."""
+    if row is None:
+        return None
+    return TitleBlock(row["text"], OffsetMap.from_breaks(row["offsets"], row["end"]))
+
+
 def _check(speech: Speech, row: dict, previous_end: int) -> str:
     """What is wrong with one manifest entry and its text, or "" if nothing."""
     if not 0 <= previous_end <= speech.start <= speech.end:
         return f"offsets {speech.start}-{speech.end} overlap or run backwards"
+    block = speech.title_block
+    if block and not _tiles(block.offsets, len(block.text), previous_end, speech.start):
+        return "the title block does not lie before the speech"
     if speech.end - speech.start < len(speech.original):  # cleaning only deletes
         return f"offsets {speech.start}-{speech.end} are shorter than the text"
     if len(speech.text) != len(speech.original) or len(speech.text) != row.get("chars"):
         return f"{row['file']} does not have the length the manifest gives"
     if "sha1" in row and text_hash(speech.text) != row["sha1"]:
         return f"{row['file']} was edited"
-    offsets = speech.offsets
-    clean_at, raw_at = list(offsets.clean_at), list(offsets.raw_at)
-    if (
-        not clean_at
-        or clean_at != sorted(clean_at)
-        or raw_at != sorted(raw_at)
-        or clean_at[0] != 0
-        or clean_at[-1] > len(speech.text)
-        or raw_at[0] < speech.start
-        or raw_at[-1] > speech.end
-    ):
+    if not _tiles(speech.offsets, len(speech.text), speech.start, speech.end):
         return "the offset map does not tile the speech"
     return ""
+
+
+def _tiles(offsets: OffsetMap, length: int, start: int, end: int) -> bool:
+    """Whether ``offsets`` maps a text of ``length`` characters into raw ``[start, end]``."""
+    clean_at, raw_at = list(offsets.clean_at), list(offsets.raw_at)
+    return bool(
+        clean_at
+        and clean_at == sorted(clean_at)
+        and raw_at == sorted(raw_at)
+        and clean_at[0] == 0
+        and clean_at[-1] <= length
+        and raw_at[0] >= start
+        and raw_at[-1] <= end
+        and offsets.raw_end <= end
+    )
 
 
 def entry(folder: Path, speech: Speech) -> tuple[str, str | None]:
@@ -153,7 +170,12 @@ def _write_row(out, speech: Speech, name: str, sha1: str) -> None:
         out.write(json.dumps(piece, ensure_ascii=False)[1:-1])
     out.write('", "offsets": ')
     _write_breaks(out, speech.offsets)
-    out.write(f', "stats": {json.dumps(asdict(speech.stats))}}}\n')
+    out.write(f', "stats": {json.dumps(asdict(speech.stats))}')
+    block = speech.title_block
+    if block is not None:  # a few lines: written whole
+        cells = {"text": block.text, "offsets": block.offsets.breaks, "end": block.offsets.raw_end}
+        out.write(f', "title_block": {json.dumps(cells, ensure_ascii=False)}')
+    out.write("}\n")
 
 
 def write(

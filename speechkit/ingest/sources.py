@@ -16,7 +16,6 @@ from speechkit.ingest.build import (
     SpeechTask,
     build_all,
     build_speech,
-    preamble_title,
 )
 from speechkit.ingest.clean import Finding, clean
 from speechkit.ingest.decode import decode_bytes
@@ -48,9 +47,6 @@ class Document(DocumentReport):
     def preamble(self) -> str:
         return self.raw[: self.spans[0][0]]
 
-    def preamble_title(self) -> str:
-        return preamble_title(self.preamble)
-
     def speeches(self, jobs: int | None = None) -> Iterator[Speech]:
         """Clean and convert each speech, in order; a large file with several speeches is
         worked on by ``jobs`` processes (default every core)."""
@@ -59,19 +55,18 @@ class Document(DocumentReport):
 
     def items(self, spill: bool = False) -> Iterator[tuple]:
         """``build_speech`` arguments for each speech, in order (``spill`` matters for
-        streamed documents only: the text is in memory already)."""
-        report_title = self.preamble_title() if len(self.spans) == 1 else ""
+        streamed documents only: the text is in memory already). The preamble of a file of
+        one speech heads that speech (its title block); that of several speeches heads the
+        page, not its first speech."""
+        preamble = self.preamble if len(self.spans) == 1 else ""
         return (
-            (self.source, self.stem, ordinal, start, self.raw[start:end], report_title)
+            (self.source, self.stem, ordinal, start, self.raw[start:end], preamble)
             for ordinal, (start, end) in enumerate(self.spans, 1)
         )
 
-    def speech(self, ordinal: int, report_title: str = "") -> Speech:
+    def speech(self, ordinal: int) -> Speech:
         """Speech number ``ordinal`` (1-based), cleaned and converted."""
-        start, end = self.spans[ordinal - 1]
-        return build_speech(
-            self.source, self.stem, ordinal, start, self.raw[start:end], report_title
-        )
+        return build_speech(*next(islice(self.items(), ordinal - 1, None)))
 
     def findings(self) -> list[Finding]:
         """Damaged glosses and mojibake runs in the whole file, preamble included."""

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from speechkit.errors import SpeechkitError
-from speechkit.ingest.build import DocumentReport, build_all, preamble_title
+from speechkit.ingest.build import DocumentReport, build_all
 from speechkit.ingest.clean import Finding, clean
 from speechkit.ingest.decode import decode_bytes
 from speechkit.ingest.spill import Pending, SpilledRaw
@@ -135,16 +135,10 @@ class StreamedDocument(DocumentReport):
     def items(self, spill: bool = False) -> Iterator[tuple]:
         """``build_speech`` arguments for each speech, in order (the raw file is read as
         they are taken). With ``spill``, a long speech's raw text is a ``SpilledRaw``: for
-        this process and workers on this machine only."""
+        this process and workers on this machine only. As in ``Document.items``, only the
+        preamble of a file of one speech heads it."""
         return (
-            (
-                self.source,
-                self.stem,
-                ordinal,
-                start,
-                raw,
-                preamble_title(self.preamble) if only else "",
-            )
+            (self.source, self.stem, ordinal, start, raw, self.preamble if only else "")
             for ordinal, (start, raw, only) in enumerate(self.pieces(spill), 1)
         )
 

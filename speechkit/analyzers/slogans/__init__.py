@@ -152,7 +152,7 @@ class Slogans(Analyzer):
             return [], Counter(), Counter(), [], []
         from speechkit.analyzers.slogans import discovery, frames, local
 
-        text, stops = speech.text, discovery.stop_list()
+        text, stops = counted_text(speech), discovery.stop_list()
         quoted_numbered = [c.phrase for c in discovery.quoted_numbered(text, stops)]
         unquoted = Counter(c.phrase for c in discovery.unquoted_numbered(text, stops))
         quoted = Counter(c.phrase for c in discovery.quoted_phrases(text, stops))
@@ -207,17 +207,15 @@ class Slogans(Analyzer):
 
             matcher = _MATCHERS[context["key"]] = Matcher(context["forms"])
         records = [{"speech": speech.id, "slogan": None, "chars": len(speech.text)}]
-        matches = matcher.find(speech.text)
-        # A report's title line stands before its first opening line, outside the text:
-        # it counts too, at the start of the speech (the counting rule: titles included).
-        title = speech.title if speech.title not in speech.text else ""
-        titled = matcher.find(title) if title else []
-        pairs = Counter((m.slogan, m.form) for m in [*titled, *matches])
-        # slogan -> raw offset of its first match (a title's: the start of the speech)
-        first: dict[str, int] = {m.slogan: speech.offsets.raw(0) for m in titled}
-        for m in matches:
-            if m.slogan not in first:
-                first[m.slogan] = speech.offsets.raw(m.start)
+        # A report's title block stands before its first opening line, outside the text:
+        # it counts too (the counting rule: titles included), and it comes first.
+        block = speech.title_block
+        placed = [(m, block.offsets) for m in matcher.find(block.text)] if block else []
+        placed += [(m, speech.offsets) for m in matcher.find(speech.text)]
+        pairs = Counter((m.slogan, m.form) for m, _ in placed)
+        first: dict[str, int] = {}  # slogan -> raw offset of its first match
+        for m, offsets in placed:
+            first.setdefault(m.slogan, offsets.raw(m.start))
         terms = context["terms"]
         for (slogan, form), count in pairs.items():
             kind, category, first_year, source = terms[slogan]
@@ -258,6 +256,13 @@ class Slogans(Analyzer):
             ]
         rows = rows[:top]
         return by_speech_rows(records, {row["slogan"] for row in rows}) if by_speech else rows
+
+
+def counted_text(speech: Speech) -> str:
+    """What discovery reads of ``speech``: its title block (a line or more, ending in a line
+    end) and its text, one after the other."""
+    block = speech.title_block
+    return block.text + speech.text if block else speech.text
 
 
 _ERA = re.compile(r"(?P<decade>\d{3}0)s|(?P<low>\d{4})?\s*(?P<dash>[-–~至])?\s*(?P<high>\d{4})?")
