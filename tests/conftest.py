@@ -13,6 +13,26 @@ SAMPLE = ROOT / "corpus" / "speeches_2022_traditional_dump.txt"
 GOLDEN = ROOT / "tests" / "golden"
 EVAL_TEXTS = ROOT.parent / "shared" / "eval" / "texts"
 
+# A report's title block (issue 12): hand-written, quoted from no real text.
+# Page chrome of a scraped page, ending in the site's tag line: other articles' titles, dates.
+CHROME = "推动高质量发展心得体会（通用5篇）\n2024-02-23\n【example.com--演讲稿】\n"
+# Title, a subtitle that holds a formulation and a quoted local slogan, the speaker.
+TITLE_BLOCK = "政府工作报告\n——在全市推进高质量发展、建设“清水绿岸”大会上\n市长 某某\n"
+REPORT_BODY = "各位代表：\n现在，我代表市人民政府作报告。要推动高质量发展，建设“清水绿岸”。\n"
+
+
+def title_block_reports(folder):
+    """Three one-speech reports with title blocks (one behind page chrome, one with CRLF)."""
+    folder.mkdir()
+    texts = {
+        "a.txt": CHROME + TITLE_BLOCK + REPORT_BODY,
+        "b.txt": TITLE_BLOCK.replace("\n", "\r\n") + REPORT_BODY.replace("\n", "\r\n"),
+        "c.txt": "深化改革 建设“清水绿岸”\n" + REPORT_BODY + "要深化改革。\n",
+    }
+    for name, text in texts.items():
+        (folder / name).write_bytes(text.encode("utf-8"))
+    return sorted(str(p) for p in folder.iterdir())
+
 
 def run_python(code: str) -> subprocess.CompletedProcess:
     """``code`` run by this interpreter in a fresh process (for what a process imports or

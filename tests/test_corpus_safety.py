@@ -16,7 +16,7 @@ from speechkit.cli import cli
 from speechkit.errors import SpeechkitError
 from speechkit.ingest import corpus_dir
 
-from .conftest import SAMPLE
+from .conftest import SAMPLE, title_block_reports
 
 
 def run(*args, input=None):
@@ -128,4 +128,18 @@ def test_edited_texts_are_reported(tmp_path, speeches, edit):
     path = tmp_path / "c" / name
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     with pytest.raises(SpeechkitError, match=name):
+        list(speechkit.load(tmp_path / "c"))
+
+
+def test_a_title_block_is_kept_and_one_moved_into_its_speech_is_reported(tmp_path):
+    inputs = title_block_reports(tmp_path / "in")
+    corpus_dir.write(speechkit.load(inputs), tmp_path / "c")
+    assert list(speechkit.load(tmp_path / "c")) == list(speechkit.load(inputs))
+
+    def into_the_speech(rows):
+        block = rows[0]["title_block"]
+        block.update(offsets=[[0, rows[0]["start"] + 1]], end=rows[0]["start"] + 9)
+
+    edit_manifest(tmp_path / "c", into_the_speech)
+    with pytest.raises(SpeechkitError, match=r"speeches\.jsonl:1: the title block"):
         list(speechkit.load(tmp_path / "c"))

@@ -24,7 +24,7 @@ from speechkit.analyzers.runner import run
 from speechkit.cli import cli
 from speechkit.engines.local import LocalEngine
 
-from .conftest import ROOT, SAMPLE
+from .conftest import ROOT, SAMPLE, title_block_reports
 
 distributed = pytest.importorskip("distributed")
 
@@ -162,6 +162,16 @@ def test_split_o_and_a_corpus_directory_on_the_cluster(process_cluster, inputs, 
         local = invoke(name, tmp_path / "local", "--csv").stdout
         dask = invoke(name, tmp_path / "local", "--csv", "--scheduler", process_cluster).stdout
         assert dask == local
+
+
+@pytest.mark.parametrize("options", [(), ("--discover",)])
+def test_title_blocks_count_on_the_cluster(local_cluster, tmp_path, options):
+    """A report's title block is built with its speech on a worker and counted there."""
+    inputs = title_block_reports(tmp_path / "in")
+    command = ("slogans", *inputs, *options, "--csv")
+    dask = invoke(*command, "--scheduler", local_cluster).stdout
+    assert dask == invoke(*command, "--engine", "local").stdout
+    assert "高质量发展,5," in dask  # two title blocks hold it, besides the three texts
 
 
 def test_the_scheduler_comes_from_the_environment(process_cluster, inputs):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import subprocess
 import sys
@@ -24,7 +25,17 @@ from speechkit.cli import cli
 from speechkit.errors import SpeechkitError
 from speechkit.model import OffsetMap, Speech
 
-from .conftest import EVAL_TEXTS, GOLDEN, ROOT, SAMPLE, eval_text
+from .conftest import (
+    CHROME,
+    EVAL_TEXTS,
+    GOLDEN,
+    REPORT_BODY,
+    ROOT,
+    SAMPLE,
+    TITLE_BLOCK,
+    eval_text,
+    title_block_reports,
+)
 
 DEV_TEXTS = ROOT / "eval" / "texts"  # the repository's own labelled dev texts
 
@@ -450,6 +461,89 @@ def test_report_title_counts(tmp_path):
     path.write_text("深化改革 突破创新\n同志们：\n要深化改革。\n", encoding="utf-8")
     rows = {r["slogan"]: r["count"] for r in speechkit.rows("slogans", str(path))}
     assert rows["深化改革"] == 2
+
+
+# --- a report's title block (issue 12): CHROME, TITLE_BLOCK, REPORT_BODY in conftest ------
+
+
+def test_a_subtitle_line_counts_and_page_chrome_does_not(tmp_path):
+    path = tmp_path / "report.txt"
+    raw = CHROME + TITLE_BLOCK + REPORT_BODY
+    path.write_text(raw, encoding="utf-8")
+    rows = {r["slogan"]: r for r in speechkit.rows("slogans", str(path), discover=True)}
+    # chrome 1 (not counted), subtitle 1, text 1; the first is in the subtitle, before the
+    # speech's start, and first_start points at it in the raw file
+    assert rows["高质量发展"]["count"] == 2
+    at = rows["高质量发展"]["first_start"]
+    assert raw[at : at + 5] == "高质量发展" and len(CHROME) < at < raw.index("各位代表")
+    # discovery reads the title block too: quoted twice, once in the subtitle
+    assert rows["清水绿岸"]["count"] == 2 and rows["清水绿岸"]["source"] == "discovered"
+    (speech,) = speechkit.load(path)
+    assert speech.title == "政府工作报告"
+    assert speech.title_block.text == TITLE_BLOCK
+    assert speech.title_block.offsets.raw(0) == len(CHROME)
+    assert speech.start == len(CHROME + TITLE_BLOCK)
+
+
+def test_a_page_of_several_speeches_has_no_title_block(tmp_path):
+    # The preamble of several speeches heads the page, not its first speech.
+    path = tmp_path / "page.txt"
+    path.write_text(TITLE_BLOCK + REPORT_BODY + REPORT_BODY, encoding="utf-8")
+    speeches = list(speechkit.load(path))
+    assert [s.title_block for s in speeches] == [None, None]
+    rows = {r["slogan"]: r["count"] for r in speechkit.rows("slogans", str(path))}
+    assert rows["高质量发展"] == 2
+
+
+def test_the_sample_page_chrome_is_never_counted(sample_speeches):
+    # the sample's preamble: other articles' titles (双泛…), dates and the site's tag
+    assert all(s.title_block is None for s in sample_speeches)
+    one = SAMPLE.read_text(encoding="utf-8").split("同志們:\n")[:2]
+    assert chrome_end(one[0]) == len(one[0])  # all of it is chrome, to its tag line
+
+
+def chrome_end(preamble: str) -> int:
+    from speechkit.ingest.preamble import title_block_start
+
+    return title_block_start(preamble)
+
+
+@pytest.mark.parametrize("options", [[], ["--discover"], ["--by-speech", "--discover"]])
+def test_title_blocks_count_alike_on_every_path(tmp_path, monkeypatch, options):
+    """Serial, forked workers, streamed files, and a corpus directory written by split -o
+    (serially and by workers): the same rows, title blocks counted."""
+    import speechkit.ingest.sources as loader
+    from speechkit.engines import local
+
+    inputs = title_block_reports(tmp_path / "in")
+
+    def slogans(*paths, workers=False, streamed=False):
+        monkeypatch.setattr(local, "PARALLEL_MIN_BYTES", 0 if workers else 1 << 60)
+        monkeypatch.setattr(loader, "STREAM_MIN_BYTES", 0 if streamed else 1 << 40)
+        result = CliRunner().invoke(cli, ["slogans", *paths, *options, "--csv"], obj={})
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    serial = slogans(*inputs)
+    assert slogans(*inputs, workers=True) == serial
+    assert slogans(*inputs, streamed=True) == serial
+    assert slogans(*inputs, workers=True, streamed=True) == serial
+    for workers in (False, True):
+        target = tmp_path / f"corpus-{workers}"
+        monkeypatch.setattr(local, "PARALLEL_MIN_BYTES", 0 if workers else 1 << 60)
+        result = CliRunner().invoke(cli, ["split", *inputs, "-o", str(target)], obj={})
+        assert result.exit_code == 0, result.output
+        assert slogans(str(target)) == serial
+        assert slogans(str(target), workers=True) == serial
+    rows = list(csv.DictReader(io.StringIO(serial)))
+    if "--by-speech" in options:
+        got = {(r["speech"], r["slogan"]): int(r["count"]) for r in rows}
+        assert got[("a-1", "高质量发展")] == got[("b-1", "高质量发展")] == 2
+        assert got[("c-1", "深化改革")] == 2 and got[("c-1", "清水绿岸")] == 2
+    else:
+        got = {r["slogan"]: int(r["count"]) for r in rows}
+        assert got["高质量发展"] == 2 + 2 + 1  # a and b: subtitle and text; c: text only
+        assert got["深化改革"] == 2  # c: title and text
 
 
 def test_counted_series():

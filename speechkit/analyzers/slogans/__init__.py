@@ -4,7 +4,7 @@ Lexicon entries (``speechkit/data/formulations.tsv`` plus ``--lexicon`` files) a
 ``--discover``, numbered and quoted formulations discovered across the corpus. Two rounds:
 ``scan`` finds each speech's discovery candidates, ``gather`` decides which recur across the
 corpus, and ``per_speech`` counts the lexicon and the discoveries together on ``speech.text``
-(Simplified).
+(Simplified) and on the report's title block that heads it (``speech.title_block``).
 """
 
 from __future__ import annotations
@@ -51,8 +51,11 @@ class Slogans(Analyzer):
     title = "Slogans"
     help = "Count political formulations (提法) such as 两个确立 or 放管服 in each speech."
     description = """
-    Counts are on the Simplified text of each speech (a file's preamble before its first
-    opening line is not counted). Every occurrence counts; a variant (碳达峰、碳中和)
+    Counts are on the Simplified text of each speech. A file's preamble (before its first
+    opening line) is no speech, but in a file of one speech its lines after any page chrome
+    (up to a 【site】 tag line) are the report's title block, and every occurrence there
+    counts with the speech: title, subtitle (——在…会议上), dateline, speaker. Every
+    occurrence counts; a variant (碳达峰、碳中和)
     counts toward its canonical form (碳达峰碳中和) and is listed. Entries are counted
     independently: 碳达峰 inside 碳达峰碳中和 counts for both; the forms of one entry never
     overlap (the longest wins).
@@ -66,7 +69,8 @@ class Slogans(Analyzer):
     category (core, policy, campaign, local; empty when discovered), first_year (first
     appearance in central documents), source (lexicon, user, discovered), per_10k
     (occurrences per 10,000 characters of the whole input), first_speech, first_start (raw
-    offset of the first occurrence), variants (|-separated, most frequent first).
+    offset of the first occurrence, in the preamble when the title block holds it), variants
+    (|-separated, most frequent first).
     With --by-speech: speech, slogan, count.
 
     \b
