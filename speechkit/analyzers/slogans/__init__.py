@@ -214,12 +214,15 @@ class Slogans(Analyzer):
         # A report's title block stands before its first opening line, outside the text:
         # it counts too (the counting rule: titles included), and it comes first.
         block = speech.title_block
-        placed = [(m, block.offsets) for m in matcher.find(block.text)] if block else []
-        placed += [(m, speech.offsets) for m in matcher.find(speech.text)]
-        pairs = Counter((m.slogan, m.form) for m, _ in placed)
+        titled = matcher.find(block.text) if block else []
+        matches = matcher.find(speech.text)
+        pairs = Counter((m.slogan, m.form) for m in [*titled, *matches])
         first: dict[str, int] = {}  # slogan -> raw offset of its first match
-        for m, offsets in placed:
-            first.setdefault(m.slogan, offsets.raw(m.start))
+        for m in titled:
+            first.setdefault(m.slogan, block.offsets.raw(m.start))
+        for m in matches:
+            if m.slogan not in first:
+                first[m.slogan] = speech.offsets.raw(m.start)
         terms = context["terms"]
         for (slogan, form), count in pairs.items():
             kind, category, first_year, source = terms[slogan]
