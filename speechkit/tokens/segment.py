@@ -119,11 +119,14 @@ def tokenizer(name: str | None = None):
         return tk
     jieba = _import_jieba()
     jieba.setLogLevel(60)
-    tk = jieba.Tokenizer()
+    from speechkit.tokens.jieba_fast import FastTokenizer
+
+    tk = FastTokenizer()
     tk.tmp_dir = str(cache_dir())
     _load_prefix_dict(tk)
     for word in user_words():
         tk.add_word(word, freq=USERDICT_FREQ)
+    tk.scores()  # here, before a process forks workers from this one
     return tk
 
 
