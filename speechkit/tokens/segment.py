@@ -2,7 +2,8 @@
 
 Only analyses that need tokens (`speechkit words`) import this module. The user dictionary
 comes from the slogan lexicon, so every formulation (两个确立, 四个意识…) stays one token;
-both backends load it. The backend is chosen by name (``--tokenizer``, else the environment
+both backends load it. jieba's cut runs as ``speechkit.tokens.jieba_fast`` rewrites it
+(the same tokens, faster). The backend is chosen by name (``--tokenizer``, else the environment
 variable ``SPEECHKIT_TOKENIZER``, else jieba); rjieba comes with ``pip install speechkit[fast]``.
 
 Why not ``jieba.enable_parallel``: it does not parallelise ``lcut`` at all, and words added
@@ -117,16 +118,22 @@ def tokenizer(name: str | None = None):
         for word in user_words():
             tk.add_word(word, USERDICT_FREQ, None)
         return tk
-    jieba = _import_jieba()
-    jieba.setLogLevel(60)
     from speechkit.tokens.jieba_fast import FastTokenizer
 
-    tk = FastTokenizer()
+    return load_jieba(FastTokenizer)
+
+
+def load_jieba(factory):
+    """A jieba tokenizer made by ``factory`` (``jieba.Tokenizer`` or a subclass), with
+    jieba's default dictionary and the user words loaded."""
+    from speechkit.text.lexicon import USERDICT_FREQ
+
+    _import_jieba().setLogLevel(60)
+    tk = factory()
     tk.tmp_dir = str(cache_dir())
     _load_prefix_dict(tk)
     for word in user_words():
         tk.add_word(word, freq=USERDICT_FREQ)
-    tk.scores()  # here, before a process forks workers from this one
     return tk
 
 
