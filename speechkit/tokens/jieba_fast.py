@@ -48,6 +48,13 @@ class FastTokenizer(jieba.Tokenizer):
         super().add_word(word, freq, tag)  # del_word, suggest_freq and load_userdict too
         self._scores = None
 
+    def prepare(self) -> FastTokenizer:
+        """Load the dictionary, the word scores and the HMM's tables now (before forking
+        workers, so that they share them)."""
+        self.scores()
+        _model()
+        return self
+
     def cut(self, sentence, cut_all=False, HMM=True, use_paddle=False):
         if cut_all or not HMM or use_paddle:
             return super().cut(sentence, cut_all, HMM, use_paddle)
@@ -127,21 +134,23 @@ def _block(
     while here < size:
         end = ends[here]
         if end - here > 1:
-            if run < here:
+            if here - run == 1:
+                add(block[run])
+            elif run < here:
                 _singles(block[run:here], freqs, tokens)
             add(block[here:end])
             run = end
         here = end
-    if run < size:
+    if size - run == 1:
+        add(block[run])
+    elif run < size:
         _singles(block[run:], freqs, tokens)
 
 
 def _singles(run: str, freqs: dict[str, int], tokens: list[str]) -> None:
-    """A run of characters the route took one at a time: one token if alone, each character
-    if the run is a word itself, else what the HMM makes of it."""
-    if len(run) == 1:
-        tokens.append(run)
-    elif freqs.get(run):
+    """A run of two or more characters the route took one at a time: each character if the
+    run is a word itself, else what the HMM makes of it."""
+    if freqs.get(run):
         tokens.extend(run)
     else:
         _hmm(run, tokens)

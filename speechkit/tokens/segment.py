@@ -120,7 +120,7 @@ def tokenizer(name: str | None = None):
         return tk
     from speechkit.tokens.jieba_fast import FastTokenizer
 
-    return load_jieba(FastTokenizer)
+    return load_jieba(FastTokenizer).prepare()  # before workers are forked from here
 
 
 def load_jieba(factory):
