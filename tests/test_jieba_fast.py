@@ -142,8 +142,17 @@ def test_other_modes_are_jiebas(pair):
     assert fast.lcut(text.encode("utf-8")) == reference.lcut(text)
 
 
-def test_speechkit_cuts_with_the_fast_tokenizer():
-    from speechkit.tokens.jieba_fast import FastTokenizer
+def test_speechkit_cuts_with_the_fast_tokenizer(monkeypatch):
+    """`words` cuts with it, and under jieba 0.42.1 (the tests above compare with it) the
+    fast code runs: under another jieba, jieba's own."""
+    from speechkit.tokens import jieba_fast
     from speechkit.tokens.segment import tokenizer
 
-    assert isinstance(tokenizer("jieba"), FastTokenizer)
+    tk = tokenizer("jieba")
+    assert isinstance(tk, jieba_fast.FastTokenizer) and jieba_fast.REPRODUCES
+    calls = []
+    monkeypatch.setattr(jieba_fast, "_block", lambda *args: calls.append(args))
+    tk.lcut("两个确立")
+    assert calls
+    monkeypatch.setattr(jieba_fast, "REPRODUCES", False)
+    assert tk.lcut("两个确立") == ["两个确立"] and len(calls) == 1

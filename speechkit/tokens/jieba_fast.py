@@ -15,7 +15,8 @@
 - a block between punctuation is known to be Han text by its place in ``re.split``'s
   output, not by matching it again.
 
-Other modes (``cut_all``, ``HMM=False``, paddle) are jieba's own code.
+Other modes (``cut_all``, ``HMM=False``, paddle) are jieba's own code, and so is every
+cut under a jieba other than 0.42.1, whose tokens this has not been checked against.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from speechkit.tokens.segment import _import_jieba
 
 jieba = _import_jieba()
 finalseg = jieba.finalseg
+JIEBA_VERSION = "0.42.1"  # the jieba whose cut this reproduces (tests/test_jieba_fast.py)
+REPRODUCES = jieba.__version__ == JIEBA_VERSION
 
 # The patterns jieba's cut and finalseg's cut split text with.
 _BLOCK = jieba.re_han_default  # runs jieba segments: Han, ASCII letters and digits, +#&._%-
@@ -56,7 +59,7 @@ class FastTokenizer(jieba.Tokenizer):
         return self
 
     def cut(self, sentence, cut_all=False, HMM=True, use_paddle=False):
-        if cut_all or not HMM or use_paddle:
+        if cut_all or not HMM or use_paddle or not REPRODUCES:
             return super().cut(sentence, cut_all, HMM, use_paddle)
         return iter(self.cut_list(jieba.strdecode(sentence)))
 
