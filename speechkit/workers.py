@@ -312,7 +312,7 @@ def _worker(tasks, results, children) -> None:
             if other_tasks is not tasks:
                 other_tasks.close()
                 other_results.close()
-        _widen(results)
+        widen(results)
         while True:
             try:
                 index, func, item = tasks.recv()
@@ -335,7 +335,7 @@ def _send(conn, reply) -> None:
         conn.send((reply[0], None, RuntimeError(f"{type(exc).__name__}: {exc}")))
 
 
-def _widen(conn) -> None:
+def widen(conn) -> None:
     """Linux: a pipe buffer of ``PIPE_BYTES``, so a result goes out without waiting for
     this process to read its first 64 KB."""
     try:

@@ -2,10 +2,10 @@
 or a ``LocalCluster`` started for the run), with the same records, in the same order, as the
 local engine.
 
-This process reads and splits the inputs and ships each batch of raw slices
-(``Corpus.tasks()``) to a worker, which cleans, converts and analyses them
-(``speechkit.engines.tasks``) and sends back plain records: workers never read the input
-files. Results are taken in submission order, with a bounded number of tasks in flight;
+This process reads and splits the inputs (in a child forked before it imports distributed:
+``read_ahead``) and ships each batch of raw slices (``Corpus.tasks()``) to a worker, which
+cleans, converts and analyses them (``speechkit.engines.tasks``) and sends back plain
+records: workers never read the input files. Results are taken in submission order, with a bounded number of tasks in flight;
 two-round analyzers run their first round over the whole corpus, ``gather`` here, then the
 second round. Ctrl-C cancels what was submitted and leaves the cluster as it was; a worker
 that dies has its tasks rerun elsewhere by the scheduler.
@@ -21,6 +21,7 @@ from itertools import chain, islice
 from typing import Any
 
 from speechkit.analyzers.base import Analyzer
+from speechkit.engines.read_ahead import can_read_ahead, read_ahead
 from speechkit.engines.tasks import (
     Batch,
     analyse_batch,
@@ -155,13 +156,19 @@ def _tasks(corpus: Iterable[Speech], batch: int | None, ways: Callable[[], int])
     together. A ``Corpus`` gives raw slices (built on the workers); other iterables of
     speeches travel built."""
     if hasattr(corpus, "tasks"):
-        pieces: Iterator[SpeechTask] = corpus.tasks(batch or 1)
+        # Read in a child, now, while this process imports distributed and connects.
+        read = read_ahead if can_read_ahead() else _tasks_here
+        pieces: Iterator[SpeechTask] = read(corpus, batch or 1)
     else:
         speeches = iter(corpus)
         pieces = iter(lambda: SpeechTask(tuple(islice(speeches, batch or 1))), SpeechTask(()))
     if batch is not None:
         return pieces
     return sized_tasks(pieces, TASK_CHARS, LAST_TASK_CHARS, lambda: min(ways(), MOST_WAYS))
+
+
+def _tasks_here(corpus: Any, batch: int) -> Iterator[SpeechTask]:
+    return corpus.tasks(batch)
 
 
 class DaskEngine:
@@ -178,9 +185,10 @@ class DaskEngine:
         retries: int = 2,
         on_progress: Progress | None = None,
     ):
-        if scheduler is None and find_spec("distributed") is not None:
-            start_fork_server()  # its imports run beside this process's own, just below
-        _distributed()  # fail now, with the install hint, rather than after reading
+        if find_spec("distributed") is None:
+            raise SpeechkitError(INSTALL_HINT)  # now, rather than after reading
+        if scheduler is None:
+            start_fork_server()  # its imports run beside this process's own
         self.scheduler = scheduler
         self.workers = workers
         self.batch = batch
