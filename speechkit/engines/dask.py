@@ -7,8 +7,9 @@ This process reads and splits the inputs (in a child forked before it imports di
 cleans, converts and analyses them (``speechkit.engines.tasks``) and sends back plain
 records: workers never read the input files. Results are taken in submission order, with a
 bounded number of tasks in flight; two-round analyzers run their first round over the whole
-corpus, ``gather`` here, then the second round. Ctrl-C cancels what was submitted and leaves the cluster as it was; a worker
-that dies has its tasks rerun elsewhere by the scheduler.
+corpus, ``gather`` here, then the second round. Ctrl-C cancels what was submitted and
+leaves the cluster as it was; a worker that dies has its tasks rerun elsewhere by the
+scheduler.
 """
 
 from __future__ import annotations
