@@ -66,3 +66,14 @@ def test_tasks_left_untaken_end_the_child(tmp_path):
     assert _children() - before  # the child is still reading
     tasks.close()
     assert _children() == before
+
+
+def test_a_read_never_started_ends_its_child_once_dropped(tmp_path):
+    # as when the scheduler cannot be reached: the tasks are made, then never taken
+    big = tmp_path / "big.txt"
+    big.write_text(SAMPLE.read_text(encoding="utf-8") * 20, encoding="utf-8")
+    before = _children()
+    tasks = read_ahead(speechkit.load([big]), 1)
+    assert _children() - before
+    del tasks
+    assert _children() == before

@@ -18,6 +18,7 @@ import contextlib
 import os
 import pickle
 import signal
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -33,14 +34,39 @@ def can_read_ahead() -> bool:
 
 def read_ahead(corpus: Any, batch: int) -> Iterator[SpeechTask]:
     """``corpus.tasks(batch)``, read in a child forked now; ``corpus.reports`` is filled in
-    here once the last task is taken."""
+    here once the last task is taken. Dropped before its end (or before it starts, as when
+    the scheduler cannot be reached), the iterator ends the child."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(read_end)
         _child(corpus, batch, write_end)
     os.close(write_end)
-    return _taken(corpus, pid, read_end)
+    child = _Child(pid, os.fdopen(read_end, "rb"))
+    tasks = _taken(corpus, child)
+    weakref.finalize(tasks, child.end)
+    return tasks
+
+
+class _Child:
+    """The reading child, and this process's end of its pipe."""
+
+    def __init__(self, pid: int, stream):
+        self.pid = pid
+        self.stream = stream
+        self.done = False  # reaped: its pid may be another process's now
+
+    def end(self, finished: bool = False) -> None:
+        """Close the pipe and reap the child, killing it first unless it ``finished``."""
+        if self.done:
+            return
+        self.done = True
+        self.stream.close()
+        if not finished:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
 
 
 def _child(corpus: Any, batch: int, write_end: int) -> None:
@@ -67,26 +93,21 @@ def _child(corpus: Any, batch: int, write_end: int) -> None:
         os._exit(code)
 
 
-def _taken(corpus: Any, pid: int, read_end: int) -> Iterator[SpeechTask]:
+def _taken(corpus: Any, child: _Child) -> Iterator[SpeechTask]:
     finished = False
     try:
-        with os.fdopen(read_end, "rb") as stream:
-            while True:
-                try:
-                    kind, value = pickle.load(stream)
-                except EOFError:
-                    raise RuntimeError("the process reading the input ended unexpectedly") from None
-                if kind == _TASK:
-                    yield value
-                elif kind == _DONE:
-                    corpus.reports.update(value)
-                    finished = True
-                    return
-                else:
-                    raise value
+        while True:
+            try:
+                kind, value = pickle.load(child.stream)
+            except EOFError:
+                raise RuntimeError("the process reading the input ended unexpectedly") from None
+            if kind == _TASK:
+                yield value
+            elif kind == _DONE:
+                corpus.reports.update(value)
+                finished = True
+                return
+            else:
+                raise value
     finally:
-        if not finished:
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(pid, 0)
+        child.end(finished)
