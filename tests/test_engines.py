@@ -166,3 +166,16 @@ def test_workers_inherit_a_second_round_context_made_before_they_fork(big_input,
     monkeypatch.setattr(analyzer, "gather", real)
     assert rows == run(analyzer, speechkit.load(SAMPLE))
     assert made == [1]  # once, in this process
+
+
+@pytest.mark.parametrize("workers", [False, True])
+def test_a_one_round_analyzer_makes_no_spill_folder(workers, big_input, monkeypatch):
+    big_input(workers)
+
+    def no_folder(*_args, **_kwargs):
+        raise AssertionError("a spill folder was made")
+
+    monkeypatch.setattr(local.tempfile, "mkdtemp", no_folder)
+    assert run(REGISTRY["directives"], speechkit.load(SAMPLE))
+    with pytest.raises(AssertionError, match="spill folder"):
+        run(REGISTRY["slogans"], speechkit.load(SAMPLE))

@@ -16,7 +16,7 @@ import pickle
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -79,7 +79,8 @@ class LocalEngine:
         # A second round that needs no first (slogans without --discover) has its context
         # made and shared before the workers fork: they inherit it, and the tables behind it
         # (the lexicon), instead of each making or reading them again.
-        with _spill() as spill:
+        # Only a two-round analyzer needs a folder (its context, its first round's speeches).
+        with _spill() if analyzer.rounds == 2 else nullcontext() as spill:
             shared = None
             if analyzer.rounds == 2 and not analyzer.needs_scan(**options):
                 shared = _share(analyzer.gather([], **options), spill, forked_later=True)
@@ -196,13 +197,14 @@ def _run(
     fan_out: Callable,
     seen: Callable | None,
     failures: Failures,
-    spill: Path,
+    spill: Path | None,
     shared: str | None = None,
 ) -> Iterator[dict]:
     """The rounds of ``analyzer`` over ``tasks``, each batch handed to ``fan_out`` (``map``
     in this process, or an ordered fan-out to workers). ``name`` is ``_reference``'s;
-    ``spill`` a folder for the first round's speeches and the context; ``shared`` the
-    context of a second round already shared (``_share``), which then runs alone."""
+    ``spill`` a folder for the first round's speeches and the context (two rounds only);
+    ``shared`` the context of a second round already shared (``_share``), which then runs
+    alone."""
     try:
         if analyzer.rounds == 1 or shared is not None:
             work = partial(_analyse, name, options, shared)

@@ -15,7 +15,7 @@ from speechkit.ingest.preamble import block_title, title_block_start
 from speechkit.ingest.title import guess_title
 from speechkit.model import Speech, TitleBlock
 from speechkit.text.windows import windows
-from speechkit.workers import can_fork
+from speechkit.workers import Workers, can_fork
 
 BATCH = 16  # speeches per task for worker processes
 # A speech longer than this (characters) is cleaned and converted a window at a time, so
@@ -99,8 +99,6 @@ def build_all(items: Iterator[tuple], jobs: int | None, parallel: bool) -> Itera
         for item in items:
             yield build_speech(*item)
         return
-    from speechkit.workers import Workers
-
     # OpenCC's tables are loaded once, where the workers are forked from.
     with Workers(jobs or os.cpu_count() or 1, partial(to_simplified, "")) as workers:
         # A speech spilled to a file is built here: sent back from a worker, it would be
