@@ -11,6 +11,7 @@ import pytest
 
 import speechkit
 from speechkit.engines.read_ahead import can_read_ahead, read_ahead
+from speechkit.engines.tasks import PackedRaw, unpacked
 from speechkit.errors import SpeechkitError
 
 from .conftest import SAMPLE
@@ -41,9 +42,31 @@ def test_the_same_tasks_and_reports_as_reading_here(tmp_path):
     there = speechkit.load([SAMPLE, second])
     before = _children()
     got = list(read_ahead(there, 3))
-    assert got == expected
+    # raw slices come packed (bytes, for a process that only passes them on): the same
+    # once unpacked, and the same length in characters for sizing tasks
+    assert any(isinstance(item[4], PackedRaw) for task in got for item in task.items)
+    assert [tuple(map(unpacked, task.items)) for task in got] == [t.items for t in expected]
+    assert [len(item[4]) for task in got for item in task.items] == [
+        len(item[4]) for task in expected for item in task.items
+    ]
     assert there.reports == here.reports and len(there.reports) == 2
     assert _children() == before  # the child was reaped
+
+
+def test_a_packed_slice_keeps_every_character():
+    """Lone surrogates (bytes a lenient decoding kept) and characters beyond the BMP survive
+    packing, and a packed task builds the same speech."""
+    from speechkit.engines.tasks import build_batch, packed
+    from speechkit.ingest.build import SpeechTask
+
+    raw = "同志们：\n发展\udc8f是第一要务𠀀。\n"
+    item = ("f.txt", "f", 1, 10, raw, "")
+    assert unpacked(packed(item)) == item
+    assert len(packed(item)[4]) == len(raw)
+    here = build_batch(SpeechTask((item,))).speeches
+    there = build_batch(SpeechTask((packed(item),))).speeches
+    assert [s.text for s in there] == [s.text for s in here]
+    assert [s.offsets for s in there] == [s.offsets for s in here]
 
 
 def test_an_input_error_is_raised_here(tmp_path):

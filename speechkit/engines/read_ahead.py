@@ -3,10 +3,11 @@
 A Dask run must import distributed (0.4-0.6 s) and connect before it can send a task, and the
 first task of a dump waits for the whole file to be read, decoded and split (0.15-0.2 s on
 20 MB). Forked before the import, a child does the reading meanwhile, on the other core,
-and sends the tasks through a pipe as they are taken; what ``Corpus.tasks()`` leaves behind
-(each dump's cleaning report) comes last, and an error (an unreadable input) is raised here
-as it would have been. The pipe holds at most about a megabyte, so the child reads little
-ahead of what is taken.
+and sends the tasks through a pipe as they are taken, their raw slices ``packed`` (this
+process only passes them on to the workers, which unpack them); what ``Corpus.tasks()``
+leaves behind (each dump's cleaning report) comes last, and an error (an unreadable input)
+is raised here as it would have been. The pipe holds at most about a megabyte, so the child
+reads little ahead of what is taken.
 
 The child dies with this process (``PR_SET_PDEATHSIG``), at Ctrl-C (the default action of
 SIGINT), and when the tasks are left unfinished (this process kills it).
@@ -22,6 +23,7 @@ import weakref
 from collections.abc import Iterator
 from typing import Any
 
+from speechkit.engines.tasks import packed
 from speechkit.ingest.build import SpeechTask
 from speechkit.workers import PIPE_BYTES, die_with_parent, widen
 
@@ -80,6 +82,7 @@ def _child(corpus: Any, batch: int, write_end: int) -> None:
             widen(out)
             try:
                 for task in corpus.tasks(batch):
+                    task = SpeechTask(tuple(map(packed, task.items)))  # passed on, not read
                     pickle.dump((_TASK, task), out, pickle.HIGHEST_PROTOCOL)
                 message: tuple = (_DONE, corpus.reports)
             except Exception as exc:

@@ -28,12 +28,51 @@ class Batch(NamedTuple):
     size: int
 
 
+class PackedRaw:
+    """A raw slice on its way to a worker as UTF-8 bytes (lone surrogates kept): a process
+    that only passes a task on (a Dask run's client) copies bytes instead of decoding and
+    encoding the text, which it did twice over, once per side (0.3 s of its CPU for 20 MB).
+    ``len()`` is the slice's length in characters, as the str's was."""
+
+    __slots__ = ("chars", "data")
+
+    def __init__(self, data: bytes, chars: int):
+        self.data = data
+        self.chars = chars
+
+    def __len__(self) -> int:
+        return self.chars
+
+    def __reduce__(self):
+        return PackedRaw, (self.data, self.chars)
+
+    def text(self) -> str:
+        return self.data.decode("utf-8", "surrogatepass")
+
+
+def packed(item: Any) -> Any:
+    """A ``build_speech`` argument tuple with its raw str slice as ``PackedRaw``; anything
+    else (a built speech, a slice kept in a file) as it is."""
+    if isinstance(item, tuple) and isinstance(item[4], str):
+        raw = item[4]
+        return (*item[:4], PackedRaw(raw.encode("utf-8", "surrogatepass"), len(raw)), *item[5:])
+    return item
+
+
+def unpacked(item: Any) -> Any:
+    """``packed``'s inverse."""
+    if isinstance(item, tuple) and isinstance(item[4], PackedRaw):
+        return (*item[:4], item[4].text(), *item[5:])
+    return item
+
+
 def build_batch(task: SpeechTask) -> Batch:
     """The speeches of ``task``, built where the task runs; one whose cleaning raises is a
-    failure (with its id and raw offsets), the others are built."""
+    failure (with its id and raw offsets), the others are built. Raw slices may come
+    ``packed``."""
     speeches: list[Speech] = []
     failures: list[SpeechFailure] = []
-    for item in task.items:
+    for item in map(unpacked, task.items):
         if isinstance(item, Speech):
             speeches.append(item)
             continue
