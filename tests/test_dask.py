@@ -334,8 +334,8 @@ LEAN_IMPORT = """
 import hashlib, json, sys
 lean = sys.argv[1] == "lean"
 if lean:
-    from speechkit.engines.dask import _distributed
-    _distributed()
+    from speechkit.engines.dask_import import import_distributed
+    import_distributed()
 else:
     import distributed  # noqa: F401
 import dask

@@ -17,12 +17,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from functools import partial
 from importlib.util import find_spec
 from itertools import chain, islice
 from typing import Any
 
 from speechkit.analyzers.base import Analyzer
+from speechkit.engines.dask_import import INSTALL_HINT, import_distributed
 from speechkit.engines.read_ahead import can_read_ahead, read_ahead
 from speechkit.engines.tasks import (
     Batch,
@@ -37,9 +37,6 @@ from speechkit.errors import Failures, SpeechkitError, failures_or_raise
 from speechkit.ingest.build import SpeechTask
 from speechkit.model import Speech
 
-INSTALL_HINT = (
-    "--engine dask needs dask and distributed; install them: pip install 'speechkit[dask]'"
-)
 # Characters of raw text per task (about 3 MB of Chinese): each task costs the scheduler,
 # the worker's event loop and this process 15-20 ms of CPU besides its work, which on a small
 # cluster competes with the work itself (16 speeches a task, 57 tasks for the 100x sample,
@@ -130,41 +127,6 @@ def _keep_our_preload() -> bool:
         return False
     distributed.utils._forkserver_preload_set = True
     return True
-
-
-def _distributed():
-    try:
-        with _lean_import():
-            import distributed
-    except ImportError:
-        raise SpeechkitError(INSTALL_HINT) from None
-    return distributed
-
-
-@contextmanager
-def _lean_import():
-    """Import distributed here for less: its configuration files are parsed with libyaml's
-    loader (where PyYAML has it) instead of the pure-Python one distributed calls, and numpy
-    is kept out when nothing has imported it (distributed imports it only to allocate receive
-    buffers without zeroing them; this process receives rows of a few hundred KB). The same
-    configuration either way; 0.1-0.2 s of the 0.4-0.6 s the import takes. Once the import is
-    over, both are as they were: numpy imports as usual, for this process and its caller."""
-    import sys
-
-    import yaml
-
-    safe_load = yaml.safe_load
-    keep_numpy_out = "numpy" not in sys.modules
-    if getattr(yaml, "__with_libyaml__", False):
-        yaml.safe_load = partial(yaml.load, Loader=yaml.CSafeLoader)
-    if keep_numpy_out:
-        sys.modules["numpy"] = None  # an import of it raises ImportError
-    try:
-        yield
-    finally:
-        yaml.safe_load = safe_load
-        if keep_numpy_out and sys.modules.get("numpy", 0) is None:
-            del sys.modules["numpy"]
 
 
 def _once(client, context: Any):
@@ -299,7 +261,7 @@ class DaskEngine:
     @contextmanager
     def _client(self, tasks: Iterator[SpeechTask]):
         """A client of the cluster, and ``tasks`` to run on it."""
-        distributed = _distributed()
+        distributed = import_distributed()
         if self.scheduler is None:
             workers = self._threads = self.workers or os.cpu_count() or 1
             with (
@@ -331,7 +293,7 @@ class DaskEngine:
         most ``IN_FLIGHT_PER_THREAD`` tasks per worker thread submitted and not yet taken.
         Results are fetched as tasks finish, whatever their order, and handed out in order.
         Leaving early (Ctrl-C, an error, a consumer that stops) cancels the rest."""
-        distributed = _distributed()
+        distributed = import_distributed()
         capacity = IN_FLIGHT_PER_THREAD * self._threads
         finished = distributed.as_completed(loop=client.loop, with_results=True)
         position: dict[str, int] = {}  # task key -> its place in ``calls``
