@@ -27,8 +27,8 @@ from pathlib import Path
 from common import HERE, LEVELS, labelled, level, pct, read_tsv, splits
 
 import speechkit
-from speechkit.ingest.clean import FULL_WIDTH
 from speechkit.analyzers.slogans.matcher import QUOTES
+from speechkit.ingest.clean import FULL_WIDTH
 from speechkit.text.lexicon import load_lexicon
 
 Tally = dict  # key -> [hits, total]
