@@ -27,18 +27,22 @@ from pathlib import Path
 from common import HERE, LEVELS, labelled, level, pct, read_tsv, splits
 
 import speechkit
+from speechkit.analyzers.slogans.matcher import QUOTES
 from speechkit.ingest.clean import FULL_WIDTH
 from speechkit.text.lexicon import load_lexicon
 
 Tally = dict  # key -> [hits, total]
+_NO_QUOTES = str.maketrans("", "", QUOTES)
 
 
 def _cleaned(form: str) -> str:
     """A label's form as speechkit's cleaning writes it (ASCII punctuation full-width: a
-    labelled 发挥县域优势,激发县域活力 is the speech's 发挥县域优势，激发县域活力)."""
+    labelled 发挥县域优势,激发县域活力 is the speech's 发挥县域优势，激发县域活力), and as
+    the lexicon stores it: without quotation marks, which never matter (a labelled
+    警惕右，但主要是防止“左” is the entry 警惕右，但主要是防止左)."""
     for old, new in FULL_WIDTH.items():
         form = form.replace(old, new)
-    return form
+    return form.translate(_NO_QUOTES)
 
 
 def _forms(label: dict) -> list[str]:

@@ -641,6 +641,24 @@ def test_plan_short_names_in_a_real_county_report():
     assert got["十五"] == (5, 1) and got["九五"] == (4, 1)
 
 
+def test_a_short_slogan_does_not_count_where_its_first_character_ends_a_word():
+    # speechkit/data/bound_heads.tsv (issue 12, round 7): 稳增长 in 平稳增长 is 平稳 + 增长 and
+    # 惠民生 in 普惠民生 is 普惠 + 民生; the slogans themselves still count, after any
+    # other character (扎扎实实惠民生, “稳增长”).
+    matcher = Matcher({"稳增长": "稳增长", "惠民生": "惠民生", "防风险": "防风险"})
+    text = (
+        "社会融资规模平稳增长，办好普惠民生的大事，预防风险。"
+        "要稳增长、防风险，扎扎实实惠民生，坚持“稳增长”。"
+    )
+    found = [(m.slogan, m.start) for m in matcher.find(text)]
+    assert found == [
+        ("稳增长", text.index("稳增长、")),
+        ("防风险", text.index("防风险，")),
+        ("惠民生", text.index("惠民生，")),
+        ("稳增长", text.index("稳增长”")),
+    ]
+
+
 # --- frames of the third round (speechkit/analyzers/slogans/frames.py) --------------------
 
 

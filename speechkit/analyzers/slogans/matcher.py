@@ -39,6 +39,18 @@ def guards() -> dict[str, tuple[str, ...]]:
     return {form: tuple(after.split("|")) for form, after in bundled_rows("guarded_forms.tsv")}
 
 
+@cache
+def bound_heads() -> dict[str, frozenset[str]]:
+    """Forms whose first character also ends a common word (稳 of 平稳) and the characters
+    before them that make it so: ``speechkit/data/bound_heads.tsv``."""
+    return {form: frozenset(before.split("|")) for form, before in bundled_rows("bound_heads.tsv")}
+
+
+def _bound(text: str, start: int, before: frozenset[str]) -> bool:
+    """Whether the form at ``start`` begins inside a word: 稳增长 in 平稳增长."""
+    return start > 0 and text[start - 1] in before
+
+
 def _stands(text: str, start: int, end: int, after: tuple[str, ...]) -> bool:
     """Whether the guarded form at ``text[start:end]`` stands as the formulation: in
     quotation marks (“十五”), or followed by one of its continuations (十五期间)."""
@@ -86,6 +98,7 @@ class Matcher:
     def __init__(self, forms: dict[str, str]):
         self.forms = forms
         self._guards = {form: after for form, after in guards().items() if form in forms}
+        self._bound = {form: before for form, before in bound_heads().items() if form in forms}
         self._long: dict[str, list[str]] = {}  # first three characters -> forms, longest first
         for form in sorted(forms, key=len, reverse=True):
             if len(form) >= 3:
@@ -114,6 +127,13 @@ class Matcher:
 
     def _find_quoted(self, text: str) -> list[Match]:
         matches = self._find_bare(text)
+        if self._bound:
+            bound = self._bound
+            matches = [
+                m
+                for m in matches
+                if m.form not in bound or not _bound(text, m.start, bound[m.form])
+            ]
         if not self._guards:
             return matches
         guarded = self._guards
