@@ -853,3 +853,18 @@ def test_sixth_round_frames_in_real_speeches():
     path = DEV_TEXTS / "county_unnamed_speech_2021_projects.txt"
     got = counts(speechkit.analyze("slogans", str(path), discover=True))
     assert got["产业为基"] == (1, 1) and got["项目为要"] == (1, 1)
+
+
+def test_round_7b_quote_lists_closed_by_deng_and_the_mei_hao_place_slogan():
+    # a list of quotes closed by 等 stands before its head noun as one quote does
+    text = "开展“川字号”优品100、“川品出川”等市场拓展活动，利用“人权”等问题。"
+    assert local.framed_quotes(text) == ["川品出川"]
+    # 美好 is a place-slogan prefix as 美丽 is (建设美好安徽); 美好生活 names no place
+    text = "全面建设美好安徽，迈向美好生活。"
+    assert local.place_slogans(text) == ["美好安徽"]
+
+
+def test_five_year_plans_written_in_full_count_as_their_short_names():
+    text = "实施第十个五年计划，完成“九五”计划和第九个五年计划，编制第十五个五年规划。"
+    got = counts(speechkit.analyze("slogans", [speech(text)]))
+    assert got["十五"] == (1, 1) and got["九五"] == (2, 1) and got["十五五"] == (1, 1)

@@ -81,8 +81,9 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
         after = text[last.end() : last.end() + 4]
         # a space typed before the quote is no word: 坚持 “美丽发展” is 坚持“美丽发展”
         before = text[max(0, first.start() - 8) : first.start()].rstrip(" \u3000\t")[-4:]
-        # the noun phrase the quote stands before: “一核多边”对外开放格局
-        head = _HEAD_AFTER.match(text, last.end())
+        # the noun phrase the quote stands before: “一核多边”对外开放格局, also after the 等
+        # that closes a list of quotes: 开展“川字号”优品100、“川品出川”等市场拓展活动
+        head = _HEAD_AFTER.match(text, last.end() + text.startswith("等", last.end()))
         if (
             after.startswith(cue.after)
             or before.endswith(cue.before)
