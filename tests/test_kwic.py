@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from click.testing import CliRunner
 
 import speechkit
 from speechkit.cli import cli
 from speechkit.ingest.convert import to_simplified
 
-from .conftest import SAMPLE
+from .conftest import SAMPLE, title_block_reports
 
 
 def _tokens(context: str) -> int:
@@ -31,6 +33,28 @@ def test_kwic_of_five_lexicon_entries_matches_the_slogans_count(sample_speeches)
                 assert row["keyword"] == texts[row["docname"]][row["start"] : row["end"]]
                 assert _tokens(row["pre"]) <= window and _tokens(row["post"]) <= window
                 assert 1 <= row["from"] <= row["to"]
+
+
+def test_a_title_block_hit_is_a_row_as_slogans_counts_it(tmp_path):
+    """slogans counts a report's title block (the lines before a file's one speech): kwic
+    --slogan gives those hits too, first, with part=title and offsets within the block and
+    into the raw file; a PATTERN searches the speech's text only."""
+    inputs = title_block_reports(tmp_path / "in")
+    counts = speechkit.analyze("slogans", inputs)
+    for slogan in ("高质量发展", "深化改革"):
+        hits = speechkit.kwic(inputs, slogan=slogan)
+        expected = int(counts.loc[counts["slogan"] == slogan, "count"].iloc[0])
+        assert len(hits) == expected, slogan
+        assert set(hits["part"]) == {"title", "text"}
+        for path in inputs:
+            if (mine := hits[hits["docname"] == Path(path).stem + "-1"]).empty:
+                continue
+            raw = Path(path).read_bytes().decode("utf-8")
+            assert list(mine["part"]) == sorted(mine["part"], reverse=True)  # titles first
+            for row in mine.to_dict("records"):
+                assert to_simplified(raw[row["raw_start"] : row["raw_end"]]) == row["keyword"]
+    plain = speechkit.kwic(inputs, "高质量发展")
+    assert set(plain["part"]) == {"text"}
 
 
 def test_variants_count_toward_their_entry_and_raw_offsets_point_into_the_dump(
@@ -77,7 +101,7 @@ def test_cli_pattern_slogan_and_errors():
     out = runner.invoke(cli, ["kwic", "--slogan", "放管服", str(SAMPLE), "--csv"], obj={})
     assert out.exit_code == 0, out.output
     lines = out.output.splitlines()
-    assert lines[0] == "docname,from,to,pre,keyword,post,pattern,start,end,raw_start,raw_end"
+    assert lines[0] == "docname,from,to,pre,keyword,post,pattern,start,end,raw_start,raw_end,part"
     assert len(lines) == 1 + 9
     out = runner.invoke(cli, ["kwic", "放管服", str(SAMPLE), "--csv"], obj={})
     assert len(out.output.splitlines()) == 10

@@ -28,6 +28,7 @@ COLUMNS = (
     "end",
     "raw_start",
     "raw_end",
+    "part",
 )
 _MATCHERS: dict[str, Any] = {}  # one slogans Matcher per set of forms, built once per process
 
@@ -47,7 +48,10 @@ class Kwic(Analyzer):
     the hit touches; jieba tokens, whitespace left out), pre, keyword, post (up to --window
     tokens each side, joined by single spaces), pattern (PATTERN, or the slogan's canonical
     form), start, end (offsets into the speech's text: keyword == text[start:end]),
-    raw_start, raw_end (offsets into the raw file, as split's start and end).
+    raw_start, raw_end (offsets into the raw file, as split's start and end), part (text;
+    or title for a --slogan/--category hit in a report's title block, the title lines before
+    its one speech, which slogans counts too: from, to, start and end are then within the
+    block, whose rows come first).
 
     \b
     Examples:
@@ -146,27 +150,39 @@ class Kwic(Analyzer):
         window: int = 5,
         **_: Any,
     ) -> list[dict]:
-        hits = _slogan_hits(speech.text, context) if context else _hits(speech.text, pattern, regex)
-        if not hits:
-            return []
-        from speechkit.analyzers.kwic.context import TokenIndex
-        from speechkit.tokens.segment import tokens
-
-        index = TokenIndex(speech.text, tokens(speech.text))
+        parts = [("text", speech.text, speech.offsets)]
+        block = speech.title_block
+        if context and block:
+            # slogans counts a report's title block (its preamble's title lines) too
+            parts.insert(0, ("title", block.text, block.offsets))
         rows = []
-        for start, end, label in hits:
-            around = index.context(start, end, window)
-            raw_start, raw_end = speech.raw_span(start, end)
-            rows.append(
-                {"docname": speech.id, "from": around["from"], "to": around["to"]}
-                | {"pre": around["pre"], "keyword": speech.text[start:end]}
-                | {"post": around["post"], "pattern": label, "start": start, "end": end}
-                | {"raw_start": raw_start, "raw_end": raw_end}
-            )
+        for part, text, offsets in parts:
+            hits = _slogan_hits(text, context) if context else _hits(text, pattern, regex)
+            if hits:
+                rows += _rows(speech.id, part, text, offsets, hits, window)
         return rows
 
     def combine(self, records: Iterable[dict], **_: Any) -> list[dict]:
         return list(records)
+
+
+def _rows(docname: str, part: str, text: str, offsets, hits: list, window: int) -> list[dict]:
+    """One row per hit in ``text`` (the speech's text, or its title block: ``part``)."""
+    from speechkit.analyzers.kwic.context import TokenIndex
+    from speechkit.tokens.segment import tokens
+
+    index = TokenIndex(text, tokens(text))
+    rows = []
+    for start, end, label in hits:
+        around = index.context(start, end, window)
+        raw_start, raw_end = offsets.raw_span(start, end)
+        rows.append(
+            {"docname": docname, "from": around["from"], "to": around["to"]}
+            | {"pre": around["pre"], "keyword": text[start:end]}
+            | {"post": around["post"], "pattern": label, "start": start, "end": end}
+            | {"raw_start": raw_start, "raw_end": raw_end, "part": part}
+        )
+    return rows
 
 
 def _hits(text: str, pattern: str, regex: bool) -> list[tuple[int, int, str]]:
