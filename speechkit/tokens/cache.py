@@ -57,7 +57,7 @@ def digest(keys, tokens) -> str:
     _hash_strings(hasher, keys, 0, len(keys))
     rows = _offsets(tokens, 0, len(tokens))
     hasher.update(f"{len(tokens)}:{tokens.null_count}:".encode())
-    hasher.update(_from_zero(rows))
+    _hash_offsets(hasher, rows)
     _hash_strings(hasher, tokens.values, int(rows[0]), int(rows[-1]))
     return hasher.hexdigest()
 
@@ -68,7 +68,7 @@ def _hash_strings(hasher, strings, start: int, end: int) -> None:
     offsets = _offsets(strings, start, end)
     nulls = strings.slice(start, end - start).null_count
     hasher.update(f"{end - start}:{nulls}:".encode())
-    hasher.update(_from_zero(offsets))
+    _hash_offsets(hasher, offsets)
     if offsets[-1] > offsets[0]:
         hasher.update(memoryview(strings.buffers()[2])[int(offsets[0]) : int(offsets[-1])])
 
@@ -85,11 +85,14 @@ def _offsets(array, start: int, end: int):
     return np.frombuffer(array.buffers()[1], dtype, count, at)
 
 
-def _from_zero(offsets):
-    """``offsets`` as int64 counted from the first (one new array, hashed in place)."""
+def _hash_offsets(hasher, offsets, block: int = 1 << 20) -> None:
+    """Feed ``offsets`` to ``hasher`` as int64 counted from the first, a block at a time
+    (a whole widened copy would cost 8 bytes a token)."""
     import numpy as np
 
-    return np.subtract(offsets, offsets[0], dtype=np.int64)
+    first = offsets[0]
+    for start in range(0, len(offsets), block):
+        hasher.update(np.subtract(offsets[start : start + block], first, dtype=np.int64))
 
 
 def read(directory: Path, name: str | None = None):

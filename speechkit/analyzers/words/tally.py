@@ -116,6 +116,7 @@ def whole_rows(whole, top: int | None, stopwords_file: str | None = None) -> lis
     kind = np.int32 if len(tokens) * size < 2**31 else np.int64
     pairs = np.repeat(np.arange(0, len(tokens) * size, size, dtype=kind), np.diff(offsets))
     pairs += ids
+    del ids, encoded  # 4 bytes a token, no longer needed
     pairs.sort()
     distinct = np.empty(len(pairs), dtype=bool)
     distinct[:1] = True
