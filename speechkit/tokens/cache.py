@@ -12,6 +12,10 @@ Nothing in the file is trusted: its schema metadata holds the token backend with
 version and a SHA-256 of the keys and tokens; before any use the table is validated in full
 (offsets, UTF-8) and the hash compared. A file that fails any check is a cache miss, and
 is rewritten. A cache that cannot be written (a read-only corpus) costs one notice.
+
+The metadata also holds a memo of the corpus directory as it was read and checked (the
+SHA-256 of its manifest, its speeches' files): while the manifest is that one and each file
+still gives its row's key, a re-run takes the tokens without reading a speech (``read_whole``).
 """
 
 from __future__ import annotations
