@@ -20,6 +20,13 @@ discovery of new formulations) declares ``rounds = 2``: a first round ``scan(spe
 the context is ``gather([])``). ``needs_tokens = True`` asks the runner for each
 speech's tokens (keyword ``tokens``), from the token cache or the segmenter.
 
+An analyzer of tokens that can also count a whole corpus at once says so with
+``counts_whole(**options)``: when the token cache holds every speech (a re-run on corpus
+directories), the runner then calls ``combine_whole(whole, **options)`` instead of
+``per_speech`` and ``combine``, with ``whole`` a ``speechkit.tokens.WholeCorpus`` (a pyarrow
+``list<string>`` array of every speech's tokens, how many speeches and characters), and no
+speech is read. Its rows must be exactly those of the two steps.
+
 Views (``speechkit.analyzers.grouping``: ``--meta``, ``--by``, ``--pivot``) read three more
 attributes: ``speech_column`` (the output column naming a row's speech), ``feature`` (what
 an occurrence row is an occurrence of, counted per group) and ``pivot_index`` (the column
@@ -143,6 +150,13 @@ class Analyzer:
         raise NotImplementedError
 
     def per_speech(self, speech: Speech, **options: Any) -> list[dict]:
+        raise NotImplementedError
+
+    def counts_whole(self, **options: Any) -> bool:
+        """Whether ``combine_whole`` gives these options' rows (see the module docstring)."""
+        return False
+
+    def combine_whole(self, whole: Any, **options: Any) -> Iterable[dict]:
         raise NotImplementedError
 
     def combine(self, records: Iterable[dict], **options: Any) -> Iterable[dict]:

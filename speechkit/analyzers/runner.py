@@ -57,7 +57,12 @@ def run_view(
         engine = LocalEngine()
     meta = meta if meta is not None else getattr(corpus, "meta", None)
     if meta is None and by is None and not pivot and not analyzer.needs_groups:
-        rows = analyzer.combine(engine.records(analyzer, corpus, options, failures), **options)
+        whole = _whole_corpus(analyzer, corpus, engine, options)
+        if whole is not None:
+            failures.count(whole.speeches)
+            rows = analyzer.combine_whole(whole, **options)
+        else:
+            rows = analyzer.combine(engine.records(analyzer, corpus, options, failures), **options)
         if not lazy and not isinstance(rows, list):
             rows = list(rows)
         return rows, analyzer.output_columns(**options)
@@ -71,3 +76,13 @@ def run_view(
     records = engine.records(annotated, corpus, options, failures)
     notify = on_notice or getattr(corpus, "on_notice", None)
     return grouping.finish(analyzer, records, options, docvars, by, pivot, notify)
+
+
+def _whole_corpus(analyzer: Analyzer, corpus: Any, engine: Any, options: dict) -> Any:
+    """Every speech's tokens at once (``speechkit.tokens.WholeCorpus``) for an analyzer
+    that counts them whole, from an engine that keeps them (the local one's token cache);
+    None when either cannot, or when the cache lacks a speech."""
+    whole_tokens = getattr(engine, "whole_tokens", None)
+    if whole_tokens is None or not analyzer.counts_whole(**options):
+        return None
+    return whole_tokens(corpus, options)

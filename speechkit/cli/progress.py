@@ -51,6 +51,12 @@ class SpeechProgress:
                 self._task, description=f"{self.speeches:,} speeches, {self.chars:,} characters"
             )
 
+    def add(self, speeches: int, chars: int) -> None:
+        """Count speeches that went by without being read one by one (a whole cached
+        corpus): they are counted, not drawn."""
+        self.speeches += speeches
+        self.chars += chars
+
     def finish(self) -> None:
         if self._live is not None:
             self._live.stop()

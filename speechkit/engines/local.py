@@ -96,6 +96,13 @@ class LocalEngine:
                     analyzer, ref, options, tasks, fan_out, seen, failures, spill, shared
                 )
 
+    def whole_tokens(self, corpus: Any, options: dict) -> Any:
+        """Every speech's tokens at once (``speechkit.tokens.WholeCorpus``) when the token
+        caches of ``corpus``'s directories hold them all, checked; else None."""
+        from speechkit.tokens import whole_corpus
+
+        return whole_corpus(corpus, options.get("tokenizer"))
+
     def each(
         self,
         corpus: Iterable[Speech],

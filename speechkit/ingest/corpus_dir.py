@@ -19,6 +19,7 @@ from dataclasses import asdict
 from functools import cache
 from itertools import islice
 from pathlib import Path
+from typing import NamedTuple
 
 from speechkit import atomic
 from speechkit.errors import SpeechkitError
@@ -30,6 +31,15 @@ PIECE = 1 << 20  # characters encoded at a time when a speech is written
 LONG_ROW = 1 << 22  # characters of a speech whose manifest row goes through a file
 
 
+class Checked(NamedTuple):
+    """A corpus directory as ``read`` checked it: the SHA-256 of its manifest, and its
+    speeches' files in order. The checks depend on nothing else than the manifest and the
+    files' text, so while both are unchanged they need not run again."""
+
+    manifest_sha256: str
+    files: list[str]
+
+
 def is_corpus(path: Path) -> bool:
     return (path / MANIFEST).is_file()
 
@@ -38,7 +48,11 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def read(path: Path) -> Iterator[Speech]:
+def read(path: Path, on_read: Callable[[Checked], None] | None = None) -> Iterator[Speech]:
+    """The speeches of the corpus directory ``path``, each checked against its manifest row.
+    Once all are read and checked, ``on_read`` (if given) hears what was checked: the
+    token cache keeps it, so that a later run can tell that nothing changed without
+    reading the speeches again (``speechkit.tokens.cache.read_whole``)."""
     manifest = path / MANIFEST
     if not manifest.is_file():
         raise SpeechkitError(
@@ -47,8 +61,11 @@ def read(path: Path) -> Iterator[Speech]:
         )
     number = 0
     ends: dict[str, int] = {}  # each source's last speech end: speeches never overlap
-    with manifest.open(encoding="utf-8") as lines:
+    hasher, files = hashlib.sha256(), []
+    # Read as bytes, so the bytes hashed are the ones parsed (json.loads decodes UTF-8).
+    with manifest.open("rb") as lines:
         for number, line in enumerate(lines, 1):
+            hasher.update(line)
             try:
                 row = json.loads(line)
                 text = (path / row["file"]).read_text(encoding="utf-8")
@@ -77,11 +94,14 @@ def read(path: Path) -> Iterator[Speech]:
                     "written: write it again with `speechkit split -o`."
                 )
             ends[speech.source] = speech.end
+            files.append(row["file"])
             yield speech
     if number == 0:
         raise SpeechkitError(
             f"{manifest}: holds no speeches; write the corpus again with `speechkit split -o`."
         )
+    if on_read is not None:
+        on_read(Checked(hasher.hexdigest(), files))
 
 
 def _title_block(row: dict | None) -> TitleBlock | None:

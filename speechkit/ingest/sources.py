@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
@@ -138,6 +139,8 @@ class Corpus:
         self.on_notice = on_notice
         self._stdin: bytes | None = None
         self.reports: dict[str, SourceReport] = {}
+        # Each corpus directory read through, as it was checked (for the token cache).
+        self.checked: dict[str, corpus_dir.Checked] = {}
         self._noticed: set[str] = set()
 
     def documents(self) -> Iterator[Document]:
@@ -177,7 +180,8 @@ class Corpus:
         try:
             for path in self.paths:
                 if path != "-" and Path(path).is_dir():
-                    yield path, self._observed(corpus_dir.read(Path(path)))
+                    checked = partial(self.checked.__setitem__, path)
+                    yield path, self._observed(corpus_dir.read(Path(path), checked))
                 else:
                     doc = self._read(path)
                     yield path, self._observed(doc.speeches())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
 
 from speechkit.model import Speech
 
@@ -36,7 +37,9 @@ def token_counts(
                 yield from _counted(speeches, pool)
             else:
                 notify = getattr(corpus, "on_notice", None)
-                yield from _cached_counts(directory, list(speeches), pool, notify)
+                speeches = list(speeches)  # read through: the directory was checked
+                checked = getattr(corpus, "checked", {}).get(path)
+                yield from _cached_counts(directory, speeches, pool, notify, checked)
 
 
 def _counted(speeches: Iterable[Speech], pool):
@@ -52,13 +55,17 @@ def _counted(speeches: Iterable[Speech], pool):
         yield pending.popleft(), counts
 
 
-def _cached_counts(directory, speeches: list[Speech], pool, notify):
+def _cached_counts(directory, speeches: list[Speech], pool, notify, checked=None):
     """The counts of a corpus directory's speeches: from its cache where it has them, else
-    from the pool; the cache is then rewritten with exactly these speeches."""
+    from the pool; the cache is then rewritten with exactly these speeches, and with the
+    memo of the directory as ``checked`` (``speechkit.ingest.corpus_dir.Checked``), which
+    lets the next run take the tokens without reading the speeches (``whole_corpus``)."""
     from speechkit.tokens import cache
     from speechkit.tokens.segment import fingerprint
 
-    keys, column, rows = cache.lookup(directory, speeches, fingerprint(pool.name), pool.name)
+    found = cache.lookup(directory, speeches, fingerprint(pool.name), pool.name)
+    keys, column, rows, memo = found
+    new_memo = None if checked is None else cache.corpus_memo(checked)
     missing = [speeches[i].text for i, row in enumerate(rows) if row is None]
     if column is not None and len(missing) < len(rows):
         order = [row for row in rows if row is not None]
@@ -74,7 +81,56 @@ def _cached_counts(directory, speeches: list[Speech], pool, notify):
             fresh.add(joined)
             yield speech, counts
     if missing:
-        cache.store(directory, keys, column, rows, fresh.array(), pool.name, notify)
+        cache.store(directory, keys, column, rows, fresh.array(), pool.name, notify, new_memo)
+    elif new_memo is not None and new_memo != memo:
+        # All cached, but not the memo: written so the next run reads no speech. One that
+        # cannot be written costs that only, so it is not worth a notice.
+        cache.store(directory, keys, column, rows, fresh.array(), pool.name, _quiet, new_memo)
+
+
+def _quiet(_message: str) -> None:
+    """A notice no one needs."""
+
+
+class WholeCorpus(NamedTuple):
+    """Every speech's tokens, one row per speech, with how many speeches and characters."""
+
+    tokens: Any  # a pyarrow list<string> array
+    speeches: int
+    characters: int
+
+
+def whole_corpus(corpus, tokenizer: str | None = None) -> WholeCorpus | None:
+    """The tokens of every speech of ``corpus`` straight from the caches, when each input
+    is a corpus directory whose cache holds it whole and knows it unchanged since it was
+    last read and checked (``speechkit.tokens.cache.read_whole``); else None, and nothing
+    is read (use ``token_counts``). No speech is read, cleaned or hashed but as bytes."""
+    from speechkit.tokens import cache
+    from speechkit.tokens.segment import backend, fingerprint
+
+    if not hasattr(corpus, "corpus_dir"):
+        return None
+    observer = getattr(corpus, "on_speech", None)
+    if observer is not None and not hasattr(observer, "add"):
+        return None  # it wants each Speech: read them
+    directories = [corpus.corpus_dir(path) for path in corpus.paths]
+    if any(d is None or not (d / cache.CACHE_FILE).is_file() for d in directories):
+        return None
+    name = backend(tokenizer)
+    found = [cache.read_whole(d, fingerprint(name), name) for d in directories]
+    if any(whole is None for whole in found):
+        return None
+    import pyarrow as pa
+
+    tokens = [whole[0] for whole in found]
+    whole = WholeCorpus(
+        tokens[0] if len(tokens) == 1 else pa.concat_arrays(tokens),
+        sum(whole[1] for whole in found),
+        sum(whole[2] for whole in found),
+    )
+    if observer is not None:  # a progress display: it hears the totals
+        observer.add(whole.speeches, whole.characters)
+    return whole
 
 
 def _arrow_counts(tokens) -> Iterator[dict[str, int]]:
@@ -85,14 +141,25 @@ def _arrow_counts(tokens) -> Iterator[dict[str, int]]:
 
     encoded = pc.dictionary_encode(tokens.flatten())
     vocabulary = encoded.dictionary.to_pylist()
-    word_ids = _integers(encoded.indices)
-    bounds = np.concatenate(([0], np.cumsum(_integers(tokens.value_lengths()))))
+    word_ids = numpy_integers(encoded.indices)
+    bounds = np.concatenate(([0], np.cumsum(numpy_integers(tokens.value_lengths()))))
     for index in range(len(tokens)):
         ids, counts = np.unique(word_ids[bounds[index] : bounds[index + 1]], return_counts=True)
         yield dict(zip(map(vocabulary.__getitem__, ids), counts.tolist()))
 
 
-def _integers(array):
+def arrow_function(name: str):
+    """Arrow's compute function ``name``, called on arrays: from ``pyarrow._compute`` where
+    it is, as importing ``pyarrow.compute`` wraps every function first (0.1 s of a
+    cached run)."""
+    try:
+        from pyarrow._compute import call_function
+    except ImportError:  # a pyarrow that moved it: the public module has it too
+        from pyarrow.compute import call_function
+    return lambda *arrays: call_function(name, list(arrays))
+
+
+def numpy_integers(array):
     """A numpy view of an integer Arrow array without nulls (``to_numpy`` would import
     pandas, 0.5 s)."""
     import numpy as np

@@ -12,11 +12,16 @@ Nothing in the file is trusted: its schema metadata holds the token backend with
 version and a SHA-256 of the keys and tokens; before any use the table is validated in full
 (offsets, UTF-8) and the hash compared. A file that fails any check is a cache miss, and
 is rewritten. A cache that cannot be written (a read-only corpus) costs one notice.
+
+The metadata also holds a memo of the corpus directory as it was read and checked (the
+SHA-256 of its manifest, its speeches' files): while the manifest is that one and each file
+still gives its row's key, a re-run takes the tokens without reading a speech (``read_whole``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import tempfile
@@ -29,6 +34,7 @@ from speechkit import atomic
 
 CACHE_FILE = "tokens.arrow"
 HASH_KEY = b"speechkit.sha256"
+CORPUS_KEY = b"speechkit.corpus"
 BACKEND_KEY = b"speechkit.backend"
 
 
@@ -46,34 +52,63 @@ def backend(name: str | None = None) -> str:
 
 def digest(keys, tokens) -> str:
     """SHA-256 of a cache's content: its keys, each row's token offsets and the tokens'
-    text, read from the Arrow buffers (``binary_join`` would import pandas, 0.5 s)."""
-    import pyarrow as pa
-
+    text, read from the Arrow buffers. The offsets are hashed as int64 counted from 0, as
+    if cast to ``large_list<large_string>`` (the value every cache was written with), but
+    widened with numpy: an Arrow cast copied the text as well (0.25 s on 20 MB)."""
     hasher = hashlib.sha256()
     keys = single_array(keys) if hasattr(keys, "num_chunks") else keys
-    _hash_strings(hasher, keys.cast(pa.large_string()))
     tokens = single_array(tokens) if hasattr(tokens, "num_chunks") else tokens
-    tokens = tokens.cast(pa.large_list(pa.large_string()))  # fresh buffers, offsets from 0
+    _hash_strings(hasher, keys, 0, len(keys))
+    rows = _offsets(tokens, 0, len(tokens))
     hasher.update(f"{len(tokens)}:{tokens.null_count}:".encode())
-    hasher.update(memoryview(tokens.buffers()[1])[: (len(tokens) + 1) * 8])
-    _hash_strings(hasher, tokens.values)
+    _hash_offsets(hasher, rows)
+    _hash_strings(hasher, tokens.values, int(rows[0]), int(rows[-1]))
     return hasher.hexdigest()
 
 
-def _hash_strings(hasher, strings_array) -> None:
-    """Feed a large_string array (offsets from 0) to ``hasher``: length, nulls, offsets, text."""
-    hasher.update(f"{len(strings_array)}:{strings_array.null_count}:".encode())
-    offsets = strings_array.buffers()[1]
-    count = (len(strings_array) + 1) * 8
-    hasher.update(memoryview(offsets)[:count])
-    end = int.from_bytes(memoryview(offsets)[count - 8 : count], "little", signed=True)
-    if end:
-        hasher.update(memoryview(strings_array.buffers()[2])[:end])
+def _hash_strings(hasher, strings, start: int, end: int) -> None:
+    """Feed strings ``start:end`` of a string array to ``hasher``: how many, nulls, offsets
+    (int64, from 0), text."""
+    offsets = _offsets(strings, start, end)
+    nulls = strings.slice(start, end - start).null_count
+    hasher.update(f"{end - start}:{nulls}:".encode())
+    _hash_offsets(hasher, offsets)
+    if offsets[-1] > offsets[0]:
+        hasher.update(memoryview(strings.buffers()[2])[int(offsets[0]) : int(offsets[-1])])
+
+
+def _offsets(array, start: int, end: int):
+    """Offsets ``start`` to ``end`` (inclusive) of a string or list array: a numpy view of
+    its offsets buffer, int32 or int64 as the type has them."""
+    import numpy as np
+    import pyarrow.types as types
+
+    large = types.is_large_string(array.type) or types.is_large_list(array.type)
+    dtype = np.dtype(np.int64 if large else np.int32)
+    count, at = end - start + 1, (array.offset + start) * dtype.itemsize
+    return np.frombuffer(array.buffers()[1], dtype, count, at)
+
+
+def _hash_offsets(hasher, offsets, block: int = 1 << 20) -> None:
+    """Feed ``offsets`` to ``hasher`` as int64 counted from the first, a block at a time
+    (a whole widened copy would cost 8 bytes a token)."""
+    import numpy as np
+
+    first = offsets[0]
+    for start in range(0, len(offsets), block):
+        hasher.update(np.subtract(offsets[start : start + block], first, dtype=np.int64))
 
 
 def read(directory: Path, name: str | None = None):
     """The cached ``key, tokens`` table (pyarrow), or None when there is none or it fails
     any check."""
+    table = _open(directory, name)
+    return table if table is not None and _intact(table) else None
+
+
+def _open(directory: Path, name: str | None):
+    """The cache's table if it is there, of backend ``name`` and of the right schema, not
+    yet checked further (``_intact``); else None."""
     path = directory / CACHE_FILE
     if not path.is_file():
         return None
@@ -85,20 +120,86 @@ def read(directory: Path, name: str | None = None):
         metadata = table.schema.metadata or {}
         if metadata.get(BACKEND_KEY, b"").decode("utf-8", "replace") != backend(name):
             return None
-        table = table.select(["key", "tokens"])
-        if table.schema != pa.schema([("key", pa.string()), ("tokens", pa.list_(pa.string()))]):
+        columns = table.select(["key", "tokens"])
+        if columns.schema != pa.schema([("key", pa.string()), ("tokens", pa.list_(pa.string()))]):
             return None
-        table.validate(full=True)  # offsets in bounds, valid UTF-8: safe to read from here
-        expected = metadata.get(HASH_KEY, b"").decode("ascii", "replace")
-        if digest(table.column("key"), table.column("tokens")) != expected:
-            return None
-        return table
+        return columns.replace_schema_metadata(metadata)
     except Exception:  # any damage is a cache miss; the cache is then rewritten
         return None
 
 
-def write(directory: Path, table, name: str | None = None) -> None:
-    """Replace the cache with ``table`` atomically (a temp file renamed into place)."""
+def _intact(table) -> bool:
+    """Whether ``table`` is whole and as it was written: validated in full (offsets in
+    bounds, valid UTF-8: safe to read from here), and its content hash the one written."""
+    try:
+        table.validate(full=True)
+        expected = table.schema.metadata.get(HASH_KEY, b"").decode("ascii", "replace")
+        return digest(table.column("key"), table.column("tokens")) == expected
+    except Exception:  # any damage is a cache miss; the cache is then rewritten
+        return False
+
+
+def memo(table) -> dict | None:
+    """What the cache says of the corpus directory it was written for (``corpus_memo``),
+    or None."""
+    try:
+        found = json.loads(table.schema.metadata[CORPUS_KEY])
+        return found if isinstance(found, dict) else None
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def corpus_memo(checked) -> dict:
+    """The memo of a corpus directory as ``speechkit.ingest.corpus_dir.read`` checked it:
+    its manifest's SHA-256 and its speeches' files, in the order of the cache's rows."""
+    return {"manifest": checked.manifest_sha256, "files": list(checked.files)}
+
+
+# Continuation bytes of UTF-8: a valid text has one character per other byte.
+_CONTINUATION = bytes(range(0x80, 0xC0))
+
+
+def read_whole(directory: Path, fingerprint: str, name: str | None = None):
+    """``(tokens, speeches, characters)`` of a corpus directory the cache holds whole, found
+    without reading its speeches, or None (then read them, and use ``lookup``).
+
+    The cache must have been written after ``corpus_dir.read`` checked this directory
+    (``corpus_memo``): the manifest must be byte for byte the one checked then, and each
+    speech's file must still give its row's key (its text and the ``fingerprint`` of the
+    segmentation). The checks of the manifest depend on nothing else, so they hold still."""
+    from speechkit.ingest.corpus_dir import MANIFEST
+
+    table = _open(directory, name)
+    found = None if table is None else memo(table)
+    if found is None:
+        return None
+    try:
+        with open(directory / MANIFEST, "rb") as manifest:
+            if hashlib.file_digest(manifest, "sha256").hexdigest() != found.get("manifest"):
+                return None
+        keys = table.column("key").to_pylist()
+        files = found.get("files")
+        if not isinstance(files, list) or len(files) != len(keys):
+            return None
+        prefix = (fingerprint + "\n").encode("utf-8")  # text_key, on the file's bytes
+        characters = 0
+        for file, key in zip(files, keys):
+            text = (directory / file).read_bytes()
+            hashed = hashlib.sha1(prefix)
+            hashed.update(text)
+            if hashed.hexdigest() != key:
+                return None
+            characters += len(text.translate(None, _CONTINUATION))
+    except (OSError, TypeError, ValueError):  # gone, unreadable, or not a name: read them
+        return None
+    if not _intact(table):
+        return None
+    return single_array(table.column("tokens")), len(keys), characters
+
+
+def write(directory: Path, table, name: str | None = None, memo: dict | None = None) -> None:
+    """Replace the cache with ``table`` atomically (a temp file renamed into place), with
+    the ``memo`` of its corpus directory (``corpus_memo``) if given."""
     import pyarrow as pa
     import pyarrow.ipc as ipc
 
@@ -110,6 +211,8 @@ def write(directory: Path, table, name: str | None = None) -> None:
             BACKEND_KEY: backend(name).encode(),
             HASH_KEY: digest(table.column("key"), table.column("tokens")).encode(),
         }
+        if memo is not None:
+            metadata[CORPUS_KEY] = json.dumps(memo, ensure_ascii=False).encode("utf-8")
         table = table.replace_schema_metadata(metadata)
         # An uncompressed Arrow IPC file is Feather v2; written with ipc, not
         # ``feather.write_feather``, which imports pandas (0.5 s) to check its argument.
@@ -130,21 +233,21 @@ def single_array(column):
 
 
 def lookup(directory: Path, speeches: list, fingerprint: str, tokenizer: str | None = None):
-    """``(keys, column, rows)`` for ``speeches``: each speech's cache key, the valid cache's
-    tokens column (None when there is no valid cache), and for each speech its row in that
-    column, or None when the cache lacks it."""
+    """``(keys, column, rows, memo)`` for ``speeches``: each speech's cache key, the valid
+    cache's tokens column (None when there is no valid cache), for each speech its row in
+    that column, or None when the cache lacks it, and the cache's ``memo`` (or None)."""
     keys = [text_key(s.text, fingerprint) for s in speeches]
     cached = read(directory, tokenizer)
     if cached is None:
-        return keys, None, [None] * len(keys)
+        return keys, None, [None] * len(keys), None
     cached_keys = cached.column("key").to_pylist()
     column = single_array(cached.column("tokens"))
     if cached_keys == keys:
-        return keys, column, list(range(len(keys)))
+        return keys, column, list(range(len(keys))), memo(cached)
     known: dict[str, int] = {}
     for row, key in enumerate(cached_keys):
         known.setdefault(key, row)
-    return keys, column, [known.get(key) for key in keys]
+    return keys, column, [known.get(key) for key in keys], memo(cached)
 
 
 def store(
@@ -155,14 +258,19 @@ def store(
     fresh,
     tokenizer: str | None = None,
     notify: Callable[[str], None] | None = None,
+    memo: dict | None = None,
 ) -> None:
     """Rewrite the cache with exactly these speeches: speech ``i`` gets row ``rows[i]`` of the
     cached ``column``, or, where that is None, the next row of ``fresh`` (the tokens of the
-    speeches the cache lacked, in order). If it cannot be written, ``notify`` is told once."""
+    speeches the cache lacked, in order), and ``memo`` (``corpus_memo``) if the speeches
+    are a corpus directory's as read and checked. If it cannot be written, ``notify`` is
+    told once."""
     import pyarrow as pa
 
     if column is None or all(row is None for row in rows):
         tokens = fresh
+    elif not len(fresh) and rows == list(range(len(column))):
+        tokens = column  # the same rows: only the memo is new
     else:
         picks, next_fresh = [], len(column)
         for row in rows:
@@ -172,7 +280,7 @@ def store(
         tokens = pa.concat_arrays([column, fresh.cast(column.type)]).take(integers(picks))
     table = pa.Table.from_arrays([strings(keys).cast(pa.string()), tokens], ["key", "tokens"])
     try:
-        write(directory, table, tokenizer)
+        write(directory, table, tokenizer, memo)
     except OSError as exc:
         message = (
             f"{directory}: cannot write the token cache ({exc.strerror or exc}); the counts "

@@ -98,6 +98,17 @@ class Words(Analyzer):
 
         return by_speech_rows(records, top) if by_speech else total_rows(records, top)
 
+    def counts_whole(self, by_speech: bool = False, **_: Any) -> bool:
+        return not by_speech
+
+    def combine_whole(
+        self, whole: Any, top: int | None = None, stopwords: str | None = None, **_: Any
+    ) -> list[dict]:
+        """The rows of ``combine``, counted over every speech's tokens at once."""
+        from speechkit.analyzers.words.tally import whole_rows
+
+        return whole_rows(whole, top, stopwords)
+
     def jobs(self, jobs: int | None = None, **_: Any) -> int:
         return jobs or os.cpu_count() or 1
 
