@@ -107,15 +107,23 @@ def test_a_changed_manifest_is_read_and_checked_and_the_memo_renewed(corpus, wri
     assert result.exit_code == 1 and "does not tile" in result.output
 
 
-def test_a_cache_without_a_memo_is_used_once_the_slow_way_then_given_one(corpus, written):
+def _set_memo(corpus, memo: bytes | None) -> None:
+    """Rewrite the cache of ``corpus`` with ``memo`` as its corpus memo (None: without one)."""
     table = feather.read_table(corpus / cache.CACHE_FILE)
     metadata = dict(table.schema.metadata)
-    del metadata[cache.CORPUS_KEY]  # as a cache written before memos were kept
+    if memo is None:
+        del metadata[cache.CORPUS_KEY]
+    else:
+        metadata[cache.CORPUS_KEY] = memo
     feather.write_feather(
         table.replace_schema_metadata(metadata),
         corpus / cache.CACHE_FILE,
         compression="uncompressed",
     )
+
+
+def test_a_cache_without_a_memo_is_used_once_the_slow_way_then_given_one(corpus, written):
+    _set_memo(corpus, None)  # as a cache written before memos were kept
     assert whole_corpus(speechkit.load(corpus)) is None
     assert speechkit.rows("words", speechkit.load(corpus), jobs=1) == written[1]
     assert cache.memo(cache.read(corpus)) is not None
@@ -127,29 +135,17 @@ def test_a_cache_without_a_memo_is_used_once_the_slow_way_then_given_one(corpus,
     [b"not json", b"[]", b'{"manifest": 3}', b'{"manifest": "x", "files": []}'],
 )
 def test_a_damaged_memo_reads_the_speeches(corpus, written, memo):
-    table = feather.read_table(corpus / cache.CACHE_FILE)
-    metadata = dict(table.schema.metadata)
-    metadata[cache.CORPUS_KEY] = memo
-    feather.write_feather(
-        table.replace_schema_metadata(metadata),
-        corpus / cache.CACHE_FILE,
-        compression="uncompressed",
-    )
+    _set_memo(corpus, memo)
     assert whole_corpus(speechkit.load(corpus)) is None
     assert speechkit.rows("words", speechkit.load(corpus), jobs=1) == written[1]
 
 
 def test_a_memo_naming_other_files_reads_the_speeches(corpus, written):
-    table = feather.read_table(corpus / cache.CACHE_FILE)
-    metadata = dict(table.schema.metadata)
-    memo = json.loads(metadata[cache.CORPUS_KEY])
-    memo["files"] = [memo["files"][0]] * len(memo["files"])
-    metadata[cache.CORPUS_KEY] = json.dumps(memo).encode()
-    feather.write_feather(
-        table.replace_schema_metadata(metadata),
-        corpus / cache.CACHE_FILE,
-        compression="uncompressed",
+    memo = json.loads(
+        feather.read_table(corpus / cache.CACHE_FILE).schema.metadata[cache.CORPUS_KEY]
     )
+    memo["files"] = [memo["files"][0]] * len(memo["files"])
+    _set_memo(corpus, json.dumps(memo).encode())
     assert whole_corpus(speechkit.load(corpus)) is None
     assert speechkit.rows("words", speechkit.load(corpus), jobs=1) == written[1]
 
