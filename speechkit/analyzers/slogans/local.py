@@ -23,6 +23,8 @@ _QUOTED_SERIES = re.compile(f"“([{_CJK}]{{1,12}}(?:[、，] ?[{_CJK}]{{1,12}})
 # for “8337”, “新能源+”.
 # A space of a line wrap may stand inside (“4城同 创”): the slogan is reported without it.
 _QUOTED_WORD = re.compile(f"“([{_CJK}0-9+·](?: ?[{_CJK}0-9+·]){{1,11}})”")
+# A plan named by numbers: 8337, or numbers joined by + (1+1+9, 9+2).
+_DIGIT_PLAN = re.compile(r"[0-9]+(?:\+[0-9]+)*")
 # A run of items separated by 、: the pieces between 、 are CJK only.
 _SERIES_RUN = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+){{2,}}")
 _PLACE_SUFFIX = "市县区旗州盟省"
@@ -74,7 +76,8 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
             found.append(m.group(1))
     for m, first, last in _quote_runs(text):
         phrase = m.group(1)
-        if not re.search(f"[{_CJK}]", phrase) and not phrase.isdigit():
+        # a plan named by numbers only: “8337”, “1+1+9”, “9+2” (digits and + only)
+        if not re.search(f"[{_CJK}]", phrase) and not _DIGIT_PLAN.fullmatch(phrase):
             continue
         # quotes said back to back share the frame of their run: 打造校园“心育”“心防”体系,
         # 强调“产业为基”“项目为要”

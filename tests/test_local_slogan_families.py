@@ -1,0 +1,23 @@
+"""Families of local slogans found in round 7c of issue 12 (city and county web pages): each
+test holds a made-up sentence of the family and, where the family was measured on one, a real
+dev text of eval/texts."""
+
+from __future__ import annotations
+
+import speechkit
+from speechkit.analyzers.slogans import local
+
+from .test_slogans import DEV_TEXTS, counts
+
+
+def test_plans_named_by_numbers_joined_with_plus():
+    text = "落实省委“1+1+9”工作部署和市委“9+2”工作布局，完成“15+3”，提到“+”和“1+”。"
+    assert local.framed_quotes(text) == ["1+1+9", "9+2"]
+
+
+def test_straight_quotes_of_a_web_page_are_quotes():
+    # eval dev text (Huzhou 2006): the page writes "建设大城市,实现新跨越" and "三个立足"
+    path = DEV_TEXTS / "city_huzhou_speech_2006_construction.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    assert got["建设大城市，实现新跨越"] == (1, 1)
+    assert got["三个立足"] == (1, 1)
