@@ -21,3 +21,8 @@ def test_straight_quotes_of_a_web_page_are_quotes():
     got = counts(speechkit.analyze("slogans", str(path), discover=True))
     assert got["建设大城市，实现新跨越"] == (1, 1)
     assert got["三个立足"] == (1, 1)
+
+
+def test_quoted_words_said_as_the_spirit_a_campaign_needs():
+    text = "要以“等不起”的紧迫感、“慢不得”的危机感抓项目，提到“说法”的好处和“好”的感觉。"
+    assert local.framed_quotes(text) == ["等不起", "慢不得"]
