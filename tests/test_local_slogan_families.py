@@ -26,3 +26,10 @@ def test_straight_quotes_of_a_web_page_are_quotes():
 def test_quoted_words_said_as_the_spirit_a_campaign_needs():
     text = "要以“等不起”的紧迫感、“慢不得”的危机感抓项目，提到“说法”的好处和“好”的感觉。"
     assert local.framed_quotes(text) == ["等不起", "慢不得"]
+
+
+def test_theme_years_of_a_two_character_topic():
+    from speechkit.analyzers.slogans import frames
+
+    text = "贯彻省市“项目年”决策部署，开展“作风建设年”活动，“新一年”，“今年”。"
+    assert frames.theme_years(text) == ["项目年", "作风建设年"]

@@ -88,12 +88,13 @@ def _common_end(words: list[str]) -> str:
     return shortest[len(shortest) - size :]
 
 
-_THEME_YEAR = re.compile(f"“([{_CJK}]{{3,8}}年)”")
+_THEME_YEAR = re.compile(f"“([{_CJK}]{{2,8}}年)”")
 _HAS_NUMBER = re.compile(f"[〇零一{_NUMERAL}百千万]")
 
 
 def theme_years(text: str) -> list[str]:
-    """Quoted theme years: 围绕“工作落实年”, 开展“项目建设年”活动 (not “十二五”开局之年)."""
+    """Quoted theme years: 围绕“工作落实年”, 开展“项目建设年”活动, a topic of two characters
+    too (省市“项目年”决策部署); not “十二五”开局之年."""
     return [m.group(1) for m in _THEME_YEAR.finditer(text) if not _HAS_NUMBER.search(m.group(1))]
 
 
