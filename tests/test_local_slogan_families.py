@@ -33,3 +33,8 @@ def test_theme_years_of_a_two_character_topic():
 
     text = "贯彻省市“项目年”决策部署，开展“作风建设年”活动，“新一年”，“今年”。"
     assert frames.theme_years(text) == ["项目年", "作风建设年"]
+
+
+def test_national_strategies_said_of_the_place():
+    text = "积极推进科教兴市战略的实施，坚持工业立县战略，实施兴县战略，科教兴国战略。"
+    assert local.place_strategies(text) == ["科教兴市", "工业立县"]
