@@ -43,3 +43,8 @@ def test_national_strategies_said_of_the_place():
 def test_quoted_goals_and_positions_of_the_place():
     text = "围绕“把潮州建设得更加美丽”发展目标，实现“七五”奋斗目标，提到“好”的目标。"
     assert local.framed_quotes(text) == ["把潮州建设得更加美丽", "七五"]
+
+
+def test_series_that_differ_in_one_middle_character():
+    text = "坚持全面创建、全域创建、全民创建，抓好一年级、二年级、三年级，省政府、市政府、县政府。"
+    assert local.one_piece_series(text) == ["全面创建、全域创建、全民创建"]

@@ -226,9 +226,10 @@ _OBJECT_RUN = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+)+")
 
 
 def one_piece_series(text: str) -> list[str]:
-    """A series of three or more items of three or four characters that differ in their
-    first or last character only: several actions on one object (重工业、抓工业、兴工业) or
-    one frame with several ends (心中有数、心中有策、心中有底). Said once, it is a slogan,
+    """A series of three or more items of three or four characters that differ in one
+    character only, at one place: several actions on one object (重工业、抓工业、兴工业), one
+    frame with several ends (心中有数、心中有策、心中有底) or with several middles (全面创建、
+    全域创建、全民创建). Said once, it is a slogan,
     unless the character that differs is a count, a level or a place in a row
     (一季度、二季度、三季度; 省政府、市政府、县政府; 上半年、下半年)."""
     found = []
@@ -240,10 +241,10 @@ def one_piece_series(text: str) -> list[str]:
         if len(pieces[0]) < size or len(pieces[-1]) < size:
             continue
         items = [pieces[0][-size:], *pieces[1:-1], pieces[-1][:size]]
-        for place, rest in ((0, slice(1, None)), (size - 1, slice(None, -1))):
+        for place in range(size):
             differ = {item[place] for item in items}
             if (
-                len({item[rest] for item in items}) == 1
+                len({item[:place] + item[place + 1 :] for item in items}) == 1
                 and len(differ) == len(items)
                 and not differ & _ROW_CHARACTERS
             ):
