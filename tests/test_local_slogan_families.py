@@ -48,3 +48,8 @@ def test_quoted_goals_and_positions_of_the_place():
 def test_series_that_differ_in_one_middle_character():
     text = "坚持全面创建、全域创建、全民创建，抓好一年级、二年级、三年级，省政府、市政府、县政府。"
     assert local.one_piece_series(text) == ["全面创建、全域创建、全民创建"]
+
+
+def test_single_quotes_inside_a_quotation():
+    text = "他说：“我们将大力实施‘三足鼎立’战略，‘好’的‘说法’。”"
+    assert local.framed_quotes(text) == ["三足鼎立"]

@@ -23,6 +23,8 @@ _QUOTED_SERIES = re.compile(f"“([{_CJK}]{{1,12}}(?:[、，] ?[{_CJK}]{{1,12}})
 # for “8337”, “新能源+”.
 # A space of a line wrap may stand inside (“4城同 创”): the slogan is reported without it.
 _QUOTED_WORD = re.compile(f"“([{_CJK}0-9+·](?: ?[{_CJK}0-9+·]){{1,11}})”")
+# The same inside a quotation, in single quotes: 实施‘三足鼎立’战略 in “我们将…战略”.
+_SINGLE_QUOTED_WORD = re.compile(_QUOTED_WORD.pattern.replace("“", "‘").replace("”", "’"))
 # A plan named by numbers: 8337, or numbers joined by + (1+1+9, 9+2).
 _DIGIT_PLAN = re.compile(r"[0-9]+(?:\+[0-9]+)*")
 # A run of items separated by 、: the pieces between 、 are CJK only.
@@ -102,9 +104,13 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
 
 def _quote_runs(text: str) -> list[tuple[re.Match, re.Match, re.Match]]:
     """Each quoted phrase with the first and the last quote of its run of quotes said back
-    to back (“产业为基”“项目为要”); a quote said alone is its own run."""
+    to back (“产业为基”“项目为要”); a quote said alone is its own run. Quotes in single
+    quotes inside a quotation (‘三足鼎立’战略) are quotes too."""
     runs: list[list[re.Match]] = []
-    for m in _QUOTED_WORD.finditer(text):
+    quotes = list(_QUOTED_WORD.finditer(text))
+    if "‘" in text:
+        quotes = sorted([*quotes, *_SINGLE_QUOTED_WORD.finditer(text)], key=lambda m: m.start())
+    for m in quotes:
         if runs and runs[-1][-1].end() == m.start():
             runs[-1].append(m)
         else:
