@@ -36,8 +36,10 @@ def test_theme_years_of_a_two_character_topic():
 
 
 def test_national_strategies_said_of_the_place():
+    from speechkit.analyzers.slogans import frames
+
     text = "积极推进科教兴市战略的实施，坚持工业立县战略，实施兴县战略，科教兴国战略。"
-    assert local.place_strategies(text) == ["科教兴市", "工业立县"]
+    assert frames.place_strategies(text) == ["科教兴市", "工业立县"]
 
 
 def test_quoted_goals_and_positions_of_the_place():

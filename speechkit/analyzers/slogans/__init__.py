@@ -170,7 +170,6 @@ class Slogans(Analyzer):
             + local.issued_rules(text)
             + local.place_slogans(text)
             + local.strong_places(text)
-            + local.place_strategies(text)
             + local.numbered_objects(text)
             + frames.all_frames(text)
         )

@@ -150,22 +150,6 @@ _STRONG = re.compile(
 _FIELD = re.compile(f"[{_CJK}]{{2,4}}")
 
 
-def place_strategies(text: str) -> list[str]:
-    """A national strategy said of the place, before 战略: 推进科教兴市战略 gives 科教兴市 (after
-    科教兴国), 工业立县战略 gives 工业立县. The field is two characters, not a verb or a
-    function word (实施兴县战略 has none); 强 goals are ``strong_places``."""
-    return [
-        m.group()
-        for m in _PLACE_STRATEGY.finditer(text)
-        if m.group(1) not in _NOT_FIELD and not _FUNCTION.search(m.group(1))
-    ]
-
-
-_PLACE_STRATEGY = re.compile(f"([{_CJK}]{{2}})[兴立][省市县区旗](?=战略)")
-# Verbs that start a strategy, which are no field: 实施兴县战略, 大力兴市战略.
-_NOT_FIELD = frozenset({"实施", "推进", "落实", "坚持", "大力", "深入", "全面", "加快", "积极"})
-
-
 def parallel_series(text: str) -> list[str]:
     """Parallel series of three or more items of one length that share a character at one
     place (项目大推进、环境大整治、作风大转变; 做优一产、做大二产、做强三产) or a piece of two
