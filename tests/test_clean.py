@@ -58,6 +58,16 @@ def test_punctuation_becomes_full_width_but_numbers_keep_theirs():
     assert out.stats.punctuation == 8
 
 
+def test_straight_quotes_around_chinese_become_chinese_quotes():
+    # a web page's ASCII quotes ("六个百亿"); a pair around Latin text stays, and pairs are
+    # taken left to right, so "OK" does not pair its closing quote with the next opening one
+    raw = '实施"六个百亿"工程,说"OK"和"好"。\n"未配对'
+    out = clean(raw)
+    assert out.text == '实施“六个百亿”工程，说"OK"和“好”。\n"未配对'
+    assert out.stats.punctuation == 5
+    assert out.offsets.raw(out.text.index("工程")) == raw.index("工程")  # one for one
+
+
 def test_damaged_glosses_are_suspects_not_guesses():
     out = clean("變?yōu)槊篮\n加強協(x\n", base=100)
     suspects = [f for f in out.findings if f.kind == "suspect"]

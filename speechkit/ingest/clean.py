@@ -60,6 +60,11 @@ FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "
 # Each starts with the punctuation itself so the regex engine can skip ahead to candidates.
 IN_NUMBER = {",": re.compile(r",(?<=\d,)(?=\d)"), ":": re.compile(r":(?<=\d:)(?=\d)")}
 SPACES = {"\u202f": " ", "\u00a0": " ", "\r": "\n"}
+# A pair of straight double quotes on one line around Chinese text ("六个百亿", a web page's
+# ASCII quotes) is a pair of Chinese quotation marks; quotes around Latin text ("OK") stay.
+# Pairs are taken left to right, so "OK" and "好" stay two pairs.
+STRAIGHT_QUOTES = re.compile('"([^"\\n]{1,40})"')
+HAS_HANZI = re.compile(f"[{HANZI}]")
 
 # Damaged glosses, reported but left in place: a reading whose "(" was eaten, or a line that
 # ends inside an opening gloss. Both are looked for after the good glosses are gone.
@@ -197,12 +202,16 @@ def _splice(raw: str, base: int, deletions: list[tuple[int, int]]) -> tuple[str,
 
 
 def _full_width(text: str) -> tuple[str, int]:
-    """ASCII punctuation to full-width, except a comma or colon inside a number."""
+    """ASCII punctuation to full-width, except a comma or colon inside a number; pairs of
+    straight double quotes around Chinese text to “ and ”."""
     keep = sorted(
         m.start() for ch, pattern in IN_NUMBER.items() if ch in text for m in pattern.finditer(text)
     )
     changed = sum(text.count(ch) for ch in FULL_WIDTH) - len(keep)
     out = _replace_all(text, FULL_WIDTH)
+    if '"' in out:
+        out, quotes = _chinese_quotes(out)
+        changed += 2 * quotes
     if keep:
         pieces, prev = [], 0
         for i in keep:
@@ -211,6 +220,20 @@ def _full_width(text: str) -> tuple[str, int]:
         pieces.append(out[prev:])
         out = "".join(pieces)
     return out, changed
+
+
+def _chinese_quotes(text: str) -> tuple[str, int]:
+    """Straight quote pairs around Chinese text to “…”, and how many pairs changed."""
+    changed = 0
+
+    def pair(m: re.Match) -> str:
+        nonlocal changed
+        if not HAS_HANZI.search(m.group(1)):
+            return m.group()
+        changed += 1
+        return f"“{m.group(1)}”"
+
+    return STRAIGHT_QUOTES.sub(pair, text), changed
 
 
 def _replace_all(text: str, table: dict[str, str]) -> str:

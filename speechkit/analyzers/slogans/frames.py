@@ -8,6 +8,7 @@ county speeches of every decade use, not a phrase of one place:
 - quoted theme years (“工作落实年”, “项目建设年”);
 - programmes named with 百, 千 or 万 (百城建设提质工程, 城市转型百项工程) after a verb that
   starts them (实施, 推进, 开展 …) or after 的;
+- a national strategy said of the place (推进科教兴市战略: round 7c);
 - the steps of a campaign by years (一年一个样、三年大变样) and a place's ranking goal
   (跨入西部百强县);
 - the short names of the creation campaigns said again (创文, 创城: sixth round).
@@ -88,12 +89,13 @@ def _common_end(words: list[str]) -> str:
     return shortest[len(shortest) - size :]
 
 
-_THEME_YEAR = re.compile(f"“([{_CJK}]{{3,8}}年)”")
+_THEME_YEAR = re.compile(f"“([{_CJK}]{{2,8}}年)”")
 _HAS_NUMBER = re.compile(f"[〇零一{_NUMERAL}百千万]")
 
 
 def theme_years(text: str) -> list[str]:
-    """Quoted theme years: 围绕“工作落实年”, 开展“项目建设年”活动 (not “十二五”开局之年)."""
+    """Quoted theme years: 围绕“工作落实年”, 开展“项目建设年”活动, a topic of two characters
+    too (省市“项目年”决策部署); not “十二五”开局之年."""
     return [m.group(1) for m in _THEME_YEAR.finditer(text) if not _HAS_NUMBER.search(m.group(1))]
 
 
@@ -193,6 +195,23 @@ def strategies(text: str) -> list[str]:
     return found
 
 
+def place_strategies(text: str) -> list[str]:
+    """A national strategy said of the place, before 战略: 推进科教兴市战略 gives 科教兴市 (after
+    科教兴国), 工业立县战略 gives 工业立县. The field is two characters, not a verb or a
+    function word (实施兴县战略 has none); 强 goals are ``local.strong_places``."""
+    return [
+        m.group()
+        for m in _PLACE_STRATEGY.finditer(text)
+        if m.group(1) not in _NOT_FIELD and not _FUNCTION_WORD.search(m.group(1))
+    ]
+
+
+_PLACE_STRATEGY = re.compile(f"([{_CJK}]{{2}})[兴立][省市县区旗](?=战略)")
+# Verbs that start a strategy, which are no field: 实施兴县战略, 大力兴市战略.
+_NOT_FIELD = frozenset({"实施", "推进", "落实", "坚持", "大力", "深入", "全面", "加快", "积极"})
+_FUNCTION_WORD = re.compile("[的了和与是在对把为及等]")
+
+
 # A run of clauses between commas: the candidates for a comma series.
 _COMMA_RUN = re.compile(
     f"(?<=[，,。；;：:\\n])([{_CJK}]{{2,11}}(?:[，,][{_CJK}]{{2,11}}){{3,}})(?=[，,。；;])"
@@ -285,6 +304,7 @@ def all_frames(text: str) -> list[str]:
         + repeated_numbered(text)
         + doubled_numerals(text)
         + strategies(text)
+        + place_strategies(text)
         + comma_series(text)
         + local_titles(text)
         + creation_names(text)

@@ -23,6 +23,10 @@ _QUOTED_SERIES = re.compile(f"“([{_CJK}]{{1,12}}(?:[、，] ?[{_CJK}]{{1,12}})
 # for “8337”, “新能源+”.
 # A space of a line wrap may stand inside (“4城同 创”): the slogan is reported without it.
 _QUOTED_WORD = re.compile(f"“([{_CJK}0-9+·](?: ?[{_CJK}0-9+·]){{1,11}})”")
+# The same inside a quotation, in single quotes: 实施‘三足鼎立’战略 in “我们将…战略”.
+_SINGLE_QUOTED_WORD = re.compile(_QUOTED_WORD.pattern.replace("“", "‘").replace("”", "’"))
+# A plan named by numbers: 8337, or numbers joined by + (1+1+9, 9+2).
+_DIGIT_PLAN = re.compile(r"[0-9]+(?:\+[0-9]+)*")
 # A run of items separated by 、: the pieces between 、 are CJK only.
 _SERIES_RUN = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+){{2,}}")
 _PLACE_SUFFIX = "市县区旗州盟省"
@@ -74,7 +78,8 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
             found.append(m.group(1))
     for m, first, last in _quote_runs(text):
         phrase = m.group(1)
-        if not re.search(f"[{_CJK}]", phrase) and not phrase.isdigit():
+        # a plan named by numbers only: “8337”, “1+1+9”, “9+2” (digits and + only)
+        if not re.search(f"[{_CJK}]", phrase) and not _DIGIT_PLAN.fullmatch(phrase):
             continue
         # quotes said back to back share the frame of their run: 打造校园“心育”“心防”体系,
         # 强调“产业为基”“项目为要”
@@ -99,9 +104,13 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
 
 def _quote_runs(text: str) -> list[tuple[re.Match, re.Match, re.Match]]:
     """Each quoted phrase with the first and the last quote of its run of quotes said back
-    to back (“产业为基”“项目为要”); a quote said alone is its own run."""
+    to back (“产业为基”“项目为要”); a quote said alone is its own run. Quotes in single
+    quotes inside a quotation (‘三足鼎立’战略) are quotes too."""
     runs: list[list[re.Match]] = []
-    for m in _QUOTED_WORD.finditer(text):
+    quotes = list(_QUOTED_WORD.finditer(text))
+    if "‘" in text:
+        quotes = sorted([*quotes, *_SINGLE_QUOTED_WORD.finditer(text)], key=lambda m: m.start())
+    for m in quotes:
         if runs and runs[-1][-1].end() == m.start():
             runs[-1].append(m)
         else:
@@ -207,9 +216,10 @@ _OBJECT_RUN = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+)+")
 
 
 def one_piece_series(text: str) -> list[str]:
-    """A series of three or more items of three or four characters that differ in their
-    first or last character only: several actions on one object (重工业、抓工业、兴工业) or
-    one frame with several ends (心中有数、心中有策、心中有底). Said once, it is a slogan,
+    """A series of three or more items of three or four characters that differ in one
+    character only, at one place: several actions on one object (重工业、抓工业、兴工业), one
+    frame with several ends (心中有数、心中有策、心中有底) or with several middles (全面创建、
+    全域创建、全民创建). Said once, it is a slogan,
     unless the character that differs is a count, a level or a place in a row
     (一季度、二季度、三季度; 省政府、市政府、县政府; 上半年、下半年)."""
     found = []
@@ -221,10 +231,10 @@ def one_piece_series(text: str) -> list[str]:
         if len(pieces[0]) < size or len(pieces[-1]) < size:
             continue
         items = [pieces[0][-size:], *pieces[1:-1], pieces[-1][:size]]
-        for place, rest in ((0, slice(1, None)), (size - 1, slice(None, -1))):
+        for place in range(size):
             differ = {item[place] for item in items}
             if (
-                len({item[rest] for item in items}) == 1
+                len({item[:place] + item[place + 1 :] for item in items}) == 1
                 and len(differ) == len(items)
                 and not differ & _ROW_CHARACTERS
             ):

@@ -1,0 +1,57 @@
+"""Families of local slogans found in round 7c of issue 12 (city and county web pages): each
+test holds a made-up sentence of the family and, where the family was measured on one, a real
+dev text of eval/texts."""
+
+from __future__ import annotations
+
+import speechkit
+from speechkit.analyzers.slogans import local
+
+from .test_slogans import DEV_TEXTS, counts
+
+
+def test_plans_named_by_numbers_joined_with_plus():
+    text = "落实省委“1+1+9”工作部署和市委“9+2”工作布局，完成“15+3”，提到“+”和“1+”。"
+    assert local.framed_quotes(text) == ["1+1+9", "9+2"]
+
+
+def test_straight_quotes_of_a_web_page_are_quotes():
+    # eval dev text (Huzhou 2006): the page writes "建设大城市,实现新跨越" and "三个立足"
+    path = DEV_TEXTS / "city_huzhou_speech_2006_construction.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    assert got["建设大城市，实现新跨越"] == (1, 1)
+    assert got["三个立足"] == (1, 1)
+
+
+def test_quoted_words_said_as_the_spirit_a_campaign_needs():
+    text = "要以“等不起”的紧迫感、“慢不得”的危机感抓项目，提到“说法”的好处和“好”的感觉。"
+    assert local.framed_quotes(text) == ["等不起", "慢不得"]
+
+
+def test_theme_years_of_a_two_character_topic():
+    from speechkit.analyzers.slogans import frames
+
+    text = "贯彻省市“项目年”决策部署，开展“作风建设年”活动，“新一年”，“今年”。"
+    assert frames.theme_years(text) == ["项目年", "作风建设年"]
+
+
+def test_national_strategies_said_of_the_place():
+    from speechkit.analyzers.slogans import frames
+
+    text = "积极推进科教兴市战略的实施，坚持工业立县战略，实施兴县战略，科教兴国战略。"
+    assert frames.place_strategies(text) == ["科教兴市", "工业立县"]
+
+
+def test_quoted_goals_and_positions_of_the_place():
+    text = "围绕“把潮州建设得更加美丽”发展目标，实现“七五”奋斗目标，提到“好”的目标。"
+    assert local.framed_quotes(text) == ["把潮州建设得更加美丽", "七五"]
+
+
+def test_series_that_differ_in_one_middle_character():
+    text = "坚持全面创建、全域创建、全民创建，抓好一年级、二年级、三年级，省政府、市政府、县政府。"
+    assert local.one_piece_series(text) == ["全面创建、全域创建、全民创建"]
+
+
+def test_single_quotes_inside_a_quotation():
+    text = "他说：“我们将大力实施‘三足鼎立’战略，‘好’的‘说法’。”"
+    assert local.framed_quotes(text) == ["三足鼎立"]
