@@ -538,3 +538,35 @@ def test_lines_read_in_pieces_give_the_frames_of_whole_lines(monkeypatch, sample
     monkeypatch.setattr(Frames, "_line", whole)
     frames = [Frames(t, 2022) for t in texts]
     assert pieces == [[f.frame(q.start, q.end) for q in find_quantities(f.text)] for f in frames]
+
+
+def test_a_targets_only_run_classifies_only_what_can_be_a_target(monkeypatch, sample_speeches):
+    # A targets-only run skips the shape tests for numbers whose frame rules out a target (and
+    # that are no baseline): it must give the rows that classifying every number gives.
+    from speechkit.analyzers.targets import read
+    from speechkit.analyzers.targets.classify import can_be_target, classify, may_be_baseline
+    from speechkit.analyzers.targets.frames import Frames
+    from speechkit.text.quantities import find_quantities
+
+    hand = [
+        "今年要确保净增规模工业企业40家以上，城镇化率从60.2%提高到65.2%。",
+        "去年全市完成固定资产投资2158亿元，增长了5%，今年省预算安排了3.5亿元。",
+        "一、2021年工作回顾\n全年新增就业1.2万人，2小时内到达现场，24小时值班。",
+    ]
+    texts = hand + [speech.text for speech in sample_speeches]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(EVAL_TEXTS.glob("*.txt"))]
+    for text in texts:
+        frames = Frames(text, 2022)
+        for q in find_quantities(text):
+            frame = frames.frame(q.start, q.end)
+            kind, _ = classify(text, q, frame)
+            assert can_be_target(q, frame) or kind != "target", (text[q.start : q.end], frame)
+            assert may_be_baseline(text, q, frame) or kind != "baseline", text[q.start : q.end]
+    fast = [read_numbers(text, year=2022) for text in texts]
+    monkeypatch.setattr(read, "can_be_target", lambda q, frame: True)
+    assert fast == [read_numbers(text, year=2022) for text in texts]
+    assert [r["kind"] for r in fast[0]] == ["target", "target"]
+    assert fast[0][1]["baseline"] == 60.2 and fast[0][0]["value"] == 40.0
+    assert [(r["value"], r["type"]) for r in fast[1]] == [(3.5, "allocation")]
+    # In a review, the time limit and the rule's span are standards; 1.2万人 is a result.
+    assert [(r["value"], r["type"]) for r in fast[2]] == [(2.0, "standard"), (24.0, "standard")]

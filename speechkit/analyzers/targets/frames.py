@@ -220,7 +220,8 @@ class Frames:
         # …等目标 names the goal of the numbers listed before it, not across a ；.
         # (Looked for only when the clause has no cue: with one, the goal word would not count.)
         goal_after = None
-        if not clause:
+        # (Both goal patterns end in 目标: a sentence without it after the number skips them.)
+        if not clause and self.text.find("目标", end, s_hi) >= 0:
             semi = _SEMICOLON.search(self.text, end, s_hi)
             goal_after = _GOAL_AFTER.search(
                 self.text, end, semi.start() if semi else s_hi

@@ -119,9 +119,10 @@ def _cue_hits(text: str, year: int | None, lo: int, hi: int) -> list[Hit]:
         ):
             continue  # 五年内 is a span of years, not "within this year"
         append(_tuple_new(Hit, (start, end, *found)))
-    for m in _GOAL_HEAD.finditer(text, lo, hi):
+    # (Most pieces have neither 目标 nor 经过: a find in C spares them the patterns.)
+    for m in _GOAL_HEAD.finditer(text, lo, hi) if text.find("目标", lo, hi) >= 0 else ():
         out.append(Hit(m.start(), m.end(), "goal_head", m.group()))
-    for m in _EFFORT.finditer(text, lo, hi):
+    for m in _EFFORT.finditer(text, lo, hi) if text.find("经过", lo, hi) >= 0 else ():
         out.append(Hit(m.start(), m.end(), "past", m.group()))
     for m in _QUOTE.finditer(text, lo, hi) if text.find("提出", lo, hi) >= 0 else ():
         out.append(Hit(m.end() - 2, m.end(), "quote", "提出"))
