@@ -211,15 +211,19 @@ def classify(text: str, q: Quantity, frame: Frame) -> tuple[str, str]:
     return "other", ""
 
 
-def can_be_target(q: Quantity, frame: Frame) -> bool:
+def can_be_target(text: str, q: Quantity, frame: Frame) -> bool:
     """Whether ``classify`` can call the number a target: in a future frame; as a time limit
-    or a rule's span, in any frame; as this year's money, in a past one. A targets-only run
-    classifies just these (in a review most numbers are none of them: results)."""
+    or a rule's span, in any frame; as this year's money (今年…安排了3.5亿元), in a past one.
+    A targets-only run classifies just these (in a review most numbers are none: results)."""
     orientation = frame.orientation
     return (
         orientation == "future"
         or q.unit in _TIME_UNITS
-        or (orientation == "past" and q.unit_base == "元")
+        or (
+            orientation == "past"
+            and q.unit_base == "元"
+            and _THIS_YEAR_ALLOCATION.search(text, frame.sentence_start, q.start) is not None
+        )
     )
 
 

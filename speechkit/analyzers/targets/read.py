@@ -28,7 +28,7 @@ def read_numbers(
     clause_start = -1
     for q in find_quantities(text):
         frame = frames.frame(q.start, q.end)
-        if everything or can_be_target(q, frame) or may_be_baseline(text, q, frame):
+        if everything or can_be_target(text, q, frame) or may_be_baseline(text, q, frame):
             kind, kind_type = classify(text, q, frame)
         else:
             kind, kind_type = "", ""  # not a target, not a baseline: its kind is not needed
