@@ -515,19 +515,26 @@ def test_years_are_found_where_the_pattern_finds_them(text, data):
 
 
 def test_lines_read_in_pieces_give_the_frames_of_whole_lines(monkeypatch, sample_speeches):
-    # A line is read up to the first 。 after the number asked about: that holds only if no
-    # cue or time word spans a 。 or a line break.
+    # A line is read up to the first 。 after the number asked about, and before the last 。
+    # ahead of it for time words only, a clause at a time: that holds only if no cue or time
+    # word spans a 。, a line break or (for the clauses) any clause mark.
     from speechkit.analyzers.targets.cues import frame_roles
     from speechkit.analyzers.targets.frames import Frames
     from speechkit.analyzers.targets.lines import read_piece
     from speechkit.text.quantities import find_quantities
 
-    assert not [cue for cue in frame_roles() if "。" in cue or "\n" in cue]
-    texts = [speech.text for speech in sample_speeches]
+    assert not [cue for cue in frame_roles() if set(cue) & set("，、；：,;:。！？!?\n")]
+    texts = [
+        # Time words, a list head and a quote word in sentences before the numbers' own.
+        "到2025年，全市目标是：为今后打基础。去年增长了5%！今年要新增就业1万人。"
+        "去年政府工作报告提出！新增企业50家。十四五期间，五年内完成投资3亿元，比上年增长8%。",
+        "过去五年来，我们经过艰苦努力，一年来完成了2158亿元。年内确保建成30个项目。",
+    ]
+    texts += [speech.text for speech in sample_speeches]
     texts += [path.read_text(encoding="utf-8") for path in sorted(EVAL_TEXTS.glob("*.txt"))]
     pieces = [[Frames(t, 2022).frame(q.start, q.end) for q in find_quantities(t)] for t in texts]
 
-    def whole(self, i, end):
+    def whole(self, i, start, end):
         n, line = self.current
         if n != i or line is None:
             line = self._new_line(i)

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from speechkit.analyzers.targets.cues import frame_pattern, frame_roles
 from speechkit.text.numerals import small_number
+from speechkit.text.trie import trie_pattern
 
 _CLAUSE_MARK = re.compile("[，、；：,;:。！？!?\n]")
 _SENTENCE_MARK = re.compile("[。！？!?\n]")  # the marks that end a sentence (some clause marks)
@@ -102,7 +103,66 @@ def read_piece(text: str, year: int | None, line: Line, hi: int) -> None:
     line.read_to = hi
 
 
-def _cue_hits(text: str, year: int | None, lo: int, hi: int) -> list[Hit]:
+# The roles a number reads from before its own sentence: its paragraph's frame and horizon.
+PARAGRAPH_ROLES = frozenset({"future_time", "past_time", "goal_head"})
+
+
+@functools.cache
+def _time_words() -> re.Pattern[str]:
+    """The frame cues of the time roles (今年, 去年, 以来…): where read_times looks."""
+    return re.compile(
+        trie_pattern(cue for cue, role in frame_roles().items() if role in PARAGRAPH_ROLES)
+    )
+
+
+# Up to the last clause mark before where the match is asked to end.
+_LAST_MARK = re.compile("(?s:.*)[，、；：,;:。！？!?\n]")
+
+
+def read_times(text: str, year: int | None, line: Line, hi: int) -> None:
+    """Read ``line`` on up to ``hi``, just after a 。 before the sentence of the number that
+    asks, for the hits its sentence and the later ones can use there: the paragraph's time
+    words and list heads (``PARAGRAPH_ROLES``; the horizon is one of them too). A cue never
+    holds a clause mark, so the frame cues of a clause are those of reading the clause
+    alone: only the clauses with a time word are read for cues, and the time words found
+    are those of reading the whole stretch. Its marks are left out but the 。 at its end,
+    the last before the sentence (``Frames`` asks for no earlier one)."""
+    lo = line.read_to
+    if hi <= lo:
+        return
+    hits = []
+    read = lo  # where the last clause read for cues ends
+    for m in _time_words().finditer(text, lo, hi):
+        if m.start() < read:
+            continue
+        last = _LAST_MARK.match(text, lo, m.start())
+        after = _CLAUSE_MARK.search(text, m.end(), hi)
+        clause_lo, read = last.end() if last else lo, after.start() if after else hi
+        hits += [
+            h for h in _cue_hits(text, year, clause_lo, read, False) if h.role in PARAGRAPH_ROLES
+        ]
+    hits += _goal_heads(text, lo, hi)
+    hits += _time_hits(text, year, lo, hi)
+    hits.sort(key=_START)
+    line.hits += hits
+    line.starts += map(_START, hits)
+    line.clause_marks.append(hi - 1)
+    line.sentence_marks.append(hi - 1)
+    line.read_to = hi
+
+
+def _goal_heads(text: str, lo: int, hi: int) -> list[Hit]:
+    # (Most pieces have no 目标: a find in C spares them the pattern.)
+    if text.find("目标", lo, hi) < 0:
+        return []
+    return [
+        Hit(m.start(), m.end(), "goal_head", m.group()) for m in _GOAL_HEAD.finditer(text, lo, hi)
+    ]
+
+
+def _cue_hits(text: str, year: int | None, lo: int, hi: int, others: bool = True) -> list[Hit]:
+    """The frame cues' hits in ``[lo, hi)``, and with ``others`` those of the list heads,
+    effort (经过…努力) and quote words."""
     table = _cue_table(year)
     out = []
     append = out.append
@@ -119,9 +179,10 @@ def _cue_hits(text: str, year: int | None, lo: int, hi: int) -> list[Hit]:
         ):
             continue  # 五年内 is a span of years, not "within this year"
         append(_tuple_new(Hit, (start, end, *found)))
-    # (Most pieces have neither 目标 nor 经过: a find in C spares them the patterns.)
-    for m in _GOAL_HEAD.finditer(text, lo, hi) if text.find("目标", lo, hi) >= 0 else ():
-        out.append(Hit(m.start(), m.end(), "goal_head", m.group()))
+    if not others:
+        return out
+    out += _goal_heads(text, lo, hi)
+    # (Most pieces have no 经过 or 提出: a find in C spares them the patterns.)
     for m in _EFFORT.finditer(text, lo, hi) if text.find("经过", lo, hi) >= 0 else ():
         out.append(Hit(m.start(), m.end(), "past", m.group()))
     for m in _QUOTE.finditer(text, lo, hi) if text.find("提出", lo, hi) >= 0 else ():
