@@ -122,11 +122,9 @@ _NOT_FIRST = rf"(?:[^{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x]|[百千�
 
 @cache
 def _scan_pattern() -> re.Pattern[str]:
-    """The scan's one pattern per quantity: _skip_pattern, then on to where _FIRST matches
-    (the empty group ``at``), then _pattern there if it matches. Nothing after the skip can
-    fail (the rest is a repetition and an optional group), so re never gives back what the
-    skip took: ``at`` is where ``_FIRST.search(text, _skip_pattern().match(text, pos).end())``
-    matches, or the end of the text, with the three calls in one."""
+    """_skip_pattern, on to where _FIRST matches (the empty group ``at``), and _pattern there
+    if it matches: three calls in one. Nothing after the skip can fail, so re never gives
+    back what it took: ``at`` is where _FIRST.search would match, or the text's end."""
     return re.compile(rf"{_skip_pattern().pattern}{_NOT_FIRST}*(?P<at>)(?:{_pattern().pattern})?")
 
 

@@ -103,7 +103,9 @@ class Frames:
         (``read_times``: only they reach over sentences). Numbers come in order, so a line
         is read a piece at a time, once, and no other line is kept."""
         n, line = self.current
-        if n != i or line is None:
+        # (A number asked out of order may lie where only time words were read: its line is
+        # read again, from its start.)
+        if n != i or line is None or start < line.times_to:
             line = self._new_line(i)
             self.current = (i, line)
         if end >= line.read_to:

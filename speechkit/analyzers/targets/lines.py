@@ -56,7 +56,16 @@ class Line:
     """What ``Frames`` has read of one line, from its start up to ``read_to``: its cue hits
     (by start) and the offsets of its clause and sentence marks."""
 
-    __slots__ = ("clause_marks", "end", "hits", "quotes", "read_to", "sentence_marks", "starts")
+    __slots__ = (
+        "clause_marks",
+        "end",
+        "hits",
+        "quotes",
+        "read_to",
+        "sentence_marks",
+        "starts",
+        "times_to",
+    )
 
     def __init__(self, start: int, end: int):
         self.hits: list[Hit] = []
@@ -65,6 +74,7 @@ class Line:
         self.sentence_marks: list[int] = []
         self.quotes = False  # whether any hit is a quote word (most lines have none)
         self.read_to = start
+        self.times_to = start  # the end of the last stretch read for time words only
         self.end = end
 
 
@@ -148,7 +158,7 @@ def read_times(text: str, year: int | None, line: Line, hi: int) -> None:
     line.starts += map(_START, hits)
     line.clause_marks.append(hi - 1)
     line.sentence_marks.append(hi - 1)
-    line.read_to = hi
+    line.read_to = line.times_to = hi
 
 
 def _goal_heads(text: str, lo: int, hi: int) -> list[Hit]:
