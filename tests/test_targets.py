@@ -515,19 +515,26 @@ def test_years_are_found_where_the_pattern_finds_them(text, data):
 
 
 def test_lines_read_in_pieces_give_the_frames_of_whole_lines(monkeypatch, sample_speeches):
-    # A line is read up to the first 。 after the number asked about: that holds only if no
-    # cue or time word spans a 。 or a line break.
+    # A line is read up to the first 。 after the number asked about, and before the last 。
+    # ahead of it for time words only, a clause at a time: that holds only if no cue or time
+    # word spans a 。, a line break or (for the clauses) any clause mark.
     from speechkit.analyzers.targets.cues import frame_roles
     from speechkit.analyzers.targets.frames import Frames
     from speechkit.analyzers.targets.lines import read_piece
     from speechkit.text.quantities import find_quantities
 
-    assert not [cue for cue in frame_roles() if "。" in cue or "\n" in cue]
-    texts = [speech.text for speech in sample_speeches]
+    assert not [cue for cue in frame_roles() if set(cue) & set("，、；：,;:。！？!?\n")]
+    texts = [
+        # Time words, a list head and a quote word in sentences before the numbers' own.
+        "到2025年，全市目标是：为今后打基础。去年增长了5%！今年要新增就业1万人。"
+        "去年政府工作报告提出！新增企业50家。十四五期间，五年内完成投资3亿元，比上年增长8%。",
+        "过去五年来，我们经过艰苦努力，一年来完成了2158亿元。年内确保建成30个项目。",
+    ]
+    texts += [speech.text for speech in sample_speeches]
     texts += [path.read_text(encoding="utf-8") for path in sorted(EVAL_TEXTS.glob("*.txt"))]
     pieces = [[Frames(t, 2022).frame(q.start, q.end) for q in find_quantities(t)] for t in texts]
 
-    def whole(self, i, end):
+    def whole(self, i, start, end):
         n, line = self.current
         if n != i or line is None:
             line = self._new_line(i)
@@ -538,3 +545,35 @@ def test_lines_read_in_pieces_give_the_frames_of_whole_lines(monkeypatch, sample
     monkeypatch.setattr(Frames, "_line", whole)
     frames = [Frames(t, 2022) for t in texts]
     assert pieces == [[f.frame(q.start, q.end) for q in find_quantities(f.text)] for f in frames]
+
+
+def test_a_targets_only_run_classifies_only_what_can_be_a_target(monkeypatch, sample_speeches):
+    # A targets-only run skips the shape tests for numbers whose frame rules out a target (and
+    # that are no baseline): it must give the rows that classifying every number gives.
+    from speechkit.analyzers.targets import read
+    from speechkit.analyzers.targets.classify import can_be_target, classify, may_be_baseline
+    from speechkit.analyzers.targets.frames import Frames
+    from speechkit.text.quantities import find_quantities
+
+    hand = [
+        "今年要确保净增规模工业企业40家以上，城镇化率从60.2%提高到65.2%。",
+        "去年全市完成固定资产投资2158亿元，增长了5%，今年省预算安排了3.5亿元。",
+        "一、2021年工作回顾\n全年新增就业1.2万人，2小时内到达现场，24小时值班。",
+    ]
+    texts = hand + [speech.text for speech in sample_speeches]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(EVAL_TEXTS.glob("*.txt"))]
+    for text in texts:
+        frames = Frames(text, 2022)
+        for q in find_quantities(text):
+            frame = frames.frame(q.start, q.end)
+            kind, _ = classify(text, q, frame)
+            assert can_be_target(text, q, frame) or kind != "target", (text[q.start : q.end], frame)
+            assert may_be_baseline(text, q, frame) or kind != "baseline", text[q.start : q.end]
+    fast = [read_numbers(text, year=2022) for text in texts]
+    monkeypatch.setattr(read, "can_be_target", lambda text, q, frame: True)
+    assert fast == [read_numbers(text, year=2022) for text in texts]
+    assert [r["kind"] for r in fast[0]] == ["target", "target"]
+    assert fast[0][1]["baseline"] == 60.2 and fast[0][0]["value"] == 40.0
+    assert [(r["value"], r["type"]) for r in fast[1]] == [(3.5, "allocation")]
+    # In a review, the time limit and the rule's span are standards; 1.2万人 is a result.
+    assert [(r["value"], r["type"]) for r in fast[2]] == [(2.0, "standard"), (24.0, "standard")]

@@ -116,6 +116,18 @@ def _skip_pattern() -> re.Pattern[str]:
     )
 
 
+# Where _FIRST does not match: a character outside its class, or 百/千/万 not opening 百分之.
+_NOT_FIRST = rf"(?:[^{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x]|[百千万](?!分之))"
+
+
+@cache
+def _scan_pattern() -> re.Pattern[str]:
+    """_skip_pattern, on to where _FIRST matches (the empty group ``at``), and _pattern there
+    if it matches: three calls in one. Nothing after the skip can fail, so re never gives
+    back what it took: ``at`` is where _FIRST.search would match, or the text's end."""
+    return re.compile(rf"{_skip_pattern().pattern}{_NOT_FIRST}*(?P<at>)(?:{_pattern().pattern})?")
+
+
 # A number is Arabic (see ``arabic`` in _make) if it has an Arabic digit and no Chinese one.
 _ARABIC_CHAR = re.compile(rf"[{_ARABIC_DIGIT}]")
 _CN_CHAR = re.compile(rf"[{_CN_DIGIT}]")
@@ -173,20 +185,19 @@ def _doublings(text: str) -> list[Quantity]:
 
 
 def _scan(text: str) -> list[Quantity]:
-    match = _pattern().match
-    first = _FIRST.search
-    skip = _skip_pattern().match
+    scan = _scan_pattern().match
+    size = len(text)
     out: list[Quantity] = []
     pos = 0
     while True:
-        c = first(text, skip(text, pos).end())
-        if c is None:
+        m = scan(text, pos)
+        at = m.start("at")
+        if at == size:
             return out
-        m = match(text, c.start())
-        if m is None:
-            pos = c.start() + 1
-            continue
         pos = m.end()
+        if pos == at:  # _FIRST matches here, _pattern does not: on to the next character
+            pos = at + 1
+            continue
         date, pct, num, unit1, num2, unit = m.group("date", "pct", "num", "unit1", "num2", "unit")
         if date:
             continue
@@ -207,13 +218,13 @@ def _percent_words(text: str, m: re.Match[str]) -> Quantity | None:
         return None
     high = parse_number(m.group("pnum2")) if m.group("pnum2") else None
     end = m.end("pnum2") if high is not None else m.end("pnum")
-    start, end, approx = _approx(text, m.start(), end, None)
+    start, end, approx = _approx(text, m.start("pct"), end, None)
     return _build(text, start, end, low, high, unit, approx, redacted=False)
 
 
 def _numeric(text: str, m: re.Match[str]) -> tuple[Quantity | None, int]:
     """The quantity for a number match, and where to resume scanning."""
-    start = m.start()
+    start = m.start("num")
     num, unit1, num2, fuzzy, unit = m.group("num", "unit1", "num2", "fuzzy", "unit")
     # 从60%到65% is a change between two quantities, not a range.
     blocked = (

@@ -211,6 +211,29 @@ def classify(text: str, q: Quantity, frame: Frame) -> tuple[str, str]:
     return "other", ""
 
 
+def can_be_target(text: str, q: Quantity, frame: Frame) -> bool:
+    """Whether ``classify`` can call the number a target: in a future frame; as a time limit
+    or a rule's span, in any frame; as this year's money (今年…安排了3.5亿元), in a past one.
+    A targets-only run classifies just these (in a review most numbers are none: results)."""
+    orientation = frame.orientation
+    return (
+        orientation == "future"
+        or q.unit in _TIME_UNITS
+        or (
+            orientation == "past"
+            and q.unit_base == "元"
+            and _THIS_YEAR_ALLOCATION.search(text, frame.sentence_start, q.start) is not None
+        )
+    )
+
+
+def may_be_baseline(text: str, q: Quantity, frame: Frame) -> bool:
+    """Whether the number may be the base of a change (从5.2万元提高到6万元), the one non-target
+    kind a targets-only run needs (for the target's baseline column): ``shape_kind`` calls
+    none a baseline that fails this."""
+    return _FROM.search(text, frame.clause_start, q.start) is not None
+
+
 _GRANT = re.compile(r"补助|补贴|奖补|奖励")
 _THIS_YEAR_ALLOCATION = re.compile(r"(?:今年|本年|年内)[^。；]{0,12}(?:安排|下达|拨付|预算)")
 

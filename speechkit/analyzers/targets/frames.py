@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from speechkit.analyzers.targets.cues import cues, words_pattern
-from speechkit.analyzers.targets.lines import Hit, Line, is_heading, read_piece
+from speechkit.analyzers.targets.lines import Hit, Line, is_heading, read_piece, read_times
 
 # Roles strong enough to decide from outside the number's own clause: goal and result words
 # reach to the end of their sentence; time words and list heads to the end of their paragraph.
@@ -96,16 +96,22 @@ class Frames:
 
     # -- reading a line once ---------------------------------------------------------------
 
-    def _line(self, i: int, end: int) -> Line:
-        """Line ``i``, the line of the number that ends at ``end``, read far enough for its
+    def _line(self, i: int, start: int, end: int) -> Line:
+        """Line ``i``, the line of the number at ``start``–``end``, read far enough for its
         frame: to the first 。 after the number (its sentence and clause end there or
-        before), or to the line's end. Numbers come in order, so a line is read a piece at
-        a time, once, and no other line is kept."""
+        before), or to the line's end; for time words only up to the last 。 before it
+        (``read_times``: only they reach over sentences). Numbers come in order, so a line
+        is read a piece at a time, once, and no other line is kept."""
         n, line = self.current
-        if n != i or line is None:
+        # (A number asked out of order may lie where only time words were read: its line is
+        # read again, from its start.)
+        if n != i or line is None or start < line.times_to:
             line = self._new_line(i)
             self.current = (i, line)
         if end >= line.read_to:
+            before = self.text.rfind("。", line.read_to, start)
+            if before >= 0:
+                read_times(self.text, self.year, line, before + 1)
             stop = self.text.find("。", end, line.end)
             read_piece(self.text, self.year, line, stop + 1 if stop >= 0 else line.end)
         return line
@@ -114,9 +120,8 @@ class Frames:
         """Line ``i``, a list head: read whole on first use, and kept."""
         line = self.heads_read.get(i)
         if line is None:
-            n, line = self.current
-            if n != i or line is None:
-                line = self._new_line(i)
+            # (A new Line: what a number's line holds before its sentence is time words only.)
+            line = self._new_line(i)
             read_piece(self.text, self.year, line, line.end)
             self.heads_read[i] = line
         return line
@@ -162,7 +167,7 @@ class Frames:
         n = bisect_right(line_starts, start) - 1
         p_lo = line_starts[n]
         p_hi = line_starts[n + 1] - 1 if n + 1 < len(line_starts) else len(self.text)
-        line = self._line(n, end)
+        line = self._line(n, start, end)
         # The clause and the sentence: from just after the last mark before the number to
         # the first mark after it (the line's ends are marks too).
         marks = line.clause_marks
@@ -220,7 +225,8 @@ class Frames:
         # …等目标 names the goal of the numbers listed before it, not across a ；.
         # (Looked for only when the clause has no cue: with one, the goal word would not count.)
         goal_after = None
-        if not clause:
+        # (Both goal patterns end in 目标: a sentence without it after the number skips them.)
+        if not clause and self.text.find("目标", end, s_hi) >= 0:
             semi = _SEMICOLON.search(self.text, end, s_hi)
             goal_after = _GOAL_AFTER.search(
                 self.text, end, semi.start() if semi else s_hi

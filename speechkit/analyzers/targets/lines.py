@@ -13,9 +13,11 @@ from typing import NamedTuple
 
 from speechkit.analyzers.targets.cues import frame_pattern, frame_roles
 from speechkit.text.numerals import small_number
+from speechkit.text.trie import trie_pattern
 
 _CLAUSE_MARK = re.compile("[，、；：,;:。！？!?\n]")
-_SENTENCE_CHARS = "。！？!?\n"  # the marks that end a sentence (a subset of _CLAUSE_MARK)
+_SENTENCE_MARK = re.compile("[。！？!?\n]")  # the marks that end a sentence (some clause marks)
+_MATCH_START = re.Match.start
 # 今年, 去年: the year they name, from the speech's year.
 _RELATIVE = {"今年": 0, "本年": 0, "年内": 0, "明年": 1, "今明两年": 1, "去年": -1, "上年": -1}
 # 主要预期目标是：, 目标定为, 工作目标：: a goal list follows.
@@ -54,7 +56,16 @@ class Line:
     """What ``Frames`` has read of one line, from its start up to ``read_to``: its cue hits
     (by start) and the offsets of its clause and sentence marks."""
 
-    __slots__ = ("clause_marks", "end", "hits", "quotes", "read_to", "sentence_marks", "starts")
+    __slots__ = (
+        "clause_marks",
+        "end",
+        "hits",
+        "quotes",
+        "read_to",
+        "sentence_marks",
+        "starts",
+        "times_to",
+    )
 
     def __init__(self, start: int, end: int):
         self.hits: list[Hit] = []
@@ -63,6 +74,7 @@ class Line:
         self.sentence_marks: list[int] = []
         self.quotes = False  # whether any hit is a quote word (most lines have none)
         self.read_to = start
+        self.times_to = start  # the end of the last stretch read for time words only
         self.end = end
 
 
@@ -93,16 +105,74 @@ def read_piece(text: str, year: int | None, line: Line, hi: int) -> None:
         return
     hits = sorted(_cue_hits(text, year, lo, hi) + _time_hits(text, year, lo, hi), key=_START)
     line.hits += hits
-    line.starts += [h.start for h in hits]
-    clause_marks = [m.start() for m in _CLAUSE_MARK.finditer(text, lo, hi)]
-    line.clause_marks += clause_marks
-    # (A sentence mark is a clause mark too: one pass over the line finds both.)
-    line.sentence_marks += [k for k in clause_marks if text[k] in _SENTENCE_CHARS]
+    line.starts += map(_START, hits)
+    # (A line has many marks: map runs the offsets out in C, with no Python frame per mark.)
+    line.clause_marks += map(_MATCH_START, _CLAUSE_MARK.finditer(text, lo, hi))
+    line.sentence_marks += map(_MATCH_START, _SENTENCE_MARK.finditer(text, lo, hi))
     line.quotes = line.quotes or any(h.role == "quote" for h in hits)
     line.read_to = hi
 
 
-def _cue_hits(text: str, year: int | None, lo: int, hi: int) -> list[Hit]:
+# The roles a number reads from before its own sentence: its paragraph's frame and horizon.
+PARAGRAPH_ROLES = frozenset({"future_time", "past_time", "goal_head"})
+
+
+@functools.cache
+def _time_words() -> re.Pattern[str]:
+    """The frame cues of the time roles (今年, 去年, 以来…): where read_times looks."""
+    return re.compile(
+        trie_pattern(cue for cue, role in frame_roles().items() if role in PARAGRAPH_ROLES)
+    )
+
+
+# Up to the last clause mark before where the match is asked to end.
+_LAST_MARK = re.compile("(?s:.*)[，、；：,;:。！？!?\n]")
+
+
+def read_times(text: str, year: int | None, line: Line, hi: int) -> None:
+    """Read ``line`` on up to ``hi``, just after a 。 before the sentence of the number that
+    asks, for the hits its sentence and the later ones can use there: the paragraph's time
+    words and list heads (``PARAGRAPH_ROLES``; the horizon is one of them too). A cue never
+    holds a clause mark, so the frame cues of a clause are those of reading the clause
+    alone: only the clauses with a time word are read for cues, and the time words found
+    are those of reading the whole stretch. Its marks are left out but the 。 at its end,
+    the last before the sentence (``Frames`` asks for no earlier one)."""
+    lo = line.read_to
+    if hi <= lo:
+        return
+    hits = []
+    read = lo  # where the last clause read for cues ends
+    for m in _time_words().finditer(text, lo, hi):
+        if m.start() < read:
+            continue
+        last = _LAST_MARK.match(text, lo, m.start())
+        after = _CLAUSE_MARK.search(text, m.end(), hi)
+        clause_lo, read = last.end() if last else lo, after.start() if after else hi
+        hits += [
+            h for h in _cue_hits(text, year, clause_lo, read, False) if h.role in PARAGRAPH_ROLES
+        ]
+    hits += _goal_heads(text, lo, hi)
+    hits += _time_hits(text, year, lo, hi)
+    hits.sort(key=_START)
+    line.hits += hits
+    line.starts += map(_START, hits)
+    line.clause_marks.append(hi - 1)
+    line.sentence_marks.append(hi - 1)
+    line.read_to = line.times_to = hi
+
+
+def _goal_heads(text: str, lo: int, hi: int) -> list[Hit]:
+    # (Most pieces have no 目标: a find in C spares them the pattern.)
+    if text.find("目标", lo, hi) < 0:
+        return []
+    return [
+        Hit(m.start(), m.end(), "goal_head", m.group()) for m in _GOAL_HEAD.finditer(text, lo, hi)
+    ]
+
+
+def _cue_hits(text: str, year: int | None, lo: int, hi: int, others: bool = True) -> list[Hit]:
+    """The frame cues' hits in ``[lo, hi)``, and with ``others`` those of the list heads,
+    effort (经过…努力) and quote words."""
     table = _cue_table(year)
     out = []
     append = out.append
@@ -119,9 +189,11 @@ def _cue_hits(text: str, year: int | None, lo: int, hi: int) -> list[Hit]:
         ):
             continue  # 五年内 is a span of years, not "within this year"
         append(_tuple_new(Hit, (start, end, *found)))
-    for m in _GOAL_HEAD.finditer(text, lo, hi):
-        out.append(Hit(m.start(), m.end(), "goal_head", m.group()))
-    for m in _EFFORT.finditer(text, lo, hi):
+    if not others:
+        return out
+    out += _goal_heads(text, lo, hi)
+    # (Most pieces have no 经过 or 提出: a find in C spares them the patterns.)
+    for m in _EFFORT.finditer(text, lo, hi) if text.find("经过", lo, hi) >= 0 else ():
         out.append(Hit(m.start(), m.end(), "past", m.group()))
     for m in _QUOTE.finditer(text, lo, hi) if text.find("提出", lo, hi) >= 0 else ():
         out.append(Hit(m.end() - 2, m.end(), "quote", "提出"))

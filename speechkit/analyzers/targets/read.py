@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from speechkit.analyzers.targets.classify import classify
+from speechkit.analyzers.targets.classify import can_be_target, classify, may_be_baseline
 from speechkit.analyzers.targets.cues import indicator_id
 from speechkit.analyzers.targets.fields import comparator, indicator, sentence_window
 from speechkit.analyzers.targets.frames import Frames, binding_cue
@@ -28,7 +28,10 @@ def read_numbers(
     clause_start = -1
     for q in find_quantities(text):
         frame = frames.frame(q.start, q.end)
-        kind, kind_type = classify(text, q, frame)
+        if everything or can_be_target(text, q, frame) or may_be_baseline(text, q, frame):
+            kind, kind_type = classify(text, q, frame)
+        else:
+            kind, kind_type = "", ""  # not a target, not a baseline: its kind is not needed
         if frame.clause_start != clause_start:
             # (Numbers come in order, so the earlier ones all lie before this clause.)
             clause, clause_start = [], frame.clause_start
