@@ -148,6 +148,21 @@ def test_separate_processes_give_the_local_output(process_cluster, inputs, comma
     assert dask == local_output(command, inputs)
 
 
+def test_a_url_input_runs_on_the_cluster(local_cluster):
+    """An fsspec URL is read by the command, which sends raw slices: the workers need no
+    access to it (an in-memory file system, which only this process has)."""
+    import fsspec
+
+    memory = fsspec.filesystem("memory")
+    memory.pipe(f"/speechkit-dask/{SAMPLE.name}", SAMPLE.read_bytes())
+    url = f"memory://speechkit-dask/{SAMPLE.name}"
+    try:
+        dask = invoke("directives", url, "--csv", "--scheduler", local_cluster).stdout
+        assert dask == invoke("directives", SAMPLE, "--csv", "--engine", "local").stdout
+    finally:
+        memory.rm("/speechkit-dask", recursive=True)
+
+
 def test_split_o_and_a_corpus_directory_on_the_cluster(process_cluster, inputs, tmp_path):
     """``split -o`` with the workers building the speeches writes the same corpus; the
     analyzers read that directory on the cluster as they do locally."""

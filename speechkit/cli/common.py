@@ -95,7 +95,7 @@ def corpus_input(command=None, *, leading=None):
             metavar="INPUT...",
             nargs=-1,
             required=exists,
-            type=click.Path(exists=exists, allow_dash=True),
+            type=InputPath(exists=exists),
         )(wrapper)
         if leading is not None:
             wrapper = click.argument(
@@ -113,8 +113,23 @@ def _leading_argument(leading, inputs: tuple, kwargs: dict) -> tuple:
         inputs, kwargs[leading.name] = (value, *inputs), None
     if not inputs:
         raise click.UsageError("Missing argument 'INPUT...'.")
-    path = click.Path(exists=True, allow_dash=True)
+    path = InputPath(exists=True)
     return tuple(path.convert(i, None, click.get_current_context()) for i in inputs)
+
+
+class InputPath(click.Path):
+    """An input: a local path checked as ``click.Path`` checks it, ``-``, or a URL
+    (``s3://…``, read with fsspec; ``speechkit.ingest.urls``), passed on as it is."""
+
+    def __init__(self, exists: bool = True):
+        super().__init__(exists=exists, allow_dash=True)
+
+    def convert(self, value, param, ctx):
+        from speechkit.ingest.urls import is_url
+
+        if isinstance(value, str) and is_url(value):
+            return value
+        return super().convert(value, param, ctx)
 
 
 def view_options(command, pivot: bool = False):

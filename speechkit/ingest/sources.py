@@ -22,6 +22,7 @@ from speechkit.ingest.clean import Finding, clean
 from speechkit.ingest.decode import decode_bytes
 from speechkit.ingest.split import find_spans
 from speechkit.ingest.stream import StreamedDocument, should_stream
+from speechkit.ingest.urls import is_url, url_bytes
 from speechkit.model import Speech
 from speechkit.resources import user_bytes
 
@@ -138,6 +139,7 @@ class Corpus:
         self.openings = tuple(openings) if openings else None
         self.on_notice = on_notice
         self._stdin: bytes | None = None
+        self._fetched: dict[str, bytes] = {}  # URL -> its bytes
         self.reports: dict[str, SourceReport] = {}
         # Each corpus directory read through, as it was checked (for the token cache).
         self.checked: dict[str, corpus_dir.Checked] = {}
@@ -160,11 +162,19 @@ class Corpus:
             if self._stdin is None:
                 self._stdin = sys.stdin.buffer.read()
             data = self._stdin
+        elif is_url(path):
+            data = self._fetched.pop(path, None) or url_bytes(path)  # held no longer
         doc = read_document(path, self.encoding, self.openings, data)
         doc.id_stem = self.stems.get(path, "")
         for notice in doc.notices:
             self._notify(notice)
         return doc
+
+    def _url_bytes(self, url: str) -> bytes:
+        """A URL's bytes, fetched once per run (``size`` and the reading both need them)."""
+        if url not in self._fetched:
+            self._fetched[url] = url_bytes(url)
+        return self._fetched[url]
 
     def _notify(self, notice: str) -> None:
         if self.on_notice and notice not in self._noticed:
@@ -202,6 +212,8 @@ class Corpus:
                 if self._stdin is None:
                     self._stdin = sys.stdin.buffer.read()
                 total += len(self._stdin)
+            elif is_url(path):
+                total += len(self._url_bytes(path))
             elif Path(path).is_dir():
                 total += sum(f.stat().st_size for f in Path(path).iterdir() if f.is_file())
             else:
