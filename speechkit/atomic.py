@@ -10,12 +10,14 @@ import shutil
 import signal
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 # Temporary files and folders of writes in progress (removed by an interrupt handler).
 PENDING: set[str] = set()
+REMOVE_TRIES, REMOVE_PAUSE = 50, 0.01  # a folder still there is tried again, for up to 0.5 s
 _LOCK = threading.Lock()
 
 
@@ -41,10 +43,16 @@ def release(path: str | Path) -> None:
 
 
 def remove(path: str | Path) -> None:
-    """Remove a temporary file or folder, whichever it is, and forget it."""
+    """Remove a temporary file or folder, whichever it is, and forget it. A folder is tried
+    again while it is still there: an interrupt removes it right after killing the workers
+    that write into it, and a worker's last file can land after the folder was listed."""
     path = str(path)
     if os.path.isdir(path) and not os.path.islink(path):
-        shutil.rmtree(path, ignore_errors=True)
+        for _ in range(REMOVE_TRIES):
+            shutil.rmtree(path, ignore_errors=True)
+            if not os.path.lexists(path):
+                break
+            time.sleep(REMOVE_PAUSE)
     else:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(path)

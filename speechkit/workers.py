@@ -149,10 +149,31 @@ class Workers:
     def kill(self) -> None:
         """SIGKILL the workers (not the zygote): for a signal handler, which then kills the
         zygote; a pid is in the table only while the zygote has not reaped it."""
+        killed = []
         for pid in memoryview(self._pids).cast("q"):
             if pid:
                 with contextlib.suppress(OSError):
                     os.kill(pid, signal.SIGKILL)
+                    killed.append(pid)
+        for pid in killed:  # dead before the handler removes what they were writing into
+            _wait_dead(pid)
+
+
+def _wait_dead(pid: int, timeout: float = 1.0) -> None:
+    """Wait (at most ``timeout`` s) until ``pid`` is dead: gone, or a zombie its parent has
+    not reaped yet (Linux: ``/proc``; elsewhere it returns at once)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as stat:
+                state = stat.read().rsplit(b")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            return
+        if state in (b"Z", b"X"):
+            return
+        time.sleep(0.002)
 
 
 def can_fork(jobs: int | None) -> bool:

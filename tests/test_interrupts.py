@@ -117,3 +117,29 @@ def test_words_on_a_corpus_directory(big, tmp_path, signum):
         assert sorted(p.name for p in corpus.iterdir() if p.name.startswith(".")) == []
         if (corpus / cache.CACHE_FILE).exists():
             assert cache.read(corpus) is not None  # complete, never half-written
+
+
+def test_a_folder_written_into_while_it_is_removed_goes_too(tmp_path, monkeypatch):
+    """An interrupt removes a temporary folder right after killing the workers that write
+    into it: a file that lands after the folder was listed (a killed worker's last write)
+    does not leave the folder behind."""
+    from speechkit import atomic
+
+    folder = tmp_path / ".c.new-1-x"
+    folder.mkdir()
+    (folder / "a.txt").write_text("a")
+    atomic.register(folder)
+    rmtree = shutil.rmtree
+    calls = []
+
+    def late_write(path, ignore_errors=False):
+        calls.append(path)
+        rmtree(path, ignore_errors=ignore_errors)
+        if len(calls) == 1:  # a worker's file, after the listing: the folder is back
+            os.makedirs(path, exist_ok=True)
+            (Path(path) / "b.txt").write_text("b")
+
+    monkeypatch.setattr(atomic.shutil, "rmtree", late_write)
+    atomic.remove_pending()
+    assert not folder.exists() and len(calls) == 2
+    assert str(folder) not in atomic.PENDING
