@@ -153,11 +153,41 @@ def test_title_guesses():
 @example(["x", " ", "各位代表", "\u3000", "：", "\r\n", "\t各位代表", "："])
 @settings(max_examples=500, deadline=None)
 def test_find_spans_starts_where_the_line_pattern_matches(pieces):
-    # find_spans searches for the words first and checks the line start after: its starts
-    # must be exactly those of the one-regex definition, opening_pattern.
+    # find_spans searches for colons at line ends first and checks the words before them on
+    # the line: its starts must be exactly those of the one-regex definition, opening_pattern.
     raw = "".join(pieces)
     expected = [m.start() for m in opening_pattern().finditer(raw)]
     assert [start for start, _ in find_spans(raw)] == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "女士们",
+                "先生们",
+                "女士们 先生们",
+                "、",
+                " ",
+                "\u3000",
+                "\t",
+                "：",
+                ":",
+                "\n",
+                "\r",
+                "x",
+            ]
+        )
+    ),
+    st.lists(
+        st.sampled_from(["女士们", "女士们 先生们", "先生们：", "女士们、先生们"]), min_size=1
+    ),
+)
+@settings(max_examples=300, deadline=None)
+def test_find_spans_with_given_openings_matches_the_line_pattern(pieces, openings):
+    raw = "".join(pieces)
+    expected = [m.start() for m in opening_pattern(openings).finditer(raw)]
+    assert [start for start, _ in find_spans(raw, openings)] == expected
 
 
 # Heads with a meeting word after a run of name characters (MEETING, the first choice, needs
