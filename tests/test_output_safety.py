@@ -148,11 +148,12 @@ cell_values = st.one_of(
     st.integers(),
     st.floats(),
     st.text(alphabet=st.sampled_from(list(',"\r\n=+-@\t x1.年，“')), max_size=6),
+    st.sampled_from(["nan", "-inf", "inf", "-1", "+1.5", "=1", '"=1', "a,=b", "x\n-y"]),
 )
 
 
 @given(st.lists(st.lists(cell_values, min_size=1, max_size=4), max_size=8), st.booleans())
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=1000, deadline=None)
 def test_csv_lines_are_the_cell_by_cell_definition(values, raw_cells):
     # write_csv joins plain lines whole and quotes only where needed: the bytes must be
     # those of quoting each cell (_csv_cell, then _csv_line) one by one.
