@@ -252,7 +252,10 @@ class Slogans(Analyzer):
     ) -> list[dict]:
         from speechkit.analyzers.slogans.summary import by_speech_rows, summary_rows
 
-        records = list(records)
+        # Summed as the records come in, while the workers still run; --by-speech reads
+        # them twice, so only then are they kept.
+        if by_speech:
+            records = list(records)
         rows = summary_rows(records, KINDS)
         if kind is not None:
             rows = [row for row in rows if row["kind"] == kind]
