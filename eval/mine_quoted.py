@@ -44,6 +44,9 @@ QUOTED = re.compile(rf"[“‘]([{HAN}0-9][{HAN}0-9、，]{{0,14}}[{HAN}])[”�
 # An unquoted series of three to six short items joined by 、 (广覆盖、保基本、多层次、可持续),
 # kept when two or more allowed documents say it.
 SERIES = re.compile(rf"(?<![{HAN}、])((?:[{HAN}]{{2,4}}、){{2,5}}[{HAN}]{{2,4}})(?![{HAN}、])")
+# Inside a clause a series is cut by its items' one length
+# (形成全方位、多层次、宽领域的对外开放格局).
+EVEN_SERIES = [re.compile(rf"((?:[{HAN}]{{{n}}}、){{2,5}}[{HAN}]{{{n}}})") for n in (2, 3, 4)]
 # Unquoted frames around a short fixed phrase X (2-8 characters, no punctuation).
 X = rf"([{HAN}]{{2,8}}?)"
 FRAMES = {
@@ -132,6 +135,9 @@ def candidates(docs: list[tuple[int, str, str]]) -> dict[tuple[str, str], dict]:
             add(match.group(1), "quoted", year, name, text, match.start(1))
         for match in SERIES.finditer(text):
             add(match.group(1), "series", year, name, text, match.start(1))
+        for pattern in EVEN_SERIES:
+            for match in pattern.finditer(text):
+                add(match.group(1), "series", year, name, text, match.start(1))
         for kind, pattern in FRAMES.items():
             for match in pattern.finditer(text):
                 add(match.group(1), kind, year, name, text, match.start(1))
