@@ -1,0 +1,67 @@
+"""eval/mine_quoted.py on a tiny corpus in a bare git directory: only allowed documents are read,
+and quotes, frames and series are found with their earliest document."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def miner():
+    spec = importlib.util.spec_from_file_location("mine_quoted", ROOT / "eval" / "mine_quoted.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _mirror(tmp_path: Path) -> str:
+    work = tmp_path / "work"
+    work.mkdir()
+    reports = [
+        # 1983 is a test text of the eval: never read.
+        {"year": "1983", "content": "坚持“禁用口号”。实施甲乙丙丁战略。"},
+        {
+            "year": "1984",
+            "content": "坚持“调放结合”的方针。实施甲乙丙丁战略。形成东方、南方、西方的格局。",
+        },
+        {
+            "year": "1986",
+            "content": "继续“调放结合”。加快实施甲乙丙丁战略，形成东方、南方、西方的格局。",
+        },
+        {"year": None, "content": "“决议口号”"},
+    ]
+    congress = [
+        {"congress": 12, "content": "实施戊己庚战略。"},
+        {"congress": 13, "content": "“禁用口号”"},
+    ]
+    for name, rows in (("government_work_reports", reports), ("cpc_congress_reports", congress)):
+        lines = "\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
+        (work / f"{name}.jsonl").write_text(lines + "\n", encoding="utf-8")
+    git = ["git", "-C", str(work), "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "corpus"], check=True)
+    return str(work / ".git")
+
+
+def test_candidates_of_the_allowed_documents(miner, tmp_path):
+    out = tmp_path / "candidates.tsv"
+    assert miner.main([_mirror(tmp_path), "-o", str(out)]) == 0
+    with out.open(encoding="utf-8") as f:
+        rows = {row["phrase"]: row for row in csv.DictReader(f, delimiter="\t")}
+    assert "禁用口号" not in rows and "决议口号" not in rows  # 1983 and the 13th congress
+    quoted = rows["调放结合"]
+    assert quoted["kinds"] == "quoted" and quoted["n_docs"] == "2"
+    assert quoted["first_source"] == "国务院政府工作报告 1984"
+    frame = rows["甲乙丙丁"]  # 实施X战略 in two allowed documents (1983 not counted)
+    assert frame["n_docs"] == "2" and frame["first_year"] == "1984"
+    assert "戊己庚" not in rows  # a frame said in one document only
+    assert rows["东方、南方、西方"]["kinds"] == "series"
