@@ -868,3 +868,24 @@ def test_five_year_plans_written_in_full_count_as_their_short_names():
     text = "实施第十个五年计划，完成“九五”计划和第九个五年计划，编制第十五个五年规划。"
     got = counts(speechkit.analyze("slogans", [speech(text)]))
     assert got["十五"] == (1, 1) and got["九五"] == (2, 1) and got["十五五"] == (1, 1)
+
+
+def test_matcher_tables_are_those_of_their_definitions():
+    # The start filter's tables are built for all heads at once (numpy) and the nested forms
+    # with a stack over the sorted forms: both must equal the per-form definitions.
+    import numpy as np
+
+    from speechkit.analyzers.slogans.matcher import _nested, _StartFilter
+    from speechkit.text.lexicon import load_lexicon
+
+    forms = {**load_lexicon().form_map(), "碳": "碳", "𠀋字": "𠀋字", "三": "三"}
+    start_filter = _StartFilter(forms)
+    for k in (1, 2, 3):
+        expected = np.zeros(1 << _StartFilter._BITS, dtype=bool)
+        for form in forms:
+            if min(len(form), 3) == k:
+                expected[_StartFilter._hash(form[:k])] = True
+        assert np.array_equal(start_filter._tables[k], expected)
+    assert _nested(forms) == {
+        form: [form[:k] for k in range(len(form), 0, -1) if form[:k] in forms] for form in forms
+    }

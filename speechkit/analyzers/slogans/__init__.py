@@ -295,8 +295,22 @@ def era_range(era: str) -> tuple[int, int]:
 
 def _discoveries(scans: Iterable[tuple], forms: dict[str, str]) -> dict[str, str]:
     """Formulations not in the lexicon, found across all speeches: phrase -> kind."""
+    numbered: dict[str, str] = {}
+    unquoted: Counter[str] = Counter()
+    quoted: Counter[str] = Counter()
+    local_found: list[str] = []
+    free: set[str] = set()
+    for quoted_numbered, unquoted_counts, quoted_counts, local_phrases, free_here in scans:
+        free.update(free_here)
+        for phrase in quoted_numbered:
+            numbered[phrase] = "numbered"
+        unquoted.update(unquoted_counts)
+        quoted.update(quoted_counts)
+        local_found.extend(local_phrases)
+    if not (numbered or unquoted or quoted or local_found):
+        return {}  # nothing to check (no --discover): discovery is not even imported
 
-    from speechkit.analyzers.slogans import discovery  # (not imported without --discover)
+    from speechkit.analyzers.slogans import discovery
 
     # A form written without the separators of its series (举旗帜聚民心育新人兴文化展形象)
     # holds pieces that run across two items (心育): the fragments of such a form are those
@@ -314,18 +328,6 @@ def _discoveries(scans: Iterable[tuple], forms: dict[str, str]) -> dict[str, str
             for form in pieces_of
         )
 
-    numbered: dict[str, str] = {}
-    unquoted: Counter[str] = Counter()
-    quoted: Counter[str] = Counter()
-    local_found: list[str] = []
-    free: set[str] = set()
-    for quoted_numbered, unquoted_counts, quoted_counts, local_phrases, free_here in scans:
-        free.update(free_here)
-        for phrase in quoted_numbered:
-            numbered[phrase] = "numbered"
-        unquoted.update(unquoted_counts)
-        quoted.update(quoted_counts)
-        local_found.extend(local_phrases)
     for phrase, count in unquoted.items():
         if count >= MIN_UNQUOTED_NUMBERED:
             numbered[phrase] = "numbered"

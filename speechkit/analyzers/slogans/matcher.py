@@ -104,10 +104,7 @@ class Matcher:
             if len(form) >= 3:
                 self._long.setdefault(form[:3], []).append(form)
         self._short = frozenset(form for form in forms if len(form) < 3)
-        # Each form's prefixes that are forms, itself included, longest first.
-        self._nested = {
-            form: [form[:k] for k in range(len(form), 0, -1) if form[:k] in forms] for form in forms
-        }
+        self._nested = _nested(forms)
         self._starts = _StartFilter(forms)
 
     def find(self, text: str) -> list[Match]:
@@ -187,6 +184,19 @@ class Matcher:
         return matches
 
 
+def _nested(forms: Iterable[str]) -> dict[str, list[str]]:
+    """Each form's prefixes that are forms, itself included, longest first. In sorted order
+    a form's prefixes come before it and are prefixes of each other: a stack holds them."""
+    nested: dict[str, list[str]] = {}
+    stack: list[str] = []
+    for form in sorted(forms):
+        while stack and not form.startswith(stack[-1]):
+            stack.pop()
+        nested[form] = [form, *reversed(stack)]
+        stack.append(form)
+    return nested
+
+
 class _StartFilter:
     """Positions where some form may start, from a hash of its first three characters.
 
@@ -201,11 +211,17 @@ class _StartFilter:
 
     def __init__(self, forms: Iterable[str]):
         self._tables: dict[int, np.ndarray] = {}
+        heads: dict[int, list[str]] = {}
         for form in forms:
-            k = min(len(form), 3)
-            if k not in self._tables:
-                self._tables[k] = np.zeros(1 << self._BITS, dtype=bool)
-            self._tables[k][self._hash(form[:k])] = True
+            heads.setdefault(min(len(form), 3), []).append(form[:3])
+        for k, starts in heads.items():
+            # the heads' hashes at once, as ``candidates`` hashes the text's windows
+            codes = np.frombuffer("".join(starts).encode("utf-32-le"), dtype="<u4").reshape(-1, k)
+            h = np.zeros(len(starts), dtype=np.uint32)
+            for i in range(k):
+                h += codes[:, i].astype(np.uint32) * np.uint32(self._MULTIPLIERS[i])
+            table = self._tables[k] = np.zeros(1 << self._BITS, dtype=bool)
+            table[h >> np.uint32(32 - self._BITS)] = True
 
     @classmethod
     def _hash(cls, chars: str) -> int:
