@@ -6,7 +6,10 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["parse_number", "small_number"]
+__all__ = ["COUNT_NUMERALS", "parse_number", "small_number"]
+
+# The numerals that count things in a numbered formulation (两个维护, 十四个坚持, 三个一批).
+COUNT_NUMERALS = "一二两三四五六七八九十"
 
 # Traditional / variant / full-width forms folded to one spelling before parsing.
 _FOLD = str.maketrans(

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from speechkit.resources import bundled_rows
+from speechkit.text.numerals import COUNT_NUMERALS as NUMERALS
 
-NUMERALS = "一二两三四五六七八九十"
 _NUM = f"[{NUMERALS}]"
 # A count up to nineteen: 七, 十, 十四 (十四个坚持).
 _COUNT = f"(?:十[一二三四五六七八九]|{_NUM})"

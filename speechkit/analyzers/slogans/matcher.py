@@ -16,15 +16,15 @@ from typing import NamedTuple
 
 import numpy as np
 
-from speechkit.analyzers.slogans import discovery
 from speechkit.resources import bundled_rows
+from speechkit.text.numerals import COUNT_NUMERALS
 from speechkit.text.windows import windows
 
 WINDOW = 1 << 20  # characters matched at a time
 
 # A form that starts with a numeral does not match right after one of these: 第三个一律 is an
 # ordinal and 十三个一律 a larger count.
-_COUNT_PREFIX = frozenset(discovery.NUMERALS + "百千万零〇0123456789第")
+_COUNT_PREFIX = frozenset(COUNT_NUMERALS + "百千万零〇0123456789第")
 # Quotation marks do not matter: “三公”经费 is 三公经费 and 揭批“四人帮” is 揭批四人帮.
 # Forms are stored without them (speechkit.text.lexicon) and matched on the text without them.
 QUOTES = '“”‘’"「」『』'
@@ -171,7 +171,7 @@ class Matcher:
             else:
                 if (found := text[i : i + 2]) not in short and (found := text[i]) not in short:
                     continue
-            if text[i] in discovery.NUMERALS and i and text[i - 1] in _COUNT_PREFIX:
+            if text[i] in COUNT_NUMERALS and i and text[i - 1] in _COUNT_PREFIX:
                 continue
             seen: set[str] = set()
             for form in nested[found]:  # longest first
