@@ -91,17 +91,21 @@ def parse_lexicon(text: str, source: str, *, simplify: bool = False) -> list[Ent
         line = raw_line.rstrip("\r").lstrip("\ufeff")
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        where = f"{source}:{number}"
         fields = line.split("\t")
-        if tuple(f.strip() for f in fields) == HEADER:
+        if fields[0].strip() == HEADER[0] and tuple(f.strip() for f in fields) == HEADER:
             continue
+        where = f"{source}:{number}"
         if len(fields) not in (3, 4, 6):
             raise SpeechkitError(
                 f"{where}: expected 4 tab-separated fields (canonical, variants, category, "
                 f"gloss) or 6 (canonical, variants, category, first_year, source, gloss), "
                 f"found {len(fields)}; separate the fields with single tabs"
             )
-        canonical, variants_field, category = (f.strip() for f in fields[:3])
+        canonical, variants_field, category = (
+            fields[0].strip(),
+            fields[1].strip(),
+            fields[2].strip(),
+        )
         first_year, cited = None, ""
         if len(fields) == 6:
             year, cited = fields[3].strip(), fields[4].strip()
