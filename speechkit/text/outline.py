@@ -27,9 +27,9 @@ So Guangdong's report has top level 一、 二、 附件1 附件2; its ten 民�
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from speechkit.text.numerals import small_number
 from speechkit.text.outline_markers import (  # noqa: F401 (re-exported)
@@ -50,7 +50,7 @@ _SEPARATORS = "，、：,:.．是"
 _HEADING_END = re.compile(r"[。！？!?\n]")
 
 
-@dataclass
+@dataclass(slots=True, eq=False)
 class Sequence:
     style: str
     rank: int
@@ -61,7 +61,7 @@ class Sequence:
         return self.items[-1].number + 1
 
 
-@dataclass
+@dataclass(slots=True, eq=False)
 class Node:
     marker: Marker | None
     number: int = 0
@@ -72,11 +72,12 @@ class Node:
     end: int = 0
     label: str = ""  # marker text for virtual nodes (附件1, 0)
     heading: str = ""
+    para: int = 0  # the paragraph of the marker (numbered within the part parsed)
+    inline: bool = False  # holds only the rest of its paragraph (see _build)
 
 
-@dataclass(frozen=True)
-class Item:
-    """One outline item, with offsets relative to the parsed text."""
+class Item(NamedTuple):
+    """One outline item, with offsets relative to the parsed text (a tuple: cheap to make)."""
 
     path: str
     level: int
@@ -116,51 +117,59 @@ _SUBHEADING_CHARS = 30
 _SENTENCE_END = re.compile("[。！？；!?;]")
 
 
-class _Paragraphs:
-    """Which paragraph (line) a marker is in, and whether it opens that paragraph."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.breaks = [m.start() for m in re.finditer("\n", text)]
-
-    def index(self, pos: int) -> int:
-        return bisect.bisect_left(self.breaks, pos)
-
-    def heading(self, pos: int) -> bool:
-        """Whether the line from ``pos`` is a short heading (一是治理体系重构。), not prose."""
-        end = self.text.find("\n", pos)
-        line = self.text[pos : len(self.text) if end < 0 else end].strip()
-        return len(line) <= _SUBHEADING_CHARS and not _SENTENCE_END.search(line[:-1])
-
-    def opens(self, pos: int) -> bool:
-        line = self.text.rfind("\n", 0, pos) + 1
-        return self.text[line:pos].strip(" \t\u3000\u2003“") == ""
+_INDENT = " \t\u3000\u2003“"  # what may come before a marker that opens its paragraph
 
 
-def _build(markers: list[Marker], root: Node, text: str) -> list[Sequence]:
-    """Nest ``markers`` into a tree under ``root``; the lists, in order of their first item.
+class _Place(NamedTuple):
+    """Where a marker sits: what ``_build`` needs besides the marker, found once per part."""
+
+    marker: Marker
+    para: int  # its paragraph (line), counted from the start of the part
+    opens: bool  # nothing but indentation before it on its line
+    inline: bool  # an item there would hold only the rest of its paragraph
+
+
+def _places(text: str, markers: list[Marker]) -> list[_Place]:
+    places = []
+    para, before = 0, markers[0].start if markers else 0
+    for m in markers:
+        pos = m.start
+        para += text.count("\n", before, pos)
+        before = pos
+        line = text.rfind("\n", 0, pos) + 1
+        opens = line == pos or (text[pos - 1] in _INDENT and text[line:pos].strip(_INDENT) == "")
+        # 一是/一要/一方面 hold only their paragraph, unless their line is a sub-heading
+        # (一是治理体系重构。); 第一，/首先， hold the paragraphs after theirs when they open
+        # one (a speech whose parts are paragraphs opening 第一，…)
+        holds = opens and (m.rank < 8 or _is_heading(text, pos))
+        places.append(_Place(m, para, opens, m.rank >= 6 and not holds))
+    return places
+
+
+def _is_heading(text: str, pos: int) -> bool:
+    """Whether the line from ``pos`` is a short heading (一是治理体系重构。), not prose."""
+    end = text.find("\n", pos)
+    line = text[pos : len(text) if end < 0 else end].strip()
+    return len(line) <= _SUBHEADING_CHARS and not _SENTENCE_END.search(line[:-1])
+
+
+def _build(places: list[_Place], root: Node) -> list[Sequence]:
+    """Nest the markers into a tree under ``root``; the lists, in order of their first item.
 
     An inline item (一是, 一要, 一方面, and a 第一 or 首先 inside a paragraph) holds only the
     rest of its paragraph: in the next paragraph it is no parent, and its list restarts there
     (only an item that opens the paragraph may continue it). A heading, or a 第一/首先 that
     opens its paragraph, holds the paragraphs that follow, up to its next sibling.
     """
-    paragraphs = _Paragraphs(text)
-    where: dict[int, tuple[int, bool]] = {}  # id(node) -> (paragraph, inline inside it)
-
-    def stale(node: Node, para: int) -> bool:
-        p, inline = where.get(id(node), (para, False))
-        return inline and p != para
-
     stack = [root]
     sequences: list[Sequence] = []
-    for m in markers:
-        para, opens = paragraphs.index(m.start), paragraphs.opens(m.start)
+    for m, para, opens, inline in places:
         placed = None
         for depth in range(len(stack) - 1, 0, -1):
             seq = stack[depth].seq
             assert seq is not None
-            if _continues(seq, m) and not (stale(seq.items[-1], para) and not opens):
+            last = seq.items[-1]
+            if _continues(seq, m) and (opens or not (last.inline and last.para != para)):
                 del stack[depth:]
                 number = seq.expects if m.number == LAST else m.number
                 placed = Node(m, number, seq, stack[-1])
@@ -169,8 +178,8 @@ def _build(markers: list[Marker], root: Node, text: str) -> list[Sequence]:
         if placed is None:
             if m.number != 1 and m.rank > _HEADING_RANK:
                 continue
-            while len(stack) > 1 and stale(stack[-1], para):
-                stack.pop()
+            while len(stack) > 1 and stack[-1].inline and stack[-1].para != para:
+                stack.pop()  # an inline item of an earlier paragraph
             while len(stack) > 1:
                 top = stack[-1].seq
                 assert top is not None and top.items[0].marker is not None
@@ -185,13 +194,9 @@ def _build(markers: list[Marker], root: Node, text: str) -> list[Sequence]:
             placed = Node(m, m.number if m.rank <= _HEADING_RANK else 1, seq, stack[-1])
             seq.items.append(placed)
             sequences.append(seq)
+        placed.para, placed.inline = para, inline
         stack[-1].children.append(placed)
         stack.append(placed)
-        # 一是/一要/一方面 hold only their paragraph, unless their line is a sub-heading
-        # (一是治理体系重构。); 第一，/首先， hold the paragraphs after theirs when they open
-        # one (a speech whose parts are paragraphs opening 第一，…)
-        holds = opens and (m.rank < 8 or paragraphs.heading(m.start))
-        where[id(placed)] = (para, m.rank >= 6 and not holds)
     return sequences
 
 
@@ -247,16 +252,16 @@ def _with_intro(root: Node) -> None:
 
 
 def _parse_part(text: str, lo: int, hi: int) -> tuple[Node, list[Sequence]]:
-    markers = find_markers(text, lo, hi)
+    places = _places(text, find_markers(text, lo, hi))
     for _ in range(10):  # dropping a one-item list can change what the rest attaches to
         root = Node(None, start=lo, end=hi)
-        sequences = _build(markers, root, text)
+        sequences = _build(places, root)
         lone = {
             s.items[0].marker for s in sequences if len(s.items) == 1 and s.rank > _HEADING_RANK
         }
         if not lone:
             break
-        markers = [m for m in markers if m not in lone]
+        places = [p for p in places if p.marker not in lone]
     _set_spans(text, root, hi)
     _with_intro(root)
     return root, sequences
