@@ -46,8 +46,8 @@ from speechkit.text.outline_markers import (  # noqa: F401 (re-exported)
 _APPENDIX = re.compile(
     r"^[^\S\n]*附件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?[^\n]{0,30}$", re.M
 )
-_SEPARATORS = "，、：,:.．是"
-_HEADING_END = re.compile(r"[。！？!?\n]")
+# A heading: after the separators (，、：,:.．是) and spaces, up to 。！？!? or the line end.
+_HEADING = re.compile(r"[，、：,:.．是\s]*([^。！？!?\n]*)")
 
 
 @dataclass(slots=True, eq=False)
@@ -208,11 +208,12 @@ def _line_end(text: str, pos: int, hi: int) -> int:
 def _set_spans(text: str, node: Node, hi: int) -> None:
     """Give every descendant of ``node`` its [start, end); ``hi`` bounds ``node``'s span."""
     kids = node.children
-    for i, kid in enumerate(kids):
+    bounds = [kid.marker.start for kid in kids[1:]]  # type: ignore[union-attr]
+    bounds.append(hi)
+    for kid, bound in zip(kids, bounds, strict=False):  # no kids: one bound, not used
         marker, seq = kid.marker, kid.seq
         assert marker is not None and seq is not None
         start = kid.start = marker.start
-        bound = kids[i + 1].marker.start if i + 1 < len(kids) else hi
         if kid.children:
             _set_spans(text, kid, bound)
         end = bound
@@ -226,11 +227,8 @@ def _set_spans(text: str, node: Node, hi: int) -> None:
         while end > start and text[end - 1].isspace():
             end -= 1
         kid.end = end
-        body = marker.end
-        while body < end and (text[body] in _SEPARATORS or text[body].isspace()):
-            body += 1
-        stop = _HEADING_END.search(text, body, end)
-        kid.heading = text[body : stop.start() if stop else end].strip()
+        heading = _HEADING.match(text, marker.end, end)
+        kid.heading = heading[1].strip() if heading else ""
 
 
 def _with_intro(root: Node) -> None:

@@ -5,6 +5,7 @@ Pure functions on a ``str``; ``speechkit.text.outline`` builds the tree from the
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable
@@ -99,17 +100,21 @@ class Marker(NamedTuple):
     text: str
 
 
-def _number_reader(style: Style) -> Callable[[str], int]:
-    """How to read the number inside a marker of ``style`` (0 when it is malformed)."""
+def _number_reader(style: Style) -> Callable[[str], int | None]:
+    """How to read the number inside a marker of ``style`` (0 or None when it is malformed)."""
     if style.name in ("首先", "一方面"):
-        return lambda raw: _SEQUENCE_WORDS.get(raw, 0)
+        return _SEQUENCE_WORDS.get
     if style.name == "①":
-        return lambda raw: ord(raw) - ord("①") + 1
+        return {chr(ord("①") + i): i + 1 for i in range(20)}.get
     if style.name in ("1.", "（1）"):
         return int  # \d: decimal digits of any script, which int() reads
     if style.name == "（i）":
         return roman_number
-    return lambda raw: small_number(raw) or 0
+    return _chinese_number
+
+
+# a few dozen numerals make nearly all markers: each is read once
+_chinese_number = functools.cache(small_number)
 
 
 # Per regex group (see _ANY_STYLE): the style, then what find_markers needs of it, unpacked
