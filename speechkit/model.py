@@ -51,15 +51,19 @@ class OffsetMap:
         """``raw_span`` of each cleaned slice, in one call (an outline maps thousands)."""
         clean_at, raw_at, raw_end = self.clean_at, self.raw_at, self.raw_end
         found = []
-        for start, end in spans:
-            i = max(bisect_right(clean_at, start) - 1, 0)
-            raw_start = min(raw_at[i] + (start - clean_at[i]), raw_end)
+        for start, end in spans:  # raw_span inlined: no calls to raw, min or max
+            i = bisect_right(clean_at, start) - 1
+            i = i if i > 0 else 0
+            raw_start = raw_at[i] + (start - clean_at[i])
+            raw_start = raw_start if raw_start < raw_end else raw_end
             if end <= start:
                 found.append((raw_start, raw_start))
                 continue
             # the break that moves end - 1 is at i or after: nothing before i lies past start
-            j = max(bisect_right(clean_at, end - 1, i) - 1, 0)
-            found.append((raw_start, min(raw_at[j] + (end - 1 - clean_at[j]), raw_end) + 1))
+            j = bisect_right(clean_at, end - 1, i) - 1
+            j = j if j > 0 else 0
+            raw_last = raw_at[j] + (end - 1 - clean_at[j])
+            found.append((raw_start, (raw_last if raw_last < raw_end else raw_end) + 1))
         return found
 
 

@@ -27,6 +27,7 @@ So Guangdong's report has top level 一、 二、 附件1 附件2; its ten 民�
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -280,6 +281,25 @@ def _appendix_lines(text: str) -> list[re.Match[str]]:
     return found
 
 
+_new_item = functools.partial(tuple.__new__, Item)  # Item(...) without a Python call
+
+
+def _walk(nodes: list[Node], prefix: str, level: int, items: list[Item]) -> None:
+    """Append the items of ``nodes`` and their descendants, numbering their paths."""
+    for i, node in enumerate(nodes, 1):
+        if node.label == "0":  # takes slot 0, but inside an appendix also a slot (1.0, 1.2)
+            _walk(node.children, f"{prefix}0.", level + 1, items)
+            continue
+        path = f"{prefix}{i}"
+        marker = node.marker
+        text, style = (node.label, "附件") if marker is None else (marker.text, marker.style)
+        items.append(
+            _new_item((path, level, node.number, text, style, node.heading, node.start, node.end))
+        )
+        if node.children:
+            _walk(node.children, path + ".", level + 1, items)
+
+
 def parse(text: str) -> Outline:
     """The outline of one speech text, appendices (附件N) included as top-level items."""
     cuts = [m for m in _appendix_lines(text) if len(m.group().strip()) <= 30]
@@ -303,30 +323,13 @@ def parse(text: str) -> Outline:
             appendix.heading = f"{label} {nxt[:40]}".strip()
         top.append(appendix)
 
-    items: list[Item] = []
-
-    def walk(nodes: list[Node], prefix: str, level: int) -> None:
-        for i, node in enumerate(nodes, 1):
-            path = f"{prefix}{i}" if node.label != "0" else f"{prefix}0"
-            if node.label == "0":
-                walk(node.children, path + ".", level + 1)
-                continue
-            if node.marker is not None:
-                marker, style = node.marker.text, node.marker.style
-            else:
-                marker, style = node.label, "附件"
-            items.append(
-                Item(path, level, node.number, marker, style, node.heading, node.start, node.end)
-            )
-            if node.children:
-                walk(node.children, path + ".", level + 1)
-
     # the virtual intro is numbered 0 and does not take a slot among its siblings
-    real = [n for n in top if n.label != "0"]
+    items: list[Item] = []
     for node in top:
         if node.label == "0":
-            walk([node], "", 1)
-    walk(real, "", 1)
-    items.sort(key=lambda it: (it.start, it.level))
+            _walk([node], "", 1, items)
+    _walk([n for n in top if n.label != "0"], "", 1, items)
+    # No sort: the walk is in document order. Children are the markers that follow their
+    # parent up to its next sibling, the intro's are the first of the body, appendices come last.
     seq_rows = sorted((s.items[0].start, s.style, len(s.items)) for s in sequences)
     return Outline(items, seq_rows)

@@ -100,6 +100,9 @@ class Marker(NamedTuple):
     text: str
 
 
+_new_marker = functools.partial(tuple.__new__, Marker)  # Marker(...) without a Python call
+
+
 def _number_reader(style: Style) -> Callable[[str], int | None]:
     """How to read the number inside a marker of ``style`` (0 or None when it is malformed)."""
     if style.name in ("首先", "一方面"):
@@ -144,5 +147,5 @@ def find_markers(text: str, lo: int = 0, hi: int | None = None) -> list[Marker]:
         number = read(text[start + before_number : end - after_number])
         if not number or (idioms and any(a <= start < b for a, b in idioms)):
             continue
-        found.append(Marker(start, end, name, rank, number, text[start:end]))
+        found.append(_new_marker((start, end, name, rank, number, text[start:end])))
     return found
