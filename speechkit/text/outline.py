@@ -130,6 +130,9 @@ class _Place(NamedTuple):
     inline: bool  # an item there would hold only the rest of its paragraph
 
 
+_new_place = functools.partial(tuple.__new__, _Place)  # _Place(...) without a Python call
+
+
 def _places(text: str, markers: list[Marker]) -> list[_Place]:
     places = []
     para, before = 0, markers[0].start if markers else 0
@@ -143,7 +146,7 @@ def _places(text: str, markers: list[Marker]) -> list[_Place]:
         # (一是治理体系重构。); 第一，/首先， hold the paragraphs after theirs when they open
         # one (a speech whose parts are paragraphs opening 第一，…)
         holds = opens and (m.rank < 8 or _is_heading(text, pos))
-        places.append(_Place(m, para, opens, m.rank >= 6 and not holds))
+        places.append(_new_place((m, para, opens, m.rank >= 6 and not holds)))
     return places
 
 
