@@ -227,7 +227,9 @@ def _set_spans(text: str, node: Node, hi: int) -> None:
             # the last item of an inline list (or of a 第N run inside a paragraph) runs to the
             # end of its paragraph, not to the end of the parent: what follows is the
             # parent's own text. Its children may still carry it further.
-            end = max([min(bound, _line_end(text, start, hi)), *(k.end for k in kid.children)])
+            end = min(bound, _line_end(text, start, hi))
+            for grandchild in kid.children:
+                end = max(end, grandchild.end)
         while end > start and text[end - 1].isspace():
             end -= 1
         kid.end = end
