@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import speechkit
 from speechkit.ingest.clean import clean, is_syllable
+from speechkit.model import OffsetMap
 
 from .conftest import SAMPLE
 
@@ -44,6 +45,21 @@ def test_raw_span_of_a_phrase(sample_speeches, sample_raw):
     i = speech.text.index("三区两地")
     start, end = speech.raw_span(i, i + 4)
     assert sample_raw[start:end] == "三區(qū)兩地"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(0, 3), min_size=1, max_size=30),
+    st.lists(st.tuples(st.integers(-2, 80), st.integers(-2, 80)), max_size=20),
+)
+def test_raw_spans_map_each_slice_as_raw_span_does(gaps, spans):
+    # a map that deletes 0-3 characters before each break (one whose first break is not at 0)
+    clean_pos, raw_pos, breaks = 1, 2, []
+    for gap in gaps:
+        breaks.append((clean_pos, raw_pos))
+        clean_pos, raw_pos = clean_pos + 2, raw_pos + 2 + gap
+    offsets = OffsetMap.from_breaks(breaks, raw_pos + 1)
+    assert offsets.raw_spans(spans) == [offsets.raw_span(a, b) for a, b in spans]
 
 
 def test_noise_is_removed():

@@ -27,9 +27,10 @@ So Guangdong's report has top level 一、 二、 附件1 附件2; its ten 民�
 
 from __future__ import annotations
 
-import bisect
+import functools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from speechkit.text.numerals import small_number
 from speechkit.text.outline_markers import (  # noqa: F401 (re-exported)
@@ -46,11 +47,11 @@ from speechkit.text.outline_markers import (  # noqa: F401 (re-exported)
 _APPENDIX = re.compile(
     r"^[^\S\n]*附件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?[^\n]{0,30}$", re.M
 )
-_SEPARATORS = "，、：,:.．是"
-_HEADING_END = re.compile(r"[。！？!?\n]")
+# A heading: after the separators (，、：,:.．是) and spaces, up to 。！？!? or the line end.
+_HEADING = re.compile(r"[，、：,:.．是\s]*([^。！？!?\n]*)")
 
 
-@dataclass
+@dataclass(slots=True, eq=False)
 class Sequence:
     style: str
     rank: int
@@ -61,7 +62,7 @@ class Sequence:
         return self.items[-1].number + 1
 
 
-@dataclass
+@dataclass(slots=True, eq=False)
 class Node:
     marker: Marker | None
     number: int = 0
@@ -72,11 +73,12 @@ class Node:
     end: int = 0
     label: str = ""  # marker text for virtual nodes (附件1, 0)
     heading: str = ""
+    para: int = 0  # the paragraph of the marker (numbered within the part parsed)
+    inline: bool = False  # holds only the rest of its paragraph (see _build)
 
 
-@dataclass(frozen=True)
-class Item:
-    """One outline item, with offsets relative to the parsed text."""
+class Item(NamedTuple):
+    """One outline item, with offsets relative to the parsed text (a tuple: cheap to make)."""
 
     path: str
     level: int
@@ -116,51 +118,62 @@ _SUBHEADING_CHARS = 30
 _SENTENCE_END = re.compile("[。！？；!?;]")
 
 
-class _Paragraphs:
-    """Which paragraph (line) a marker is in, and whether it opens that paragraph."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.breaks = [m.start() for m in re.finditer("\n", text)]
-
-    def index(self, pos: int) -> int:
-        return bisect.bisect_left(self.breaks, pos)
-
-    def heading(self, pos: int) -> bool:
-        """Whether the line from ``pos`` is a short heading (一是治理体系重构。), not prose."""
-        end = self.text.find("\n", pos)
-        line = self.text[pos : len(self.text) if end < 0 else end].strip()
-        return len(line) <= _SUBHEADING_CHARS and not _SENTENCE_END.search(line[:-1])
-
-    def opens(self, pos: int) -> bool:
-        line = self.text.rfind("\n", 0, pos) + 1
-        return self.text[line:pos].strip(" \t\u3000\u2003“") == ""
+_INDENT = " \t\u3000\u2003“"  # what may come before a marker that opens its paragraph
 
 
-def _build(markers: list[Marker], root: Node, text: str) -> list[Sequence]:
-    """Nest ``markers`` into a tree under ``root``; the lists, in order of their first item.
+class _Place(NamedTuple):
+    """Where a marker sits: what ``_build`` needs besides the marker, found once per part."""
+
+    marker: Marker
+    para: int  # its paragraph (line), counted from the start of the part
+    opens: bool  # nothing but indentation before it on its line
+    inline: bool  # an item there would hold only the rest of its paragraph
+
+
+_new_place = functools.partial(tuple.__new__, _Place)  # _Place(...) without a Python call
+
+
+def _places(text: str, markers: list[Marker]) -> list[_Place]:
+    places = []
+    para, before = 0, markers[0].start if markers else 0
+    for m in markers:
+        pos = m.start
+        para += text.count("\n", before, pos)
+        before = pos
+        line = text.rfind("\n", 0, pos) + 1
+        opens = line == pos or (text[pos - 1] in _INDENT and text[line:pos].strip(_INDENT) == "")
+        # 一是/一要/一方面 hold only their paragraph, unless their line is a sub-heading
+        # (一是治理体系重构。); 第一，/首先， hold the paragraphs after theirs when they open
+        # one (a speech whose parts are paragraphs opening 第一，…)
+        holds = opens and (m.rank < 8 or _is_heading(text, pos))
+        places.append(_new_place((m, para, opens, m.rank >= 6 and not holds)))
+    return places
+
+
+def _is_heading(text: str, pos: int) -> bool:
+    """Whether the line from ``pos`` is a short heading (一是治理体系重构。), not prose."""
+    end = text.find("\n", pos)
+    line = text[pos : len(text) if end < 0 else end].strip()
+    return len(line) <= _SUBHEADING_CHARS and not _SENTENCE_END.search(line[:-1])
+
+
+def _build(places: list[_Place], root: Node) -> list[Sequence]:
+    """Nest the markers into a tree under ``root``; the lists, in order of their first item.
 
     An inline item (一是, 一要, 一方面, and a 第一 or 首先 inside a paragraph) holds only the
     rest of its paragraph: in the next paragraph it is no parent, and its list restarts there
     (only an item that opens the paragraph may continue it). A heading, or a 第一/首先 that
     opens its paragraph, holds the paragraphs that follow, up to its next sibling.
     """
-    paragraphs = _Paragraphs(text)
-    where: dict[int, tuple[int, bool]] = {}  # id(node) -> (paragraph, inline inside it)
-
-    def stale(node: Node, para: int) -> bool:
-        p, inline = where.get(id(node), (para, False))
-        return inline and p != para
-
     stack = [root]
     sequences: list[Sequence] = []
-    for m in markers:
-        para, opens = paragraphs.index(m.start), paragraphs.opens(m.start)
+    for m, para, opens, inline in places:
         placed = None
         for depth in range(len(stack) - 1, 0, -1):
             seq = stack[depth].seq
             assert seq is not None
-            if _continues(seq, m) and not (stale(seq.items[-1], para) and not opens):
+            last = seq.items[-1]
+            if _continues(seq, m) and (opens or not (last.inline and last.para != para)):
                 del stack[depth:]
                 number = seq.expects if m.number == LAST else m.number
                 placed = Node(m, number, seq, stack[-1])
@@ -169,8 +182,8 @@ def _build(markers: list[Marker], root: Node, text: str) -> list[Sequence]:
         if placed is None:
             if m.number != 1 and m.rank > _HEADING_RANK:
                 continue
-            while len(stack) > 1 and stale(stack[-1], para):
-                stack.pop()
+            while len(stack) > 1 and stack[-1].inline and stack[-1].para != para:
+                stack.pop()  # an inline item of an earlier paragraph
             while len(stack) > 1:
                 top = stack[-1].seq
                 assert top is not None and top.items[0].marker is not None
@@ -185,13 +198,9 @@ def _build(markers: list[Marker], root: Node, text: str) -> list[Sequence]:
             placed = Node(m, m.number if m.rank <= _HEADING_RANK else 1, seq, stack[-1])
             seq.items.append(placed)
             sequences.append(seq)
+        placed.para, placed.inline = para, inline
         stack[-1].children.append(placed)
         stack.append(placed)
-        # 一是/一要/一方面 hold only their paragraph, unless their line is a sub-heading
-        # (一是治理体系重构。); 第一，/首先， hold the paragraphs after theirs when they open
-        # one (a speech whose parts are paragraphs opening 第一，…)
-        holds = opens and (m.rank < 8 or paragraphs.heading(m.start))
-        where[id(placed)] = (para, m.rank >= 6 and not holds)
     return sequences
 
 
@@ -203,11 +212,12 @@ def _line_end(text: str, pos: int, hi: int) -> int:
 def _set_spans(text: str, node: Node, hi: int) -> None:
     """Give every descendant of ``node`` its [start, end); ``hi`` bounds ``node``'s span."""
     kids = node.children
-    for i, kid in enumerate(kids):
+    bounds = [kid.marker.start for kid in kids[1:]]  # type: ignore[union-attr]
+    bounds.append(hi)
+    for kid, bound in zip(kids, bounds, strict=False):  # no kids: one bound, not used
         marker, seq = kid.marker, kid.seq
         assert marker is not None and seq is not None
         start = kid.start = marker.start
-        bound = kids[i + 1].marker.start if i + 1 < len(kids) else hi
         if kid.children:
             _set_spans(text, kid, bound)
         end = bound
@@ -217,15 +227,14 @@ def _set_spans(text: str, node: Node, hi: int) -> None:
             # the last item of an inline list (or of a 第N run inside a paragraph) runs to the
             # end of its paragraph, not to the end of the parent: what follows is the
             # parent's own text. Its children may still carry it further.
-            end = max([min(bound, _line_end(text, start, hi)), *(k.end for k in kid.children)])
+            end = min(bound, _line_end(text, start, hi))
+            for grandchild in kid.children:
+                end = max(end, grandchild.end)
         while end > start and text[end - 1].isspace():
             end -= 1
         kid.end = end
-        body = marker.end
-        while body < end and (text[body] in _SEPARATORS or text[body].isspace()):
-            body += 1
-        stop = _HEADING_END.search(text, body, end)
-        kid.heading = text[body : stop.start() if stop else end].strip()
+        heading = _HEADING.match(text, marker.end, end)
+        kid.heading = heading[1].strip() if heading else ""
 
 
 def _with_intro(root: Node) -> None:
@@ -247,16 +256,16 @@ def _with_intro(root: Node) -> None:
 
 
 def _parse_part(text: str, lo: int, hi: int) -> tuple[Node, list[Sequence]]:
-    markers = find_markers(text, lo, hi)
+    places = _places(text, find_markers(text, lo, hi))
     for _ in range(10):  # dropping a one-item list can change what the rest attaches to
         root = Node(None, start=lo, end=hi)
-        sequences = _build(markers, root, text)
+        sequences = _build(places, root)
         lone = {
             s.items[0].marker for s in sequences if len(s.items) == 1 and s.rank > _HEADING_RANK
         }
         if not lone:
             break
-        markers = [m for m in markers if m not in lone]
+        places = [p for p in places if p.marker not in lone]
     _set_spans(text, root, hi)
     _with_intro(root)
     return root, sequences
@@ -275,6 +284,25 @@ def _appendix_lines(text: str) -> list[re.Match[str]]:
             end = m.end()
         at = text.find("附件", at + 2)
     return found
+
+
+_new_item = functools.partial(tuple.__new__, Item)  # Item(...) without a Python call
+
+
+def _walk(nodes: list[Node], prefix: str, level: int, items: list[Item]) -> None:
+    """Append the items of ``nodes`` and their descendants, numbering their paths."""
+    for i, node in enumerate(nodes, 1):
+        if node.label == "0":  # takes slot 0, but inside an appendix also a slot (1.0, 1.2)
+            _walk(node.children, f"{prefix}0.", level + 1, items)
+            continue
+        path = f"{prefix}{i}"
+        marker = node.marker
+        text, style = (node.label, "附件") if marker is None else (marker.text, marker.style)
+        items.append(
+            _new_item((path, level, node.number, text, style, node.heading, node.start, node.end))
+        )
+        if node.children:
+            _walk(node.children, path + ".", level + 1, items)
 
 
 def parse(text: str) -> Outline:
@@ -300,30 +328,13 @@ def parse(text: str) -> Outline:
             appendix.heading = f"{label} {nxt[:40]}".strip()
         top.append(appendix)
 
-    items: list[Item] = []
-
-    def walk(nodes: list[Node], prefix: str, level: int) -> None:
-        for i, node in enumerate(nodes, 1):
-            path = f"{prefix}{i}" if node.label != "0" else f"{prefix}0"
-            if node.label == "0":
-                walk(node.children, path + ".", level + 1)
-                continue
-            if node.marker is not None:
-                marker, style = node.marker.text, node.marker.style
-            else:
-                marker, style = node.label, "附件"
-            items.append(
-                Item(path, level, node.number, marker, style, node.heading, node.start, node.end)
-            )
-            if node.children:
-                walk(node.children, path + ".", level + 1)
-
     # the virtual intro is numbered 0 and does not take a slot among its siblings
-    real = [n for n in top if n.label != "0"]
+    items: list[Item] = []
     for node in top:
         if node.label == "0":
-            walk([node], "", 1)
-    walk(real, "", 1)
-    items.sort(key=lambda it: (it.start, it.level))
+            _walk([node], "", 1, items)
+    _walk([n for n in top if n.label != "0"], "", 1, items)
+    # No sort: the walk is in document order. Children are the markers that follow their
+    # parent up to its next sibling, the intro's are the first of the body, appendices come last.
     seq_rows = sorted((s.items[0].start, s.style, len(s.items)) for s in sequences)
     return Outline(items, seq_rows)

@@ -5,9 +5,12 @@ Pure functions on a ``str``; ``speechkit.text.outline`` builds the tree from the
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from speechkit.text.numerals import small_number
 
@@ -86,9 +89,8 @@ _SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": LAST, "一�
 _IDIOM = re.compile(r"一是一[、，,]?二是二")
 
 
-@dataclass(frozen=True)
-class Marker:
-    """One candidate outline marker found in the text."""
+class Marker(NamedTuple):
+    """One candidate outline marker found in the text (a tuple: a parse makes thousands)."""
 
     start: int
     end: int
@@ -98,33 +100,52 @@ class Marker:
     text: str
 
 
+_new_marker = functools.partial(tuple.__new__, Marker)  # Marker(...) without a Python call
+
+
+def _number_reader(style: Style) -> Callable[[str], int | None]:
+    """How to read the number inside a marker of ``style`` (0 or None when it is malformed)."""
+    if style.name in ("首先", "一方面"):
+        return _SEQUENCE_WORDS.get
+    if style.name == "①":
+        return {chr(ord("①") + i): i + 1 for i in range(20)}.get
+    if style.name in ("1.", "（1）"):
+        return int  # \d: decimal digits of any script, which int() reads
+    if style.name == "（i）":
+        return roman_number
+    return _chinese_number
+
+
+# a few dozen numerals make nearly all markers: each is read once
+_chinese_number = functools.cache(small_number)
+
+
+# Per regex group (see _ANY_STYLE): the style, then what find_markers needs of it, unpacked
+_GROUPS = {
+    group: (style, style.after, *style.trim, style.name, style.rank, _number_reader(style))
+    for group, style in _STYLE_OF_GROUP.items()
+}
+
+
 def find_markers(text: str, lo: int = 0, hi: int | None = None) -> list[Marker]:
     """Every candidate marker in ``text[lo:hi]``, in text order, idioms excluded."""
     hi = len(text) if hi is None else hi
     idioms = [m.span() for m in _IDIOM.finditer(text, lo, hi)]
-    hits = _MARKER.finditer(text, max(lo - 1, 0), hi)
+    hits: Iterable[re.Match[str]] = _MARKER.finditer(text, max(lo - 1, 0), hi)
     if lo == 0 and (first := _MARKER_AT_START.match(text, 0, hi)):
         hits = itertools.chain([first], hits)
-    found: dict[int, Marker] = {}
+    # The markers come in text order, each at a new start: the matches do not overlap, and
+    # one of _MARKER starts one character (the boundary) before its marker, so after 0.
+    found: list[Marker] = []
     for m in hits:
         start, end = m.span()
         if m.re is _MARKER:
             start += 1  # the boundary character before the marker
-        style = _STYLE_OF_GROUP[m.lastindex or 0]
-        if style.after is not None and not style.starts(text, start, lo):
+        style, after, before_number, after_number, name, rank, read = _GROUPS[m.lastindex or 0]
+        if after is not None and not style.starts(text, start, lo):
             continue
-        raw = text[start + style.trim[0] : end - style.trim[1]]
-        if raw in _SEQUENCE_WORDS:
-            number = _SEQUENCE_WORDS[raw]
-        elif "①" <= raw <= "⑳":  # before isdigit(), which is true for ①-⑨
-            number = ord(raw) - ord("①") + 1
-        elif raw.isdigit():
-            number = int(raw)
-        elif raw[0] in "ivx":
-            number = roman_number(raw)
-        else:
-            number = small_number(raw) or 0
-        if not number or start in found or (idioms and any(a <= start < b for a, b in idioms)):
+        number = read(text[start + before_number : end - after_number])
+        if not number or (idioms and any(a <= start < b for a, b in idioms)):
             continue
-        found[start] = Marker(start, end, style.name, style.rank, number, text[start:end])
-    return [found[k] for k in sorted(found)]
+        found.append(_new_marker((start, end, name, rank, number, text[start:end])))
+    return found

@@ -75,22 +75,21 @@ def outline_rows(speech: Speech) -> list[dict]:
     """One row per outline item of ``speech``, with raw-file offsets."""
     from speechkit.text.outline import parse
 
-    rows = []
-    for item in parse(speech.text).items:
-        start, end = speech.raw_span(item.start, item.end)
-        rows.append(
-            {
-                "speech": speech.id,
-                "path": item.path,
-                "level": item.level,
-                "number": item.number,
-                "marker": item.marker,
-                "heading": item.heading,
-                "start": start,
-                "end": end,
-            }
-        )
-    return rows
+    items = parse(speech.text).items
+    spans = speech.raw_spans([(item.start, item.end) for item in items])
+    return [
+        {
+            "speech": speech.id,
+            "path": item.path,
+            "level": item.level,
+            "number": item.number,
+            "marker": item.marker,
+            "heading": item.heading,
+            "start": start,
+            "end": end,
+        }
+        for item, (start, end) in zip(items, spans, strict=True)
+    ]
 
 
 def check_rows(speech: Speech) -> list[dict]:
