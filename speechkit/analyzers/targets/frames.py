@@ -18,7 +18,15 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from speechkit.analyzers.targets.cues import cues, words_pattern
-from speechkit.analyzers.targets.lines import Hit, Line, is_heading, read_piece, read_times
+from speechkit.analyzers.targets.lines import (
+    CLAUSE_MARK,
+    LAST_CLAUSE_MARK,
+    Hit,
+    Line,
+    is_heading,
+    read_piece,
+    read_times,
+)
 
 # Roles strong enough to decide from outside the number's own clause: goal and result words
 # reach to the end of their sentence; time words and list heads to the end of their paragraph.
@@ -170,11 +178,10 @@ class Frames:
         line = self._line(n, start, end)
         # The clause and the sentence: from just after the last mark before the number to
         # the first mark after it (the line's ends are marks too).
-        marks = line.clause_marks
-        k = bisect_left(marks, start)
-        c_lo = marks[k - 1] + 1 if k else p_lo
-        k = bisect_left(marks, end, k)
-        c_hi = marks[k] if k < len(marks) else p_hi
+        mark = LAST_CLAUSE_MARK.match(self.text, p_lo, start)
+        c_lo = mark.end() if mark else p_lo
+        mark = CLAUSE_MARK.search(self.text, end, p_hi)
+        c_hi = mark.start() if mark else p_hi
         marks = line.sentence_marks
         k = bisect_left(marks, start)
         s_lo = marks[k - 1] + 1 if k else p_lo
