@@ -184,21 +184,33 @@ def _doublings(text: str) -> list[Quantity]:
     return out
 
 
+@cache
+def _groups() -> dict[str, int]:
+    """The numbers of _scan_pattern()'s groups: a match looks a group up by number faster
+    than by name, and _scan does so for every number."""
+    return dict(_scan_pattern().groupindex)
+
+
 def _scan(text: str) -> list[Quantity]:
     scan = _scan_pattern().match
+    g = _groups()
+    at_group, first_groups = (
+        g["at"],
+        (g["date"], g["pct"], g["num"], g["unit1"], g["num2"], g["unit"]),
+    )
     size = len(text)
     out: list[Quantity] = []
     pos = 0
     while True:
         m = scan(text, pos)
-        at = m.start("at")
+        at = m.start(at_group)
         if at == size:
             return out
         pos = m.end()
         if pos == at:  # _FIRST matches here, _pattern does not: on to the next character
             pos = at + 1
             continue
-        date, pct, num, unit1, num2, unit = m.group("date", "pct", "num", "unit1", "num2", "unit")
+        date, pct, num, unit1, num2, unit = m.group(*first_groups)
         if date:
             continue
         if pct:
@@ -206,7 +218,7 @@ def _scan(text: str) -> list[Quantity]:
         elif unit1 is None and num2 is None and unit is None and not _ARABIC_CHAR.search(num):
             continue  # most matches (一些, 统一, 十四五): Chinese numerals need a unit
         else:
-            q, pos = _numeric(text, m)
+            q, pos = _numeric(text, m, num, unit1, num2, unit)
         if q is not None:
             out.append(q)
 
@@ -222,31 +234,35 @@ def _percent_words(text: str, m: re.Match[str]) -> Quantity | None:
     return _build(text, start, end, low, high, unit, approx, redacted=False)
 
 
-def _numeric(text: str, m: re.Match[str]) -> tuple[Quantity | None, int]:
-    """The quantity for a number match, and where to resume scanning."""
-    start = m.start("num")
-    num, unit1, num2, fuzzy, unit = m.group("num", "unit1", "num2", "fuzzy", "unit")
+def _numeric(
+    text: str, m: re.Match[str], num: str, unit1: str | None, num2: str | None, unit: str | None
+) -> tuple[Quantity | None, int]:
+    """The quantity for a number match (with its groups of those names), and where to
+    resume scanning."""
+    g = _groups()
+    start = m.start(g["num"])
+    fuzzy = m.group(g["fuzzy"])
     # 从60%到65% is a change between two quantities, not a range.
     blocked = (
         num2 is not None
-        and m.group("sep") in ("至", "到")
+        and m.group(g["sep"]) in ("至", "到")
         and text.endswith(_RANGE_BLOCKERS, 0, start)
     )
     if unit1 is None and unit is None and not _ARABIC_CHAR.search(num):
         # No unit, so _make would reject them (一到两, 二十至三十).
-        return None, (m.end("num") if blocked else m.end())
+        return None, (m.end(g["num"]) if blocked else m.end())
     if unit1 is not None:
         # A range repeats the unit (6%－6.5%); otherwise only "num unit1" is a quantity.
         same = unit is not None and (unit == unit1 or unit.startswith(unit1))
         if num2 is None or not same or blocked:
-            num2, unit, fuzzy, end = None, unit1, None, m.end("unit1")
+            num2, unit, fuzzy, end = None, unit1, None, m.end(g["unit1"])
         else:
-            end = m.end("unit")
+            end = m.end(g["unit"])
     elif num2 is not None and blocked:
-        num2, unit, fuzzy, end = None, None, None, m.end("num")
+        num2, unit, fuzzy, end = None, None, None, m.end(g["num"])
     else:
-        end = max(m.end("num"), m.end("num2"), m.end("fuzzy"), m.end("unit"))
-    q = _make(text, start, end, num, num2, unit, fuzzy, m)
+        end = max(m.end(g["num"]), m.end(g["num2"]), m.end(g["fuzzy"]), m.end(g["unit"]))
+    q = _make(text, start, end, num, num2, unit, fuzzy)
     return q, (q.end if q is not None else end)
 
 
@@ -258,7 +274,6 @@ def _make(
     num2: str | None,
     unit: str | None,
     fuzzy: str | None,
-    m: re.Match[str],
 ) -> Quantity | None:
     redacted = num.startswith("x")
     explicit_unit = unit is not None
@@ -393,7 +408,9 @@ def _build(
 _tuple_new = tuple.__new__
 
 
+@lru_cache(maxsize=4096)
 def _scaled(value: float | None, factor: float) -> float | None:
+    """``value * factor`` (numbers and units repeat: most calls hit the cache)."""
     if value is None:
         return None
     # Round away binary noise: 1.46 * 1e12 should be 1460000000000.0 exactly.
