@@ -253,7 +253,8 @@ def _scan_without_skipping(text: str) -> list:
         if m.group("pct"):
             q = quantities._percent_words(text, m)
         else:
-            q, pos = quantities._numeric(text, m)
+            groups = m.group("num", "unit1", "num2", "unit")
+            q, pos = quantities._numeric(text, m, pattern.groupindex, *groups)
         if q is not None:
             out.append(q)
     return out

@@ -218,7 +218,7 @@ def _scan(text: str) -> list[Quantity]:
         elif unit1 is None and num2 is None and unit is None and not _ARABIC_CHAR.search(num):
             continue  # most matches (一些, 统一, 十四五): Chinese numerals need a unit
         else:
-            q, pos = _numeric(text, m, num, unit1, num2, unit)
+            q, pos = _numeric(text, m, g, num, unit1, num2, unit)
         if q is not None:
             out.append(q)
 
@@ -235,11 +235,17 @@ def _percent_words(text: str, m: re.Match[str]) -> Quantity | None:
 
 
 def _numeric(
-    text: str, m: re.Match[str], num: str, unit1: str | None, num2: str | None, unit: str | None
+    text: str,
+    m: re.Match[str],
+    g: dict[str, int],
+    num: str,
+    unit1: str | None,
+    num2: str | None,
+    unit: str | None,
 ) -> tuple[Quantity | None, int]:
-    """The quantity for a number match (with its groups of those names), and where to
-    resume scanning."""
-    g = _groups()
+    """The quantity for a number match, and where to resume scanning. ``g`` numbers the
+    groups of the match's pattern by name; the caller has read the groups named as the
+    parameters (each group read costs a new string)."""
     start = m.start(g["num"])
     fuzzy = m.group(g["fuzzy"])
     # 从60%到65% is a change between two quantities, not a range.
