@@ -215,9 +215,9 @@ def test_spans_are_ordered_slices(text):
 
 
 def _starts_covered(text: str) -> None:
-    from speechkit.text import quantities
+    from speechkit.text import quantity_patterns
 
-    pattern, first = quantities._pattern(), quantities._FIRST
+    pattern, first = quantity_patterns._pattern(), quantity_patterns._FIRST
     for pos in range(len(text)):
         if pattern.match(text, pos):
             assert first.match(text, pos), (text, pos)
@@ -238,9 +238,9 @@ def test_every_match_in_the_sample_opens_where_the_first_character_class_says(
 
 def _scan_without_skipping(text: str) -> list:
     """find_quantities' scan as it reads without _skip_pattern (every _FIRST position)."""
-    from speechkit.text import quantities
+    from speechkit.text import quantities, quantity_patterns
 
-    pattern, first = quantities._pattern(), quantities._FIRST
+    pattern, first = quantity_patterns._pattern(), quantity_patterns._FIRST
     out, pos = [], 0
     while (c := first.search(text, pos)) is not None:
         m = pattern.match(text, c.start())
@@ -253,7 +253,8 @@ def _scan_without_skipping(text: str) -> list:
         if m.group("pct"):
             q = quantities._percent_words(text, m)
         else:
-            q, pos = quantities._numeric(text, m)
+            groups = m.group("num", "unit1", "num2", "unit")
+            q, pos = quantities._numeric(text, m, pattern.groupindex, *groups)
         if q is not None:
             out.append(q)
     return out

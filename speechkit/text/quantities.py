@@ -8,19 +8,12 @@ are not quantities.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from speechkit.text.numerals import parse_number
-from speechkit.text.units import (
-    _MAGNITUDE_TAIL,
-    Unit,
-    _unit_info,
-    per_pattern,
-    unit_kind,
-    unit_pattern,
-    units,
-)
+from speechkit.text.quantity_patterns import _ARABIC_DIGIT, _CN_DIGIT, _groups, _scan_pattern
+from speechkit.text.units import _MAGNITUDE_TAIL, Unit, _unit_info, per_pattern, unit_kind, units
 
 __all__ = ["Quantity", "Unit", "find_quantities", "unit_kind", "units"]
 
@@ -47,28 +40,6 @@ class Quantity(NamedTuple):
     redacted: bool = False
 
 
-_ARABIC_DIGIT = "0-9０-９"
-_CN_DIGIT = "一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
-# A number starts with a digit or 十 (never with 百/千/万: 千家万户 is not a number).
-_NUM = (
-    rf"[{_ARABIC_DIGIT}{_CN_DIGIT}十拾]"
-    # 千/百 may start a unit (10.5亿千瓦, 3个百分点): then they are not part of the number.
-    rf"(?:[{_ARABIC_DIGIT}{_CN_DIGIT}零〇十拾佰仟万亿]|千(?![瓦米克伏])|百(?!分点)"
-    rf"|[.．点](?=[{_ARABIC_DIGIT}{_CN_DIGIT}零〇])"
-    r"|[,\u202f](?=[0-9]{3}))*"
-)
-# A redaction placeholder (x, xx, x.x) standing for a number.
-_X = r"(?<![A-Za-z])x+(?:\.x+)?(?![A-Za-z])"
-_SEP = r"[~～\-－—–]|至|到"
-# Dates are matched first so that their digits are not read as quantities.
-_DATE = (
-    r"(?:[0-9]{4}\s*[-—–~～至到]\s*)?(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年"
-    r"(?:[0-9]{1,2}月(?:[0-9]{1,2}[日号])?)?"
-    r"|[0-9]{1,2}(?:[-—–~～至到][0-9]{1,2})?月(?:[0-9]{1,2}[日号])?"
-    r"|[0-9]{1,2}[日号]"
-    r"|[0-9]{1,2}[:：][0-9]{2}"
-    r"|0[0-9]年|[0-9]0年代"  # 09年 (2009), 80年代
-)
 # A number without a unit is skipped next to these: list markers, footnotes, ratios, times,
 # formulas, and event names such as “7·20” or “1.8”火灾.
 _NOT_AFTER_BARE = "、.．）)]］】年月日号时点分秒:：∶·•+=<>＋＝”/"
@@ -76,56 +47,6 @@ _NOT_BEFORE_BARE = "（([［【“·+=<>＋＝:：∶/"
 # 约 before a number means "about", except at the end of a word (节约, 制约, 签约).
 _APPROX_BEFORE = re.compile(r"(?:大约|(?<![节制签合契条公预特邀履违缔践隐婚])约)\Z")
 _RANGE_BLOCKERS = ("从", "由")  # 由20%到30% is a change, not a range
-
-
-@cache
-def _pattern() -> re.Pattern[str]:
-    unit = unit_pattern(units())
-    return re.compile(
-        rf"(?P<date>{_DATE})"
-        rf"|(?P<pct>百分之|千分之|万分之)(?P<pnum>{_NUM}|百)"
-        rf"(?:(?P<psep>{_SEP})(?:百分之|千分之|万分之)?(?P<pnum2>{_NUM}|百))?"
-        rf"|(?P<num>{_NUM}|{_X})(?P<unit1>{unit})?"
-        rf"(?:(?P<sep>{_SEP})(?P<num2>{_NUM}|{_X}))?"
-        rf"(?P<fuzzy>多|余)?(?P<unit>{unit})?"
-    )
-
-
-_PCT_UNITS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
-# Every match of _pattern() opens with one of these characters: a digit, a Chinese numeral,
-# 百/千/万 (百分之…) or a redacted x. The pattern opens with an alternation of groups and a
-# look-behind, which keeps re from skipping ahead to where a match can start; searching for
-# this class first does that skipping in C, and the pattern is tried only there.
-_FIRST = re.compile(rf"[{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x](?:(?<![百千万])|(?=分之))")
-# Most places where _FIRST matches are bare Chinese numerals (一些, 统一, 十四五): _scan reads
-# each one and drops it, as it has no unit. _skip_pattern() passes over them in C, with the
-# text where no number starts: a run of Chinese numerals followed by nothing that could
-# continue it or make it a quantity (any character of a number, a unit, a range, 多/余). The
-# run leaves out 千, 百 and the decimal point's Arabic form, which _NUM reads with
-# look-aheads; they are in the "more" class instead, so a run next to them is left to _scan.
-# The run is atomic, (?=(...))(?P=...), so that it is never shortened to skip a part of it.
-_CN_RUN = rf"[{_CN_DIGIT}十拾](?:[{_CN_DIGIT}零〇十拾佰仟万亿]|[点．.](?=[{_CN_DIGIT}零〇]))*"
-
-
-@cache
-def _skip_pattern() -> re.Pattern[str]:
-    firsts = re.escape("".join(sorted({u[0] for u in units()})))
-    more = rf"[{_ARABIC_DIGIT}{_CN_DIGIT}零〇十拾佰仟万亿千百.．点,\u202f{firsts}~～\-－—–至到多余]"
-    return re.compile(
-        rf"(?:[^{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x]+|(?=(?P<run>{_CN_RUN}))(?P=run)(?!{more}))*"
-    )
-
-
-# Where _FIRST does not match: a character outside its class, or 百/千/万 not opening 百分之.
-_NOT_FIRST = rf"(?:[^{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x]|[百千万](?!分之))"
-
-
-@cache
-def _scan_pattern() -> re.Pattern[str]:
-    """_skip_pattern, on to where _FIRST matches (the empty group ``at``), and _pattern there
-    if it matches: three calls in one. Nothing after the skip can fail, so re never gives
-    back what it took: ``at`` is where _FIRST.search would match, or the text's end."""
-    return re.compile(rf"{_skip_pattern().pattern}{_NOT_FIRST}*(?P<at>)(?:{_pattern().pattern})?")
 
 
 # A number is Arabic (see ``arabic`` in _make) if it has an Arabic digit and no Chinese one.
@@ -186,19 +107,24 @@ def _doublings(text: str) -> list[Quantity]:
 
 def _scan(text: str) -> list[Quantity]:
     scan = _scan_pattern().match
+    g = _groups()
+    at_group, first_groups = (
+        g["at"],
+        (g["date"], g["pct"], g["num"], g["unit1"], g["num2"], g["unit"]),
+    )
     size = len(text)
     out: list[Quantity] = []
     pos = 0
     while True:
         m = scan(text, pos)
-        at = m.start("at")
+        at = m.start(at_group)
         if at == size:
             return out
         pos = m.end()
         if pos == at:  # _FIRST matches here, _pattern does not: on to the next character
             pos = at + 1
             continue
-        date, pct, num, unit1, num2, unit = m.group("date", "pct", "num", "unit1", "num2", "unit")
+        date, pct, num, unit1, num2, unit = m.group(*first_groups)
         if date:
             continue
         if pct:
@@ -206,9 +132,12 @@ def _scan(text: str) -> list[Quantity]:
         elif unit1 is None and num2 is None and unit is None and not _ARABIC_CHAR.search(num):
             continue  # most matches (一些, 统一, 十四五): Chinese numerals need a unit
         else:
-            q, pos = _numeric(text, m)
+            q, pos = _numeric(text, m, g, num, unit1, num2, unit)
         if q is not None:
             out.append(q)
+
+
+_PCT_UNITS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
 
 
 def _percent_words(text: str, m: re.Match[str]) -> Quantity | None:
@@ -222,31 +151,41 @@ def _percent_words(text: str, m: re.Match[str]) -> Quantity | None:
     return _build(text, start, end, low, high, unit, approx, redacted=False)
 
 
-def _numeric(text: str, m: re.Match[str]) -> tuple[Quantity | None, int]:
-    """The quantity for a number match, and where to resume scanning."""
-    start = m.start("num")
-    num, unit1, num2, fuzzy, unit = m.group("num", "unit1", "num2", "fuzzy", "unit")
+def _numeric(
+    text: str,
+    m: re.Match[str],
+    g: dict[str, int],
+    num: str,
+    unit1: str | None,
+    num2: str | None,
+    unit: str | None,
+) -> tuple[Quantity | None, int]:
+    """The quantity for a number match, and where to resume scanning. ``g`` numbers the
+    groups of the match's pattern by name; the caller has read the groups named as the
+    parameters (each group read costs a new string)."""
+    start = m.start(g["num"])
+    fuzzy = m.group(g["fuzzy"])
     # 从60%到65% is a change between two quantities, not a range.
     blocked = (
         num2 is not None
-        and m.group("sep") in ("至", "到")
+        and m.group(g["sep"]) in ("至", "到")
         and text.endswith(_RANGE_BLOCKERS, 0, start)
     )
     if unit1 is None and unit is None and not _ARABIC_CHAR.search(num):
         # No unit, so _make would reject them (一到两, 二十至三十).
-        return None, (m.end("num") if blocked else m.end())
+        return None, (m.end(g["num"]) if blocked else m.end())
     if unit1 is not None:
         # A range repeats the unit (6%－6.5%); otherwise only "num unit1" is a quantity.
         same = unit is not None and (unit == unit1 or unit.startswith(unit1))
         if num2 is None or not same or blocked:
-            num2, unit, fuzzy, end = None, unit1, None, m.end("unit1")
+            num2, unit, fuzzy, end = None, unit1, None, m.end(g["unit1"])
         else:
-            end = m.end("unit")
+            end = m.end(g["unit"])
     elif num2 is not None and blocked:
-        num2, unit, fuzzy, end = None, None, None, m.end("num")
+        num2, unit, fuzzy, end = None, None, None, m.end(g["num"])
     else:
-        end = max(m.end("num"), m.end("num2"), m.end("fuzzy"), m.end("unit"))
-    q = _make(text, start, end, num, num2, unit, fuzzy, m)
+        end = max(m.end(g["num"]), m.end(g["num2"]), m.end(g["fuzzy"]), m.end(g["unit"]))
+    q = _make(text, start, end, num, num2, unit, fuzzy)
     return q, (q.end if q is not None else end)
 
 
@@ -258,7 +197,6 @@ def _make(
     num2: str | None,
     unit: str | None,
     fuzzy: str | None,
-    m: re.Match[str],
 ) -> Quantity | None:
     redacted = num.startswith("x")
     explicit_unit = unit is not None
@@ -393,7 +331,9 @@ def _build(
 _tuple_new = tuple.__new__
 
 
+@lru_cache(maxsize=4096)
 def _scaled(value: float | None, factor: float) -> float | None:
+    """``value * factor`` (numbers and units repeat: most calls hit the cache)."""
     if value is None:
         return None
     # Round away binary noise: 1.46 * 1e12 should be 1460000000000.0 exactly.

@@ -18,7 +18,15 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from speechkit.analyzers.targets.cues import cues, words_pattern
-from speechkit.analyzers.targets.lines import Hit, Line, is_heading, read_piece, read_times
+from speechkit.analyzers.targets.lines import (
+    CLAUSE_MARK,
+    LAST_CLAUSE_MARK,
+    Hit,
+    Line,
+    is_heading,
+    read_piece,
+    read_times,
+)
 
 # Roles strong enough to decide from outside the number's own clause: goal and result words
 # reach to the end of their sentence; time words and list heads to the end of their paragraph.
@@ -167,14 +175,16 @@ class Frames:
         n = bisect_right(line_starts, start) - 1
         p_lo = line_starts[n]
         p_hi = line_starts[n + 1] - 1 if n + 1 < len(line_starts) else len(self.text)
-        line = self._line(n, start, end)
+        # (Most numbers lie in the stretch of the current line read already.)
+        i, line = self.current
+        if i != n or line is None or start < line.times_to or end >= line.read_to:
+            line = self._line(n, start, end)
         # The clause and the sentence: from just after the last mark before the number to
         # the first mark after it (the line's ends are marks too).
-        marks = line.clause_marks
-        k = bisect_left(marks, start)
-        c_lo = marks[k - 1] + 1 if k else p_lo
-        k = bisect_left(marks, end, k)
-        c_hi = marks[k] if k < len(marks) else p_hi
+        mark = LAST_CLAUSE_MARK.match(self.text, p_lo, start)
+        c_lo = mark.end() if mark else p_lo
+        mark = CLAUSE_MARK.search(self.text, end, p_hi)
+        c_hi = mark.start() if mark else p_hi
         marks = line.sentence_marks
         k = bisect_left(marks, start)
         s_lo = marks[k - 1] + 1 if k else p_lo
@@ -186,17 +196,16 @@ class Frames:
         # less those that end after hi.
         at_start = bisect_left(starts, start)
         at_c_lo = bisect_left(starts, c_lo, 0, at_start)
-        clause = [h for h in hits[at_c_lo:at_start] if h.end <= start] if hits else []
+        # (Each list is built only when its stretch holds a hit: most stretches hold none.)
+        clause = [h for h in hits[at_c_lo:at_start] if h.end <= start] if at_start > at_c_lo else []
         # A completion after the number in its clause (额度已下达, 增长了5%) looks back.
-        if hits:
-            at_end = bisect_left(starts, end, at_start)
-            after = [
-                h
-                for h in hits[at_end : bisect_left(starts, c_hi, at_end)]
-                if h.end <= c_hi and h.role in _LOOKS_BACK
-            ]
-        else:
-            after = []
+        at_end = bisect_left(starts, end, at_start)
+        at_c_hi = bisect_left(starts, c_hi, at_end)
+        after = (
+            [h for h in hits[at_end:at_c_hi] if h.end <= c_hi and h.role in _LOOKS_BACK]
+            if at_c_hi > at_end
+            else []
+        )
         # A figure quoted from another document (去年政府工作报告提出…) stays quoted to the end
         # of its sentence, unless a goal or result word of its own clause says otherwise.
         # A time word after the quote word is the quoted thing's own (参照河南今年8个…的做法).
@@ -245,17 +254,22 @@ class Frames:
         level, found = "clause", clause
         if not found and hits:
             level = "sentence"
-            found = [h for h in hits[at_s_lo:at_c_lo] if h.end <= c_lo and h.role in SENTENCE]
-            if not found:
-                part = self._part(s_lo, c_lo)
-                found = [
-                    h
-                    for h in hits[bisect_left(starts, part, at_s_lo, at_c_lo) : at_c_lo]
-                    if h.end <= c_lo and h.role in WEAK and h.cue in _CARRY
-                ]
+            if at_c_lo > at_s_lo:
+                found = [h for h in hits[at_s_lo:at_c_lo] if h.end <= c_lo and h.role in SENTENCE]
+                if not found:
+                    part = self._part(s_lo, c_lo)
+                    found = [
+                        h
+                        for h in hits[bisect_left(starts, part, at_s_lo, at_c_lo) : at_c_lo]
+                        if h.end <= c_lo and h.role in WEAK and h.cue in _CARRY
+                    ]
             if not found:
                 level = "paragraph"
-                found = [h for h in hits[:at_s_lo] if h.end <= s_lo and h.role in PARAGRAPH]
+                found = (
+                    [h for h in hits[:at_s_lo] if h.end <= s_lo and h.role in PARAGRAPH]
+                    if at_s_lo
+                    else []
+                )
         if not found:
             level, found = "list", self._list_hits(p_lo)
         if found:

@@ -15,7 +15,10 @@ from speechkit.analyzers.targets.cues import frame_pattern, frame_roles
 from speechkit.text.numerals import small_number
 from speechkit.text.trie import trie_pattern
 
-_CLAUSE_MARK = re.compile("[，、；：,;:。！？!?\n]")
+CLAUSE_MARK = re.compile("[，、；：,;:。！？!?\n]")
+# Up to the last clause mark before where the match is asked to end: ``.*`` jumps to that
+# end and re steps back from there to the mark, so the cost is the clause's, not the line's.
+LAST_CLAUSE_MARK = re.compile(f"(?s:.*){CLAUSE_MARK.pattern}")
 _SENTENCE_MARK = re.compile("[。！？!?\n]")  # the marks that end a sentence (some clause marks)
 _MATCH_START = re.Match.start
 # 今年, 去年: the year they name, from the speech's year.
@@ -54,10 +57,10 @@ class Hit(NamedTuple):
 
 class Line:
     """What ``Frames`` has read of one line, from its start up to ``read_to``: its cue hits
-    (by start) and the offsets of its clause and sentence marks."""
+    (by start) and the offsets of its sentence marks (a clause's ends are looked for in the
+    text: a line has many more clause marks than numbers)."""
 
     __slots__ = (
-        "clause_marks",
         "end",
         "hits",
         "quotes",
@@ -70,7 +73,6 @@ class Line:
     def __init__(self, start: int, end: int):
         self.hits: list[Hit] = []
         self.starts: list[int] = []
-        self.clause_marks: list[int] = []
         self.sentence_marks: list[int] = []
         self.quotes = False  # whether any hit is a quote word (most lines have none)
         self.read_to = start
@@ -107,7 +109,6 @@ def read_piece(text: str, year: int | None, line: Line, hi: int) -> None:
     line.hits += hits
     line.starts += map(_START, hits)
     # (A line has many marks: map runs the offsets out in C, with no Python frame per mark.)
-    line.clause_marks += map(_MATCH_START, _CLAUSE_MARK.finditer(text, lo, hi))
     line.sentence_marks += map(_MATCH_START, _SENTENCE_MARK.finditer(text, lo, hi))
     line.quotes = line.quotes or any(h.role == "quote" for h in hits)
     line.read_to = hi
@@ -123,10 +124,6 @@ def _time_words() -> re.Pattern[str]:
     return re.compile(
         trie_pattern(cue for cue, role in frame_roles().items() if role in PARAGRAPH_ROLES)
     )
-
-
-# Up to the last clause mark before where the match is asked to end.
-_LAST_MARK = re.compile("(?s:.*)[，、；：,;:。！？!?\n]")
 
 
 def read_times(text: str, year: int | None, line: Line, hi: int) -> None:
@@ -145,8 +142,8 @@ def read_times(text: str, year: int | None, line: Line, hi: int) -> None:
     for m in _time_words().finditer(text, lo, hi):
         if m.start() < read:
             continue
-        last = _LAST_MARK.match(text, lo, m.start())
-        after = _CLAUSE_MARK.search(text, m.end(), hi)
+        last = LAST_CLAUSE_MARK.match(text, lo, m.start())
+        after = CLAUSE_MARK.search(text, m.end(), hi)
         clause_lo, read = last.end() if last else lo, after.start() if after else hi
         hits += [
             h for h in _cue_hits(text, year, clause_lo, read, False) if h.role in PARAGRAPH_ROLES
@@ -156,7 +153,6 @@ def read_times(text: str, year: int | None, line: Line, hi: int) -> None:
     hits.sort(key=_START)
     line.hits += hits
     line.starts += map(_START, hits)
-    line.clause_marks.append(hi - 1)
     line.sentence_marks.append(hi - 1)
     line.read_to = line.times_to = hi
 
