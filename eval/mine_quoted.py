@@ -17,26 +17,17 @@ or in its frame (知识产权 of 实施知识产权战略). The rows are vetted 
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))  # central_documents, beside this script
+
+from central_documents import documents  # noqa: E402
 
 from speechkit.text.lexicon import load_lexicon  # noqa: E402
-
-# The brief of round 8a: work reports and congress reports that are not eval texts of the test
-# split, hold-out texts (1995, 1999, 2012, 2016) or shared texts (2018-2025, 19th, 20th).
-ALLOWED_WORK_REPORTS = (
-    1980, 1981, 1982, 1984, 1985, 1986, 1987, 1988, 1992, 1994, 1997, 1998, 2000, 2002, 2003,
-    2005, 2006, 2007, 2008, 2009, 2010, 2011, 2013, 2015, 2017,
-)  # fmt: skip
-CONGRESS_YEARS = {11: 1977, 12: 1982, 14: 1992, 15: 1997, 16: 2002, 17: 2007, 18: 2012}
-CONGRESS_NAMES = {11: "十一大", 12: "十二大", 14: "十四大", 15: "十五大", 16: "十六大",
-                  17: "十七大", 18: "十八大"}  # fmt: skip
 
 HAN = "\u4e00-\u9fff"
 # A quoted phrase: Chinese characters, with 、 or ， inside a series (一个中心、两个基本点).
@@ -84,30 +75,6 @@ OPENERS = re.compile(
     r"搞好|做好|完善|制定|采取|调整|实施好|广泛|普遍|在|对|和|及|与|并|把|按照|根据|通过|的)+)"
 )
 MIN_DOCS = 2
-
-
-def documents(mirror: str) -> list[tuple[int, str, str]]:
-    """``(year, name, text)`` of the allowed documents, oldest first."""
-
-    def lines(path: str):
-        out = subprocess.run(
-            ["git", "--git-dir", mirror, "show", f"HEAD:{path}"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        return [json.loads(line) for line in out.splitlines() if line.strip()]
-
-    docs = []
-    for row in lines("government_work_reports.jsonl"):
-        if row.get("year") and int(row["year"]) in ALLOWED_WORK_REPORTS:
-            docs.append((int(row["year"]), f"国务院政府工作报告 {row['year']}", row["content"]))
-    for row in lines("cpc_congress_reports.jsonl"):
-        number = row.get("congress")
-        if number in CONGRESS_YEARS:
-            year = CONGRESS_YEARS[number]
-            docs.append((year, f"{CONGRESS_NAMES[number]}报告 {year}", row["content"]))
-    return sorted(docs, key=lambda d: (d[0], d[1]))
 
 
 def _tail_phrases(text: str, anchor: str):

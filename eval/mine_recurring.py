@@ -19,27 +19,18 @@ hand (eval/lexicon_mining/round8c.tsv).
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))  # central_documents, beside this script
+
+from central_documents import documents  # noqa: E402
 
 from speechkit.text.lexicon import load_lexicon  # noqa: E402
-
-# Work reports and congress reports that are not eval texts of the test split, hold-out texts
-# (1995, 1999, 2012, 2016), shared texts (2018-2025, 19th, 20th) or the 13th congress report.
-ALLOWED_WORK_REPORTS = (
-    1980, 1981, 1982, 1984, 1985, 1986, 1987, 1988, 1992, 1994, 1997, 1998, 2000, 2002, 2003,
-    2005, 2006, 2007, 2008, 2009, 2010, 2011, 2013, 2015, 2017,
-)  # fmt: skip
-CONGRESS_YEARS = {11: 1977, 12: 1982, 14: 1992, 15: 1997, 16: 2002, 17: 2007, 18: 2012}
-CONGRESS_NAMES = {11: "十一大", 12: "十二大", 14: "十四大", 15: "十五大", 16: "十六大",
-                  17: "十七大", 18: "十八大"}  # fmt: skip
 
 MIN_LEN, MAX_LEN = 4, 12
 MIN_DOCS = 3
@@ -47,30 +38,6 @@ WINDOW = 5  # two documents of years y and y+5 at most: one six-year window
 RUN = re.compile(r"[\u4e00-\u9fff、]+")
 BOILERPLATE = HERE / "lexicon_mining" / "boilerplate.txt"
 _QUOTES = str.maketrans("", "", '“”‘’"「」『』')
-
-
-def documents(mirror: str) -> list[tuple[int, str, str]]:
-    """``(year, name, text)`` of the allowed documents, oldest first."""
-
-    def rows(path: str):
-        out = subprocess.run(
-            ["git", "--git-dir", mirror, "show", f"HEAD:{path}"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        return [json.loads(line) for line in out.splitlines() if line.strip()]
-
-    docs = []
-    for row in rows("government_work_reports.jsonl"):
-        if row.get("year") and int(row["year"]) in ALLOWED_WORK_REPORTS:
-            docs.append((int(row["year"]), f"国务院政府工作报告 {row['year']}", row["content"]))
-    for row in rows("cpc_congress_reports.jsonl"):
-        number = row.get("congress")
-        if number in CONGRESS_YEARS:
-            year = CONGRESS_YEARS[number]
-            docs.append((year, f"{CONGRESS_NAMES[number]}报告 {year}", row["content"]))
-    return sorted(docs, key=lambda d: (d[0], d[1]))
 
 
 def stop_frames(path: Path = BOILERPLATE) -> list[str]:

@@ -4,27 +4,19 @@ and quotes, frames and series are found with their earliest document."""
 from __future__ import annotations
 
 import csv
-import importlib.util
-import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from .mining import central_mirror, eval_script
 
 
 @pytest.fixture(scope="module")
 def miner():
-    spec = importlib.util.spec_from_file_location("mine_quoted", ROOT / "eval" / "mine_quoted.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return eval_script("mine_quoted")
 
 
 def _mirror(tmp_path: Path) -> str:
-    work = tmp_path / "work"
-    work.mkdir()
     reports = [
         # 1983 is a test text of the eval: never read.
         {"year": "1983", "content": "坚持“禁用口号”。实施甲乙丙丁战略。"},
@@ -42,14 +34,7 @@ def _mirror(tmp_path: Path) -> str:
         {"congress": 12, "content": "实施戊己庚战略。"},
         {"congress": 13, "content": "“禁用口号”"},
     ]
-    for name, rows in (("government_work_reports", reports), ("cpc_congress_reports", congress)):
-        lines = "\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
-        (work / f"{name}.jsonl").write_text(lines + "\n", encoding="utf-8")
-    git = ["git", "-C", str(work), "-c", "user.name=t", "-c", "user.email=t@t"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "."], check=True)
-    subprocess.run([*git, "commit", "-qm", "corpus"], check=True)
-    return str(work / ".git")
+    return central_mirror(tmp_path, reports, congress)
 
 
 def test_candidates_of_the_allowed_documents(miner, tmp_path):

@@ -5,28 +5,19 @@ lexicon forms and parts said by the same documents as a longer phrase are left o
 from __future__ import annotations
 
 import csv
-import importlib.util
-import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from .mining import central_mirror, eval_script
 
 
 @pytest.fixture(scope="module")
 def miner():
-    path = ROOT / "eval" / "mine_recurring.py"
-    spec = importlib.util.spec_from_file_location("mine_recurring", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return eval_script("mine_recurring")
 
 
 def _mirror(tmp_path: Path) -> str:
-    work = tmp_path / "work"
-    work.mkdir()
     reports = [
         {"year": "1980", "content": "搞好整顿财经纪律工作。要稳定物价水平。坚持科学发展观。"},
         {"year": "1981", "content": "继续整顿财经纪律。坚持科学发展观。"},
@@ -41,14 +32,7 @@ def _mirror(tmp_path: Path) -> str:
         {"congress": 12, "content": "今年要扩大开放。"},
         {"congress": 13, "content": "禁读的口号"},
     ]
-    for name, rows in (("government_work_reports", reports), ("cpc_congress_reports", congress)):
-        lines = "\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
-        (work / f"{name}.jsonl").write_text(lines + "\n", encoding="utf-8")
-    git = ["git", "-C", str(work), "-c", "user.name=t", "-c", "user.email=t@t"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "."], check=True)
-    subprocess.run([*git, "commit", "-qm", "corpus"], check=True)
-    return str(work / ".git")
+    return central_mirror(tmp_path, reports, congress)
 
 
 def test_recurring_phrases_of_the_allowed_documents(miner, tmp_path):
