@@ -8,6 +8,7 @@ the repository's git directory, read with ``git show HEAD:...`` (no work tree ne
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 
@@ -42,3 +43,11 @@ def documents(mirror: str) -> list[tuple[int, str, str]]:
             year = CONGRESS_YEARS[number]
             docs.append((year, f"{CONGRESS_NAMES[number]}报告 {year}", row["content"]))
     return sorted(docs, key=lambda d: (d[0], d[1]))
+
+
+def command_line(description: str, argv: list[str] | None) -> argparse.Namespace:
+    """A miner's arguments: the MIRROR git directory and ``-o FILE`` (default: stdout)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("mirror", help="git directory of aldohemsn/chinese-political-corpora")
+    parser.add_argument("-o", "--output", help="TSV to write (default: stdout)")
+    return parser.parse_args(argv)

@@ -16,7 +16,6 @@ or in its frame (知识产权 of 实施知识产权战略). The rows are vetted 
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
@@ -25,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))  # central_documents, beside this script
 
-from central_documents import documents  # noqa: E402
+from central_documents import command_line, documents  # noqa: E402
 
 from speechkit.text.lexicon import load_lexicon  # noqa: E402
 
@@ -138,10 +137,7 @@ def _near(phrase: str, forms: list[str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mirror", help="git directory of aldohemsn/chinese-political-corpora")
-    parser.add_argument("-o", "--output", help="TSV to write (default: stdout)")
-    args = parser.parse_args(argv)
+    args = command_line(__doc__.splitlines()[0], argv)
     docs = documents(args.mirror)
     owner = load_lexicon().form_map()
     # A quoted phrase and the same phrase in a frame are one candidate, quoted first.

@@ -18,7 +18,6 @@ hand (eval/lexicon_mining/round8c.tsv).
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import defaultdict
@@ -28,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))  # central_documents, beside this script
 
-from central_documents import documents  # noqa: E402
+from central_documents import command_line, documents  # noqa: E402
 
 from speechkit.text.lexicon import load_lexicon  # noqa: E402
 
@@ -126,10 +125,7 @@ def _context(text: str, phrase: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mirror", help="git directory of aldohemsn/chinese-political-corpora")
-    parser.add_argument("-o", "--output", help="TSV to write (default: stdout)")
-    args = parser.parse_args(argv)
+    args = command_line(__doc__.splitlines()[0], argv)
     docs = documents(args.mirror)
     found = on_word_bounds(maximal(recurring(docs, stop_frames())), docs)
     forms = {form.translate(_QUOTES) for entry in load_lexicon() for form in entry.forms}

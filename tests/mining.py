@@ -3,6 +3,7 @@ the layout of aldohemsn/chinese-political-corpora, committed to a git directory.
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import json
 import subprocess
@@ -31,3 +32,11 @@ def central_mirror(tmp_path: Path, reports: list[dict], congress: list[dict]) ->
     subprocess.run([*git, "add", "."], check=True)
     subprocess.run([*git, "commit", "-qm", "corpus"], check=True)
     return str(work / ".git")
+
+
+def mined_rows(miner, mirror: str, tmp_path: Path) -> dict[str, dict]:
+    """The miner's rows on ``mirror``, by phrase (its exit status checked)."""
+    out = tmp_path / "candidates.tsv"
+    assert miner.main([mirror, "-o", str(out)]) == 0
+    with out.open(encoding="utf-8") as f:
+        return {row["phrase"]: row for row in csv.DictReader(f, delimiter="\t")}

@@ -3,12 +3,11 @@ and quotes, frames and series are found with their earliest document."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
-from .mining import central_mirror, eval_script
+from .mining import central_mirror, eval_script, mined_rows
 
 
 @pytest.fixture(scope="module")
@@ -38,10 +37,7 @@ def _mirror(tmp_path: Path) -> str:
 
 
 def test_candidates_of_the_allowed_documents(miner, tmp_path):
-    out = tmp_path / "candidates.tsv"
-    assert miner.main([_mirror(tmp_path), "-o", str(out)]) == 0
-    with out.open(encoding="utf-8") as f:
-        rows = {row["phrase"]: row for row in csv.DictReader(f, delimiter="\t")}
+    rows = mined_rows(miner, _mirror(tmp_path), tmp_path)
     assert "禁用口号" not in rows and "决议口号" not in rows  # 1983 and the 13th congress
     quoted = rows["调放结合"]
     assert quoted["kinds"] == "quoted" and quoted["n_docs"] == "2"

@@ -4,12 +4,11 @@ lexicon forms and parts said by the same documents as a longer phrase are left o
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
-from .mining import central_mirror, eval_script
+from .mining import central_mirror, eval_script, mined_rows
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +35,7 @@ def _mirror(tmp_path: Path) -> str:
 
 
 def test_recurring_phrases_of_the_allowed_documents(miner, tmp_path):
-    out = tmp_path / "candidates.tsv"
-    assert miner.main([_mirror(tmp_path), "-o", str(out)]) == 0
-    with out.open(encoding="utf-8") as f:
-        rows = {row["phrase"]: row for row in csv.DictReader(f, delimiter="\t")}
+    rows = mined_rows(miner, _mirror(tmp_path), tmp_path)
     said = rows["整顿财经纪律"]  # three allowed documents; 1983 is not counted
     assert said["n_docs"] == "3" and said["first_source"] == "国务院政府工作报告 1980"
     assert rows["搞活流通体制"]["n_docs"] == "2"  # two documents one year apart
