@@ -10,6 +10,8 @@ import sys
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import speechkit
 from speechkit.analyzers.slogans import (
@@ -875,17 +877,80 @@ def test_matcher_tables_are_those_of_their_definitions():
     # with a stack over the sorted forms: both must equal the per-form definitions.
     import numpy as np
 
-    from speechkit.analyzers.slogans.matcher import _nested, _StartFilter
+    from speechkit.analyzers.slogans.matcher import HEAD, _nested, _StartFilter
     from speechkit.text.lexicon import load_lexicon
 
     forms = {**load_lexicon().form_map(), "碳": "碳", "𠀋字": "𠀋字", "三": "三"}
     start_filter = _StartFilter(forms)
-    for k in (1, 2, 3):
+    for k in range(1, HEAD + 1):
         expected = np.zeros(1 << _StartFilter._BITS, dtype=bool)
         for form in forms:
-            if min(len(form), 3) == k:
+            if min(len(form), HEAD) == k:
                 expected[_StartFilter._hash(form[:k])] = True
         assert np.array_equal(start_filter._tables[k], expected)
+    pairs = np.zeros(1 << _StartFilter._BITS, dtype=bool)
+    pairs[[_StartFilter._hash(form[:2]) for form in forms if len(form) >= 2]] = True
+    assert np.array_equal(start_filter._pairs, pairs)
     assert _nested(forms) == {
         form: [form[:k] for k in range(len(form), 0, -1) if form[:k] in forms] for form in forms
     }
+
+
+def _naive_matches(forms: dict[str, str], text: str) -> list[tuple[str, str, int, int]]:
+    """The matcher's definition, position by position: at each position of the text without
+    its quotation marks every form that starts there, longest first, each entry's matches
+    never overlapping; a numeral right after a count prefix starts none."""
+    from speechkit.analyzers.slogans.matcher import _COUNT_PREFIX, QUOTES
+    from speechkit.text.numerals import COUNT_NUMERALS
+
+    kept = [at for at, ch in enumerate(text) if ch not in QUOTES]
+    bare = "".join(text[at] for at in kept)
+    ends: dict[str, int] = {}
+    found = []
+    for i in range(len(bare)):
+        if bare[i] in COUNT_NUMERALS and i and bare[i - 1] in _COUNT_PREFIX:
+            continue
+        seen = set()
+        for form in sorted((f for f in forms if bare.startswith(f, i)), key=len, reverse=True):
+            slogan = forms[form]
+            if slogan in seen or ends.get(slogan, 0) > i:
+                continue
+            seen.add(slogan)
+            ends[slogan] = i + len(form)
+            found.append((slogan, form, kept[i], kept[i + len(form) - 1] + 1))
+    return found
+
+
+_FORMS = {
+    "碳达峰": "碳达峰",
+    "碳达峰碳中和": "碳达峰碳中和",
+    "碳中和": "碳达峰碳中和",
+    "达峰": "达峰",
+    "两个确立": "两个确立",
+    "两个维护": "两个维护",
+    "坚决做到两个维护": "坚决做到两个维护",
+    "三个一律": "三个一律",
+    "一带一路": "一带一路",
+    "一带一路倡议高质量发展": "一带一路倡议高质量发展",
+    "稳": "稳",
+    "稳增长": "稳增长",
+    "𠀋字": "𠀋字",
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*_FORMS, "“", "”", "‘", "’", "「", "十", "第", "三", "个", "的", "，", "\ud800", "𠀋"]
+        ),
+        max_size=40,
+    )
+)
+def test_the_matcher_finds_what_its_definition_says(pieces):
+    # Forms, parts of forms, quotation marks inside and around them, count prefixes, a stray
+    # surrogate and a character outside the BMP: the fast filter and lookup must find what the
+    # position-by-position definition finds.
+    text = "".join(pieces)
+    found = [tuple(m) for m in Matcher(_FORMS)._find_bare(text)]
+    assert found == _naive_matches(_FORMS, text)

@@ -8,8 +8,6 @@ place the longest of them).
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
@@ -21,6 +19,7 @@ from speechkit.text.numerals import COUNT_NUMERALS
 from speechkit.text.windows import windows
 
 WINDOW = 1 << 20  # characters matched at a time
+HEAD = 5  # forms are looked up by their first five characters
 
 # A form that starts with a numeral does not match right after one of these: 第三个一律 is an
 # ordinal and 十三个一律 a larger count.
@@ -28,7 +27,8 @@ _COUNT_PREFIX = frozenset(COUNT_NUMERALS + "百千万零〇0123456789第")
 # Quotation marks do not matter: “三公”经费 is 三公经费 and 揭批“四人帮” is 揭批四人帮.
 # Forms are stored without them (speechkit.text.lexicon) and matched on the text without them.
 QUOTES = '“”‘’"「」『』'
-_QUOTE = re.compile(f"[{re.escape(QUOTES)}]")
+_QUOTE_TABLE = np.zeros(max(map(ord, QUOTES)) + 2, dtype=bool)  # the last: any other character
+_QUOTE_TABLE[[ord(q) for q in QUOTES]] = True
 _OPENING, _CLOSING = '“‘"「『', '”’"」』'
 
 
@@ -91,19 +91,20 @@ class Matcher:
 
     At a position the forms that start there are the longest one and those of its prefixes
     that are forms too (kept per form). The longest is found among the forms that share the
-    position's first three characters (one dict lookup, then ``str.startswith``, longest
-    first), else among the forms of one or two characters.
+    position's first ``HEAD`` characters (one dict lookup, then ``str.startswith``, longest
+    first), else among the shorter forms (one set lookup per length).
     """
 
     def __init__(self, forms: dict[str, str]):
         self.forms = forms
         self._guards = {form: after for form, after in guards().items() if form in forms}
         self._bound = {form: before for form, before in bound_heads().items() if form in forms}
-        self._long: dict[str, list[str]] = {}  # first three characters -> forms, longest first
+        self._long: dict[str, list[str]] = {}  # first HEAD characters -> forms, longest first
         for form in sorted(forms, key=len, reverse=True):
-            if len(form) >= 3:
-                self._long.setdefault(form[:3], []).append(form)
-        self._short = frozenset(form for form in forms if len(form) < 3)
+            if len(form) >= HEAD:
+                self._long.setdefault(form[:HEAD], []).append(form)
+        self._short = frozenset(form for form in forms if len(form) < HEAD)
+        self._short_lengths = sorted({len(form) for form in self._short}, reverse=True)
         self._nested = _nested(forms)
         self._starts = _StartFilter(forms)
 
@@ -142,34 +143,44 @@ class Matcher:
         ]
 
     def _find_bare(self, text: str) -> list[Match]:
-        quotes = [m.start() for m in _QUOTE.finditer(text)]
-        if not quotes:
-            return self._find(text)
+        codes = _codes(text)
+        quoted = _QUOTE_TABLE[np.minimum(codes, _QUOTE_TABLE.size - 1)]
+        if not quoted.any():
+            return [Match(*found) for found in self._find(text, codes)]
         bare = text
         for quote in QUOTES:
             if quote in bare:
                 bare = bare.replace(quote, "")
-        # The bare position where each quote was taken out: bare position b is text
-        # position b + (quotes taken out at or before b).
-        cut = [at - n for n, at in enumerate(quotes)]
+        # Where each character of the bare text stands in ``text``.
+        kept = np.flatnonzero(~quoted)
+        found = self._find(bare, codes[kept])
+        if not found:
+            return []
+        starts = kept[[start for _, _, start, _ in found]].tolist()
+        ends = kept[[end - 1 for _, _, _, end in found]].tolist()
+        return [
+            Match(slogan, form, start, end + 1)
+            for (slogan, form, _, _), start, end in zip(found, starts, ends)
+        ]
 
-        def place(at: int) -> int:
-            return at + bisect_right(cut, at)
-
-        return [Match(s, f, place(a), place(b - 1) + 1) for s, f, a, b in self._find(bare)]
-
-    def _find(self, text: str) -> list[Match]:
-        forms, nested, long, short = self.forms, self._nested, self._long, self._short
+    def _find(self, text: str, codes: np.ndarray) -> list[tuple[str, str, int, int]]:
+        """``Match`` fields (plain tuples: this is the hot loop) of every match in ``text``,
+        whose characters are ``codes``."""
+        forms, nested, long = self.forms, self._nested, self._long
+        short, lengths = self._short, self._short_lengths
         ends: dict[str, int] = {}  # slogan -> end of its last match
         matches = []
         # Positions the filter rejects have no form starting there.
-        for i in self._starts.candidates(text):
+        for i in self._starts.candidates(codes):
             # The longest form that starts at i (inline: this loop is the matcher's cost).
-            for found in long.get(text[i : i + 3], ()):
+            for found in long.get(text[i : i + HEAD], ()):
                 if text.startswith(found, i):
                     break
             else:
-                if (found := text[i : i + 2]) not in short and (found := text[i]) not in short:
+                for k in lengths:
+                    if (found := text[i : i + k]) in short:
+                        break
+                else:
                     continue
             if text[i] in COUNT_NUMERALS and i and text[i - 1] in _COUNT_PREFIX:
                 continue
@@ -179,9 +190,15 @@ class Matcher:
                 if slogan in seen or ends.get(slogan, 0) > i:
                     continue
                 seen.add(slogan)
-                ends[slogan] = i + len(form)
-                matches.append(Match(slogan, form, i, i + len(form)))
+                end = ends[slogan] = i + len(form)
+                matches.append((slogan, form, i, end))
         return matches
+
+
+def _codes(text: str) -> np.ndarray:
+    """One uint32 per character of ``text`` (surrogatepass keeps a stray surrogate one unit,
+    as ``str`` indexing does)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
 
 
 def _nested(forms: Iterable[str]) -> dict[str, list[str]]:
@@ -198,30 +215,42 @@ def _nested(forms: Iterable[str]) -> dict[str, list[str]]:
 
 
 class _StartFilter:
-    """Positions where some form may start, from a hash of its first three characters.
+    """Positions where some form may start, from a hash of its first ``HEAD`` characters
+    (all of a shorter form).
 
-    A fifth of the text starts with a character some form starts with; looking each of them
-    up in Python would be slow. Hashing each window of three characters in numpy leaves
-    about 2.5 candidates per match; hash collisions only add candidates, which the lookup
-    then rejects.
+    A fifth of the text starts with a character some form starts with, and one position in
+    seven with the first two characters of one; looking each of them up in Python would be
+    slow. So the filter hashes, in numpy, every window of two characters, then at the
+    positions whose pair some form starts with, the window of up to five: about 1.5
+    candidates per match are left (three characters in one pass left 2.5). Hash collisions
+    only add candidates, which the lookup then rejects.
     """
 
     _BITS = 20
-    _MULTIPLIERS = (0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D)
+    _MULTIPLIERS = (0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1)
 
     def __init__(self, forms: Iterable[str]):
-        self._tables: dict[int, np.ndarray] = {}
         heads: dict[int, list[str]] = {}
         for form in forms:
-            heads.setdefault(min(len(form), 3), []).append(form[:3])
-        for k, starts in heads.items():
-            # the heads' hashes at once, as ``candidates`` hashes the text's windows
-            codes = np.frombuffer("".join(starts).encode("utf-32-le"), dtype="<u4").reshape(-1, k)
-            h = np.zeros(len(starts), dtype=np.uint32)
+            heads.setdefault(min(len(form), HEAD), []).append(form[:HEAD])
+        # each length of head (k: the first k characters, all of a shorter form), and the
+        # first two characters of every form of two or more
+        self._tables = {k: self._table(starts, k) for k, starts in heads.items()}
+        pairs = [form[:2] for form in forms if len(form) >= 2]
+        self._pairs = self._table(pairs, 2)
+
+    @classmethod
+    def _table(cls, heads: list[str], k: int) -> np.ndarray:
+        """A table with the hash of every head of ``k`` characters set: the heads' hashes at
+        once, as ``candidates`` hashes the text's windows."""
+        table = np.zeros(1 << cls._BITS, dtype=bool)
+        if heads:
+            codes = np.frombuffer("".join(heads).encode("utf-32-le"), dtype="<u4").reshape(-1, k)
+            h = np.zeros(len(heads), dtype=np.uint32)
             for i in range(k):
-                h += codes[:, i].astype(np.uint32) * np.uint32(self._MULTIPLIERS[i])
-            table = self._tables[k] = np.zeros(1 << self._BITS, dtype=bool)
-            table[h >> np.uint32(32 - self._BITS)] = True
+                h += codes[:, i].astype(np.uint32) * np.uint32(cls._MULTIPLIERS[i])
+            table[h >> np.uint32(32 - cls._BITS)] = True
+        return table
 
     @classmethod
     def _hash(cls, chars: str) -> int:
@@ -230,21 +259,27 @@ class _StartFilter:
             h = (h + ord(ch) * mul) & 0xFFFFFFFF
         return h >> (32 - cls._BITS)
 
-    def candidates(self, text: str) -> list[int]:
-        """Sorted positions in ``text`` where a form may start."""
-        n = len(text)
-        # one uint32 per character (surrogatepass keeps a stray surrogate one unit), padded
-        # so that every position has a full window of three
-        codes = np.frombuffer(
-            (text + "\0\0").encode("utf-32-le", "surrogatepass"), dtype="<u4"
-        ).astype(np.uint32, copy=False)
+    def candidates(self, codes: np.ndarray) -> list[int]:
+        """Sorted positions where a form may start in the text whose characters are
+        ``codes`` (``_codes``)."""
+        n = len(codes)
+        # padded, so that every position has a full window of HEAD characters
+        padded = np.zeros(n + HEAD - 1, dtype=np.uint32)
+        padded[:n] = codes
         shift = np.uint32(32 - self._BITS)
-        hit = np.zeros(n, dtype=bool)
-        h = codes * np.uint32(self._MULTIPLIERS[0])
-        for k in (1, 2, 3):
+        multipliers = [np.uint32(m) for m in self._MULTIPLIERS]
+        first = padded[:n] * multipliers[0]
+        pair = first + padded[1 : n + 1] * multipliers[1]
+        hit = self._pairs[pair >> shift]
+        if 1 in self._tables:
+            hit |= self._tables[1][first >> shift]
+        at = np.flatnonzero(hit)
+        # the windows of one to HEAD characters at those positions
+        h = first[at]
+        kept = np.zeros(len(at), dtype=bool)
+        for k in range(1, HEAD + 1):
             if k > 1:
-                h = h[:-1]
-                h += codes[k - 1 :] * np.uint32(self._MULTIPLIERS[k - 1])
+                h += padded[at + (k - 1)] * multipliers[k - 1]
             if k in self._tables:
-                hit |= self._tables[k][h[:n] >> shift]
-        return np.flatnonzero(hit).tolist()
+                kept |= self._tables[k][h >> shift]
+        return at[kept].tolist()
