@@ -45,14 +45,19 @@ _LIVE: weakref.WeakSet[Workers] = weakref.WeakSet()
 class Workers:
     """``jobs`` worker processes, forked (after ``warm()``) from a zygote forked from this
     process. ``imap(func, items)`` runs ``func`` on the workers, results in order; as a
-    context manager, the workers end with the block."""
+    context manager, the workers end with the block.
 
-    def __init__(self, jobs: int, warm: Callable[[], None] | None = None):
+    With ``handoff`` the zygote calls ``warm(receive)`` instead: ``receive()`` waits for the
+    one object this process hands over with ``hand`` (something it makes while the zygote
+    loads what it can without it)."""
+
+    def __init__(self, jobs: int, warm: Callable[..., None] | None = None, handoff: bool = False):
         import multiprocessing
         from multiprocessing.connection import Pipe
 
         self.jobs = jobs
         self.closed = False
+        handoff_recv, self._handoff = Pipe(duplex=False) if handoff else (None, None)
         ends = [(Pipe(duplex=False), Pipe(duplex=False)) for _ in range(jobs)]
         self._tasks = [task_send for (_, task_send), _ in ends]
         self._results = [result_recv for _, (result_recv, _) in ends]
@@ -61,15 +66,26 @@ class Workers:
         self._pids = mmap.mmap(-1, 8 * jobs)
         self._zygote = multiprocessing.get_context("fork").Process(
             target=_zygote,
-            args=(warm, children, self._results, self._tasks, self._pids),
+            # the zygote closes this process's ends: the handoff's too, or it never sees EOF
+            args=(warm, handoff_recv, children, self._results, self._own_ends(), self._pids),
             name="speechkit-workers",
             daemon=True,
         )
         self._zygote.start()
+        if handoff_recv is not None:
+            handoff_recv.close()
         for task_recv, result_send in children:
             task_recv.close()
             result_send.close()
         _LIVE.add(self)
+
+    def _own_ends(self) -> list:
+        return [*self._tasks, *([self._handoff] if self._handoff is not None else [])]
+
+    def hand(self, payload: Any) -> None:
+        """Hand ``payload`` to the zygote's ``warm`` (``handoff``; once)."""
+        self._handoff.send(payload)
+        self._handoff.close()
 
     def __enter__(self) -> Workers:
         return self
@@ -133,6 +149,8 @@ class Workers:
         if self.closed:
             return
         self.closed = True
+        if self._handoff is not None:
+            self._handoff.close()  # a zygote still waiting for its handoff gets EOFError
         for conn in self._tasks:
             conn.close()
         self._zygote.join(timeout=5)
@@ -274,7 +292,7 @@ def _worker_gone() -> SpeechkitError:
     )
 
 
-def _zygote(warm, children, parent_results, parent_tasks, pids) -> None:
+def _zygote(warm, handoff, children, parent_results, parent_sends, pids) -> None:
     """The zygote: warm up, fork the workers, wait for them."""
     parent = os.getppid()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
@@ -282,10 +300,13 @@ def _zygote(warm, children, parent_results, parent_tasks, pids) -> None:
     die_with_parent()
     if os.getppid() != parent:  # the parent was gone before the line above
         os._exit(1)
-    for conn in (*parent_results, *parent_tasks):
+    for conn in (*parent_results, *parent_sends):
         conn.close()
     try:
-        if warm is not None:
+        if handoff is not None:
+            with handoff:
+                warm(handoff.recv)
+        elif warm is not None:
             warm()
     except Exception as exc:
         for _, results in children:

@@ -146,26 +146,56 @@ def test_a_speech_that_fails_is_named(workers, big_input, monkeypatch):
     assert "Traceback" not in result.output
 
 
-def test_workers_inherit_a_second_round_context_made_before_they_fork(big_input, monkeypatch):
-    # slogans without --discover: its context is made once, in this process, before the
-    # workers fork, so they neither make it again nor unpickle it. A context that cannot be
-    # pickled proves it: a lock travels to no worker by pickle.
-    import threading
+class _CountsUnpickling:
+    """Adds a line to ``path`` each time it is unpickled, in whatever process."""
 
+    def __init__(self, path):
+        self.path = path
+
+    def __reduce__(self):
+        return (_unpickled, (self.path,))
+
+
+def _unpickled(path):
+    with open(path, "a") as file:
+        file.write("unpickled\n")
+    return _CountsUnpickling(path)
+
+
+def test_workers_inherit_a_second_round_context_made_once(big_input, monkeypatch, tmp_path):
+    # slogans without --discover: its context is made once, in this process, while the
+    # zygote loads numpy, and handed to the zygote once: the workers forked from it neither
+    # make it again nor unpickle it with their tasks.
     big_input(True)
     analyzer = REGISTRY["slogans"]
     real = analyzer.gather
     made = []
+    log = tmp_path / "unpickled.txt"
 
-    def gather_with_a_lock(scans, **options):
+    def gather_counted(scans, **options):
         made.append(1)
-        return {**real(scans, **options), "lock": threading.Lock()}
+        return {**real(scans, **options), "counter": _CountsUnpickling(str(log))}
 
-    monkeypatch.setattr(analyzer, "gather", gather_with_a_lock)
+    monkeypatch.setattr(analyzer, "gather", gather_counted)
     rows = run(analyzer, speechkit.load(SAMPLE))
     monkeypatch.setattr(analyzer, "gather", real)
     assert rows == run(analyzer, speechkit.load(SAMPLE))
     assert made == [1]  # once, in this process
+    assert log.read_text().splitlines() == ["unpickled"]  # once, by the zygote
+
+
+def test_a_zygote_waiting_for_its_handoff_ends_with_the_workers():
+    # The main process fails before it hands the context over (a bad lexicon file, say):
+    # closing the workers ends the zygote, which was waiting for it.
+    from speechkit.workers import Workers
+
+    def warm(receive):
+        receive()
+
+    workers = Workers(2, warm, handoff=True)
+    zygote = workers._zygote
+    workers.close()
+    assert zygote.exitcode is not None
 
 
 @pytest.mark.parametrize("workers", [False, True])

@@ -81,13 +81,22 @@ class LocalEngine:
         # (the lexicon), instead of each making or reading them again.
         # Only a two-round analyzer needs a folder (its context, its first round's speeches).
         with _spill() if analyzer.rounds == 2 else nullcontext() as spill:
-            shared = None
-            if analyzer.rounds == 2 and not analyzer.needs_scan(**options):
-                shared = _share(analyzer.gather([], **options), spill, forked_later=True)
+            unscanned = analyzer.rounds == 2 and not analyzer.needs_scan(**options)
             if not parallel:
+                shared = None
+                if unscanned:
+                    shared = _share(analyzer.gather([], **options), spill, forked_later=True)
                 yield from _run(analyzer, ref, options, tasks, map, seen, failures, spill, shared)
                 return
-            with Workers(jobs, partial(_warm, analyzer, options)) as workers:
+            # The context is made here while the zygote loads what it can without it, then
+            # handed to the zygote, which makes its tables from it before forking.
+            warm = partial(_warm, analyzer, options)
+            with Workers(jobs, warm, handoff=unscanned) as workers:
+                shared = None
+                if unscanned:
+                    context = analyzer.gather([], **options)
+                    shared = _share(context, spill, forked_later=True)
+                    workers.hand((shared, context))
 
                 def fan_out(func, items):
                     return workers.imap(func, items, size=task_size)
@@ -156,10 +165,18 @@ def _load_converter() -> None:
     to_simplified("")
 
 
-def _warm(analyzer: Analyzer, options: dict) -> None:
-    """A new worker loads OpenCC, the analyzer's own needs and the tokenizer, if any."""
+def _warm(analyzer: Analyzer, options: dict, receive: Callable | None = None) -> None:
+    """A new worker loads OpenCC, the analyzer's own needs and the tokenizer, if any; with
+    ``receive``, the second round's context (``_share``'s name and the context) comes from
+    the main process once it has made it, and the analyzer's needs are loaded around it."""
     _load_converter()
-    analyzer.warm(**options)
+    if receive is None:
+        analyzer.warm(**options)
+    else:
+        analyzer.preload(**options)
+        path, context = receive()
+        _CONTEXTS[path] = context
+        analyzer.warm(context=context, **options)
     if analyzer.needs_tokens:
         from speechkit.tokens.segment import warm
 
