@@ -30,7 +30,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # the sibling miners
 
-from mine_provinces import QUOTED, QUOTE_MARKS, git_show, lexicon_forms, ngrams, used_in_eval  # noqa: E402
+from mine_provinces import QUOTE_MARKS, QUOTED, git_show, lexicon_forms, ngrams, used_in_eval  # noqa: E402
 from mine_recurring import stop_frames  # noqa: E402
 
 REPORTS = "data/government_reports/"
