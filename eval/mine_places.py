@@ -11,7 +11,9 @@ Source: yver-sun/gaoyang-towel-resilience (git directory MIRROR, read with ``git
   data/government_reports/<place>_<year>_report.txt  河北省, 保定市, 高阳县 (a header, then 正文：)
   data/policies/保定市各县政府工作报告.xlsx             reports of Baoding's counties (one a row)
 Left out: stubs (no 正文, or text the collector wrote itself: 基于公开资料整理, 未能找到), reports
-outside 2000-2020, every file an eval manifest names, and Hebei's 2026 report (a test text).
+outside 2000-2020, every file an eval manifest names, every spreadsheet row a manifest names
+(年份=…, 区县名称=… in its path: the county reports of batch slogans_locals9), and Hebei's 2026
+report (a test text).
 
     python eval/mine_places.py MIRROR [-o FILE]
 """
@@ -91,6 +93,15 @@ def xlsx_rows(data: bytes) -> list[list[str]]:
     return rows
 
 
+def rows_in_eval() -> set[tuple[str, int]]:
+    """(county, year) of the spreadsheet rows that an eval manifest names."""
+    named = set()
+    for manifest in (HERE / "manifests").glob("*.tsv"):
+        for row in re.finditer(r"年份=(\d{4}), 区县名称=([^,\s]+)", manifest.read_text("utf-8")):
+            named.add((row[2], int(row[1])))
+    return named
+
+
 def county_rows(mirror: str) -> list[tuple[str, int, str]]:
     """``(place, year, text)`` of the county reports of the spreadsheet (年份, 区县名称, 报告全文).
 
@@ -100,11 +111,13 @@ def county_rows(mirror: str) -> list[tuple[str, int, str]]:
     rows = xlsx_rows(git_show(mirror, f"HEAD:{COUNTIES_XLSX}"))
     header = rows[0]
     year_at, place_at, text_at = (header.index(h) for h in ("年份", "区县名称", "报告全文"))
-    out = []
+    out, in_eval = [], rows_in_eval()
     for row in rows[1:]:
         if len(row) <= text_at or not row[text_at].strip():
             continue
         place, text = row[place_at], row[text_at]
+        if (place, int(row[year_at])) in in_eval:
+            continue
         longer = WRONG_COUNTY.get(place)
         if longer and longer in text[:400]:
             place = longer
