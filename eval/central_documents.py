@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import subprocess
+import sys
+from pathlib import Path
 
 ALLOWED_WORK_REPORTS = (
     1980, 1981, 1982, 1984, 1985, 1986, 1987, 1988, 1992, 1994, 1997, 1998, 2000, 2002, 2003,
@@ -51,3 +53,11 @@ def command_line(description: str, argv: list[str] | None) -> argparse.Namespace
     parser.add_argument("mirror", help="git directory of aldohemsn/chinese-political-corpora")
     parser.add_argument("-o", "--output", help="TSV to write (default: stdout)")
     return parser.parse_args(argv)
+
+
+def write_candidates(text: str, output: str | None) -> None:
+    """A miner's TSV to ``output`` (``-o FILE``), else to stdout."""
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)

@@ -32,6 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # the sibling miners
 
+from central_documents import write_candidates  # noqa: E402
 from mine_provinces import QUOTE_MARKS, QUOTED, git_show, lexicon_forms, ngrams, used_in_eval  # noqa: E402
 from mine_recurring import stop_frames  # noqa: E402
 
@@ -200,10 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     for period, places, n, kind, phrase, known_form, where in sorted(rows):
         out.append(f"{period}\t{kind}\t{phrase}\t{-places}\t{-n}\t{known_form}\t{where}")
     text = "\n".join(out) + "\n"
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    write_candidates(text, args.output)
     return 0
 
 

@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))  # central_documents, beside this script
 
-from central_documents import command_line, documents  # noqa: E402
+from central_documents import command_line, documents, write_candidates  # noqa: E402
 
 from speechkit.text.lexicon import load_lexicon  # noqa: E402
 
@@ -148,10 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     for n, year, gram, *rest in sorted(rows):
         out.append("\t".join([gram, str(-n), str(year), *rest]))
     text = "\n".join(out) + "\n"
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    write_candidates(text, args.output)
     return 0
 
 
