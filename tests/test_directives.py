@@ -208,6 +208,21 @@ def test_appendix_is_a_top_level_item_with_its_own_outline():
     assert appendix.heading == "附件1 民生实事"
 
 
+def test_an_appendix_intro_is_numbered_zero_and_takes_no_slot():
+    # Inside an appendix, as at the top, the lists before its top list go under 0 and the
+    # top list's items are numbered from 1.
+    text = "一、回顾\n二、安排\n附件1 实事\n总的看：\n1.甲甲甲\n2.乙乙乙\n一、老人\n二、儿童\n"
+    assert shape(text) == [
+        ("1", "一、"),
+        ("2", "二、"),
+        ("3", "附件1"),
+        ("3.0.1", "1."),
+        ("3.0.2", "2."),
+        ("3.1", "一、"),
+        ("3.2", "二、"),
+    ]
+
+
 def test_spans_and_headings():
     text = "一、总体要求。后文\n正文。\n二、重点任务\n正文。"
     first, second = parse(text).items

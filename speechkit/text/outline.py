@@ -291,11 +291,13 @@ _new_item = functools.partial(tuple.__new__, Item)  # Item(...) without a Python
 
 def _walk(nodes: list[Node], prefix: str, level: int, items: list[Item]) -> None:
     """Append the items of ``nodes`` and their descendants, numbering their paths."""
-    for i, node in enumerate(nodes, 1):
-        if node.label == "0":  # takes slot 0, but inside an appendix also a slot (1.0, 1.2)
+    number = 0
+    for node in nodes:
+        if node.label == "0":  # the virtual intro is numbered 0: it takes no sibling's slot
             _walk(node.children, f"{prefix}0.", level + 1, items)
             continue
-        path = f"{prefix}{i}"
+        number += 1
+        path = f"{prefix}{number}"
         marker = node.marker
         text, style = (node.label, "附件") if marker is None else (marker.text, marker.style)
         items.append(
@@ -328,12 +330,8 @@ def parse(text: str) -> Outline:
             appendix.heading = f"{label} {nxt[:40]}".strip()
         top.append(appendix)
 
-    # the virtual intro is numbered 0 and does not take a slot among its siblings
     items: list[Item] = []
-    for node in top:
-        if node.label == "0":
-            _walk([node], "", 1, items)
-    _walk([n for n in top if n.label != "0"], "", 1, items)
+    _walk(top, "", 1, items)
     # No sort: the walk is in document order. Children are the markers that follow their
     # parent up to its next sibling, the intro's are the first of the body, appendices come last.
     seq_rows = sorted((s.items[0].start, s.style, len(s.items)) for s in sequences)
