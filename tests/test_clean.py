@@ -217,3 +217,18 @@ def test_noise_spans_are_the_noise_pattern_matches(raw):
 
     counts = {"gloss": 0, "html": 0, "invisible": 0}
     assert _noise(raw, counts) == [m.span() for m in NOISE.finditer(raw)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="?？\ufffd好a\n", max_size=40),
+    st.lists(st.integers(min_value=0, max_value=45), max_size=12),
+)
+def test_the_seed_finder_finds_the_first_seed_at_or_after_each_position(text, steps):
+    # _mojibake walks the text with positions that never decrease.
+    from speechkit.ingest.clean import MOJIBAKE_SEEDS, _SeedFinder
+
+    finder = _SeedFinder(text)
+    for pos in sorted(steps):
+        expected = next((i for i in range(pos, len(text)) if text[i] in MOJIBAKE_SEEDS), -1)
+        assert finder(pos) == expected

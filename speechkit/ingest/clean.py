@@ -75,7 +75,6 @@ OPEN_AT_LINE_END = {
     "（": re.compile(rf"（[{PINYIN_LETTERS}]{{0,6}}$", re.M),
 }
 MOJIBAKE_SEEDS = "?？\ufffd"
-MOJIBAKE_SEED = re.compile("[?？\ufffd]")
 
 
 @cache
@@ -302,11 +301,11 @@ def _mojibake(text: str, raw: str, base: int, offsets: OffsetMap) -> list[Findin
     if not any(ch in text for ch in MOJIBAKE_SEEDS):
         return []
     pos = 0
+    next_seed = _SeedFinder(text)
     while True:
-        m = MOJIBAKE_SEED.search(text, pos)
-        if not m:
+        start = next_seed(pos)
+        if start < 0:
             break
-        start = m.start()
         last_odd = start if text[start] == "\ufffd" else -1
         i = start + 1
         gap = 0
@@ -326,6 +325,25 @@ def _mojibake(text: str, raw: str, base: int, offsets: OffsetMap) -> list[Findin
         runs.append((start, end))
         pos = end
     return [_finding("mojibake", a, b, raw, base, offsets) for a, b in runs]
+
+
+class _SeedFinder:
+    """``finder(pos)``: where the first mojibake seed at or after ``pos`` is, or -1; for
+    ``pos`` that never decrease. Each seed's next place is kept and looked for again (with
+    ``str.find``, several times faster than a regex class) only once ``pos`` has passed it."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.at = {seed: text.find(seed) for seed in MOJIBAKE_SEEDS}
+
+    def __call__(self, pos: int) -> int:
+        found = -1
+        for seed, at in self.at.items():
+            if 0 <= at < pos:
+                at = self.at[seed] = self.text.find(seed, pos)
+            if at >= 0 and (found < 0 or at < found):
+                found = at
+        return found
 
 
 class WindowedClean:
