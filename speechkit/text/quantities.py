@@ -108,8 +108,9 @@ def _doublings(text: str) -> list[Quantity]:
 def _scan(text: str) -> list[Quantity]:
     scan = _scan_pattern().match
     g = _groups()
-    at_group, first_groups = (
+    at_group, unit1_group, first_groups = (
         g["at"],
+        g["unit1"],
         (g["date"], g["pct"], g["num"], g["unit1"], g["num2"], g["unit"]),
     )
     size = len(text)
@@ -131,6 +132,9 @@ def _scan(text: str) -> list[Quantity]:
             q = _percent_words(text, m)
         elif unit1 is None and num2 is None and unit is None and not _ARABIC_CHAR.search(num):
             continue  # most matches (一些, 统一, 十四五): Chinese numerals need a unit
+        elif num2 is None and unit1 is not None and _never_counts(num, unit1):
+            pos = m.end(unit1_group)
+            continue  # 一批, 两个, 三项: a formulation wherever it stands (see _never_counts)
         else:
             q, pos = _numeric(text, m, g, num, unit1, num2, unit)
         if q is not None:
@@ -239,6 +243,26 @@ def _make(
             end = per.end()
     start, end, approx = _approx(text, start, end, fuzzy)
     return _build(text, start, end, value, value_high, unit, approx, redacted)
+
+
+@lru_cache(maxsize=4096)
+def _never_counts(num: str, unit: str) -> bool:
+    """Whether ``_make`` rejects a Chinese numeral with this unit and no range, whatever
+    stands around it: 两个, 三项, 一批 (a generic unit with no magnitude, but 年, which can
+    be a span), 一公里 (一 before most units), or a unit the table lacks. Matches like
+    these are a third of a speech's numbers: _scan drops them without calling _make."""
+    if num.startswith("x") or num[-1] in _MAGNITUDES or _arabic(num):
+        return False
+    info = _unit_info(unit)
+    if info is None:
+        return True
+    row = info[0]
+    mag_len = len(unit) - len(row.unit) if row.kind != "magnitude" else 0
+    if mag_len:
+        return False
+    if row.kind == "generic":
+        return unit != "年"
+    return num == "一" and row.kind != "percent" and unit != "倍"
 
 
 @lru_cache(maxsize=4096)

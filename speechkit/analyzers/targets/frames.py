@@ -195,7 +195,7 @@ class Frames:
         # The hits inside [lo, hi) are hits[bisect_left(starts, lo):bisect_left(starts, hi)]
         # less those that end after hi.
         at_start = bisect_left(starts, start)
-        at_c_lo = bisect_left(starts, c_lo, 0, at_start)
+        at_c_lo = bisect_left(starts, c_lo, 0, at_start) if at_start else 0
         # (Each list is built only when its stretch holds a hit: most stretches hold none.)
         clause = [h for h in hits[at_c_lo:at_start] if h.end <= start] if at_start > at_c_lo else []
         # A completion after the number in its clause (额度已下达, 增长了5%) looks back.
@@ -209,7 +209,7 @@ class Frames:
         # A figure quoted from another document (去年政府工作报告提出…) stays quoted to the end
         # of its sentence, unless a goal or result word of its own clause says otherwise.
         # A time word after the quote word is the quoted thing's own (参照河南今年8个…的做法).
-        at_s_lo = bisect_left(starts, s_lo, 0, at_c_lo)
+        at_s_lo = bisect_left(starts, s_lo, 0, at_c_lo) if at_c_lo else 0
         quoted = (
             [h for h in hits[at_s_lo:at_start] if h.end <= start and h.role == "quote"]
             if line.quotes
@@ -226,11 +226,17 @@ class Frames:
             if not clause_strong:
                 return Frame("quote", "sentence", quoted[-1].cue, "", *spans)
         # 预计今年毕业生超过1170万人: a time word does not undo the estimate before it.
-        forecast = [h for h in clause if h.role == "forecast"] if clause else None
-        if forecast and not any(
-            h.role == "future" and h.start > forecast[-1].start for h in clause
-        ):
-            return Frame("forecast", "clause", forecast[-1].cue, "", *spans)
+        # (Plain loops over the clause's few hits: no comprehension to set up.)
+        forecast = None
+        for h in clause:
+            if h.role == "forecast":
+                forecast = h
+        if forecast is not None:
+            for h in clause:
+                if h.role == "future" and h.start > forecast.start:
+                    break
+            else:
+                return Frame("forecast", "clause", forecast.cue, "", *spans)
         # …等目标 names the goal of the numbers listed before it, not across a ；.
         # (Looked for only when the clause has no cue: with one, the goal word would not count.)
         goal_after = None
@@ -273,13 +279,18 @@ class Frames:
         if not found:
             level, found = "list", self._list_hits(p_lo)
         if found:
-            horizon = next((h.horizon for h in reversed(found) if h.horizon), "")
             nearest = found[-1]
             role = _ORIENTATION.get(nearest.role, nearest.role)
             if role == "fact" and level == "sentence" and self._ordered_after(line, nearest, start):
                 role = "future"  # 目前…，要新增50家: an order after the fact word wins
             if role != "future":
                 return _tuple_new(Frame, (role, level, nearest.cue, "", *spans))
+            # (The horizon only of a future frame: the nearest hit that names one.)
+            horizon = ""
+            for h in reversed(found):
+                if h.horizon:
+                    horizon = h.horizon
+                    break
             horizon = horizon or self._horizon(line, p_lo, start)
             return _tuple_new(Frame, (role, level, nearest.cue, horizon, *spans))
         role = self._section(start)
