@@ -55,3 +55,41 @@ def test_series_that_differ_in_one_middle_character():
 def test_single_quotes_inside_a_quotation():
     text = "他说：“我们将大力实施‘三足鼎立’战略，‘好’的‘说法’。”"
     assert local.framed_quotes(text) == ["三足鼎立"]
+
+
+# Round 12 (batch slogans_locals12, Baoding county work reports)
+
+
+def test_quoted_numbered_phrases_whose_head_only_stops_plain_counts():
+    from speechkit.analyzers.slogans import discovery
+
+    text = "以改善“两个环境”为抓手，创优“十个环境”，讲好两个环境，“三个方面”。"
+    assert [c.phrase for c in discovery.quoted_numbered(text)] == ["两个环境", "十个环境"]
+    assert discovery.unquoted_numbered("两个环境。两个环境。") == []
+    # eval dev text (Fuping 2013): 以着力改善“两个环境”为抓手
+    path = DEV_TEXTS / "county_fuping_work_report_2013.txt"
+    assert counts(speechkit.analyze("slogans", str(path), discover=True))["两个环境"] == (1, 1)
+
+
+def test_series_of_four_character_items_said_again_on_their_own():
+    text = (
+        "实施开放兴县、工业兴城、项目兴业主战略。推进开放兴县战略。推进工业兴城战略。"
+        "推进项目兴业战略。发展基础教育、职业教育、高等教育，办好基础教育和职业教育、高等教育。"
+    )
+    assert local.recurring_series(text) == [
+        "开放兴县、工业兴城、项目兴业",
+        "开放兴县",
+        "工业兴城",
+        "项目兴业",
+    ]
+
+
+def test_series_whose_items_share_only_their_first_character():
+    text = (
+        "坚持高起点规划、高质量建设、高标准推进，弘扬敢创一流、敢挑重任、敢为人先的精神，"
+        "推进自我管理、自我服务、自我教育，实现更高质量、更有效率、更加公平的发展。"
+    )
+    assert local.anaphora_series(text) == [
+        "高起点规划、高质量建设、高标准推进",
+        "敢创一流、敢挑重任、敢为人先",
+    ]

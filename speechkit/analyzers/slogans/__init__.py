@@ -173,6 +173,7 @@ class Slogans(Analyzer):
             + local.counted_series(text)
             + local.clause_series(text)
             + local.one_piece_series(text)
+            + local.anaphora_series(text)
             + local.campaign_pairs(text)
             + local.issued_rules(text)
             + local.place_slogans(text)

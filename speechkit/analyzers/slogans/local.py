@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import cache
 
 from speechkit.resources import bundled_rows
@@ -154,26 +155,55 @@ def parallel_series(text: str) -> list[str]:
     """Parallel series of three or more items of one length that share a character at one
     place (项目大推进、环境大整治、作风大转变; 做优一产、做大二产、做强三产) or a piece of two
     characters (全面提高教育质量、大力促进教育公平、积极推进教育均衡)."""
-    found = []
+    return ["、".join(items) for items, _ in _series_items(text, 3, 10) if _parallel(items)]
+
+
+def _series_items(text: str, shortest: int, longest: int) -> Iterator[tuple[list[str], str]]:
+    """The items of each run of three or more 、-separated pieces whose inner pieces have one
+    length between ``shortest`` and ``longest``: the first piece is cut to its last characters
+    and the last to its first (推进项目大推进、环境大整治、作风大转变年 gives 项目大推进 …),
+    with what the last piece says after its item (年)."""
     for m in _SERIES_RUN.finditer(text):
         pieces = m.group().split("、")
         middle = pieces[1:-1]
         size = len(middle[0])
-        if not 3 <= size <= 10 or any(len(p) != size for p in middle):
+        if not shortest <= size <= longest or any(len(p) != size for p in middle):
             continue
         if len(pieces[0]) < size or len(pieces[-1]) < size:
             continue
-        items = [pieces[0][-size:], *middle, pieces[-1][:size]]
-        if _parallel(items):
-            found.append("、".join(items))
-    return found
+        yield [pieces[0][-size:], *middle, pieces[-1][:size]], pieces[-1][size:]
+
+
+def anaphora_series(text: str) -> list[str]:
+    """A series of three or more items of four to six characters that share their first
+    character and no other: 高起点规划、高质量建设、高标准推进; 敢创一流、敢挑重任、敢为人先.
+    Said once, it is a slogan: a list shares more (自我管理、自我服务、自我教育 shares 自我,
+    数字消费、绿色消费 its end), or nothing at one place. Not when the shared character
+    compares or joins (更高质量、更有效率; 共叙工作情谊、共谋发展大计): a description or a
+    greeting. The last item ends the run or goes on with 的 (敢为人先的精神): an item cut
+    out of a longer one (重要决策重要事项) is none."""
+    return [
+        "、".join(items)
+        for items, rest in _series_items(text, 4, 6)
+        if _shared_places(items) == [0]
+        and items[0][0] not in _NOT_ANAPHORA
+        and len(set(items)) == len(items)
+        and rest[:1] in ("", "的")
+    ]
+
+
+_NOT_ANAPHORA = frozenset("更最共")
+
+
+def _shared_places(items: list[str]) -> list[int]:
+    return [i for i in range(len(items[0])) if len({item[i] for item in items}) == 1]
 
 
 def _parallel(items: list[str]) -> bool:
     """Items share a character at one place, or a two-character piece anywhere; but not
     all characters but one (一年级、二年级、三年级 is a count, not a slogan)."""
     size = len(items[0])
-    shared = [i for i in range(size) if len({item[i] for item in items}) == 1]
+    shared = _shared_places(items)
     if shared:
         return len(shared) < size - 1
     first = items[0]
@@ -343,12 +373,17 @@ _COUNTED = re.compile("([两三四五六七八九十])([大个项条类])([\u4e0
 def recurring_series(text: str) -> list[str]:
     """Parallel series whose items the speech also says on their own, and those items
     (草原音乐名城、冰雪运动名城、文化旅游名城, each item said again and again). A series
-    said once with items said once is a list, as often as it is a slogan."""
+    said once with items said once is a list, as often as it is a slogan. Items of four
+    characters must share one character only (开放兴县、工业兴城、项目兴业): those that share
+    a word are kinds of one thing (基础教育、职业教育、高等教育; 经济建设、政治建设)."""
     found = []
     for series in parallel_series(text):
         items = series.split("、")
         n = text.count(series)
-        if all(len(item) >= 5 and text.count(item) > n for item in items):
+        size = len(items[0])
+        if size == 4 and len(_shared_places(items)) != 1:
+            continue
+        if all(len(item) >= 4 and text.count(item) > n for item in items):
             found.extend([series, *items])
     return found
 
