@@ -93,3 +93,23 @@ def test_series_whose_items_share_only_their_first_character():
         "高起点规划、高质量建设、高标准推进",
         "敢创一流、敢挑重任、敢为人先",
     ]
+
+
+def test_quotes_joined_by_and_share_the_frame_of_their_run():
+    text = "巩固拓展“双创双服”和“三深化三提升”活动，说到“好”和“坏”。"
+    assert local.framed_quotes(text) == ["双创双服", "三深化三提升"]
+
+
+def test_quoted_systems_and_mechanisms_of_the_place():
+    text = (
+        "全面落实“河长制”“库长制”“河道警长制”，落实“坑塘长”制度，健全“证照合办”"
+        "“拿地即开工”等审批机制，破解“瓶颈”制约。"
+    )
+    assert local.framed_quotes(text) == [
+        "河长制",
+        "库长制",
+        "河道警长制",
+        "坑塘长",
+        "证照合办",
+        "拿地即开工",
+    ]

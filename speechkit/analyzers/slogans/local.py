@@ -112,13 +112,16 @@ def _quote_runs(text: str) -> list[tuple[re.Match, re.Match, re.Match]]:
     if "‘" in text:
         quotes = sorted([*quotes, *_SINGLE_QUOTED_WORD.finditer(text)], key=lambda m: m.start())
     for m in quotes:
-        if runs and runs[-1][-1].end() == m.start():
+        if runs and text[runs[-1][-1].end() : m.start()] in _QUOTE_JOINERS:
             runs[-1].append(m)
         else:
             runs.append([m])
     return [(m, run[0], run[-1]) for run in runs for m in run]
 
 
+# What may stand between two quotes of one run: nothing, or a word that joins them
+# (巩固拓展“双创双服”和“三深化三提升”活动).
+_QUOTE_JOINERS = frozenset({"", "和", "与", "及", "、"})
 # Up to six CJK characters right after a quote, up to punctuation or 的.
 _HEAD_AFTER = re.compile(f"[{_CJK}]{{2,6}}(?=[^{_CJK}]|的)")
 
