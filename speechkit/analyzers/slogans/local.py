@@ -70,11 +70,12 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
     found = []
     for m in _QUOTED_SERIES.finditer(text):
         items = re.split("[、，] ?", m.group(1))
-        # “规模、质量” is two words, “防、控、治” a slogan; numbered pieces (“七个必须，七个一律”)
-        # are found one by one as numbered formulations, but “一产做优、二产做大、三产做强”
-        # is one slogan
-        if (len(items) >= 3 or min(map(len, items)) >= 3) and not all(
-            is_numbered(item) for item in items
+        # “规模、质量” is two words, “防、控、治” a slogan; numbered pieces said between
+        # commas (“七个必须，七个一律”) are found one by one as numbered formulations, but
+        # “一产做优、二产做大、三产做强” is one slogan, and so is a series of numbered pieces
+        # joined by 、 (“四清、四化、五改”, “一村一处方、一户一套餐”), its pieces found too
+        if (len(items) >= 3 or min(map(len, items)) >= 3) and (
+            "，" not in m.group(1) or not all(is_numbered(item) for item in items)
         ):
             found.append(m.group(1))
     for m, first, last in _quote_runs(text):
