@@ -182,6 +182,8 @@ def test_counting_phrases_are_not_numbered_even_when_quoted(phrase):
 def test_idioms_are_not_numbered():
     assert not discovery.is_numbered("十年磨一剑")
     assert not discovery.is_numbered("三番五次")
+    # the frame of a house, a metaphor the Baoding county reports quote (round 12)
+    assert discovery.quoted_numbered("构筑县域经济的“四梁八柱”。") == []
 
 
 def test_pieces_of_one_quote_are_separate_formulations():
