@@ -9,8 +9,8 @@ are data (``speechkit/data/local_slogans.tsv``). Pure functions over one speech'
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from speechkit.resources import bundled_rows
