@@ -5,7 +5,7 @@ dev text of eval/texts."""
 from __future__ import annotations
 
 import speechkit
-from speechkit.analyzers.slogans import local
+from speechkit.analyzers.slogans import local, series
 
 from .test_slogans import DEV_TEXTS, counts
 
@@ -49,7 +49,7 @@ def test_quoted_goals_and_positions_of_the_place():
 
 def test_series_that_differ_in_one_middle_character():
     text = "坚持全面创建、全域创建、全民创建，抓好一年级、二年级、三年级，省政府、市政府、县政府。"
-    assert local.one_piece_series(text) == ["全面创建、全域创建、全民创建"]
+    assert series.one_piece_series(text) == ["全面创建、全域创建、全民创建"]
 
 
 def test_single_quotes_inside_a_quotation():
@@ -76,7 +76,7 @@ def test_series_of_four_character_items_said_again_on_their_own():
         "实施开放兴县、工业兴城、项目兴业主战略。推进开放兴县战略。推进工业兴城战略。"
         "推进项目兴业战略。发展基础教育、职业教育、高等教育，办好基础教育和职业教育、高等教育。"
     )
-    assert local.recurring_series(text) == [
+    assert series.recurring_series(text) == [
         "开放兴县、工业兴城、项目兴业",
         "开放兴县",
         "工业兴城",
@@ -89,7 +89,7 @@ def test_series_whose_items_share_only_their_first_character():
         "坚持高起点规划、高质量建设、高标准推进，弘扬敢创一流、敢挑重任、敢为人先的精神，"
         "推进自我管理、自我服务、自我教育，实现更高质量、更有效率、更加公平的发展。"
     )
-    assert local.anaphora_series(text) == [
+    assert series.anaphora_series(text) == [
         "高起点规划、高质量建设、高标准推进",
         "敢创一流、敢挑重任、敢为人先",
     ]

@@ -157,11 +157,11 @@ class Slogans(Analyzer):
         self, speech: Speech, discover: bool = False, lexicon: tuple = (), **_: Any
     ) -> tuple[list[str], Counter, Counter, list[str], list[str]]:
         """Discovery candidates of one speech: quoted numbered, unquoted N个XX, quoted
-        phrases, local slogans that one speech is enough for (local.py), and those of them
-        that begin a longer lexicon form but stand without it here (free prefixes)."""
+        phrases, local slogans that one speech is enough for (local.py, series.py), and those
+        of them that begin a longer lexicon form but stand without it here (free prefixes)."""
         if not discover:
             return [], Counter(), Counter(), [], []
-        from speechkit.analyzers.slogans import discovery, frames, local
+        from speechkit.analyzers.slogans import discovery, frames, local, series
 
         text, stops = counted_text(speech), discovery.stop_list()
         quoted_numbered = [c.phrase for c in discovery.quoted_numbered(text, stops)]
@@ -169,12 +169,12 @@ class Slogans(Analyzer):
         quoted = Counter(c.phrase for c in discovery.quoted_phrases(text, stops))
         local_phrases = (
             local.framed_quotes(text)
-            + local.recurring_series(text)
-            + local.counted_series(text)
-            + local.clause_series(text)
-            + local.one_piece_series(text)
-            + local.anaphora_series(text)
-            + local.campaign_pairs(text)
+            + series.recurring_series(text)
+            + series.counted_series(text)
+            + series.clause_series(text)
+            + series.one_piece_series(text)
+            + series.anaphora_series(text)
+            + series.campaign_pairs(text)
             + local.issued_rules(text)
             + local.place_slogans(text)
             + local.strong_places(text)
