@@ -55,3 +55,26 @@ def test_series_that_differ_in_one_middle_character():
 def test_single_quotes_inside_a_quotation():
     text = "他说：“我们将大力实施‘三足鼎立’战略，‘好’的‘说法’。”"
     assert local.framed_quotes(text) == ["三足鼎立"]
+
+
+# --- round 13 (city texts) -------------------------------------------------------------
+
+
+def test_goals_said_as_a_series_of_clauses_with_you_xin():
+    from speechkit.analyzers.slogans import frames
+
+    text = (
+        "，确保建设实力蚌埠有新成就、建设魅力蚌埠有新进展、建设活力蚌埠有新突破。"
+        "力争有新发展、有新变化，工作有新进展。"
+    )
+    assert frames.new_step_series(text) == [
+        "建设实力蚌埠有新成就、建设魅力蚌埠有新进展、建设活力蚌埠有新突破"
+    ]
+
+
+def test_goals_series_of_a_county_speech():
+    # eval dev text (county speech 2010): 实现新农村建设有新突破、…、农村工作有新亮点五个目标
+    path = DEV_TEXTS / "county_unnamed_speech_2010_agriculture.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    series = "新农村建设有新突破、改革创新有新成果、农民收入有新增加、农业经济有新发展、农村工作有新亮点"
+    assert got[series] == (1, 1)

@@ -11,7 +11,8 @@ county speeches of every decade use, not a phrase of one place:
 - a national strategy said of the place (推进科教兴市战略: round 7c);
 - the steps of a campaign by years (一年一个样、三年大变样) and a place's ranking goal
   (跨入西部百强县);
-- the short names of the creation campaigns said again (创文, 创城: sixth round).
+- the short names of the creation campaigns said again (创文, 创城: sixth round);
+- a series of goals said as clauses X有新Y (农民收入有新增加、农业经济有新发展、…: round 13).
 
 Pure functions over one speech's text; the cue words are rows of
 ``speechkit/data/local_slogans.tsv`` (kinds ``head``, ``campaign`` and ``creation``).
@@ -291,6 +292,26 @@ def creation_names(text: str) -> list[str]:
     return [name for name in dict.fromkeys(found) if found.count(name) >= 2]
 
 
+# Three or more clauses X有新Y between 、, the first after a punctuation mark: the goals of a
+# year or a plan said as a series (实现新农村建设有新突破、改革创新有新成果、农民收入有新增加).
+_NEW_STEPS = re.compile(
+    f"(?<=[，,。；;：:\\n])([{_CJK}]{{2,14}}?有新[{_CJK}]{{2}}"
+    f"(?:、[{_CJK}]{{2,12}}?有新[{_CJK}]{{2}}){{2,}})"
+)
+
+
+def new_step_series(text: str) -> list[str]:
+    """A series of goals said as clauses X有新Y: 建设实力蚌埠有新成就、建设魅力蚌埠有新进展、
+    建设活力蚌埠有新突破. The verb that leads the first clause (实现, 确保: rows of kind
+    ``lead``) is not part of the series."""
+    found = []
+    for m in _NEW_STEPS.finditer(text):
+        series = m.group(1)
+        lead = next((w for w in _words("lead") if series.startswith(w)), "")
+        found.append(series[len(lead) :])
+    return found
+
+
 def all_frames(text: str) -> list[str]:
     """Every phrase the frames of this module find in one speech."""
     return (
@@ -308,4 +329,5 @@ def all_frames(text: str) -> list[str]:
         + comma_series(text)
         + local_titles(text)
         + creation_names(text)
+        + new_step_series(text)
     )
