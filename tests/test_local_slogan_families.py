@@ -78,3 +78,26 @@ def test_goals_series_of_a_county_speech():
     got = counts(speechkit.analyze("slogans", str(path), discover=True))
     series = "新农村建设有新突破、改革创新有新成果、农民收入有新增加、农业经济有新发展、农村工作有新亮点"
     assert got[series] == (1, 1)
+
+
+def test_the_kind_of_city_a_place_means_to_become():
+    from speechkit.analyzers.slogans import frames
+
+    text = (
+        "完成建设晋商文化旅游中心城市这样一个目标。今年是建设新兴工业卫星城的关键年，"
+        "加速推进山水生态型城市建设。建设文明城市，加快副中心城市建设，打造旅游城市品牌，"
+        "围绕建设西部装备制造业聚集城市、区域现代物流中心城市、国家重点旅游城市五大目标。"
+    )
+    assert frames.city_goals(text) == [
+        "西部装备制造业聚集城市、区域现代物流中心城市、国家重点旅游城市",
+        "晋商文化旅游中心城市",
+        "新兴工业卫星城",
+        "山水生态型城市",
+    ]
+
+
+def test_a_city_goal_is_counted_wherever_the_speech_says_it():
+    # eval dev text (Qingyuan 2008): 建设新兴工业卫星城的关键年, and twice …清苑新兴工业卫星城
+    path = DEV_TEXTS / "county_qingyuan_work_report_2008.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    assert got["新兴工业卫星城"] == (3, 1)
