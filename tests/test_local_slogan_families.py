@@ -76,7 +76,9 @@ def test_goals_series_of_a_county_speech():
     # eval dev text (county speech 2010): 实现新农村建设有新突破、…、农村工作有新亮点五个目标
     path = DEV_TEXTS / "county_unnamed_speech_2010_agriculture.txt"
     got = counts(speechkit.analyze("slogans", str(path), discover=True))
-    series = "新农村建设有新突破、改革创新有新成果、农民收入有新增加、农业经济有新发展、农村工作有新亮点"
+    series = (
+        "新农村建设有新突破、改革创新有新成果、农民收入有新增加、农业经济有新发展、农村工作有新亮点"
+    )
     assert got[series] == (1, 1)
 
 
