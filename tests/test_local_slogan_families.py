@@ -103,3 +103,11 @@ def test_a_city_goal_is_counted_wherever_the_speech_says_it():
     path = DEV_TEXTS / "county_qingyuan_work_report_2008.txt"
     got = counts(speechkit.analyze("slogans", str(path), discover=True))
     assert got["新兴工业卫星城"] == (3, 1)
+
+
+def test_honours_a_place_holds_are_no_slogans():
+    text = (
+        "有着“文化摇篮、帝王故里、歌舞之乡、山水城市”美誉的蚌埠，素有“米县”之称，"
+        "实施“美丽发展、科学崛起、共享繁荣”战略。"
+    )
+    assert local.framed_quotes(text) == ["美丽发展、科学崛起、共享繁荣"]
