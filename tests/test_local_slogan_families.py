@@ -111,3 +111,11 @@ def test_honours_a_place_holds_are_no_slogans():
         "实施“美丽发展、科学崛起、共享繁荣”战略。"
     )
     assert local.framed_quotes(text) == ["美丽发展、科学崛起、共享繁荣"]
+
+
+def test_a_two_character_place_that_names_its_own_government():
+    text = (
+        "顺平县人民政府\n顺平县第十五届人民代表大会\n推进平安顺平建设，发展县域经济，"
+        "发展县域特色产业，美丽发展。"
+    )
+    assert local.place_slogans(text) == ["平安顺平"]

@@ -363,7 +363,9 @@ def recurring_series(text: str) -> list[str]:
 def places(text: str, cue: Cues | None = None) -> set[str]:
     """Place names of a speech: the provinces of the cue file, and the speech's own county
     or city: a name of 3 or 4 characters said at least five times, once at least with 市,
-    县, 区, 旗, 州, 盟 or 省 after it (海拉尔区)."""
+    县, 区, 旗, 州, 盟 or 省 after it (海拉尔区); or a name of 2 to 4 characters that names
+    its government or party committee (顺平县人民政府, 中共蚌埠市委) and is said with its
+    suffix twice at least (two characters before 县 are too often a verb: 发展县域经济)."""
     cue = cue or cues()
     named = set()
     for m in re.finditer(f"(?<=[{_CJK}]{{3}})[{_PLACE_SUFFIX}]", text):
@@ -371,7 +373,19 @@ def places(text: str, cue: Cues | None = None) -> set[str]:
             name = text[max(0, m.start() - size) : m.start()]
             if name not in named and not _FUNCTION.search(name) and text.count(name) >= 5:
                 named.add(name)
+    for m in _SELF_NAMED.finditer(text):
+        if text.count(m.group(1) + m.group(2)) >= 2:
+            named.add(m.group(1))
     return set(cue.places) | named
+
+
+# A place that names its own government or party committee, at the start of a line or after
+# 中共 or its province: 顺平县人民政府, 中共蚌埠市委, 安徽省蚌埠市第十四届.
+_SELF_NAMED = re.compile(
+    f"(?:^|(?<=中共)|(?<=省))([{_CJK}]{{2,4}}?)([市县区旗])"
+    "(?:人民政府|委员会|委|第[一二三四五六七八九十]+届)",
+    re.M,
+)
 
 
 def place_slogans(text: str, cue: Cues | None = None) -> list[str]:
