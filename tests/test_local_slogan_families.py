@@ -57,6 +57,70 @@ def test_single_quotes_inside_a_quotation():
     assert local.framed_quotes(text) == ["三足鼎立"]
 
 
+# --- round 13 (city texts) -------------------------------------------------------------
+
+
+def test_goals_said_as_a_series_of_clauses_with_you_xin():
+    from speechkit.analyzers.slogans import frames
+
+    text = (
+        "，确保建设实力蚌埠有新成就、建设魅力蚌埠有新进展、建设活力蚌埠有新突破。"
+        "力争有新发展、有新变化，工作有新进展。"
+    )
+    assert frames.new_step_series(text) == [
+        "建设实力蚌埠有新成就、建设魅力蚌埠有新进展、建设活力蚌埠有新突破"
+    ]
+
+
+def test_goals_series_of_a_county_speech():
+    # eval dev text (county speech 2010): 实现新农村建设有新突破、…、农村工作有新亮点五个目标
+    path = DEV_TEXTS / "county_unnamed_speech_2010_agriculture.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    series = (
+        "新农村建设有新突破、改革创新有新成果、农民收入有新增加、农业经济有新发展、农村工作有新亮点"
+    )
+    assert got[series] == (1, 1)
+
+
+def test_the_kind_of_city_a_place_means_to_become():
+    from speechkit.analyzers.slogans import frames
+
+    text = (
+        "完成建设晋商文化旅游中心城市这样一个目标。今年是建设新兴工业卫星城的关键年，"
+        "加速推进山水生态型城市建设。建设文明城市，加快副中心城市建设，打造旅游城市品牌，"
+        "围绕建设西部装备制造业聚集城市、区域现代物流中心城市、国家重点旅游城市五大目标。"
+    )
+    assert frames.city_goals(text) == [
+        "西部装备制造业聚集城市、区域现代物流中心城市、国家重点旅游城市",
+        "晋商文化旅游中心城市",
+        "新兴工业卫星城",
+        "山水生态型城市",
+    ]
+
+
+def test_a_city_goal_is_counted_wherever_the_speech_says_it():
+    # eval dev text (Qingyuan 2008): 建设新兴工业卫星城的关键年, and twice …清苑新兴工业卫星城
+    path = DEV_TEXTS / "county_qingyuan_work_report_2008.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    assert got["新兴工业卫星城"] == (3, 1)
+
+
+def test_honours_a_place_holds_are_no_slogans():
+    text = (
+        "有着“文化摇篮、帝王故里、歌舞之乡、山水城市”美誉的蚌埠，素有“米县”之称，"
+        "实施“美丽发展、科学崛起、共享繁荣”战略。"
+    )
+    assert local.framed_quotes(text) == ["美丽发展、科学崛起、共享繁荣"]
+
+
+def test_a_two_character_place_that_names_its_own_government():
+    text = (
+        "顺平县人民政府\n顺平县第十五届人民代表大会\n推进平安顺平建设，发展县域经济，"
+        "发展县域特色产业，美丽发展。"
+    )
+    assert local.place_slogans(text) == ["平安顺平"]
+
+
 # Round 12 (batch slogans_locals12, Baoding county work reports)
 
 

@@ -664,6 +664,14 @@ def test_a_short_slogan_does_not_count_where_its_first_character_ends_a_word():
     ]
 
 
+def test_rectification_of_the_party_does_not_count_inside_adjusting_the_party():
+    # Round 11: 整党 (十二大 1982, the rectification of 1983-1987) is bound after 调: 调整党内
+    # is 调整 + 党内.
+    matcher = Matcher({"整党": "整党"})
+    text = "要调整党内分配关系，调整党的工作方法，有计划有步骤地进行整党。"
+    assert [m.start for m in matcher.find(text)] == [text.index("整党。")]
+
+
 # --- frames of the third round (speechkit/analyzers/slogans/frames.py) --------------------
 
 

@@ -42,6 +42,7 @@ class Cues:
     places: frozenset[str]
     stops: frozenset[str]
     strong_before: tuple[str, ...] = ()
+    honours: tuple[str, ...] = ()
 
 
 @cache
@@ -57,17 +58,21 @@ def cues() -> Cues:
         places=frozenset(by_kind.get("place", ())),
         stops=frozenset(by_kind.get("stop", ())),
         strong_before=tuple(by_kind.get("strong", ())),
+        honours=tuple(by_kind.get("honour", ())),
     )
 
 
 def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
     """Quoted phrases said as a programme: a frame word right after the quote (工程, 品牌,
-    发展思路) or right before it (打造, 实施). Quoted series are always slogans."""
+    发展思路) or right before it (打造, 实施). Quoted series are always slogans, but for the
+    honours a place holds (有着“文化摇篮、帝王故里、歌舞之乡”美誉, 素有“米县”之称)."""
     from speechkit.analyzers.slogans.discovery import is_numbered
 
     cue = cues() if cue is None else cue
     found = []
     for m in _QUOTED_SERIES.finditer(text):
+        if text.startswith(cue.honours, m.end()):
+            continue
         items = re.split("[、，] ?", m.group(1))
         # “规模、质量” is two words, “防、控、治” a slogan; numbered pieces said between
         # commas (“七个必须，七个一律”) are found one by one as numbered formulations, but
@@ -85,6 +90,8 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
         # quotes said back to back share the frame of their run: 打造校园“心育”“心防”体系,
         # 强调“产业为基”“项目为要”
         after = text[last.end() : last.end() + 4]
+        if after.startswith(cue.honours):
+            continue
         # a space typed before the quote is no word: 坚持 “美丽发展” is 坚持“美丽发展”
         before = text[max(0, first.start() - 8) : first.start()].rstrip(" \u3000\t")[-4:]
         # the noun phrase the quote stands before: “一核多边”对外开放格局, also after the 等
@@ -201,7 +208,9 @@ _ISSUED = re.compile(
 def places(text: str, cue: Cues | None = None) -> set[str]:
     """Place names of a speech: the provinces of the cue file, and the speech's own county
     or city: a name of 3 or 4 characters said at least five times, once at least with 市,
-    县, 区, 旗, 州, 盟 or 省 after it (海拉尔区)."""
+    县, 区, 旗, 州, 盟 or 省 after it (海拉尔区); or a name of 2 to 4 characters that names
+    its government or party committee (顺平县人民政府, 中共蚌埠市委) and is said with its
+    suffix twice at least (two characters before 县 are too often a verb: 发展县域经济)."""
     cue = cue or cues()
     named = set()
     for m in re.finditer(f"(?<=[{_CJK}]{{3}})[{_PLACE_SUFFIX}]", text):
@@ -209,7 +218,19 @@ def places(text: str, cue: Cues | None = None) -> set[str]:
             name = text[max(0, m.start() - size) : m.start()]
             if name not in named and not _FUNCTION.search(name) and text.count(name) >= 5:
                 named.add(name)
+    for m in _SELF_NAMED.finditer(text):
+        if text.count(m.group(1) + m.group(2)) >= 2:
+            named.add(m.group(1))
     return set(cue.places) | named
+
+
+# A place that names its own government or party committee, at the start of a line or after
+# 中共 or its province: 顺平县人民政府, 中共蚌埠市委, 安徽省蚌埠市第十四届.
+_SELF_NAMED = re.compile(
+    f"(?:^|(?<=中共)|(?<=省))([{_CJK}]{{2,4}}?)([市县区旗])"
+    "(?:人民政府|委员会|委|第[一二三四五六七八九十]+届)",
+    re.M,
+)
 
 
 def place_slogans(text: str, cue: Cues | None = None) -> list[str]:
