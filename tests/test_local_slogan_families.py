@@ -119,3 +119,19 @@ def test_a_two_character_place_that_names_its_own_government():
         "发展县域特色产业，美丽发展。"
     )
     assert local.place_slogans(text) == ["平安顺平"]
+
+
+def test_a_keynote_leads_a_series_of_modes_of_development():
+    # round 14: the national keynote 科学发展 leads the place's own modes (cue rows keynote)
+    text = (
+        "推动科学发展、提速发展、和谐发展的重要一年。坚持持续发展、转型发展、协调发展、和谐发展，"
+        "推动科学发展、加快发展。"
+    )
+    assert local.keynote_series(text) == ["科学发展、提速发展、和谐发展"]
+
+
+def test_a_discovered_series_counts_in_its_written_forms():
+    # eval dev text (Yunnan 2011): the congress report's title runs the keynote together
+    path = DEV_TEXTS / "provincial_yunnan_news_2011.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    assert got["科学发展、和谐发展、跨越发展"] == (3, 1)

@@ -170,6 +170,7 @@ class Slogans(Analyzer):
         local_phrases = (
             local.framed_quotes(text)
             + local.recurring_series(text)
+            + local.keynote_series(text)
             + local.counted_series(text)
             + local.clause_series(text)
             + local.one_piece_series(text)
@@ -186,7 +187,7 @@ class Slogans(Analyzer):
 
     def gather(self, scans: Iterable[tuple], lexicon: tuple = (), **_: Any) -> dict:
         """The forms to count (form -> slogan) and each slogan's kind and category."""
-        from speechkit.text.lexicon import load_lexicon
+        from speechkit.text.lexicon import load_lexicon, written_forms
 
         entries = load_lexicon(lexicon)
         terms = {
@@ -206,6 +207,10 @@ class Slogans(Analyzer):
             terms[slogan] = (kind, "", None, "discovered")
             forms[phrase] = slogan
             forms.setdefault(slogan, slogan)
+            # a discovered series is said in the written forms of a lexicon series too: run
+            # together in a title (科学发展和谐发展跨越发展), with ， or with 和 before its last item
+            for written in written_forms(slogan):
+                forms.setdefault(written, slogan)
         key = hashlib.sha1(repr(sorted(forms.items())).encode("utf-8")).hexdigest()
         return {"key": key, "forms": forms, "terms": terms}
 

@@ -43,6 +43,7 @@ class Cues:
     stops: frozenset[str]
     strong_before: tuple[str, ...] = ()
     honours: tuple[str, ...] = ()
+    keynotes: frozenset[str] = frozenset()
 
 
 @cache
@@ -59,6 +60,7 @@ def cues() -> Cues:
         stops=frozenset(by_kind.get("stop", ())),
         strong_before=tuple(by_kind.get("strong", ())),
         honours=tuple(by_kind.get("honour", ())),
+        keynotes=frozenset(by_kind.get("keynote", ())),
     )
 
 
@@ -345,6 +347,22 @@ def counted_series(text: str) -> list[str]:
 
 _VALUES = "〇一两三四五六七八九十"
 _COUNTED = re.compile("([两三四五六七八九十])([大个项条类])([\u4e00-\u9fff]{2})")
+
+
+def keynote_series(text: str, cue: Cues | None = None) -> list[str]:
+    """A place's keynote said as modes of development led by a national keynote (rows of
+    kind ``keynote``): 科学发展、提速发展、和谐发展, 科学发展、和谐发展、跨越发展. Every item
+    is the lead's length and ends as it does; said once, it is a slogan. A list of modes that
+    no keynote leads (持续发展、转型发展、协调发展、和谐发展) is not."""
+    cue = cues() if cue is None else cue
+    found = []
+    for series in parallel_series(text):
+        lead, *rest = series.split("、")
+        if lead in cue.keynotes and all(
+            len(item) == len(lead) and item[2:] == lead[2:] for item in rest
+        ):
+            found.append(series)
+    return found
 
 
 def recurring_series(text: str) -> list[str]:
