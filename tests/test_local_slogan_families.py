@@ -135,3 +135,14 @@ def test_a_discovered_series_counts_in_its_written_forms():
     path = DEV_TEXTS / "provincial_yunnan_news_2011.txt"
     got = counts(speechkit.analyze("slogans", str(path), discover=True))
     assert got["科学发展、和谐发展、跨越发展"] == (3, 1)
+
+
+def test_the_members_of_a_name_made_of_counts_and_heads():
+    # round 14 (Anhui 2025's “三地一区”): the members are the objects of the verb that set it up
+    text = (
+        "加快打造“两地一区”。围绕打造科技创新策源地，推进改革；围绕打造产业聚集地，"
+        "招引项目；围绕打造绿色转型区，治理污染。以县城“三区三园”为载体，打造数字园。"
+    )
+    assert local.named_members(text) == ["科技创新策源地", "产业聚集地", "绿色转型区"]
+    # a head with more or fewer objects than its count gives nothing
+    assert local.named_members(text.replace("打造产业聚集地", "建好产业聚集地")) == []

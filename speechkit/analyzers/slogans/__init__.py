@@ -171,6 +171,7 @@ class Slogans(Analyzer):
             local.framed_quotes(text)
             + local.recurring_series(text)
             + local.keynote_series(text)
+            + local.named_members(text)
             + local.counted_series(text)
             + local.clause_series(text)
             + local.one_piece_series(text)
