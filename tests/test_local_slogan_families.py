@@ -5,7 +5,7 @@ dev text of eval/texts."""
 from __future__ import annotations
 
 import speechkit
-from speechkit.analyzers.slogans import local
+from speechkit.analyzers.slogans import local, members
 
 from .test_slogans import DEV_TEXTS, counts
 
@@ -127,7 +127,7 @@ def test_a_keynote_leads_a_series_of_modes_of_development():
         "推动科学发展、提速发展、和谐发展的重要一年。坚持持续发展、转型发展、协调发展、和谐发展，"
         "推动科学发展、加快发展。"
     )
-    assert local.keynote_series(text) == ["科学发展、提速发展、和谐发展"]
+    assert members.keynote_series(text) == ["科学发展、提速发展、和谐发展"]
 
 
 def test_a_discovered_series_counts_in_its_written_forms():
@@ -143,6 +143,6 @@ def test_the_members_of_a_name_made_of_counts_and_heads():
         "加快打造“两地一区”。围绕打造科技创新策源地，推进改革；围绕打造产业聚集地，"
         "招引项目；围绕打造绿色转型区，治理污染。以县城“三区三园”为载体，打造数字园。"
     )
-    assert local.named_members(text) == ["科技创新策源地", "产业聚集地", "绿色转型区"]
+    assert members.named_members(text) == ["科技创新策源地", "产业聚集地", "绿色转型区"]
     # a head with more or fewer objects than its count gives nothing
-    assert local.named_members(text.replace("打造产业聚集地", "建好产业聚集地")) == []
+    assert members.named_members(text.replace("打造产业聚集地", "建好产业聚集地")) == []

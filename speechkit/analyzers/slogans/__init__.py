@@ -161,7 +161,7 @@ class Slogans(Analyzer):
         that begin a longer lexicon form but stand without it here (free prefixes)."""
         if not discover:
             return [], Counter(), Counter(), [], []
-        from speechkit.analyzers.slogans import discovery, frames, local
+        from speechkit.analyzers.slogans import discovery, frames, local, members
 
         text, stops = counted_text(speech), discovery.stop_list()
         quoted_numbered = [c.phrase for c in discovery.quoted_numbered(text, stops)]
@@ -170,8 +170,8 @@ class Slogans(Analyzer):
         local_phrases = (
             local.framed_quotes(text)
             + local.recurring_series(text)
-            + local.keynote_series(text)
-            + local.named_members(text)
+            + members.keynote_series(text)
+            + members.named_members(text)
             + local.counted_series(text)
             + local.clause_series(text)
             + local.one_piece_series(text)
@@ -209,7 +209,7 @@ class Slogans(Analyzer):
             forms[phrase] = slogan
             forms.setdefault(slogan, slogan)
             # a discovered series is said in the written forms of a lexicon series too: run
-            # together in a title (科学发展和谐发展跨越发展), with ， or with 和 before its last item
+            # together in a title (科学发展和谐发展跨越发展), with ， or 和 before its last item
             for written in written_forms(slogan):
                 forms.setdefault(written, slogan)
         key = hashlib.sha1(repr(sorted(forms.items())).encode("utf-8")).hexdigest()
