@@ -5,7 +5,7 @@ dev text of eval/texts."""
 from __future__ import annotations
 
 import speechkit
-from speechkit.analyzers.slogans import local, series
+from speechkit.analyzers.slogans import local, members, series
 
 from .test_slogans import DEV_TEXTS, counts
 
@@ -182,3 +182,28 @@ def test_quoted_systems_and_mechanisms_of_the_place():
 def test_quoted_series_of_numbered_pieces_joined_by_a_pause_mark():
     text = "推进“四清、四化、五改”，完善“一村一处方、一户一套餐”，严格“七个必须，七个一律”。"
     assert local.framed_quotes(text) == ["四清、四化、五改", "一村一处方、一户一套餐"]
+def test_a_keynote_leads_a_series_of_modes_of_development():
+    # round 14: the national keynote 科学发展 leads the place's own modes (cue rows keynote)
+    text = (
+        "推动科学发展、提速发展、和谐发展的重要一年。坚持持续发展、转型发展、协调发展、和谐发展，"
+        "推动科学发展、加快发展。"
+    )
+    assert members.keynote_series(text) == ["科学发展、提速发展、和谐发展"]
+
+
+def test_a_discovered_series_counts_in_its_written_forms():
+    # eval dev text (Yunnan 2011): the congress report's title runs the keynote together
+    path = DEV_TEXTS / "provincial_yunnan_news_2011.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    assert got["科学发展、和谐发展、跨越发展"] == (3, 1)
+
+
+def test_the_members_of_a_name_made_of_counts_and_heads():
+    # round 14 (Anhui 2025's “三地一区”): the members are the objects of the verb that set it up
+    text = (
+        "加快打造“两地一区”。围绕打造科技创新策源地，推进改革；围绕打造产业聚集地，"
+        "招引项目；围绕打造绿色转型区，治理污染。以县城“三区三园”为载体，打造数字园。"
+    )
+    assert members.named_members(text) == ["科技创新策源地", "产业聚集地", "绿色转型区"]
+    # a head with more or fewer objects than its count gives nothing
+    assert members.named_members(text.replace("打造产业聚集地", "建好产业聚集地")) == []

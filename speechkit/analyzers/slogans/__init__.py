@@ -161,7 +161,7 @@ class Slogans(Analyzer):
         of them that begin a longer lexicon form but stand without it here (free prefixes)."""
         if not discover:
             return [], Counter(), Counter(), [], []
-        from speechkit.analyzers.slogans import discovery, frames, local, series
+        from speechkit.analyzers.slogans import discovery, frames, local, members, series
 
         text, stops = counted_text(speech), discovery.stop_list()
         quoted_numbered = [c.phrase for c in discovery.quoted_numbered(text, stops)]
@@ -170,6 +170,8 @@ class Slogans(Analyzer):
         local_phrases = (
             local.framed_quotes(text)
             + series.recurring_series(text)
+            + members.keynote_series(text)
+            + members.named_members(text)
             + series.counted_series(text)
             + series.clause_series(text)
             + series.one_piece_series(text)
@@ -187,7 +189,7 @@ class Slogans(Analyzer):
 
     def gather(self, scans: Iterable[tuple], lexicon: tuple = (), **_: Any) -> dict:
         """The forms to count (form -> slogan) and each slogan's kind and category."""
-        from speechkit.text.lexicon import load_lexicon
+        from speechkit.text.lexicon import load_lexicon, written_forms
 
         entries = load_lexicon(lexicon)
         terms = {
@@ -207,6 +209,10 @@ class Slogans(Analyzer):
             terms[slogan] = (kind, "", None, "discovered")
             forms[phrase] = slogan
             forms.setdefault(slogan, slogan)
+            # a discovered series is said in the written forms of a lexicon series too: run
+            # together in a title (科学发展和谐发展跨越发展), with ， or 和 before its last item
+            for written in written_forms(slogan):
+                forms.setdefault(written, slogan)
         key = hashlib.sha1(repr(sorted(forms.items())).encode("utf-8")).hexdigest()
         return {"key": key, "forms": forms, "terms": terms}
 
