@@ -182,6 +182,8 @@ def test_quoted_systems_and_mechanisms_of_the_place():
 def test_quoted_series_of_numbered_pieces_joined_by_a_pause_mark():
     text = "推进“四清、四化、五改”，完善“一村一处方、一户一套餐”，严格“七个必须，七个一律”。"
     assert local.framed_quotes(text) == ["四清、四化、五改", "一村一处方、一户一套餐"]
+
+
 def test_a_keynote_leads_a_series_of_modes_of_development():
     # round 14: the national keynote 科学发展 leads the place's own modes (cue rows keynote)
     text = (
