@@ -577,3 +577,25 @@ def test_a_targets_only_run_classifies_only_what_can_be_a_target(monkeypatch, sa
     assert [(r["value"], r["type"]) for r in fast[1]] == [(3.5, "allocation")]
     # In a review, the time limit and the rule's span are standards; 1.2万人 is a result.
     assert [(r["value"], r["type"]) for r in fast[2]] == [(2.0, "standard"), (24.0, "standard")]
+
+
+@given(st.text(alphabet="\n 　：:。年工作安排回顾目标2019一二", max_size=60))
+def test_frames_read_the_lines_as_a_line_by_line_reading_does(text):
+    # Frames takes its line table from one split of the text: every line starts after a
+    # line break; a list head is a line whose stripped text ends in a colon; a heading is
+    # any other non-empty line that is_heading calls one.
+    from speechkit.analyzers.targets.frames import Frames
+    from speechkit.analyzers.targets.lines import is_heading
+
+    frames = Frames(text, 2022)
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    assert frames.line_starts == starts
+    lines = [(start, text[start:].split("\n", 1)[0]) for start in starts]
+    assert frames.list_heads == [
+        (start, start + len(line)) for start, line in lines if line.strip()[-1:] in ("：", ":")
+    ]
+    assert [start for start, _ in frames.headings] == [
+        start
+        for start, line in lines
+        if line.strip() and line.strip()[-1] not in "：:" and is_heading(line.strip())
+    ]

@@ -54,7 +54,6 @@ _GOAL_AFTER = re.compile(r"[”\"]?等(?:战略|年度|既定|奋斗)?目标")
 _OWN_GOAL_AFTER = re.compile(r"的(?:战略|年度|既定|奋斗)?目标")
 _GOAL_AFTER_REACH = 12  # the goal word closes the number's own phrase: …110公里”等目标
 _SEMICOLON = re.compile("[；;]")
-_LINE_END = re.compile("\n")
 _LIST_HEAD_REACH = 40  # lines a list head reaches down, unless a heading comes first
 
 
@@ -87,12 +86,11 @@ class Frames:
     def __init__(self, text: str, year: int | None):
         self.text = text
         self.year = year
-        self.line_starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
         # What was read of the last line a number asked about, and of the list heads (a
         # number's line is read once: numbers come in order, so no other line is kept).
         self.current: tuple[int, Line | None] = (-1, None)
         self.heads_read: dict[int, Line] = {}
-        self.headings, self.list_heads = self._lines()
+        self.line_starts, self.headings, self.list_heads = self._lines()
         self.head_starts = [start for start, _ in self.list_heads]
         self.heading_starts = [start for start, _ in self.headings]
         # The role of each heading's section: its own, or the last one above it that has one.
@@ -139,22 +137,24 @@ class Frames:
         end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.text)
         return Line(start, end)
 
-    def _lines(self) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
-        """Heading lines with the way their section looks, and list-head lines (ending ：)."""
+    def _lines(self) -> tuple[list[int], list[tuple[int, str]], list[tuple[int, int]]]:
+        """Where each line starts; heading lines with the way their section looks, and
+        list-head lines (ending ：). (One split of the text: no search per line.)"""
         plan, review = words_pattern("plan_heading"), words_pattern("review_heading")
-        headings, heads = [], []
-        for start in self.line_starts:
-            end = self.text.find("\n", start)
-            end = len(self.text) if end < 0 else end
-            line = self.text[start:end].strip()
-            if not line:
-                continue
-            if line[-1] in "：:":
-                heads.append((start, end))
-            elif is_heading(line):
-                role = "past" if review.search(line) else "future" if plan.search(line) else ""
-                headings.append((start, role))
-        return headings, heads
+        starts, headings, heads = [], [], []
+        start = 0
+        for raw in self.text.split("\n"):
+            starts.append(start)
+            end = start + len(raw)
+            line = raw.strip()
+            if line:
+                if line[-1] in "：:":
+                    heads.append((start, end))
+                elif is_heading(line):
+                    role = "past" if review.search(line) else "future" if plan.search(line) else ""
+                    headings.append((start, role))
+            start = end + 1
+        return starts, headings, heads
 
     # -- one number ------------------------------------------------------------------------
 

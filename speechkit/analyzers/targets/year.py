@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import PurePath
 
@@ -30,6 +31,8 @@ def speech_year(text: str, title: str = "", source: str = "") -> tuple[int | Non
         return int(m.group(1)), "title"
     plan, review = words_pattern("plan_heading"), words_pattern("review_heading")
     for line in text.splitlines():
+        if "年" not in line:
+            continue  # no year to read (most lines: the test below is dearer)
         line = line.strip()
         if not line or not is_heading(line):
             continue
@@ -40,6 +43,12 @@ def speech_year(text: str, title: str = "", source: str = "") -> tuple[int | Non
             return int(m.group(1)) + 1, "heading"
         if plan.search(line):
             return int(m.group(1)), "heading"
-    if source and (m := _FILE_YEAR.search(PurePath(source).stem)):
-        return int(m.group(1)), "file"
-    return None, ""
+    file_year = _file_year(source) if source else None
+    return (file_year, "file") if file_year is not None else (None, "")
+
+
+@functools.lru_cache(maxsize=256)
+def _file_year(source: str) -> int | None:
+    """The year in a file's name (a dump's speeches share one: read once per file)."""
+    m = _FILE_YEAR.search(PurePath(source).stem)
+    return int(m.group(1)) if m else None
