@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
+from itertools import chain
 from typing import Any
 
 from speechkit.analyzers.base import Analyzer, Option
@@ -206,7 +207,8 @@ class Slogans(Analyzer):
             terms[slogan] = (kind, "", None, "discovered")
             forms[phrase] = slogan
             forms.setdefault(slogan, slogan)
-        key = hashlib.sha1(repr(sorted(forms.items())).encode("utf-8")).hexdigest()
+        # what the workers' matchers are cached by (no form holds a NUL)
+        key = hashlib.sha1("\0".join(chain.from_iterable(forms.items())).encode()).hexdigest()
         return {"key": key, "forms": forms, "terms": terms}
 
     def per_speech(self, speech: Speech, context: dict, **_: Any) -> list[dict]:
