@@ -302,6 +302,10 @@ def _zygote(warm, handoff, children, parent_results, parent_sends, pids) -> None
         os._exit(1)
     for conn in (*parent_results, *parent_sends):
         conn.close()
+    # The workers are the parallelism: a BLAS thread pool (numpy's OpenBLAS starts one per
+    # core as it loads, and it spins) would only take the other core from the main process,
+    # 0.05 s of CPU while it reads the input.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         if handoff is not None:
             with handoff:
