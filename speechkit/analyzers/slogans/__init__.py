@@ -131,9 +131,6 @@ class Slogans(Analyzer):
     def heading(self, by_speech: bool = False, **_: Any) -> str:
         return "Slogans by speech" if by_speech else "Slogans"
 
-    def preload(self, **_: Any) -> None:
-        import speechkit.analyzers.slogans.matcher  # noqa: F401 (numpy: 0.1 s)
-
     def warm(
         self, discover: bool = False, lexicon: tuple = (), context: dict | None = None, **_: Any
     ) -> None:
