@@ -248,6 +248,21 @@ def test_announcement_counts():
     assert found == [("讲三点意见", 3, 3), ("实现“四个突破”", 4, 2)]
 
 
+def test_an_announced_heading_list_is_counted_as_the_text_holds_it_gaps_included():
+    # a report cut to some sections: （二） and （七） are the two headings the text holds
+    text = "重点抓好八个方面工作：\n（二）加快建设产业体系\n甲。\n（七）加大民生力度\n乙。\n"
+    found = [(a.phrase, a.announced, a.found) for a in find_announcements(text)]
+    assert found == [("抓好八个方面工作", 8, 2)]
+
+
+def test_an_announced_inline_list_is_counted_as_its_own_run():
+    # the numbering of an inline list restarts in every paragraph: the next paragraph's
+    # 一是…二是… under the same heading is another list, not more of the announced one
+    text = "一、甲\n突出抓好三件事：一是A；二是B；三是C。\n另外，一是D；二是E。\n二、乙\n"
+    found = [(a.phrase, a.announced, a.found) for a in find_announcements(text)]
+    assert found == [("突出抓好三件事", 3, 3)]
+
+
 def test_quoted_formula_without_colon_is_not_an_announcement():
     text = "坚决做到“两个维护”。\n一是A。二是B。三是C。\n"
     assert find_announcements(text) == []

@@ -206,3 +206,17 @@ def test_written_forms_of_a_series():
     assert "稳增长，调结构" in entries["稳增长、调结构"].forms
     # generated forms are matched, not added to the jieba dictionary
     assert "稳增长，调结构" not in jieba_words(Lexicon(tuple(entries.values())))
+
+
+def test_a_series_of_three_or_more_is_also_written_with_and_before_its_last_item():
+    # Round 11: the 1994 work report says 爱国主义、集体主义和社会主义教育 (so does the 1992
+    # one), the 1997 congress report 社会公德、职业道德和家庭美德; a pair is not such a series
+    # (物质文明和精神文明 is an entry of its own).
+    from speechkit.text.lexicon import written_forms
+
+    assert "爱国主义、集体主义和社会主义" in written_forms("爱国主义、集体主义、社会主义")
+    assert "知情权、参与权、表达权和监督权" in written_forms("知情权、参与权、表达权、监督权")
+    assert all("和" not in form for form in written_forms("物质文明、精神文明"))
+    lexicon = load_lexicon()
+    owner = lexicon.form_map()
+    assert owner["社会公德、职业道德和家庭美德"] == "社会公德、职业道德、家庭美德"

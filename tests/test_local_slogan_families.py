@@ -5,7 +5,7 @@ dev text of eval/texts."""
 from __future__ import annotations
 
 import speechkit
-from speechkit.analyzers.slogans import local
+from speechkit.analyzers.slogans import local, members, series
 
 from .test_slogans import DEV_TEXTS, counts
 
@@ -49,9 +49,163 @@ def test_quoted_goals_and_positions_of_the_place():
 
 def test_series_that_differ_in_one_middle_character():
     text = "坚持全面创建、全域创建、全民创建，抓好一年级、二年级、三年级，省政府、市政府、县政府。"
-    assert local.one_piece_series(text) == ["全面创建、全域创建、全民创建"]
+    assert series.one_piece_series(text) == ["全面创建、全域创建、全民创建"]
 
 
 def test_single_quotes_inside_a_quotation():
     text = "他说：“我们将大力实施‘三足鼎立’战略，‘好’的‘说法’。”"
     assert local.framed_quotes(text) == ["三足鼎立"]
+
+
+# --- round 13 (city texts) -------------------------------------------------------------
+
+
+def test_goals_said_as_a_series_of_clauses_with_you_xin():
+    from speechkit.analyzers.slogans import frames
+
+    text = (
+        "，确保建设实力蚌埠有新成就、建设魅力蚌埠有新进展、建设活力蚌埠有新突破。"
+        "力争有新发展、有新变化，工作有新进展。"
+    )
+    assert frames.new_step_series(text) == [
+        "建设实力蚌埠有新成就、建设魅力蚌埠有新进展、建设活力蚌埠有新突破"
+    ]
+
+
+def test_goals_series_of_a_county_speech():
+    # eval dev text (county speech 2010): 实现新农村建设有新突破、…、农村工作有新亮点五个目标
+    path = DEV_TEXTS / "county_unnamed_speech_2010_agriculture.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    series = (
+        "新农村建设有新突破、改革创新有新成果、农民收入有新增加、农业经济有新发展、农村工作有新亮点"
+    )
+    assert got[series] == (1, 1)
+
+
+def test_the_kind_of_city_a_place_means_to_become():
+    from speechkit.analyzers.slogans import frames
+
+    text = (
+        "完成建设晋商文化旅游中心城市这样一个目标。今年是建设新兴工业卫星城的关键年，"
+        "加速推进山水生态型城市建设。建设文明城市，加快副中心城市建设，打造旅游城市品牌，"
+        "围绕建设西部装备制造业聚集城市、区域现代物流中心城市、国家重点旅游城市五大目标。"
+    )
+    assert frames.city_goals(text) == [
+        "西部装备制造业聚集城市、区域现代物流中心城市、国家重点旅游城市",
+        "晋商文化旅游中心城市",
+        "新兴工业卫星城",
+        "山水生态型城市",
+    ]
+
+
+def test_a_city_goal_is_counted_wherever_the_speech_says_it():
+    # eval dev text (Qingyuan 2008): 建设新兴工业卫星城的关键年, and twice …清苑新兴工业卫星城
+    path = DEV_TEXTS / "county_qingyuan_work_report_2008.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    assert got["新兴工业卫星城"] == (3, 1)
+
+
+def test_honours_a_place_holds_are_no_slogans():
+    text = (
+        "有着“文化摇篮、帝王故里、歌舞之乡、山水城市”美誉的蚌埠，素有“米县”之称，"
+        "实施“美丽发展、科学崛起、共享繁荣”战略。"
+    )
+    assert local.framed_quotes(text) == ["美丽发展、科学崛起、共享繁荣"]
+
+
+def test_a_two_character_place_that_names_its_own_government():
+    text = (
+        "顺平县人民政府\n顺平县第十五届人民代表大会\n推进平安顺平建设，发展县域经济，"
+        "发展县域特色产业，美丽发展。"
+    )
+    assert local.place_slogans(text) == ["平安顺平"]
+
+
+# Round 12 (batch slogans_locals12, Baoding county work reports)
+
+
+def test_quoted_numbered_phrases_whose_head_only_stops_plain_counts():
+    from speechkit.analyzers.slogans import discovery
+
+    text = "以改善“两个环境”为抓手，创优“十个环境”，讲好两个环境，“三个方面”。"
+    assert [c.phrase for c in discovery.quoted_numbered(text)] == ["两个环境", "十个环境"]
+    assert discovery.unquoted_numbered("两个环境。两个环境。") == []
+    # eval dev text (Fuping 2013): 以着力改善“两个环境”为抓手
+    path = DEV_TEXTS / "county_fuping_work_report_2013.txt"
+    assert counts(speechkit.analyze("slogans", str(path), discover=True))["两个环境"] == (1, 1)
+
+
+def test_series_of_four_character_items_said_again_on_their_own():
+    text = (
+        "实施开放兴县、工业兴城、项目兴业主战略。推进开放兴县战略。推进工业兴城战略。"
+        "推进项目兴业战略。发展基础教育、职业教育、高等教育，办好基础教育和职业教育、高等教育。"
+    )
+    assert series.recurring_series(text) == [
+        "开放兴县、工业兴城、项目兴业",
+        "开放兴县",
+        "工业兴城",
+        "项目兴业",
+    ]
+
+
+def test_series_whose_items_share_only_their_first_character():
+    text = (
+        "坚持高起点规划、高质量建设、高标准推进，弘扬敢创一流、敢挑重任、敢为人先的精神，"
+        "推进自我管理、自我服务、自我教育，实现更高质量、更有效率、更加公平的发展。"
+    )
+    assert series.anaphora_series(text) == [
+        "高起点规划、高质量建设、高标准推进",
+        "敢创一流、敢挑重任、敢为人先",
+    ]
+
+
+def test_quotes_joined_by_and_share_the_frame_of_their_run():
+    text = "巩固拓展“双创双服”和“三深化三提升”活动，说到“好”和“坏”。"
+    assert local.framed_quotes(text) == ["双创双服", "三深化三提升"]
+
+
+def test_quoted_systems_and_mechanisms_of_the_place():
+    text = (
+        "全面落实“河长制”“库长制”“河道警长制”，落实“坑塘长”制度，健全“证照合办”"
+        "“拿地即开工”等审批机制，破解“瓶颈”制约。"
+    )
+    assert local.framed_quotes(text) == [
+        "河长制",
+        "库长制",
+        "河道警长制",
+        "坑塘长",
+        "证照合办",
+        "拿地即开工",
+    ]
+
+
+def test_quoted_series_of_numbered_pieces_joined_by_a_pause_mark():
+    text = "推进“四清、四化、五改”，完善“一村一处方、一户一套餐”，严格“七个必须，七个一律”。"
+    assert local.framed_quotes(text) == ["四清、四化、五改", "一村一处方、一户一套餐"]
+
+
+def test_a_keynote_leads_a_series_of_modes_of_development():
+    # round 14: the national keynote 科学发展 leads the place's own modes (cue rows keynote)
+    text = (
+        "推动科学发展、提速发展、和谐发展的重要一年。坚持持续发展、转型发展、协调发展、和谐发展，"
+        "推动科学发展、加快发展。"
+    )
+    assert members.keynote_series(text) == ["科学发展、提速发展、和谐发展"]
+
+
+def test_a_discovered_series_counts_in_its_written_forms():
+    # eval dev text (Yunnan 2011): the congress report's title runs the keynote together
+    path = DEV_TEXTS / "provincial_yunnan_news_2011.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    assert got["科学发展、和谐发展、跨越发展"] == (3, 1)
+
+
+def test_the_members_of_a_name_made_of_counts_and_heads():
+    # round 14 (Anhui 2025's “三地一区”): the members are the objects of the verb that set it up
+    text = (
+        "加快打造“两地一区”。围绕打造科技创新策源地，推进改革；围绕打造产业聚集地，"
+        "招引项目；围绕打造绿色转型区，治理污染。以县城“三区三园”为载体，打造数字园。"
+    )
+    assert members.named_members(text) == ["科技创新策源地", "产业聚集地", "绿色转型区"]
+    # a head with more or fewer objects than its count gives nothing
+    assert members.named_members(text.replace("打造产业聚集地", "建好产业聚集地")) == []

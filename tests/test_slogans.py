@@ -22,6 +22,7 @@ from speechkit.analyzers.slogans import (
     _discoveries,
     discovery,
     local,
+    series,
 )
 from speechkit.analyzers.slogans.matcher import Matcher
 from speechkit.cli import cli
@@ -183,6 +184,8 @@ def test_counting_phrases_are_not_numbered_even_when_quoted(phrase):
 def test_idioms_are_not_numbered():
     assert not discovery.is_numbered("十年磨一剑")
     assert not discovery.is_numbered("三番五次")
+    # the frame of a house, a metaphor the Baoding county reports quote (round 12)
+    assert discovery.quoted_numbered("构筑县域经济的“四梁八柱”。") == []
 
 
 def test_pieces_of_one_quote_are_separate_formulations():
@@ -230,13 +233,13 @@ def test_place_slogans_need_a_place_of_the_speech():
 
 
 def test_parallel_series_count_when_their_items_recur():
-    series = "草原音乐名城、冰雪运动名城、文化旅游名城"
-    text = f"打造{series}。建设草原音乐名城，冰雪运动名城，文化旅游名城。"
-    assert local.recurring_series(text) == [series, *series.split("、")]
+    names = "草原音乐名城、冰雪运动名城、文化旅游名城"
+    text = f"打造{names}。建设草原音乐名城，冰雪运动名城，文化旅游名城。"
+    assert series.recurring_series(text) == [names, *names.split("、")]
     once = "敬畏组织、敬畏法律、敬畏人民。"
-    assert local.parallel_series(once) == ["敬畏组织、敬畏法律、敬畏人民"]
-    assert local.recurring_series(once) == []
-    assert local.parallel_series("一年级、二年级、三年级") == []
+    assert series.parallel_series(once) == ["敬畏组织、敬畏法律、敬畏人民"]
+    assert series.recurring_series(once) == []
+    assert series.parallel_series("一年级、二年级、三年级") == []
 
 
 def test_discoveries_never_shadow_or_split_lexicon_forms():
@@ -551,12 +554,12 @@ def test_title_blocks_count_alike_on_every_path(tmp_path, monkeypatch, options):
 
 def test_counted_series():
     text = "突出全面提高教育质量、大力促进教育公平、积极推进教育均衡三大主题。抓好甲乙丙、丁戊己、庚辛壬三个方面。"
-    assert local.counted_series(text) == ["全面提高教育质量、大力促进教育公平、积极推进教育均衡"]
+    assert series.counted_series(text) == ["全面提高教育质量、大力促进教育公平、积极推进教育均衡"]
 
 
 def test_clause_series():
     text = "按照部署，战疫情、稳经济、保稳定、惠民生，全力做好。持续盘活存量、培育增量、增强能量、提高质量、做大总量。发展甲、乙、丙、丁等产业。"
-    assert local.clause_series(text) == [
+    assert series.clause_series(text) == [
         "战疫情、稳经济、保稳定、惠民生",
         "盘活存量、培育增量、增强能量、提高质量、做大总量",
     ]
@@ -574,17 +577,17 @@ def test_numbered_actions_of_a_quoted_programme():
 
 def test_series_that_differ_in_one_character():
     text = "要有抓农业、兴农业、强农业的劲头，做到心中有数、心中有策、心中有底。"
-    assert local.one_piece_series(text) == [
+    assert series.one_piece_series(text) == [
         "抓农业、兴农业、强农业",
         "心中有数、心中有策、心中有底",
     ]
     rows = "一季度、二季度、三季度，省政府、市政府、县政府，上半年、下半年、全年。"
-    assert local.one_piece_series(rows) == []
+    assert series.one_piece_series(rows) == []
 
 
 def test_campaigns_of_the_big_form():
     text = "去年开展集镇面貌大提升、河道环境大清理，今年扩大内需、加大投入、壮大产业。"
-    assert local.campaign_pairs(text) == ["集镇面貌大提升、河道环境大清理"]
+    assert series.campaign_pairs(text) == ["集镇面貌大提升、河道环境大清理"]
 
 
 def test_rules_issued_by_a_committee():
@@ -662,6 +665,14 @@ def test_a_short_slogan_does_not_count_where_its_first_character_ends_a_word():
     ]
 
 
+def test_rectification_of_the_party_does_not_count_inside_adjusting_the_party():
+    # Round 11: 整党 (十二大 1982, the rectification of 1983-1987) is bound after 调: 调整党内
+    # is 调整 + 党内.
+    matcher = Matcher({"整党": "整党"})
+    text = "要调整党内分配关系，调整党的工作方法，有计划有步骤地进行整党。"
+    assert [m.start for m in matcher.find(text)] == [text.index("整党。")]
+
+
 # --- frames of the third round (speechkit/analyzers/slogans/frames.py) --------------------
 
 
@@ -735,8 +746,8 @@ def test_a_quantity_or_a_row_of_offices_is_no_formulation():
     # 三个“十亿元”台阶: a magnitude after the numeral makes a quantity, not a formulation
     assert not discovery.is_numbered("十亿元") and discovery.is_numbered("三定方案")
     # 我代表县委、县人大、县政府、县政协，: offices in a row, not a clause slogan
-    assert local.clause_series("，我代表县委、县人大、县政府、县政协，向大家拜年。") == []
-    assert local.clause_series("，战疫情、稳经济、保稳定、惠民生，") == [
+    assert series.clause_series("，我代表县委、县人大、县政府、县政协，向大家拜年。") == []
+    assert series.clause_series("，战疫情、稳经济、保稳定、惠民生，") == [
         "战疫情、稳经济、保稳定、惠民生"
     ]
 

@@ -217,8 +217,10 @@ def load_lexicon(user_files: Iterable[str | Path] = ()) -> Lexicon:
 def written_forms(form: str) -> list[str]:
     """Other ways the same form is written: a series separated by 、 is also written with
     ， (at any of up to three places) or run together (稳增长、调结构 -> 稳增长，调结构,
-    稳增长调结构). (A 的 put between a modifier and its head is not: the labels count
-    社会主义的初级阶段 apart from 社会主义初级阶段.)"""
+    稳增长调结构), and a series of three or more items with 和 before its last item
+    (爱国主义、集体主义和社会主义; not a pair: 物质文明和精神文明 is an entry of its own).
+    (A 的 put between a modifier and its head is not: the labels count 社会主义的初级阶段
+    apart from 社会主义初级阶段.)"""
     if "、" in form:
         parts = form.split("、")
         if len(parts) <= 4:
@@ -227,7 +229,8 @@ def written_forms(form: str) -> list[str]:
                 written = [w + mark + part for w in written for mark in "、，"]
         else:
             written = [form.replace("、", "，")]
-        return [w for w in written if w != form] + [form.replace("、", "")]
+        with_and = ["、".join(parts[:-1]) + "和" + parts[-1]] if len(parts) >= 3 else []
+        return [w for w in written if w != form] + [form.replace("、", "")] + with_and
     return []
 
 

@@ -14,6 +14,8 @@ from speechkit.text.numerals import small_number
 from speechkit.text.outline import Outline, parse
 
 _NUM = r"[一二三四五六七八九十两]{1,3}|\d{1,3}"
+# Heading styles, whose items stand on lines of their own even when the numbering skips
+_HEADINGS = frozenset({"一、", "（一）"})
 _NOUN = r"(?:的)?(?:意见|看法|要求|体会|问题|工作|事情|事|措施|任务|建议)?"
 
 
@@ -80,10 +82,32 @@ def find_announcements(text: str, outline: Outline | None = None) -> list[Announ
             # a quoted formula (做到“两个维护”。) announces a list only when a colon follows
             continue
         if seqs:
-            count = seqs[0][2]
+            start, style, length = seqs[0]
+            # a heading list (一、 （一）) is counted as the text holds it, gaps included; an
+            # inline or numbered list as its run (一是…四是 restarts in every paragraph)
+            count = _siblings_from(outline, start, style) if style in _HEADINGS else length
         elif re.match(r"[^，。；！？\n]{0,12}[：:]|\s*$", tail):
             count = 0
         else:
             continue
         found.append(Announcement(m.start(), m.end(), m.group(), announced, count))
     return found
+
+
+def _siblings_from(outline: Outline, start: int, style: str) -> int:
+    """How many items of ``style`` share a parent with the item at ``start``, it included and
+    from it on: the list as the text holds it, a gap in its numbering included (a text cut to
+    some sections keeps （二） and （七） under one heading)."""
+    items = outline.items
+    first = next(i for i, item in enumerate(items) if item.start == start and item.style == style)
+    parent, _, _ = items[first].path.rpartition(".")
+    level = items[first].level
+    count = 0
+    for item in items[first:]:
+        if item.level < level:
+            break
+        if item.level == level and item.style == style:
+            if item.path.rpartition(".")[0] != parent:
+                break
+            count += 1
+    return count

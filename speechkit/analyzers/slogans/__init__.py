@@ -155,11 +155,11 @@ class Slogans(Analyzer):
         self, speech: Speech, discover: bool = False, lexicon: tuple = (), **_: Any
     ) -> tuple[list[str], Counter, Counter, list[str], list[str]]:
         """Discovery candidates of one speech: quoted numbered, unquoted N个XX, quoted
-        phrases, local slogans that one speech is enough for (local.py), and those of them
-        that begin a longer lexicon form but stand without it here (free prefixes)."""
+        phrases, local slogans that one speech is enough for (local.py, series.py), and those
+        of them that begin a longer lexicon form but stand without it here (free prefixes)."""
         if not discover:
             return [], Counter(), Counter(), [], []
-        from speechkit.analyzers.slogans import discovery, frames, local
+        from speechkit.analyzers.slogans import discovery, frames, local, members, series
 
         text, stops = counted_text(speech), discovery.stop_list()
         quoted_numbered = [c.phrase for c in discovery.quoted_numbered(text, stops)]
@@ -167,11 +167,14 @@ class Slogans(Analyzer):
         quoted = Counter(c.phrase for c in discovery.quoted_phrases(text, stops))
         local_phrases = (
             local.framed_quotes(text)
-            + local.recurring_series(text)
-            + local.counted_series(text)
-            + local.clause_series(text)
-            + local.one_piece_series(text)
-            + local.campaign_pairs(text)
+            + series.recurring_series(text)
+            + members.keynote_series(text)
+            + members.named_members(text)
+            + series.counted_series(text)
+            + series.clause_series(text)
+            + series.one_piece_series(text)
+            + series.anaphora_series(text)
+            + series.campaign_pairs(text)
             + local.issued_rules(text)
             + local.place_slogans(text)
             + local.strong_places(text)
@@ -184,7 +187,7 @@ class Slogans(Analyzer):
 
     def gather(self, scans: Iterable[tuple], lexicon: tuple = (), **_: Any) -> dict:
         """The forms to count (form -> slogan) and each slogan's kind and category."""
-        from speechkit.text.lexicon import load_lexicon
+        from speechkit.text.lexicon import load_lexicon, written_forms
 
         entries = load_lexicon(lexicon)
         terms = {
@@ -204,6 +207,10 @@ class Slogans(Analyzer):
             terms[slogan] = (kind, "", None, "discovered")
             forms[phrase] = slogan
             forms.setdefault(slogan, slogan)
+            # a discovered series is said in the written forms of a lexicon series too: run
+            # together in a title (科学发展和谐发展跨越发展), with ， or 和 before its last item
+            for written in written_forms(slogan):
+                forms.setdefault(written, slogan)
         # what the workers' matchers are cached by (no form holds a NUL)
         key = hashlib.sha1("\0".join(chain.from_iterable(forms.items())).encode()).hexdigest()
         return {"key": key, "forms": forms, "terms": terms}

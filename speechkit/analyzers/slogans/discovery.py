@@ -74,28 +74,32 @@ class Candidate:
 class StopList:
     heads: tuple[str, ...]
     phrases: frozenset[str]
+    plain_heads: tuple[str, ...] = ()
 
-    def stops(self, phrase: str) -> bool:
-        """True for ordinary counting phrases: 三个方面 (head 方面) and listed idioms."""
+    def stops(self, phrase: str, quoted: bool = False) -> bool:
+        """True for ordinary counting phrases: 三个方面 (head 方面) and listed idioms. A plain
+        head stops only a phrase said without quotes: 两个环境 is a count, 改善“两个环境”
+        a formulation."""
         if phrase in self.phrases:
             return True
         match = _COUNT_GE.match(phrase)
-        return bool(match) and phrase[match.end() :].startswith(self.heads)
+        heads = self.heads if quoted else self.heads + self.plain_heads
+        return bool(match) and phrase[match.end() :].startswith(heads)
 
 
 @cache
 def stop_list() -> StopList:
     """The bundled stop list, ``speechkit/data/numbered_stop.tsv``."""
-    heads, phrases = [], set()
+    words: dict[str, list[str]] = {"head": [], "plain": [], "phrase": []}
     for word, kind in bundled_rows("numbered_stop.tsv"):
-        (heads.append if kind == "head" else phrases.add)(word)
-    return StopList(tuple(heads), frozenset(phrases))
+        words[kind].append(word)
+    return StopList(tuple(words["head"]), frozenset(words["phrase"]), tuple(words["plain"]))
 
 
-def is_numbered(phrase: str, stops: StopList | None = None) -> bool:
+def is_numbered(phrase: str, stops: StopList | None = None, quoted: bool = False) -> bool:
     """Whether ``phrase`` as a whole looks like a numbered formulation and is not stopped."""
     stops = stop_list() if stops is None else stops
-    return bool(_NUMBERED.fullmatch(phrase)) and not stops.stops(phrase)
+    return bool(_NUMBERED.fullmatch(phrase)) and not stops.stops(phrase, quoted)
 
 
 def quoted_numbered(text: str, stops: StopList | None = None) -> list[Candidate]:
@@ -109,7 +113,7 @@ def quoted_numbered(text: str, stops: StopList | None = None) -> list[Candidate]
         for piece in _QUOTE_SEPARATORS.split(inner):
             start = inner.index(piece, pos)
             pos = start + len(piece)
-            if piece and piece[0] in NUMERALS and is_numbered(piece, stops):
+            if piece and piece[0] in NUMERALS and is_numbered(piece, stops, quoted=True):
                 found.append(Candidate(piece, offset + start, offset + pos, True))
     return found
 

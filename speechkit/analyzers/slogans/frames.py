@@ -11,7 +11,10 @@ county speeches of every decade use, not a phrase of one place:
 - a national strategy said of the place (推进科教兴市战略: round 7c);
 - the steps of a campaign by years (一年一个样、三年大变样) and a place's ranking goal
   (跨入西部百强县);
-- the short names of the creation campaigns said again (创文, 创城: sixth round).
+- the short names of the creation campaigns said again (创文, 创城: sixth round);
+- a series of goals said as clauses X有新Y (农民收入有新增加、农业经济有新发展、…: round 13);
+- the kind of city a place means to become (建设新兴工业卫星城, 推进山水生态型城市建设, 建设
+  西部装备制造业聚集城市、区域现代物流中心城市、…: round 13).
 
 Pure functions over one speech's text; the cue words are rows of
 ``speechkit/data/local_slogans.tsv`` (kinds ``head``, ``campaign`` and ``creation``).
@@ -291,6 +294,64 @@ def creation_names(text: str) -> list[str]:
     return [name for name in dict.fromkeys(found) if found.count(name) >= 2]
 
 
+# Three or more clauses X有新Y between 、, the first after a punctuation mark: the goals of a
+# year or a plan said as a series (实现新农村建设有新突破、改革创新有新成果、农民收入有新增加).
+_NEW_STEPS = re.compile(
+    f"(?<=[，,。；;：:\\n])([{_CJK}]{{2,14}}?有新[{_CJK}]{{2}}"
+    f"(?:、[{_CJK}]{{2,12}}?有新[{_CJK}]{{2}}){{2,}})"
+)
+
+
+def new_step_series(text: str) -> list[str]:
+    """A series of goals said as clauses X有新Y: 建设实力蚌埠有新成就、建设魅力蚌埠有新进展、
+    建设活力蚌埠有新突破. The verb that leads the first clause (实现, 确保: rows of kind
+    ``lead``) is not part of the series."""
+    found = []
+    for m in _NEW_STEPS.finditer(text):
+        series = m.group(1)
+        lead = next((w for w in _words("lead") if series.startswith(w)), "")
+        found.append(series[len(lead) :])
+    return found
+
+
+@cache
+def _city_goals() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    # the kind of city: a modifier of two to fourteen characters with no function word, then
+    # a head of kind ``city`` (中心城市, 卫星城, 名城 …)
+    heads = "|".join(map(re.escape, _words("city")))
+    goal = f"(?:(?![的了和与是在对把为及等])[{_CJK}]){{2,14}}?(?:{heads})"
+    after_verb = re.compile(
+        f"(?:建设|打造|建成|成为)({goal})(?=[，。；：]|这样|的关键|的目标|的宏伟目标|战略|目标)"
+    )
+    before_building = re.compile(f"(?:加速推进|加快推进|推进|加快|加速)({goal})建设")
+    series = re.compile(f"建设((?:{goal})(?:、{goal}){{2,}})")
+    return after_verb, before_building, series
+
+
+def city_goals(text: str) -> list[str]:
+    """The kind of city a place means to become, said as a goal: after 建设, 打造, 建成 or
+    成为 and before the end of the clause or 这样一个目标, 的关键年 (建设晋商文化旅游中心城市
+    这样一个目标), or between 推进 and 建设 (加速推进山水生态型城市建设), and a series of them
+    after 建设 (建设西部装备制造业聚集城市、区域现代物流中心城市、国家重点旅游城市). Not the
+    titles of the creation campaigns (建设文明城市, 卫生城市: ``local_titles``)."""
+    after_verb, before_building, series = _city_goals()
+    found = [m.group(1) for m in series.finditer(text)]
+    for pattern in (after_verb, before_building):
+        found += [m.group(1) for m in pattern.finditer(text)]
+    heads = _words("city")  # longest first: 中心城市 before 城市
+    return [
+        goal
+        for goal in found
+        if (modifier := goal[: -len(next(h for h in heads if goal.endswith(h)))])
+        not in _TITLE_KINDS
+        and len(modifier) >= 2
+    ]
+
+
+# The creation campaigns' titles, which are no goal of one place (文明城市, 卫生城市).
+_TITLE_KINDS = frozenset({"文明", "卫生", "园林", "森林", "生态", "双拥模范"})
+
+
 def all_frames(text: str) -> list[str]:
     """Every phrase the frames of this module find in one speech."""
     return (
@@ -308,4 +369,6 @@ def all_frames(text: str) -> list[str]:
         + comma_series(text)
         + local_titles(text)
         + creation_names(text)
+        + new_step_series(text)
+        + city_goals(text)
     )

@@ -1,6 +1,7 @@
 """Discovery of local campaign slogans in one speech: quoted phrases framed as a programme
-(实施“畅返不畅”工程), quoted series (“美丽发展、科学崛起、共享繁荣”), parallel series
-(做优一产、做大二产、做强三产), and place slogans (平安海拉尔, 美丽甘肃, 新福建).
+(实施“畅返不畅”工程), quoted series (“美丽发展、科学崛起、共享繁荣”), numbered objects and
+issued rules, and place slogans (平安海拉尔, 美丽甘肃, 新福建); series said without quotes
+(做优一产、做大二产、做强三产) are ``series.py``.
 
 Each family stands on its own in one speech: a slogan of a county is often said once. The cues
 are data (``speechkit/data/local_slogans.tsv``). Pure functions over one speech's text.
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from speechkit.analyzers.slogans.series import OBJECT_RUN, recurring_series
 from speechkit.resources import bundled_rows
 
 _CJK = "\u4e00-\u9fff"
@@ -27,8 +29,6 @@ _QUOTED_WORD = re.compile(f"“([{_CJK}0-9+·](?: ?[{_CJK}0-9+·]){{1,11}})”")
 _SINGLE_QUOTED_WORD = re.compile(_QUOTED_WORD.pattern.replace("“", "‘").replace("”", "’"))
 # A plan named by numbers: 8337, or numbers joined by + (1+1+9, 9+2).
 _DIGIT_PLAN = re.compile(r"[0-9]+(?:\+[0-9]+)*")
-# A run of items separated by 、: the pieces between 、 are CJK only.
-_SERIES_RUN = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+){{2,}}")
 _PLACE_SUFFIX = "市县区旗州盟省"
 # Characters that never sit inside a place name: 的 in 理论的省.
 _FUNCTION = re.compile("[的了和与是在对把为及等]")
@@ -42,6 +42,7 @@ class Cues:
     places: frozenset[str]
     stops: frozenset[str]
     strong_before: tuple[str, ...] = ()
+    honours: tuple[str, ...] = ()
 
 
 @cache
@@ -57,23 +58,28 @@ def cues() -> Cues:
         places=frozenset(by_kind.get("place", ())),
         stops=frozenset(by_kind.get("stop", ())),
         strong_before=tuple(by_kind.get("strong", ())),
+        honours=tuple(by_kind.get("honour", ())),
     )
 
 
 def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
     """Quoted phrases said as a programme: a frame word right after the quote (工程, 品牌,
-    发展思路) or right before it (打造, 实施). Quoted series are always slogans."""
+    发展思路) or right before it (打造, 实施). Quoted series are always slogans, but for the
+    honours a place holds (有着“文化摇篮、帝王故里、歌舞之乡”美誉, 素有“米县”之称)."""
     from speechkit.analyzers.slogans.discovery import is_numbered
 
     cue = cues() if cue is None else cue
     found = []
     for m in _QUOTED_SERIES.finditer(text):
+        if text.startswith(cue.honours, m.end()):
+            continue
         items = re.split("[、，] ?", m.group(1))
-        # “规模、质量” is two words, “防、控、治” a slogan; numbered pieces (“七个必须，七个一律”)
-        # are found one by one as numbered formulations, but “一产做优、二产做大、三产做强”
-        # is one slogan
-        if (len(items) >= 3 or min(map(len, items)) >= 3) and not all(
-            is_numbered(item) for item in items
+        # “规模、质量” is two words, “防、控、治” a slogan; numbered pieces said between
+        # commas (“七个必须，七个一律”) are found one by one as numbered formulations, but
+        # “一产做优、二产做大、三产做强” is one slogan, and so is a series of numbered pieces
+        # joined by 、 (“四清、四化、五改”, “一村一处方、一户一套餐”), its pieces found too
+        if (len(items) >= 3 or min(map(len, items)) >= 3) and (
+            "，" not in m.group(1) or not all(is_numbered(item) for item in items)
         ):
             found.append(m.group(1))
     for m, first, last in _quote_runs(text):
@@ -84,6 +90,8 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
         # quotes said back to back share the frame of their run: 打造校园“心育”“心防”体系,
         # 强调“产业为基”“项目为要”
         after = text[last.end() : last.end() + 4]
+        if after.startswith(cue.honours):
+            continue
         # a space typed before the quote is no word: 坚持 “美丽发展” is 坚持“美丽发展”
         before = text[max(0, first.start() - 8) : first.start()].rstrip(" \u3000\t")[-4:]
         # the noun phrase the quote stands before: “一核多边”对外开放格局, also after the 等
@@ -111,13 +119,16 @@ def _quote_runs(text: str) -> list[tuple[re.Match, re.Match, re.Match]]:
     if "‘" in text:
         quotes = sorted([*quotes, *_SINGLE_QUOTED_WORD.finditer(text)], key=lambda m: m.start())
     for m in quotes:
-        if runs and runs[-1][-1].end() == m.start():
+        if runs and text[runs[-1][-1].end() : m.start()] in _QUOTE_JOINERS:
             runs[-1].append(m)
         else:
             runs.append([m])
     return [(m, run[0], run[-1]) for run in runs for m in run]
 
 
+# What may stand between two quotes of one run: nothing, or a word that joins them
+# (巩固拓展“双创双服”和“三深化三提升”活动).
+_QUOTE_JOINERS = frozenset({"", "和", "与", "及", "、"})
 # Up to six CJK characters right after a quote, up to punctuation or 的.
 _HEAD_AFTER = re.compile(f"[{_CJK}]{{2,6}}(?=[^{_CJK}]|的)")
 
@@ -150,37 +161,6 @@ _STRONG = re.compile(
 _FIELD = re.compile(f"[{_CJK}]{{2,4}}")
 
 
-def parallel_series(text: str) -> list[str]:
-    """Parallel series of three or more items of one length that share a character at one
-    place (项目大推进、环境大整治、作风大转变; 做优一产、做大二产、做强三产) or a piece of two
-    characters (全面提高教育质量、大力促进教育公平、积极推进教育均衡)."""
-    found = []
-    for m in _SERIES_RUN.finditer(text):
-        pieces = m.group().split("、")
-        middle = pieces[1:-1]
-        size = len(middle[0])
-        if not 3 <= size <= 10 or any(len(p) != size for p in middle):
-            continue
-        if len(pieces[0]) < size or len(pieces[-1]) < size:
-            continue
-        items = [pieces[0][-size:], *middle, pieces[-1][:size]]
-        if _parallel(items):
-            found.append("、".join(items))
-    return found
-
-
-def _parallel(items: list[str]) -> bool:
-    """Items share a character at one place, or a two-character piece anywhere; but not
-    all characters but one (一年级、二年级、三年级 is a count, not a slogan)."""
-    size = len(items[0])
-    shared = [i for i in range(size) if len({item[i] for item in items}) == 1]
-    if shared:
-        return len(shared) < size - 1
-    first = items[0]
-    pairs = {first[i : i + 2] for i in range(size - 1)}
-    return any(all(pair in item for item in items[1:]) for pair in pairs)
-
-
 def numbered_objects(text: str) -> list[str]:
     """Numbered formulations said as the objects of a series of actions: 做实四篇文章、
     推进四个着力、深化五比五晒 gives 四篇文章, 四个着力, 五比五晒 (two such objects at
@@ -190,7 +170,7 @@ def numbered_objects(text: str) -> list[str]:
     whole = set(recurring_series(text))
     runs = [
         m.group().split("、")
-        for m in _OBJECT_RUN.finditer(text)
+        for m in OBJECT_RUN.finditer(text)
         if not any(series in m.group() for series in whole)
     ]
     # the actions of a quoted work programme, said between 、 or ，: “实施两大带动战略，
@@ -211,68 +191,6 @@ def numbered_objects(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-# Two or more items separated by 、 (a series of actions).
-_OBJECT_RUN = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+)+")
-
-
-def one_piece_series(text: str) -> list[str]:
-    """A series of three or more items of three or four characters that differ in one
-    character only, at one place: several actions on one object (重工业、抓工业、兴工业), one
-    frame with several ends (心中有数、心中有策、心中有底) or with several middles (全面创建、
-    全域创建、全民创建). Said once, it is a slogan,
-    unless the character that differs is a count, a level or a place in a row
-    (一季度、二季度、三季度; 省政府、市政府、县政府; 上半年、下半年)."""
-    found = []
-    for m in _SERIES_RUN.finditer(text):
-        pieces = m.group().split("、")
-        size = len(pieces[1])
-        if size not in (3, 4) or any(len(p) != size for p in pieces[1:-1]):
-            continue
-        if len(pieces[0]) < size or len(pieces[-1]) < size:
-            continue
-        items = [pieces[0][-size:], *pieces[1:-1], pieces[-1][:size]]
-        for place in range(size):
-            differ = {item[place] for item in items}
-            if (
-                len({item[:place] + item[place + 1 :] for item in items}) == 1
-                and len(differ) == len(items)
-                and not differ & _ROW_CHARACTERS
-            ):
-                found.append("、".join(items))
-    return found
-
-
-# Characters that make a row rather than a slogan: counts, levels, places, sizes, halves.
-_ROW_CHARACTERS = frozenset(
-    "一二两三四五六七八九十百千万第首末省市县区乡镇村组东西南北中上下前后左右内外大小高低"
-    "初男女老少甲乙丙丁春夏秋冬早晚新旧正副"
-)
-
-
-def campaign_pairs(text: str) -> list[str]:
-    """Two or more campaigns of the form ...大XX said in a row, each of five to eight
-    characters: 城乡环境大整治、植树造林大建设 (项目大推进、环境大整治, 作风大转变). Not 扩大,
-    加大, 壮大 …, which are verbs: 扩大内需、加大投入 is no campaign."""
-    found = []
-    for m in _OBJECT_RUN.finditer(text):
-        pieces = m.group().split("、")
-        whole = pieces[1:-1] or [pieces[-1]]
-        size = len(whole[0])
-        if not 5 <= size <= 8 or len(pieces[0]) < size or len(pieces[-1]) < size:
-            continue
-        items = [pieces[0][-size:], *pieces[1:-1], pieces[-1][:size]]
-        if all(
-            item[-3] == "大" and item[-4] not in _BIG_VERBS and len(set(items)) == len(items)
-            for item in items
-        ):
-            found.append("、".join(items))
-    return found
-
-
-# Characters that make ...大 a verb or an adjective, not a campaign: 扩大, 加大, 重大.
-_BIG_VERBS = "扩加壮放做强重伟远广巨盛庞宏最很较更极特老长增变高"
-
-
 def issued_rules(text: str) -> list[str]:
     """Numbered rules that a committee or a government issues, the local counterparts of
     the 八项规定: 自治区28条规定, 市委十项要求, 省委十条禁令 give 28条规定, 十项要求,
@@ -287,76 +205,12 @@ _ISSUED = re.compile(
 )
 
 
-def clause_series(text: str) -> list[str]:
-    """A series that is a whole clause by itself, four or more items of three to five
-    characters each: ，战疫情、稳经济、保稳定、惠民生， and ，持续盘活存量、培育增量、增强能量、
-    提高质量、做大总量。 (the first item may carry an adverb of two characters)."""
-    found = []
-    for m in _CLAUSE_SERIES.finditer(text):
-        pieces = m.group(1).split("、")
-        size = len(pieces[1])
-        if not 3 <= size <= 5 or any(len(p) != size for p in pieces[1:]):
-            continue
-        items = [pieces[0][-size:], *pieces[1:]]
-        # a row of offices or places (县人大、县政府、县政协) is no slogan
-        if sum(item[0] in _LEVELS for item in items) >= len(items) - 1:
-            continue
-        if 0 <= len(pieces[0]) - size <= 2:
-            found.append("、".join(items))
-    return found
-
-
-_LEVELS = frozenset("省市县区乡镇村党")
-_CLAUSE_SERIES = re.compile(f"(?<=[，。；：,;:\\n])([{_CJK}]+(?:、[{_CJK}]+){{3,}})(?=[，。；,;])")
-
-
-def counted_series(text: str) -> list[str]:
-    """A series the speech counts itself: 全面提高教育质量、大力促进教育公平、积极推进教育均衡
-    三大主题 (three items, then 三大 or 三个 or 三项 and a head that is not an ordinary
-    count such as 方面)."""
-    from speechkit.analyzers.slogans.discovery import stop_list
-
-    stops = stop_list()
-    found = []
-    for m in _SERIES_RUN.finditer(text):
-        pieces = m.group().split("、")
-        count = _COUNTED.search(pieces[-1])
-        if count is None or _VALUES.index(count.group(1)) != len(pieces):
-            continue
-        if stops.stops(count.group(1) + "个" + count.group(3)):
-            continue
-        last = pieces[-1][: count.start()]
-        middle = pieces[1:-1]
-        size = len(middle[0])
-        if not 3 <= size <= 10 or any(len(p) != size for p in middle) or len(last) != size:
-            continue
-        if len(pieces[0]) < size:
-            continue
-        found.append("、".join([pieces[0][-size:], *middle, last]))
-    return found
-
-
-_VALUES = "〇一两三四五六七八九十"
-_COUNTED = re.compile("([两三四五六七八九十])([大个项条类])([\u4e00-\u9fff]{2})")
-
-
-def recurring_series(text: str) -> list[str]:
-    """Parallel series whose items the speech also says on their own, and those items
-    (草原音乐名城、冰雪运动名城、文化旅游名城, each item said again and again). A series
-    said once with items said once is a list, as often as it is a slogan."""
-    found = []
-    for series in parallel_series(text):
-        items = series.split("、")
-        n = text.count(series)
-        if all(len(item) >= 5 and text.count(item) > n for item in items):
-            found.extend([series, *items])
-    return found
-
-
 def places(text: str, cue: Cues | None = None) -> set[str]:
     """Place names of a speech: the provinces of the cue file, and the speech's own county
     or city: a name of 3 or 4 characters said at least five times, once at least with 市,
-    县, 区, 旗, 州, 盟 or 省 after it (海拉尔区)."""
+    县, 区, 旗, 州, 盟 or 省 after it (海拉尔区); or a name of 2 to 4 characters that names
+    its government or party committee (顺平县人民政府, 中共蚌埠市委) and is said with its
+    suffix twice at least (two characters before 县 are too often a verb: 发展县域经济)."""
     cue = cue or cues()
     named = set()
     for m in re.finditer(f"(?<=[{_CJK}]{{3}})[{_PLACE_SUFFIX}]", text):
@@ -364,7 +218,19 @@ def places(text: str, cue: Cues | None = None) -> set[str]:
             name = text[max(0, m.start() - size) : m.start()]
             if name not in named and not _FUNCTION.search(name) and text.count(name) >= 5:
                 named.add(name)
+    for m in _SELF_NAMED.finditer(text):
+        if text.count(m.group(1) + m.group(2)) >= 2:
+            named.add(m.group(1))
     return set(cue.places) | named
+
+
+# A place that names its own government or party committee, at the start of a line or after
+# 中共 or its province: 顺平县人民政府, 中共蚌埠市委, 安徽省蚌埠市第十四届.
+_SELF_NAMED = re.compile(
+    f"(?:^|(?<=中共)|(?<=省))([{_CJK}]{{2,4}}?)([市县区旗])"
+    "(?:人民政府|委员会|委|第[一二三四五六七八九十]+届)",
+    re.M,
+)
 
 
 def place_slogans(text: str, cue: Cues | None = None) -> list[str]:
