@@ -45,19 +45,14 @@ _LIVE: weakref.WeakSet[Workers] = weakref.WeakSet()
 class Workers:
     """``jobs`` worker processes, forked (after ``warm()``) from a zygote forked from this
     process. ``imap(func, items)`` runs ``func`` on the workers, results in order; as a
-    context manager, the workers end with the block.
+    context manager, the workers end with the block."""
 
-    With ``handoff`` the zygote calls ``warm(receive)`` instead: ``receive()`` waits for the
-    one object this process hands over with ``hand`` (something it makes while the zygote
-    loads what it can without it)."""
-
-    def __init__(self, jobs: int, warm: Callable[..., None] | None = None, handoff: bool = False):
+    def __init__(self, jobs: int, warm: Callable[[], None] | None = None):
         import multiprocessing
         from multiprocessing.connection import Pipe
 
         self.jobs = jobs
         self.closed = False
-        handoff_recv, self._handoff = Pipe(duplex=False) if handoff else (None, None)
         ends = [(Pipe(duplex=False), Pipe(duplex=False)) for _ in range(jobs)]
         self._tasks = [task_send for (_, task_send), _ in ends]
         self._results = [result_recv for _, (result_recv, _) in ends]
@@ -66,26 +61,15 @@ class Workers:
         self._pids = mmap.mmap(-1, 8 * jobs)
         self._zygote = multiprocessing.get_context("fork").Process(
             target=_zygote,
-            # the zygote closes this process's ends: the handoff's too, or it never sees EOF
-            args=(warm, handoff_recv, children, self._results, self._own_ends(), self._pids),
+            args=(warm, children, self._results, self._tasks, self._pids),
             name="speechkit-workers",
             daemon=True,
         )
         self._zygote.start()
-        if handoff_recv is not None:
-            handoff_recv.close()
         for task_recv, result_send in children:
             task_recv.close()
             result_send.close()
         _LIVE.add(self)
-
-    def _own_ends(self) -> list:
-        return [*self._tasks, *([self._handoff] if self._handoff is not None else [])]
-
-    def hand(self, payload: Any) -> None:
-        """Hand ``payload`` to the zygote's ``warm`` (``handoff``; once)."""
-        self._handoff.send(payload)
-        self._handoff.close()
 
     def __enter__(self) -> Workers:
         return self
@@ -149,8 +133,6 @@ class Workers:
         if self.closed:
             return
         self.closed = True
-        if self._handoff is not None:
-            self._handoff.close()  # a zygote still waiting for its handoff gets EOFError
         for conn in self._tasks:
             conn.close()
         self._zygote.join(timeout=5)
@@ -292,7 +274,7 @@ def _worker_gone() -> SpeechkitError:
     )
 
 
-def _zygote(warm, handoff, children, parent_results, parent_sends, pids) -> None:
+def _zygote(warm, children, parent_results, parent_tasks, pids) -> None:
     """The zygote: warm up, fork the workers, wait for them."""
     parent = os.getppid()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
@@ -300,13 +282,14 @@ def _zygote(warm, handoff, children, parent_results, parent_sends, pids) -> None
     die_with_parent()
     if os.getppid() != parent:  # the parent was gone before the line above
         os._exit(1)
-    for conn in (*parent_results, *parent_sends):
+    for conn in (*parent_results, *parent_tasks):
         conn.close()
+    # The workers are the parallelism: a BLAS thread pool (numpy's OpenBLAS starts one per
+    # core as it loads, and it spins) would only take the other core from the main process,
+    # 0.05 s of CPU while it reads the input.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
-        if handoff is not None:
-            with handoff:
-                warm(handoff.recv)
-        elif warm is not None:
+        if warm is not None:
             warm()
     except Exception as exc:
         for _, results in children:

@@ -17,6 +17,7 @@ import speechkit
 from speechkit.analyzers.slogans import (
     BY_SPEECH_COLUMNS,
     COLUMNS,
+    KINDS,
     SLOGANS,
     _discoveries,
     discovery,
@@ -953,7 +954,7 @@ _FORMS = {
 @given(
     st.lists(
         st.sampled_from(
-            [*_FORMS, "“", "”", "‘", "’", "「", "十", "第", "三", "个", "的", "，", "\ud800", "𠀋"]
+            [*_FORMS, *'“”‘’"「」『』', "十", "第", "三", "个", "的", "，", "\ud800", "𠀋"]
         ),
         max_size=40,
     )
@@ -965,3 +966,76 @@ def test_the_matcher_finds_what_its_definition_says(pieces):
     text = "".join(pieces)
     found = [tuple(m) for m in Matcher(_FORMS)._find_bare(text)]
     assert found == _naive_matches(_FORMS, text)
+
+
+def _plain_summary(records: list[dict]) -> list[dict]:
+    """The corpus table by its definition: per slogan the sum of its counts, its distinct
+    speeches, the speech of its first record and the least start there, the terms of its
+    last record, its variants by count (ties: first seen first)."""
+    from collections import Counter
+
+    chars = sum(r["chars"] for r in records if r["slogan"] is None)
+    rows = []
+    for slogan in dict.fromkeys(r["slogan"] for r in records if r["slogan"] is not None):
+        own = [r for r in records if r["slogan"] == slogan]
+        count = sum(r["count"] for r in own)
+        variants = Counter()
+        for r in own:
+            if r["form"] != slogan:
+                variants[r["form"]] += r["count"]
+        last = own[-1]
+        rows.append(
+            {
+                "slogan": slogan,
+                "count": count,
+                "speeches": len({r["speech"] for r in own}),
+                "kind": last["kind"],
+                "category": last["category"],
+                "first_year": last["first_year"],
+                "source": last["source"],
+                "per_10k": round(count * 10_000 / chars, 3) if chars else 0.0,
+                "first_speech": own[0]["speech"],
+                "first_start": min(
+                    r["first_start"] for r in own if r["speech"] == own[0]["speech"]
+                ),
+                "variants": "|".join(form for form, _ in variants.most_common()),
+            }
+        )
+    rows.sort(key=lambda r: (-r["count"], -r["speeches"], KINDS.index(r["kind"]), r["slogan"]))
+    return rows
+
+
+_RECORD = st.one_of(
+    st.builds(
+        lambda speech, chars: {"speech": speech, "slogan": None, "chars": chars},
+        st.sampled_from("abc"),
+        st.integers(0, 50),
+    ),
+    st.builds(
+        lambda speech, slogan, form, count, start, kind: {
+            "speech": speech,
+            "slogan": slogan,
+            "form": slogan + form,
+            "count": count,
+            "kind": kind,
+            "category": "core",
+            "first_year": None,
+            "source": "lexicon",
+            "first_start": start,
+        },
+        st.sampled_from("abc"),
+        st.sampled_from(["甲", "乙", "丙"]),
+        st.sampled_from(["", "一", "二"]),
+        st.integers(1, 3),
+        st.integers(0, 9),
+        st.sampled_from(KINDS),
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_RECORD, max_size=30))
+def test_the_corpus_table_is_what_its_definition_says(records):
+    from speechkit.analyzers.slogans.summary import summary_rows
+
+    assert summary_rows(iter(records), KINDS) == _plain_summary(records)

@@ -134,10 +134,6 @@ class Analyzer:
         """How the CLI draws the rows by default: ``rows`` (table, CSV, JSON) or ``tree``."""
         return "rows"
 
-    def preload(self, **options: Any) -> None:
-        """Load what ``warm`` can without the context (modules): the local engine calls it
-        where its workers are forked from, while the main process makes the context."""
-
     def warm(self, context: Any = None, **options: Any) -> None:
         """Load what ``per_speech`` will need (modules, tables): engines call it in each new
         worker, while the main process is still reading the input. ``context``: the second

@@ -45,9 +45,6 @@ class Annotated(Analyzer):
     def needs_scan(self, **options: Any) -> bool:
         return self.inner.needs_scan(**options)
 
-    def preload(self, **options: Any) -> None:
-        self.inner.preload(**options)
-
     def warm(self, **options: Any) -> None:
         self.inner.warm(**options)
 

@@ -77,8 +77,8 @@ class LocalEngine:
         seen = getattr(corpus, "on_speech", None)
         ref = _reference(analyzer)
         # A second round that needs no first (slogans without --discover) has its context
-        # made and shared before the workers fork: they inherit it, and the tables behind it
-        # (the lexicon), instead of each making or reading them again.
+        # made and shared before the workers fork (in the zygote): they inherit it, and the
+        # tables behind it (the lexicon), instead of each making or reading them again.
         # Only a two-round analyzer needs a folder (its context, its first round's speeches).
         with _spill() if analyzer.rounds == 2 else nullcontext() as spill:
             unscanned = analyzer.rounds == 2 and not analyzer.needs_scan(**options)
@@ -88,15 +88,10 @@ class LocalEngine:
                     shared = _share(analyzer.gather([], **options), spill, forked_later=True)
                 yield from _run(analyzer, ref, options, tasks, map, seen, failures, spill, shared)
                 return
-            # The context is made here while the zygote loads what it can without it, then
-            # handed to the zygote, which makes its tables from it before forking.
-            warm = partial(_warm, analyzer, options)
-            with Workers(jobs, warm, handoff=unscanned) as workers:
-                shared = None
-                if unscanned:
-                    context = analyzer.gather([], **options)
-                    shared = _share(context, spill, forked_later=True)
-                    workers.hand((shared, context))
+            # The zygote makes that context (and the tables behind it) while this process
+            # reads and splits the input, the longer of the two jobs.
+            shared = _context_path(spill) if unscanned else None
+            with Workers(jobs, partial(_warm, analyzer, options, shared)) as workers:
 
                 def fan_out(func, items):
                     return workers.imap(func, items, size=task_size)
@@ -165,17 +160,15 @@ def _load_converter() -> None:
     to_simplified("")
 
 
-def _warm(analyzer: Analyzer, options: dict, receive: Callable | None = None) -> None:
+def _warm(analyzer: Analyzer, options: dict, shared: str | None = None) -> None:
     """A new worker loads OpenCC, the analyzer's own needs and the tokenizer, if any; with
-    ``receive``, the second round's context (``_share``'s name and the context) comes from
-    the main process once it has made it, and the analyzer's needs are loaded around it."""
+    ``shared``, it first makes the second round's context of no first round
+    (``gather([])``) and keeps it under that name (``_share``) for its workers."""
     _load_converter()
-    if receive is None:
+    if shared is None:
         analyzer.warm(**options)
     else:
-        analyzer.preload(**options)
-        path, context = receive()
-        _CONTEXTS[path] = context
+        context = _CONTEXTS[shared] = analyzer.gather([], **options)
         analyzer.warm(context=context, **options)
     if analyzer.needs_tokens:
         from speechkit.tokens.segment import warm
@@ -264,7 +257,7 @@ def _spill() -> Iterator[Path]:
     try:
         yield spill
     finally:
-        _CONTEXTS.pop(str(spill / CONTEXT_FILE), None)
+        _CONTEXTS.pop(_context_path(spill), None)
         shutil.rmtree(spill, ignore_errors=True)
 
 
@@ -273,12 +266,16 @@ def _share(context: Any, spill: Path, forked_later: bool = False) -> str:
     unpickling with every task: slogans' context takes 10 ms to unpickle, 57 times on the
     20 MB sample. With ``forked_later`` (no worker runs yet) nothing is written: the workers
     forked afterwards inherit it."""
-    path = str(spill / CONTEXT_FILE)
+    path = _context_path(spill)
     if not forked_later:
         with open(path, "wb") as file:
             pickle.dump(context, file, pickle.HIGHEST_PROTOCOL)
     _CONTEXTS[path] = context  # this process has it already
     return path
+
+
+def _context_path(spill: Path) -> str:
+    return str(spill / CONTEXT_FILE)
 
 
 def _shared(path: str | None) -> Any:

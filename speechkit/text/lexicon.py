@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -33,6 +33,8 @@ _JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 USERDICT_FREQ = 200_000
 
 _SPACE = re.compile(r"\s")
+# Either of what a form must not keep: a space (an error) or a quotation mark (dropped).
+_SPACE_OR_QUOTE = re.compile(r'[\s“”‘’"「」『』]')
 
 
 @dataclass(frozen=True)
@@ -125,9 +127,14 @@ def parse_lexicon(text: str, source: str, *, simplify: bool = False) -> list[Ent
         variants = [v.strip() for v in variants_field.split("|")] if variants_field else []
         if any(not v for v in variants):
             raise SpeechkitError(f"{where}: an empty variant; remove the stray '|'")
-        forms = [plain(canonical), *(plain(v) for v in variants)]
+        # Most lines hold neither a space nor a quotation mark, nor need converting: their
+        # forms are the fields as they are (the bundled lexicon's lines, mostly).
+        plain_forms = not simplify and not _SPACE_OR_QUOTE.search(f"{canonical}|{variants_field}")
+        forms = [canonical, *variants]
+        if not plain_forms:
+            forms = [plain(form) for form in forms]
         for form in forms:
-            if _SPACE.search(form):
+            if not plain_forms and _SPACE.search(form):
                 raise SpeechkitError(f"{where}: {form!r} contains a space; remove it")
             if form in seen and seen[form][0] != forms[0]:
                 other, other_line = seen[form]
@@ -142,11 +149,34 @@ def parse_lexicon(text: str, source: str, *, simplify: bool = False) -> list[Ent
             )
         for form in forms:
             seen[form] = (forms[0], number)
-        unique_variants = tuple(dict.fromkeys(v for v in forms[1:] if v != forms[0]))
+        unique_variants = (
+            tuple(dict.fromkeys(v for v in forms[1:] if v != forms[0])) if variants else ()
+        )
         entries.append(
-            Entry(forms[0], unique_variants, category, gloss, source, number, first_year, cited)
+            _entry(
+                {
+                    "canonical": forms[0],
+                    "variants": unique_variants,
+                    "category": category,
+                    "gloss": gloss,
+                    "source": source,
+                    "line": number,
+                    "first_year": first_year,
+                    "cited": cited,
+                    "generated": (),
+                }
+            )
         )
     return entries
+
+
+def _entry(fields: dict) -> Entry:
+    """``Entry(**fields)`` (every field given) made without the frozen ``__init__``, which
+    sets each field with ``object.__setattr__``: 15,000 instructions an entry, 40 M for the
+    bundled lexicon, made while the workers wait for it."""
+    entry = object.__new__(Entry)
+    entry.__dict__.update(fields)
+    return entry
 
 
 def _to_simplified(text: str) -> str:
@@ -207,17 +237,19 @@ def written_forms(form: str) -> list[str]:
 def with_written_forms(entries: Iterable[Entry]) -> tuple[Entry, ...]:
     """``entries`` with the written forms of their forms (``Entry.generated``), except those
     that are a form of some entry already (a listed form always wins)."""
-    entries = [replace(e, generated=()) if e.generated else e for e in entries]
+    entries = [_entry({**vars(e), "generated": ()}) if e.generated else e for e in entries]
     taken = {form for e in entries for form in e.forms}
     result = []
     for entry in entries:
         extra = []
         for form in entry.forms:
+            if "、" not in form:
+                continue  # written one way only (written_forms): most forms
             for written in written_forms(form):
                 if written not in taken:
                     taken.add(written)
                     extra.append(written)
-        result.append(replace(entry, generated=tuple(extra)) if extra else entry)
+        result.append(_entry({**vars(entry), "generated": tuple(extra)}) if extra else entry)
     return tuple(result)
 
 

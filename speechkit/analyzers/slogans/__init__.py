@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
+from itertools import chain
 from typing import Any
 
 from speechkit.analyzers.base import Analyzer, Option
@@ -130,9 +131,6 @@ class Slogans(Analyzer):
     def heading(self, by_speech: bool = False, **_: Any) -> str:
         return "Slogans by speech" if by_speech else "Slogans"
 
-    def preload(self, **_: Any) -> None:
-        import speechkit.analyzers.slogans.matcher  # noqa: F401 (numpy: 0.1 s)
-
     def warm(
         self, discover: bool = False, lexicon: tuple = (), context: dict | None = None, **_: Any
     ) -> None:
@@ -213,7 +211,8 @@ class Slogans(Analyzer):
             # together in a title (科学发展和谐发展跨越发展), with ， or 和 before its last item
             for written in written_forms(slogan):
                 forms.setdefault(written, slogan)
-        key = hashlib.sha1(repr(sorted(forms.items())).encode("utf-8")).hexdigest()
+        # what the workers' matchers are cached by (no form holds a NUL)
+        key = hashlib.sha1("\0".join(chain.from_iterable(forms.items())).encode()).hexdigest()
         return {"key": key, "forms": forms, "terms": terms}
 
     def per_speech(self, speech: Speech, context: dict, **_: Any) -> list[dict]:

@@ -8,6 +8,7 @@ place the longest of them).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
@@ -27,8 +28,6 @@ _COUNT_PREFIX = frozenset(COUNT_NUMERALS + "百千万零〇0123456789第")
 # Quotation marks do not matter: “三公”经费 is 三公经费 and 揭批“四人帮” is 揭批四人帮.
 # Forms are stored without them (speechkit.text.lexicon) and matched on the text without them.
 QUOTES = '“”‘’"「」『』'
-_QUOTE_TABLE = np.zeros(max(map(ord, QUOTES)) + 2, dtype=bool)  # the last: any other character
-_QUOTE_TABLE[[ord(q) for q in QUOTES]] = True
 _OPENING, _CLOSING = '“‘"「『', '”’"」』'
 
 
@@ -143,24 +142,25 @@ class Matcher:
         ]
 
     def _find_bare(self, text: str) -> list[Match]:
-        codes = _codes(text)
-        quoted = _QUOTE_TABLE[np.minimum(codes, _QUOTE_TABLE.size - 1)]
-        if not quoted.any():
-            return [Match(*found) for found in self._find(text, codes)]
+        present = [quote for quote in QUOTES if quote in text]
         bare = text
-        for quote in QUOTES:
-            if quote in bare:
-                bare = bare.replace(quote, "")
-        # Where each character of the bare text stands in ``text``.
-        kept = np.flatnonzero(~quoted)
-        found = self._find(bare, codes[kept])
-        if not found:
-            return []
-        starts = kept[[start for _, _, start, _ in found]].tolist()
-        ends = kept[[end - 1 for _, _, _, end in found]].tolist()
+        for quote in present:
+            bare = bare.replace(quote, "")
+        found = self._find(bare, _codes(bare))
+        if not present or not found:
+            return [Match(*f) for f in found]
+        # Back to ``text``: the k-th quotation mark (from 0) stands where the bare text has
+        # ``at - k`` characters before it, so a bare position moves right by the number of
+        # marks whose bare position is at or before it.
+        marks = [at - k for k, at in enumerate(_positions(text, present))]
         return [
-            Match(slogan, form, start, end + 1)
-            for (slogan, form, _, _), start, end in zip(found, starts, ends)
+            Match(
+                slogan,
+                form,
+                start + bisect_right(marks, start),
+                end + bisect_right(marks, end - 1),
+            )
+            for slogan, form, start, end in found
         ]
 
     def _find(self, text: str, codes: np.ndarray) -> list[tuple[str, str, int, int]]:
@@ -193,6 +193,18 @@ class Matcher:
                 end = ends[slogan] = i + len(form)
                 matches.append((slogan, form, i, end))
         return matches
+
+
+def _positions(text: str, chars: Iterable[str]) -> list[int]:
+    """Where each of ``chars`` stands in ``text``, in order (few: the quotation marks)."""
+    found = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1)
+    found.sort()
+    return found
 
 
 def _codes(text: str) -> np.ndarray:
@@ -268,18 +280,21 @@ class _StartFilter:
         padded[:n] = codes
         shift = np.uint32(32 - self._BITS)
         multipliers = [np.uint32(m) for m in self._MULTIPLIERS]
+        # (``take`` rather than indexing with an array: a quarter fewer instructions)
         first = padded[:n] * multipliers[0]
-        pair = first + padded[1 : n + 1] * multipliers[1]
-        hit = self._pairs[pair >> shift]
+        pair = padded[1 : n + 1] * multipliers[1]
+        pair += first
+        pair >>= shift
+        hit = self._pairs.take(pair)
         if 1 in self._tables:
-            hit |= self._tables[1][first >> shift]
+            hit |= self._tables[1].take(first >> shift)
         at = np.flatnonzero(hit)
         # the windows of one to HEAD characters at those positions
-        h = first[at]
+        h = first.take(at)
         kept = np.zeros(len(at), dtype=bool)
         for k in range(1, HEAD + 1):
             if k > 1:
-                h += padded[at + (k - 1)] * multipliers[k - 1]
+                h += padded.take(at + (k - 1)) * multipliers[k - 1]
             if k in self._tables:
-                kept |= self._tables[k][h >> shift]
+                kept |= self._tables[k].take(h >> shift)
         return at[kept].tolist()

@@ -9,45 +9,48 @@ from collections.abc import Iterable, Sequence
 def summary_rows(records: Iterable[dict], kinds: Sequence[str]) -> list[dict]:
     """One row per slogan seen, most frequent first (ties: more speeches, kind, name)."""
     total_chars = 0
-    counts: Counter[str] = Counter()
-    speeches: Counter[str] = Counter()
-    first: dict[str, str] = {}
+    # slogan -> [count, speeches, first speech, first start there, its last record]: one
+    # lookup a record (this runs in the main process while the workers run)
+    tally: dict[str, list] = {}
     variants: dict[str, Counter[str]] = defaultdict(Counter)
-    terms: dict[str, dict] = {}
-    first_start: dict[str, int] = {}
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str]] = set()  # (speech, slogan)
     for record in records:
-        if record["slogan"] is None:
+        slogan = record["slogan"]
+        if slogan is None:
             total_chars += record["chars"]
             continue
-        slogan, speech = record["slogan"], record["speech"]
-        if (speech, slogan) not in seen:
+        speech, count, start = record["speech"], record["count"], record["first_start"]
+        found = tally.get(slogan)
+        if found is None:
+            tally[slogan] = [count, 1, speech, start, record]
             seen.add((speech, slogan))
-            speeches[slogan] += 1
-            first.setdefault(slogan, speech)
-        if first[slogan] == speech:
-            first_start[slogan] = min(
-                first_start.get(slogan, record["first_start"]), record["first_start"]
-            )
-        counts[slogan] += record["count"]
-        terms[slogan] = record
+        else:
+            found[0] += count
+            if (speech, slogan) not in seen:
+                seen.add((speech, slogan))
+                found[1] += 1
+            elif found[2] == speech and start < found[3]:
+                found[3] = start
+            found[4] = record
         if record["form"] != slogan:
-            variants[slogan][record["form"]] += record["count"]
+            variants[slogan][record["form"]] += count
     rows = [
         {
             "slogan": slogan,
             "count": count,
-            "speeches": speeches[slogan],
-            "kind": terms[slogan]["kind"],
-            "category": terms[slogan]["category"],
-            "first_year": terms[slogan]["first_year"],
-            "source": terms[slogan]["source"],
+            "speeches": speeches,
+            "kind": term["kind"],
+            "category": term["category"],
+            "first_year": term["first_year"],
+            "source": term["source"],
             "per_10k": round(count * 10_000 / total_chars, 3) if total_chars else 0.0,
-            "first_speech": first[slogan],
-            "first_start": first_start[slogan],
-            "variants": "|".join(form for form, _ in variants[slogan].most_common()),
+            "first_speech": first_speech,
+            "first_start": first_start,
+            "variants": "|".join(form for form, _ in variants[slogan].most_common())
+            if slogan in variants
+            else "",
         }
-        for slogan, count in counts.items()
+        for slogan, (count, speeches, first_speech, first_start, term) in tally.items()
     ]
     rows.sort(key=lambda r: (-r["count"], -r["speeches"], kinds.index(r["kind"]), r["slogan"]))
     return rows
