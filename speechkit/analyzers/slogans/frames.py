@@ -32,7 +32,8 @@ _NUMERAL = "两三四五六七八九十"
 
 
 @cache
-def _words(kind: str) -> tuple[str, ...]:
+def cue_words(kind: str) -> tuple[str, ...]:
+    """The cue words of one ``kind`` of ``speechkit/data/local_slogans.tsv``, longest first."""
     words = [word for word, k in bundled_rows("local_slogans.tsv") if k == kind]
     return tuple(sorted(words, key=len, reverse=True))
 
@@ -40,7 +41,7 @@ def _words(kind: str) -> tuple[str, ...]:
 @cache
 def _big_numbered() -> re.Pattern:
     # N大 + up to three characters + a head: not after a numeral, 第 or a digit (十六大, 第三大)
-    heads = "|".join(map(re.escape, _words("head")))
+    heads = "|".join(map(re.escape, cue_words("head")))
     return re.compile(f"(?<![一{_NUMERAL}百千万第0-9])[{_NUMERAL}]大[{_CJK}]{{0,3}}?(?:{heads})")
 
 
@@ -68,7 +69,7 @@ def campaign_names(text: str) -> list[str]:
     """A campaign said at least twice (公路建设大会战 in 冬季公路建设大会战, 今冬公路建设大会战
     …): the characters before its ending that every mention shares, two at least."""
     found = []
-    for ending in _words("campaign"):
+    for ending in cue_words("campaign"):
         starts = [m.start() for m in re.finditer(re.escape(ending), text)]
         if len(starts) < 2:
             continue
@@ -283,7 +284,7 @@ def local_titles(text: str) -> list[str]:
 def _creation() -> re.Pattern:
     # not a verb that ends in 创 (开创城乡, 首创, 原创文章, 争创卫生城市), nor a word that goes on
     # (创文明城市 names the title in full, 创城市品牌)
-    names = "|".join(map(re.escape, _words("creation")))
+    names = "|".join(map(re.escape, cue_words("creation")))
     return re.compile(f"(?<![开首原独草自初新始共争再])(?:{names})(?![明化章件字学作生市乡镇林])")
 
 
@@ -309,7 +310,7 @@ def new_step_series(text: str) -> list[str]:
     found = []
     for m in _NEW_STEPS.finditer(text):
         series = m.group(1)
-        lead = next((w for w in _words("lead") if series.startswith(w)), "")
+        lead = next((w for w in cue_words("lead") if series.startswith(w)), "")
         found.append(series[len(lead) :])
     return found
 
@@ -318,7 +319,7 @@ def new_step_series(text: str) -> list[str]:
 def _city_goals() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # the kind of city: a modifier of two to fourteen characters with no function word, then
     # a head of kind ``city`` (中心城市, 卫星城, 名城 …)
-    heads = "|".join(map(re.escape, _words("city")))
+    heads = "|".join(map(re.escape, cue_words("city")))
     goal = f"(?:(?![的了和与是在对把为及等])[{_CJK}]){{2,14}}?(?:{heads})"
     after_verb = re.compile(
         f"(?:建设|打造|建成|成为)({goal})(?=[，。；：]|这样|的关键|的目标|的宏伟目标|战略|目标)"
@@ -338,7 +339,7 @@ def city_goals(text: str) -> list[str]:
     found = [m.group(1) for m in series.finditer(text)]
     for pattern in (after_verb, before_building):
         found += [m.group(1) for m in pattern.finditer(text)]
-    heads = _words("city")  # longest first: 中心城市 before 城市
+    heads = cue_words("city")  # longest first: 中心城市 before 城市
     return [
         goal
         for goal in found

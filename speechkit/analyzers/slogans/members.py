@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from speechkit.analyzers.slogans.frames import _words as cue_words
+from speechkit.analyzers.slogans.frames import cue_words
 from speechkit.analyzers.slogans.series import parallel_series
 
 _CJK = "\u4e00-\u9fff"
