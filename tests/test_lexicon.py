@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+from dataclasses import fields
 
 import pytest
 
@@ -11,6 +12,7 @@ from speechkit.errors import SpeechkitError
 from speechkit.text.lexicon import (
     _JIEBA_BLOCK,
     CATEGORIES,
+    Entry,
     bundled_lexicon,
     jieba_words,
     load_lexicon,
@@ -220,3 +222,13 @@ def test_a_series_of_three_or_more_is_also_written_with_and_before_its_last_item
     lexicon = load_lexicon()
     owner = lexicon.form_map()
     assert owner["社会公德、职业道德和家庭美德"] == "社会公德、职业道德、家庭美德"
+
+
+def test_entries_read_fast_are_the_entries_the_dataclass_makes():
+    # parse_lexicon builds entries without Entry's frozen __init__ (_entry): each one must
+    # hold every field, equal and hash as the constructor's entry does
+    text = "两个确立\t\tcore\t2021\t十九届六中全会\tthe two establishes\n放管服\t简政放权、放管结合、优化服务\tpolicy\t2016\t\t\n"
+    for entry in parse_lexicon(text, "user.tsv"):
+        made = Entry(**{f.name: getattr(entry, f.name) for f in fields(Entry)})
+        assert entry == made and hash(entry) == hash(made)
+        assert set(vars(entry)) == {f.name for f in fields(Entry)}
