@@ -212,20 +212,24 @@ def main(verbose: bool = False) -> None:
 
 
 def main_batch(batch: str) -> None:
-    """Exact counts on the texts of one dev batch (eval/manifests/<batch>.tsv) only: the
-    unseen check of a new round, scored once before the round's texts are tuned on."""
+    """Exact counts on the texts of one batch (eval/manifests/<batch>.tsv) only: the unseen
+    check of a new round, scored before the round's texts are tuned on. A batch may be
+    ``held`` in eval/splits.tsv while a round tunes on the other dev texts, then scored again
+    as a measure of generalisation, then moved to dev."""
     only = {row["id"] for row in read_tsv(HERE / "manifests" / f"{batch}.tsv")}
     split_of = splits()
-    if any(split_of.get(i) != "dev" for i in only):
-        raise SystemExit(f"{batch}: only dev batches can be scored on their own")
+    splits_of_batch = {split_of.get(i) for i in only}
+    if len(splits_of_batch) != 1 or not splits_of_batch <= {"dev", "held"}:
+        raise SystemExit(f"{batch}: only a batch wholly in dev or held can be scored on its own")
+    (split,) = splits_of_batch
     tally, misses = score_formulations(only)
-    t = tally["dev"]
+    t = tally[split]
     print(f"== formulations of {batch} ({len(only)} texts) ==")
     print(f"  exact counts (--discover)   {pct(*t['all'])}")
     for lvl in LEVELS:
         if f"level:{lvl}" in t:
             print(f"  exact {lvl:<21} {pct(*t[f'level:{lvl}'])}")
-    for miss in misses["dev"]:
+    for miss in misses[split]:
         print("   miss", *miss)
 
 
