@@ -665,6 +665,27 @@ def test_a_short_slogan_does_not_count_where_its_first_character_ends_a_word():
     ]
 
 
+def test_an_entry_of_two_halves_counts_in_either_order():
+    # Round 16: an entry run together from two halves of three or four characters is also
+    # said the other way round (the labels of the 1984 and 2015 work reports count
+    # 综合治理社会治安 and 调结构转方式); other halves are not swapped, nor series with 、.
+    from speechkit.text.lexicon import swapped_halves
+
+    assert swapped_halves("转方式调结构") == ["调结构转方式"]
+    assert swapped_halves("社会治安综合治理") == ["综合治理社会治安"]
+    assert swapped_halves("常态化扫黑除恶") == swapped_halves("两学一做") == []
+    assert swapped_halves("有质量有效益可持续的发展") == []  # halves of six characters
+    assert swapped_halves("稳增长、调结构") == []
+    text = "把调结构转方式放到更加重要位置，同综合治理社会治安的其他措施配合进行，转方式调结构。"
+    table = counts(speechkit.analyze("slogans", [speech(text)]))
+    assert table["转方式调结构"] == (2, 1) and table["社会治安综合治理"] == (1, 1)
+    # a swapped string hides no discovered phrase inside it: 十大产业 said on its own beside
+    # the entry 十大产业振兴规划 (swapped: 振兴规划十大产业) is still found
+    said = "实施“十大产业”振兴行动，落实十大产业振兴规划，壮大“十大产业”。"
+    found = speechkit.analyze("slogans", [speech(said)], discover=True)
+    assert "十大产业" in set(found["slogan"])
+
+
 def test_rectification_of_the_party_does_not_count_inside_adjusting_the_party():
     # Round 11: 整党 (十二大 1982, the rectification of 1983-1987) is bound after 调: 调整党内
     # is 调整 + 党内.

@@ -234,6 +234,20 @@ def written_forms(form: str) -> list[str]:
     return []
 
 
+def swapped_halves(form: str) -> list[str]:
+    """A form run together from two halves of three or four characters each (the units
+    formulations are built of) said the other way round: 转方式调结构 -> 调结构转方式,
+    社会治安综合治理 -> 综合治理社会治安 (the labels count both orders). Halves of unequal or
+    other lengths are not swapped (扫黑除恶常态化 is no form of 常态化扫黑除恶), nor series
+    written with 、 or ，: their items are listed in their order. Most entries' swapped halves
+    are strings no text says (振兴规划十大产业): they are counted, never listed as forms (see
+    Slogans.gather)."""
+    if len(form) not in (6, 8) or "、" in form or "，" in form:
+        return []
+    half = len(form) // 2
+    return [form[half:] + form[:half]]
+
+
 def with_written_forms(entries: Iterable[Entry]) -> tuple[Entry, ...]:
     """``entries`` with the written forms of their forms (``Entry.generated``), except those
     that are a form of some entry already (a listed form always wins)."""

@@ -187,7 +187,7 @@ class Slogans(Analyzer):
 
     def gather(self, scans: Iterable[tuple], lexicon: tuple = (), **_: Any) -> dict:
         """The forms to count (form -> slogan) and each slogan's kind and category."""
-        from speechkit.text.lexicon import load_lexicon, written_forms
+        from speechkit.text.lexicon import load_lexicon, swapped_halves, written_forms
 
         entries = load_lexicon(lexicon)
         terms = {
@@ -211,6 +211,13 @@ class Slogans(Analyzer):
             # together in a title (科学发展和谐发展跨越发展), with ， or 和 before its last item
             for written in written_forms(slogan):
                 forms.setdefault(written, slogan)
+        # an entry of two halves is counted in the other order too (调结构转方式 for
+        # 转方式调结构); added after discovery, since a swapped string is no lexicon form that
+        # would hide a discovered phrase inside it (十大产业 in 振兴规划十大产业)
+        for entry in entries:
+            for form in (entry.canonical, *entry.variants):
+                for swapped in swapped_halves(form):
+                    forms.setdefault(swapped, entry.canonical)
         # what the workers' matchers are cached by (no form holds a NUL)
         key = hashlib.sha1("\0".join(chain.from_iterable(forms.items())).encode()).hexdigest()
         return {"key": key, "forms": forms, "terms": terms}
