@@ -209,3 +209,36 @@ def test_the_members_of_a_name_made_of_counts_and_heads():
     assert members.named_members(text) == ["科技创新策源地", "产业聚集地", "绿色转型区"]
     # a head with more or fewer objects than its count gives nothing
     assert members.named_members(text.replace("打造产业聚集地", "建好产业聚集地")) == []
+
+
+# Round 15 (batch slogans_unquoted15): place slogans said without quotes
+
+
+def test_a_county_of_the_gazetteer_said_with_its_suffix_is_a_place():
+    # 清苑 names no government of its own here, but 清苑县 is a county (place_names.tsv)
+    text = "当前，清苑县面临的形势很好。全力打造诚信清苑。发展县域经济，建设和谐社会。"
+    assert local.suffixed_places(text) == {"清苑"}
+    assert local.place_slogans(text) == ["诚信清苑"]
+    # a suffix that starts a word (县域, 市场) and a name that is a common word (经济合作区,
+    # 新老城区) make no place
+    assert local.suffixed_places("发展县域经济，开拓合作市场，提高边境经济合作区水平") == set()
+    assert local.place_slogans("改造新老城区，新增城镇就业。老城区，增城区。") == []
+
+
+def test_two_prefixes_on_one_name_in_a_row_make_it_a_place_and_three_a_series():
+    # a cut of the county's report that never says 容城县 (eval dev text, Rongcheng 2012)
+    text = "努力建设实力容城、魅力容城、和谐容城。加快发展，建设实力容城。"
+    assert local.paired_places(text) == {"容城"}
+    assert local.place_slogans(text) == [
+        "实力容城",
+        "魅力容城",
+        "和谐容城",
+        "实力容城",
+        "实力容城、魅力容城、和谐容城",
+    ]
+    # two prefixes on a word that is no place of the gazetteer: 绿色消费、健康消费
+    assert local.paired_places("扩大绿色消费、健康消费、数字消费") == set()
+    # the place said once at the end of the run (eval dev text, Xushui 2010)
+    path = DEV_TEXTS / "county_xushui_work_report_2010.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    assert got["文明、实力、和谐徐水"] == (1, 1)
