@@ -242,3 +242,15 @@ def test_two_prefixes_on_one_name_in_a_row_make_it_a_place_and_three_a_series():
     path = DEV_TEXTS / "county_xushui_work_report_2010.txt"
     got = counts(speechkit.analyze("slogans", str(path), discover=True))
     assert got["文明、实力、和谐徐水"] == (1, 1)
+
+
+def test_series_of_three_character_items_led_by_a_verb():
+    text = (
+        "统筹抓好稳增长、促改革、调结构、治污染、惠民生、防风险各项工作。要坚持高起点、高站位、"
+        "大动作、大气魄。融入京津冀，加强与东北、环渤海、长三角、珠三角的合作，县人大、县政府、"
+        "县政协、县法院，消费品是呢绒、电视机、洗衣机、电冰箱。新产品、新技术、新工艺、新材料。"
+    )
+    assert series.led_series(text) == [
+        "稳增长、促改革、调结构、治污染、惠民生、防风险",
+        "高起点、高站位、大动作、大气魄",
+    ]  # not names in a list, offices, or items that share a character (新…)

@@ -172,6 +172,7 @@ class Slogans(Analyzer):
             + members.named_members(text)
             + series.counted_series(text)
             + series.clause_series(text)
+            + series.led_series(text)
             + series.one_piece_series(text)
             + series.anaphora_series(text)
             + series.campaign_pairs(text)

@@ -1,7 +1,8 @@
 """Series of items between 、 or commas that make a local slogan: parallel series
 (项目大推进、环境大整治), series sharing their first character (高起点规划、高质量建设、
 高标准推进), series of one piece differing in one character (全面创建、全域创建、全民创建),
-whole clauses (，战疫情、稳经济、保稳定、惠民生，), series the speech counts (…三大主题),
+whole clauses (，战疫情、稳经济、保稳定、惠民生，) and series of three-character items led by a
+verb (抓好稳增长、促改革、调结构、治污染: round 15), series the speech counts (…三大主题),
 series said again item by item, and campaign pairs (城乡环境大整治、植树造林大建设). Pure
 functions over one speech's text; ``local.py`` holds the quoted and place families.
 """
@@ -157,6 +158,32 @@ def clause_series(text: str) -> list[str]:
 
 _LEVELS = frozenset("省市县区乡镇村党")
 _CLAUSE_SERIES = re.compile(f"(?<=[，。；：,;:\\n])([{_CJK}]+(?:、[{_CJK}]+){{3,}})(?=[，。；,;])")
+
+
+def led_series(text: str) -> list[str]:
+    """Four or more items of three characters that share no character at any place, led by
+    a verb inside a clause (统筹抓好稳增长、促改革、调结构、治污染、惠民生、防风险各项工作; 要坚持
+    高起点、高站位、大动作、大气魄): the last item ends the run or goes on with 各 or 等. Not
+    after a word that makes the items its objects' names (与东北、环渤海、长三角; 是呢绒、电视机),
+    nor a row of offices (县人大、县政府、县政协)."""
+    found = []
+    for m in _SERIES_RUN.finditer(text):
+        pieces = m.group().split("、")
+        if len(pieces) < 4 or any(len(p) != 3 for p in pieces[1:-1]):
+            continue
+        first, last = pieces[0], pieces[-1]
+        if len(first) < 3 or not (len(last) == 3 or last[3:].startswith(("各", "等"))):
+            continue
+        items = [first[-3:], *pieces[1:-1], last[:3]]
+        if _shared_places(items) or items[0][0] in _NOUN_LEADS:
+            continue
+        if sum(item[0] in _LEVELS for item in items) < len(items) - 1:
+            found.append("、".join(items))
+    return found
+
+
+# Words before a name of two characters, caught in a first item of three: 与, 和, 是, 在 …
+_NOUN_LEADS = frozenset("与和及是在对从向把为同跟")
 
 
 def counted_series(text: str) -> list[str]:
