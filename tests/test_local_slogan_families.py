@@ -254,3 +254,8 @@ def test_series_of_three_character_items_led_by_a_verb():
         "稳增长、促改革、调结构、治污染、惠民生、防风险",
         "高起点、高站位、大动作、大气魄",
     ]  # not names in a list, offices, or items that share a character (新…)
+
+
+def test_a_place_rise_as_its_keynote():
+    text = "武汉市汉阳区人民政府，汉阳区。在加速汉阳全面崛起的征途上，实现了江西崛起新跨越的良好开局，促进中部崛起。"
+    assert local.place_slogans(text) == ["汉阳全面崛起", "江西崛起新跨越"]  # 中部: no place

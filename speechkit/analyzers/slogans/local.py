@@ -264,7 +264,8 @@ def paired_places(text: str, cue: Cues | None = None) -> set[str]:
 
 
 def place_slogans(text: str, cue: Cues | None = None) -> list[str]:
-    """A prefix of the cue file before a place name of the speech: 平安海拉尔, 美丽甘肃."""
+    """A prefix of the cue file before a place name of the speech: 平安海拉尔, 美丽甘肃; a run
+    of them (实力容城、魅力容城、和谐容城); and the place's rise (汉阳全面崛起)."""
     cue = cue or cues()
     names = sorted(places(text, cue), key=len, reverse=True)
     if not names:
@@ -278,4 +279,7 @@ def place_slogans(text: str, cue: Cues | None = None) -> list[str]:
     series = re.compile(
         f"(?:{prefix})({name})(?:、(?:{prefix})\\1){{2,}}|(?:(?:{prefix})、){{2,}}(?:{prefix})(?:{name})"
     )
+    # a place's rise as its keynote: 加速汉阳全面崛起, 实现了江西崛起新跨越
+    rise = re.compile(f"(?:{name})(?:全面)?崛起(?:新[{_CJK}]{{2}}(?=[^{_CJK}]|的))?")
+    found += [m.group() for m in rise.finditer(text)]
     return found + [m.group() for m in series.finditer(text)]
