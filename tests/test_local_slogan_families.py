@@ -271,3 +271,8 @@ def test_maxims_a_place_says_of_its_work():
     # not 胜者为王 after a word, 这是第一次 in a sentence, nor a maxim that goes on (…的体现)
     # (发展是第一要务 is found too: a lexicon form, which discovery never reports)
     assert maxims.maxims(text) == ["项目为王", "发展是第一要务", "项目是第一载体"]
+
+
+def test_a_quoted_campaign_held_at_the_end_of_its_clause():
+    text = "开展“卫生革命”，城乡面貌大为改观。组织开展“工业巡诊”。开展“川字号”优品100、讲“道理”。"
+    assert local.framed_quotes(text) == ["卫生革命", "工业巡诊"]

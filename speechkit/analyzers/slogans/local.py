@@ -43,6 +43,7 @@ class Cues:
     stops: frozenset[str]
     strong_before: tuple[str, ...] = ()
     honours: tuple[str, ...] = ()
+    holds: tuple[str, ...] = ()
 
 
 @cache
@@ -59,6 +60,7 @@ def cues() -> Cues:
         stops=frozenset(by_kind.get("stop", ())),
         strong_before=tuple(by_kind.get("strong", ())),
         honours=tuple(by_kind.get("honour", ())),
+        holds=tuple(by_kind.get("holds", ())),
     )
 
 
@@ -105,6 +107,8 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
             or (len(phrase) >= 3 and text.count(phrase) >= 3)  # quoted once, said again
             # the theme or lever of the year: 以“工业经济推动年”为主题, 以“四城同创”为抓手
             or (before.endswith("以") and after.startswith("为"))
+            # a campaign held, the clause ending with it: 开展“卫生革命”， (not 开展“川字号”优品)
+            or (before.endswith(cue.holds) and after[:1] in ("，", "。", "；"))
         ):
             found.append(phrase)
     return [p for p in found if p not in cue.stops]
