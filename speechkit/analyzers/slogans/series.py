@@ -172,7 +172,9 @@ def led_series(text: str) -> list[str]:
         if len(pieces) < 4 or any(len(p) != 3 for p in pieces[1:-1]):
             continue
         first, last = pieces[0], pieces[-1]
-        if len(first) < 3 or not (len(last) == 3 or last[3:].startswith(("各", "等"))):
+        # the verb before the first item is part of its piece: a run that opens a bracket
+        # spells out a name (“一会三卡”（班前会、风险卡、作业卡、应急卡）)
+        if len(first) <= 3 or not (len(last) == 3 or last[3:].startswith(("各", "等"))):
             continue
         items = [first[-3:], *pieces[1:-1], last[:3]]
         if _shared_places(items) or items[0][0] in _NOUN_LEADS:
