@@ -222,6 +222,9 @@ def test_a_county_of_the_gazetteer_said_with_its_suffix_is_a_place():
     # a suffix that starts a word (县域, 市场) and a name that is a common word (经济合作区,
     # 新老城区) make no place
     assert local.suffixed_places("发展县域经济，开拓合作市场，提高边境经济合作区水平") == set()
+    # nor a name that makes a word with its suffix or is cut out of a longer one: 大城市 (大城县),
+    # 雄安新区 (安新县), 黑龙江省 (龙江县)
+    assert local.suffixed_places("建设大城市，对接雄安新区，黑龙江省，沂蒙山区") == set()
     assert local.place_slogans("改造新老城区，新增城镇就业。老城区，增城区。") == []
 
 

@@ -235,17 +235,23 @@ def _place_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(r[0] for r in rows), frozenset(r[0] for r in rows if r[2:] != ["word"])
 
 
-# A suffix that starts a word is no place's suffix: 市场, 市民, 县域, 区域, 区位.
-_SUFFIX_WORD = re.compile("市[场民容政]|[市县区]域|区[位间别]")
+# A suffix that starts a word is no place's suffix (市场, 市民, 县域, 县城, 区域, 区位), nor one
+# that ends a word with the name's last character (雄安新区 is no 安新区, 沂蒙山区 no 蒙山区).
+_SUFFIX_WORD = re.compile("市[场民容政]|[市县区]域|县城|区[位间别]")
+_NAME_END_WORDS = frozenset(
+    {"城市", "新区", "城区", "山区", "郊区", "景区", "园区", "社区", "矿区", "片区", "街区"}
+)
 
 
 def suffixed_places(text: str) -> set[str]:
     """Counties and cities of the gazetteer (``speechkit/data/place_names.tsv``) that the
-    speech names with their suffix: 清苑县, 绍兴市, 汉阳区; a verb before 县 is none (发展县域)."""
+    speech names with their suffix: 清苑县, 绍兴市, 汉阳区; a verb before 县 is none (发展县域),
+    nor a name before 省 (黑龙江省 is no 龙江县)."""
     names, found = _place_names()[1], set()
-    for m in re.finditer(f"[{_PLACE_SUFFIX}]", text):
-        if not _SUFFIX_WORD.match(text, m.start()):
-            found.update(text[m.start() - n : m.start()] for n in (2, 3, 4))
+    for m in re.finditer("[市县区旗州盟]", text):
+        if _SUFFIX_WORD.match(text, m.start()) or text[m.start() - 1 : m.end()] in _NAME_END_WORDS:
+            continue
+        found.update(text[m.start() - n : m.start()] for n in (2, 3, 4))
     return found & names
 
 
