@@ -280,3 +280,12 @@ def test_maxims_a_place_says_of_its_work():
 def test_a_quoted_campaign_held_at_the_end_of_its_clause():
     text = "开展“卫生革命”，城乡面貌大为改观。组织开展“工业巡诊”。开展“川字号”优品100、讲“道理”。"
     assert local.framed_quotes(text) == ["卫生革命", "工业巡诊"]
+
+
+def test_series_on_one_template_of_two_fixed_characters():
+    text = (
+        "以转变经济发展方式为主线，强农富民、强工富县、强市富社会，继续坚持。"
+        "一是要、二是要、三是要；水、电、路；大力发展、大力推进、大力实施。"
+    )
+    # not items of other lengths, nor items that share their second character too (大力…)
+    assert series.template_series(text) == ["强农富民、强工富县、强市富社会"]

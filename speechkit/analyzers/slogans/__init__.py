@@ -173,6 +173,7 @@ class Slogans(Analyzer):
             + series.counted_series(text)
             + series.clause_series(text)
             + series.led_series(text)
+            + series.template_series(text)
             + series.one_piece_series(text)
             + series.anaphora_series(text)
             + series.campaign_pairs(text)

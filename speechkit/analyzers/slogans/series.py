@@ -188,6 +188,26 @@ def led_series(text: str) -> list[str]:
 _NOUN_LEADS = frozenset("与和及是在对从向把为同跟")
 
 
+def template_series(text: str) -> list[str]:
+    """Three or more items of four or five characters on one template of two fixed
+    characters, the first and the third, the others all different: 强农富民、强工富县、
+    强市富社会. The first piece is cut to its item; the last piece is its item whole."""
+    found = []
+    for m in _SERIES_RUN.finditer(text):
+        pieces = m.group().split("、")
+        first, middle, last = pieces[0], pieces[1:-1], pieces[-1]
+        if not all(4 <= len(p) <= 5 for p in [*middle, last]):
+            continue
+        fixed = (middle[0][0], middle[0][2])
+        if any((p[0], p[2]) != fixed for p in [*middle, last]):
+            continue
+        cut = next((n for n in (4, 5) if len(first) >= n and (first[-n], first[2 - n]) == fixed), 0)
+        items = [first[-cut:], *middle, last] if cut else []
+        if items and len({item[1] for item in items}) == len(items):
+            found.append("、".join(items))
+    return found
+
+
 def counted_series(text: str) -> list[str]:
     """A series the speech counts itself: 全面提高教育质量、大力促进教育公平、积极推进教育均衡
     三大主题 (three items, then 三大 or 三个 or 三项 and a head that is not an ordinary
