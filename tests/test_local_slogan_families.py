@@ -286,6 +286,7 @@ def test_series_on_one_template_of_two_fixed_characters():
     text = (
         "以转变经济发展方式为主线，强农富民、强工富县、强市富社会，继续坚持。"
         "一是要、二是要、三是要；水、电、路；大力发展、大力推进、大力实施。"
+        "各司其职、各尽其责、各显其能，人无我有、人有我优、人优我特。"
     )
     # not items of other lengths, nor items that share their second character too (大力…)
     assert series.template_series(text) == ["强农富民、强工富县、强市富社会"]

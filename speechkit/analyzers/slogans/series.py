@@ -191,7 +191,9 @@ _NOUN_LEADS = frozenset("与和及是在对从向把为同跟")
 def template_series(text: str) -> list[str]:
     """Three or more items of four or five characters on one template of two fixed
     characters, the first and the third, the others all different: 强农富民、强工富县、
-    强市富社会. The first piece is cut to its item; the last piece is its item whole."""
+    强市富社会; not a saying or a description, whose fixed characters are function words or
+    pronouns (各司其职、各尽其责、各显其能). The first piece is cut to its item; the last
+    piece is its item whole."""
     found = []
     for m in _SERIES_RUN.finditer(text):
         pieces = m.group().split("、")
@@ -199,13 +201,18 @@ def template_series(text: str) -> list[str]:
         if not all(4 <= len(p) <= 5 for p in [*middle, last]):
             continue
         fixed = (middle[0][0], middle[0][2])
-        if any((p[0], p[2]) != fixed for p in [*middle, last]):
+        if any((p[0], p[2]) != fixed for p in [*middle, last]) or set(fixed) & _SAYING_WORDS:
             continue
         cut = next((n for n in (4, 5) if len(first) >= n and (first[-n], first[2 - n]) == fixed), 0)
         items = [first[-cut:], *middle, last] if cut else []
         if items and len({item[1] for item in items}) == len(items):
             found.append("、".join(items))
     return found
+
+
+# Fixed characters of a saying or a description, not of a programme: 各司其职、各尽其责;
+# 人无我有、人有我优; 最快的速度、最短的时间.
+_SAYING_WORDS = frozenset("各其之的得地我你他人最更不无以而于与和")
 
 
 def counted_series(text: str) -> list[str]:
