@@ -4,6 +4,9 @@ dev text of eval/texts."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import speechkit
 from speechkit.analyzers.slogans import local, members, series
 
@@ -290,3 +293,34 @@ def test_series_on_one_template_of_two_fixed_characters():
     )
     # not items of other lengths, nor items that share their second character too (大力…)
     assert series.template_series(text) == ["强农富民、强工富县、强市富社会"]
+
+
+_ROUND_15_PIECES = [
+    *"强富实魅力和谐容城县市区开展年活动建设项目为王是第一、，。（）“”",
+    "清苑县",
+    "大城市",
+    "崛起",
+    "新跨越",
+    "稳增长",
+    "\n",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_ROUND_15_PIECES), max_size=40))
+def test_round_15_families_take_any_text(pieces):
+    # A discovery family that raises loses the speech's rows (an item shorter than the
+    # template it is read against raised IndexError once): every family takes any text and
+    # returns phrases of it.
+    from speechkit.analyzers.slogans import frames, maxims
+
+    text = "".join(pieces)
+    found = [
+        *frames.held_years(text),
+        *local.place_slogans(text),
+        *local.framed_quotes(text),
+        *maxims.maxims(text),
+        *series.led_series(text),
+        *series.template_series(text),
+    ]
+    assert all(phrase and phrase.replace("、", "") for phrase in found)
