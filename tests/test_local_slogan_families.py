@@ -228,6 +228,8 @@ def test_a_county_of_the_gazetteer_said_with_its_suffix_is_a_place():
     # nor a name that makes a word with its suffix or is cut out of a longer one: 大城市 (大城县),
     # 雄安新区 (安新县), 黑龙江省 (龙江县)
     assert local.suffixed_places("建设大城市，对接雄安新区，黑龙江省，沂蒙山区") == set()
+    # but a city whose name ends in 城 is one (盐城市, 越城区)
+    assert local.suffixed_places("盐城市，越城区") == {"盐城", "越城"}
     assert local.place_slogans("改造新老城区，新增城镇就业。老城区，增城区。") == []
 
 

@@ -236,10 +236,12 @@ def _place_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 # A suffix that starts a word is no place's suffix (市场, 市民, 县域, 县城, 区域, 区位), nor one
-# that ends a word with the name's last character (雄安新区 is no 安新区, 沂蒙山区 no 蒙山区).
+# that ends a word with the name's last character (雄安新区 is no 安新区, 沂蒙山区 no 蒙山区);
+# names that make 城市 or 城区 with it are marked in the gazetteer (大城, 海城, 老城), so that
+# 盐城市 and 越城区 stay places.
 _SUFFIX_WORD = re.compile("市[场民容政]|[市县区]域|县城|区[位间别]")
 _NAME_END_WORDS = frozenset(
-    {"城市", "新区", "城区", "山区", "郊区", "景区", "园区", "社区", "矿区", "片区", "街区"}
+    {"新区", "山区", "郊区", "景区", "园区", "社区", "矿区", "片区", "街区"}
 )
 
 
