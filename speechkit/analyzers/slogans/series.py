@@ -11,10 +11,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 _CJK = "\u4e00-\u9fff"
 # A run of items separated by 、: the pieces between 、 are CJK only.
 _SERIES_RUN = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+){{2,}}")
+
+
+@lru_cache(maxsize=4)
+def _runs(text: str) -> tuple[tuple[str, ...], ...]:
+    """The pieces of every run of three or more 、-separated pieces of one speech, read once
+    for all the families below (each used to scan the whole text again)."""
+    return tuple(tuple(m.group().split("、")) for m in _SERIES_RUN.finditer(text))
+
+
 # Two or more items separated by 、 (a series of actions).
 OBJECT_RUN = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+)+")
 
@@ -31,8 +41,7 @@ def _series_items(text: str, shortest: int, longest: int) -> Iterator[tuple[list
     length between ``shortest`` and ``longest``: the first piece is cut to its last characters
     and the last to its first (推进项目大推进、环境大整治、作风大转变年 gives 项目大推进 …),
     with what the last piece says after its item (年)."""
-    for m in _SERIES_RUN.finditer(text):
-        pieces = m.group().split("、")
+    for pieces in _runs(text):
         middle = pieces[1:-1]
         size = len(middle[0])
         if not shortest <= size <= longest or any(len(p) != size for p in middle):
@@ -87,8 +96,7 @@ def one_piece_series(text: str) -> list[str]:
     unless the character that differs is a count, a level or a place in a row
     (一季度、二季度、三季度; 省政府、市政府、县政府; 上半年、下半年)."""
     found = []
-    for m in _SERIES_RUN.finditer(text):
-        pieces = m.group().split("、")
+    for pieces in _runs(text):
         size = len(pieces[1])
         if size not in (3, 4) or any(len(p) != size for p in pieces[1:-1]):
             continue
@@ -167,8 +175,7 @@ def led_series(text: str) -> list[str]:
     after a word that makes the items its objects' names (与东北、环渤海、长三角; 是呢绒、电视机),
     nor a row of offices (县人大、县政府、县政协)."""
     found = []
-    for m in _SERIES_RUN.finditer(text):
-        pieces = m.group().split("、")
+    for pieces in _runs(text):
         if len(pieces) < 4 or any(len(p) != 3 for p in pieces[1:-1]):
             continue
         first, last = pieces[0], pieces[-1]
@@ -195,8 +202,7 @@ def template_series(text: str) -> list[str]:
     pronouns (各司其职、各尽其责、各显其能). The first piece is cut to its item; the last
     piece is its item whole."""
     found = []
-    for m in _SERIES_RUN.finditer(text):
-        pieces = m.group().split("、")
+    for pieces in _runs(text):
         first, middle, last = pieces[0], pieces[1:-1], pieces[-1]
         if not all(4 <= len(p) <= 5 for p in [*middle, last]):
             continue
@@ -223,8 +229,7 @@ def counted_series(text: str) -> list[str]:
 
     stops = stop_list()
     found = []
-    for m in _SERIES_RUN.finditer(text):
-        pieces = m.group().split("、")
+    for pieces in _runs(text):
         count = _COUNTED.search(pieces[-1])
         if count is None or _VALUES.index(count.group(1)) != len(pieces):
             continue
