@@ -11,7 +11,7 @@ LEVELS = ("national", "provincial", "city", "county")
 
 
 def splits() -> dict[str, str]:
-    """Text id -> dev, test, or held (a round's new texts, kept out of tuning until it ends)."""
+    """Text id -> dev, test, or fresh (a round's new texts, kept out of tuning until it ends)."""
     out = {}
     for line in (HERE / "splits.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith(("#", "id\t")):

@@ -97,11 +97,13 @@ def _same(a: str, b: str) -> bool:
     return a == b or (len(a) >= 2 and len(b) >= 2 and (a in b or b in a))
 
 
-def score_discovery() -> tuple[dict, dict]:
+def score_discovery(only: set[str] | None = None) -> tuple[dict, dict]:
     split_of = splits()
     tally: dict = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     wrong: dict = defaultdict(list)
     for text_id, path, labels in labelled("slogans"):
+        if only is not None and text_id not in only:
+            continue
         split = split_of[text_id]
         all_forms = [f for label in labels for f in _forms(label)]
         local = [label for label in labels if label["category"] in ("local", "numbered")]
@@ -212,25 +214,29 @@ def main(verbose: bool = False) -> None:
 
 
 def main_batch(batch: str) -> None:
-    """Exact counts on the texts of one batch (eval/manifests/<batch>.tsv) only: the unseen
-    check of a new round, scored before the round's texts are tuned on. A batch may be
-    ``held`` in eval/splits.tsv while a round tunes on the other dev texts, then scored again
-    as a measure of generalisation, then moved to dev."""
+    """Exact counts and discovery precision on the texts of one batch
+    (eval/manifests/<batch>.tsv) only: the unseen check of a new round, scored before the
+    round's texts are tuned on. The batch is dev, or ``fresh``: labelled and held out of dev
+    while a round tunes, to measure on texts it never tuned on (never test)."""
     only = {row["id"] for row in read_tsv(HERE / "manifests" / f"{batch}.tsv")}
     split_of = splits()
-    splits_of_batch = {split_of.get(i) for i in only}
-    if len(splits_of_batch) != 1 or not splits_of_batch <= {"dev", "held"}:
-        raise SystemExit(f"{batch}: only a batch wholly in dev or held can be scored on its own")
-    (split,) = splits_of_batch
+    batch_splits = {split_of.get(i) for i in only}
+    if len(batch_splits) != 1 or not batch_splits <= {"dev", "fresh"}:
+        raise SystemExit(f"{batch}: only dev or fresh batches can be scored on their own")
+    (split,) = batch_splits
     tally, misses = score_formulations(only)
-    t = tally[split]
-    print(f"== formulations of {batch} ({len(only)} texts) ==")
+    disc_tally, disc_wrong = score_discovery(only)
+    t, d = tally[split], disc_tally[split]
+    print(f"== formulations of {batch} ({len(only)} texts, {split}) ==")
     print(f"  exact counts (--discover)   {pct(*t['all'])}")
     for lvl in LEVELS:
         if f"level:{lvl}" in t:
             print(f"  exact {lvl:<21} {pct(*t[f'level:{lvl}'])}")
+    print(f"  discovery precision         {pct(*d['precision'])}")
     for miss in misses[split]:
         print("   miss", *miss)
+    for row in disc_wrong[split]:
+        print("   not labelled", *row)
 
 
 if __name__ == "__main__":

@@ -728,6 +728,25 @@ def test_theme_years_and_hundred_programmes():
     assert frames.hundred_programmes(text) == ["百城建设提质工程", "城市转型百项工程"]
 
 
+def test_campaign_years_held_without_quotes():
+    from speechkit.analyzers.slogans import frames
+
+    text = (
+        "持续深入开展项目年活动；开展了干部思想作风建设年、优化环境推进年、优质服务竞赛年活动；"
+        "扎实开展企业服务年、招商引资项目建设年、组建企业家协会；开展青少年活动，开展建党九十周年活动。"
+    )
+    series = "干部思想作风建设年、优化环境推进年、优质服务竞赛年"
+    assert frames.held_years(text) == [
+        "项目年",
+        *series.split("、"),
+        series,  # a run of three is one series too
+        "企业服务年",
+        "招商引资项目建设年",  # a run of two is only its years
+    ]  # 青少年, 周年: no head of a campaign year before 年
+    # a year held in quotes is the quoted theme year's, and an ordinal year no campaign
+    assert frames.held_years("开展“项目建设年”活动，开展三年攻坚活动") == []
+
+
 def test_third_round_frames_count_in_a_real_county_speech():
     # eval dev text (2009): the campaign is said eight times, title included, always with
     # a different lead (冬季, 今冬, 抓好 …).

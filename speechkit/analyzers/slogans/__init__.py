@@ -159,7 +159,7 @@ class Slogans(Analyzer):
         of them that begin a longer lexicon form but stand without it here (free prefixes)."""
         if not discover:
             return [], Counter(), Counter(), [], []
-        from speechkit.analyzers.slogans import discovery, frames, local, members, series
+        from speechkit.analyzers.slogans import discovery, frames, local, maxims, members, series
 
         text, stops = counted_text(speech), discovery.stop_list()
         quoted_numbered = [c.phrase for c in discovery.quoted_numbered(text, stops)]
@@ -172,6 +172,8 @@ class Slogans(Analyzer):
             + members.named_members(text)
             + series.counted_series(text)
             + series.clause_series(text)
+            + series.led_series(text)
+            + series.template_series(text)
             + series.one_piece_series(text)
             + series.anaphora_series(text)
             + series.campaign_pairs(text)
@@ -180,6 +182,7 @@ class Slogans(Analyzer):
             + local.strong_places(text)
             + local.numbered_objects(text)
             + frames.all_frames(text)
+            + maxims.maxims(text)
         )
         candidates = {*quoted_numbered, *unquoted, *quoted, *local_phrases}
         free = discovery.free_prefixes(text, candidates, _prefixes(tuple(lexicon)))

@@ -5,7 +5,8 @@ county speeches of every decade use, not a phrase of one place:
   numbered titles in book-title marks (《七个专件》);
 - campaign names said again and again, ending in 大会战, 攻坚战, 专项行动 … (公路建设大会战):
   the part before the ending that every mention shares;
-- quoted theme years (“工作落实年”, “项目建设年”);
+- quoted theme years (“工作落实年”, “项目建设年”), and years held without quotes (开展项目年活动:
+  round 15);
 - programmes named with 百, 千 or 万 (百城建设提质工程, 城市转型百项工程) after a verb that
   starts them (实施, 推进, 开展 …) or after 的;
 - a national strategy said of the place (推进科教兴市战略: round 7c);
@@ -101,6 +102,25 @@ def theme_years(text: str) -> list[str]:
     """Quoted theme years: 围绕“工作落实年”, 开展“项目建设年”活动, a topic of two characters
     too (省市“项目年”决策部署); not “十二五”开局之年."""
     return [m.group(1) for m in _THEME_YEAR.finditer(text) if not _HAS_NUMBER.search(m.group(1))]
+
+
+@cache
+def _held_years() -> re.Pattern:
+    # a year of 2-8 characters whose last two before 年 are a head of the cue file (项目年,
+    # 重点项目建设年, 优化环境推进年), right after 开展, alone or in a 、 run; not 青少年, 周年
+    heads = "|".join(map(re.escape, cue_words("year_head")))
+    year = f"[{_CJK}]{{0,6}}?(?:{heads})年"
+    return re.compile(f"开展了?((?:{year}、)*{year})(?=活动|、)")
+
+
+def held_years(text: str) -> list[str]:
+    """Campaign years said without quotes after 开展 (开展重点项目建设年活动, 开展企业服务年、
+    招商引资项目建设年、…), each year, and a run of three or more as one series too."""
+    found = []
+    for m in _held_years().finditer(text):
+        years = [y for y in m.group(1).split("、") if not _HAS_NUMBER.search(y)]
+        found += years + (["、".join(years)] if len(years) >= 3 else [])
+    return found
 
 
 _HUNDRED = re.compile(
@@ -360,6 +380,7 @@ def all_frames(text: str) -> list[str]:
         + titled_numbered(text)
         + campaign_names(text)
         + theme_years(text)
+        + held_years(text)
         + hundred_programmes(text)
         + year_steps(text)
         + ranking_goals(text)

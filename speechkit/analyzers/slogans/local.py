@@ -43,6 +43,7 @@ class Cues:
     stops: frozenset[str]
     strong_before: tuple[str, ...] = ()
     honours: tuple[str, ...] = ()
+    holds: tuple[str, ...] = ()
 
 
 @cache
@@ -59,6 +60,7 @@ def cues() -> Cues:
         stops=frozenset(by_kind.get("stop", ())),
         strong_before=tuple(by_kind.get("strong", ())),
         honours=tuple(by_kind.get("honour", ())),
+        holds=tuple(by_kind.get("holds", ())),
     )
 
 
@@ -105,6 +107,8 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
             or (len(phrase) >= 3 and text.count(phrase) >= 3)  # quoted once, said again
             # the theme or lever of the year: 以“工业经济推动年”为主题, 以“四城同创”为抓手
             or (before.endswith("以") and after.startswith("为"))
+            # a campaign held, the clause ending with it: 开展“卫生革命”， (not 开展“川字号”优品)
+            or (before.endswith(cue.holds) and after[:1] in ("，", "。", "；"))
         ):
             found.append(phrase)
     return [p for p in found if p not in cue.stops]
@@ -221,7 +225,36 @@ def places(text: str, cue: Cues | None = None) -> set[str]:
     for m in _SELF_NAMED.finditer(text):
         if text.count(m.group(1) + m.group(2)) >= 2:
             named.add(m.group(1))
-    return set(cue.places) | named
+    return set(cue.places) | named | suffixed_places(text) | paired_places(text, cue)
+
+
+@cache
+def _place_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The gazetteer's names, and those of them that are no common word (合作, 平原, 新城)."""
+    rows = bundled_rows("place_names.tsv")
+    return frozenset(r[0] for r in rows), frozenset(r[0] for r in rows if r[2:] != ["word"])
+
+
+# A suffix that starts a word is no place's suffix (市场, 市民, 县域, 县城, 区域, 区位), nor one
+# that ends a word with the name's last character (雄安新区 is no 安新区, 沂蒙山区 no 蒙山区);
+# names that make 城市 or 城区 with it are marked in the gazetteer (大城, 海城, 老城), so that
+# 盐城市 and 越城区 stay places.
+_SUFFIX_WORD = re.compile("市[场民容政]|[市县区]域|县城|区[位间别]")
+_NAME_END_WORDS = frozenset(
+    {"新区", "山区", "郊区", "景区", "园区", "社区", "矿区", "片区", "街区"}
+)
+
+
+def suffixed_places(text: str) -> set[str]:
+    """Counties and cities of the gazetteer (``speechkit/data/place_names.tsv``) that the
+    speech names with their suffix: 清苑县, 绍兴市, 汉阳区; a verb before 县 is none (发展县域),
+    nor a name before 省 (黑龙江省 is no 龙江县)."""
+    names, found = _place_names()[1], set()
+    for m in re.finditer("[市县区旗州盟]", text):
+        if _SUFFIX_WORD.match(text, m.start()) or text[m.start() - 1 : m.end()] in _NAME_END_WORDS:
+            continue
+        found.update(text[m.start() - n : m.start()] for n in (2, 3, 4))
+    return found & names
 
 
 # A place that names its own government or party committee, at the start of a line or after
@@ -233,13 +266,32 @@ _SELF_NAMED = re.compile(
 )
 
 
+def paired_places(text: str, cue: Cues | None = None) -> set[str]:
+    """A name that two prefixes of the cue file take in a row is a place, the speech's own
+    most often, though a cut may never say it with its suffix: 容城 in 实力容城、魅力容城."""
+    cue = cue or cues()
+    prefix = "|".join(map(re.escape, cue.prefixes))
+    pattern = re.compile(f"(?:{prefix})([{_CJK}]{{2,4}})[、，](?:{prefix})\\1")
+    return {m.group(1) for m in pattern.finditer(text)} & _place_names()[0]
+
+
 def place_slogans(text: str, cue: Cues | None = None) -> list[str]:
-    """A prefix of the cue file before a place name of the speech: 平安海拉尔, 美丽甘肃."""
+    """A prefix of the cue file before a place name of the speech: 平安海拉尔, 美丽甘肃; a run
+    of them (实力容城、魅力容城、和谐容城); and the place's rise (汉阳全面崛起)."""
     cue = cue or cues()
     names = sorted(places(text, cue), key=len, reverse=True)
     if not names:
         return []
-    pattern = re.compile(
-        "(?:{})(?:{})".format("|".join(map(re.escape, cue.prefixes)), "|".join(names))
+    prefix, name = "|".join(map(re.escape, cue.prefixes)), "|".join(names)
+    # not before a suffix or a town: 新老城区, 新增城镇 are no slogans of 老城, 增城
+    pattern = re.compile(f"(?:{prefix})(?:{name})(?![{_PLACE_SUFFIX}镇乡村])")
+    found = [m.group() for m in pattern.finditer(text) if m.group() not in cue.stops]
+    # three or more on one place in a row are one slogan too, the place said each time or
+    # once at the end: 实力容城、魅力容城、和谐容城; 文明、实力、和谐徐水
+    series = re.compile(
+        f"(?:{prefix})({name})(?:、(?:{prefix})\\1){{2,}}|(?:(?:{prefix})、){{2,}}(?:{prefix})(?:{name})"
     )
-    return [m.group() for m in pattern.finditer(text) if m.group() not in cue.stops]
+    # a place's rise as its keynote: 加速汉阳全面崛起, 实现了江西崛起新跨越
+    rise = re.compile(f"(?:{name})(?:全面)?崛起(?:新[{_CJK}]{{2}}(?=[^{_CJK}]|的))?")
+    found += [m.group() for m in rise.finditer(text)]
+    return found + [m.group() for m in series.finditer(text)]

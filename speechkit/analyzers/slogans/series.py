@@ -1,7 +1,8 @@
 """Series of items between 、 or commas that make a local slogan: parallel series
 (项目大推进、环境大整治), series sharing their first character (高起点规划、高质量建设、
 高标准推进), series of one piece differing in one character (全面创建、全域创建、全民创建),
-whole clauses (，战疫情、稳经济、保稳定、惠民生，), series the speech counts (…三大主题),
+whole clauses (，战疫情、稳经济、保稳定、惠民生，) and series of three-character items led by a
+verb (抓好稳增长、促改革、调结构、治污染: round 15), series the speech counts (…三大主题),
 series said again item by item, and campaign pairs (城乡环境大整治、植树造林大建设). Pure
 functions over one speech's text; ``local.py`` holds the quoted and place families.
 """
@@ -10,10 +11,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 _CJK = "\u4e00-\u9fff"
 # A run of items separated by 、: the pieces between 、 are CJK only.
 _SERIES_RUN = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+){{2,}}")
+
+
+@lru_cache(maxsize=4)
+def _runs(text: str) -> tuple[tuple[str, ...], ...]:
+    """The pieces of every run of three or more 、-separated pieces of one speech, read once
+    for all the families below (each used to scan the whole text again)."""
+    return tuple(tuple(m.group().split("、")) for m in _SERIES_RUN.finditer(text))
+
+
 # Two or more items separated by 、 (a series of actions).
 OBJECT_RUN = re.compile(f"[{_CJK}]+(?:、[{_CJK}]+)+")
 
@@ -30,8 +41,7 @@ def _series_items(text: str, shortest: int, longest: int) -> Iterator[tuple[list
     length between ``shortest`` and ``longest``: the first piece is cut to its last characters
     and the last to its first (推进项目大推进、环境大整治、作风大转变年 gives 项目大推进 …),
     with what the last piece says after its item (年)."""
-    for m in _SERIES_RUN.finditer(text):
-        pieces = m.group().split("、")
+    for pieces in _runs(text):
         middle = pieces[1:-1]
         size = len(middle[0])
         if not shortest <= size <= longest or any(len(p) != size for p in middle):
@@ -86,8 +96,7 @@ def one_piece_series(text: str) -> list[str]:
     unless the character that differs is a count, a level or a place in a row
     (一季度、二季度、三季度; 省政府、市政府、县政府; 上半年、下半年)."""
     found = []
-    for m in _SERIES_RUN.finditer(text):
-        pieces = m.group().split("、")
+    for pieces in _runs(text):
         size = len(pieces[1])
         if size not in (3, 4) or any(len(p) != size for p in pieces[1:-1]):
             continue
@@ -159,6 +168,59 @@ _LEVELS = frozenset("省市县区乡镇村党")
 _CLAUSE_SERIES = re.compile(f"(?<=[，。；：,;:\\n])([{_CJK}]+(?:、[{_CJK}]+){{3,}})(?=[，。；,;])")
 
 
+def led_series(text: str) -> list[str]:
+    """Four or more items of three characters that share no character at any place, led by
+    a verb inside a clause (统筹抓好稳增长、促改革、调结构、治污染、惠民生、防风险各项工作; 要坚持
+    高起点、高站位、大动作、大气魄): the last item ends the run or goes on with 各 or 等. Not
+    after a word that makes the items its objects' names (与东北、环渤海、长三角; 是呢绒、电视机),
+    nor a row of offices (县人大、县政府、县政协)."""
+    found = []
+    for pieces in _runs(text):
+        if len(pieces) < 4 or any(len(p) != 3 for p in pieces[1:-1]):
+            continue
+        first, last = pieces[0], pieces[-1]
+        # the verb before the first item is part of its piece: a run that opens a bracket
+        # spells out a name (“一会三卡”（班前会、风险卡、作业卡、应急卡）)
+        if len(first) <= 3 or not (len(last) == 3 or last[3:].startswith(("各", "等"))):
+            continue
+        items = [first[-3:], *pieces[1:-1], last[:3]]
+        if _shared_places(items) or items[0][0] in _NOUN_LEADS:
+            continue
+        if sum(item[0] in _LEVELS for item in items) < len(items) - 1:
+            found.append("、".join(items))
+    return found
+
+
+# Words before a name of two characters, caught in a first item of three: 与, 和, 是, 在 …
+_NOUN_LEADS = frozenset("与和及是在对从向把为同跟")
+
+
+def template_series(text: str) -> list[str]:
+    """Three or more items of four or five characters on one template of two fixed
+    characters, the first and the third, the others all different: 强农富民、强工富县、
+    强市富社会; not a saying or a description, whose fixed characters are function words or
+    pronouns (各司其职、各尽其责、各显其能). The first piece is cut to its item; the last
+    piece is its item whole."""
+    found = []
+    for pieces in _runs(text):
+        first, middle, last = pieces[0], pieces[1:-1], pieces[-1]
+        if not all(4 <= len(p) <= 5 for p in [*middle, last]):
+            continue
+        fixed = (middle[0][0], middle[0][2])
+        if any((p[0], p[2]) != fixed for p in [*middle, last]) or set(fixed) & _SAYING_WORDS:
+            continue
+        cut = next((n for n in (4, 5) if len(first) >= n and (first[-n], first[2 - n]) == fixed), 0)
+        items = [first[-cut:], *middle, last] if cut else []
+        if items and len({item[1] for item in items}) == len(items):
+            found.append("、".join(items))
+    return found
+
+
+# Fixed characters of a saying or a description, not of a programme: 各司其职、各尽其责;
+# 人无我有、人有我优; 最快的速度、最短的时间.
+_SAYING_WORDS = frozenset("各其之的得地我你他人最更不无以而于与和")
+
+
 def counted_series(text: str) -> list[str]:
     """A series the speech counts itself: 全面提高教育质量、大力促进教育公平、积极推进教育均衡
     三大主题 (three items, then 三大 or 三个 or 三项 and a head that is not an ordinary
@@ -167,8 +229,7 @@ def counted_series(text: str) -> list[str]:
 
     stops = stop_list()
     found = []
-    for m in _SERIES_RUN.finditer(text):
-        pieces = m.group().split("、")
+    for pieces in _runs(text):
         count = _COUNTED.search(pieces[-1])
         if count is None or _VALUES.index(count.group(1)) != len(pieces):
             continue
