@@ -14,8 +14,39 @@ from .test_slogans import DEV_TEXTS, counts
 
 SHEET = Path(__file__).resolve().parents[1] / "eval" / "lexicon_mining" / "round17.tsv"
 PROVINCES = set(
-    "北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北 "
-    "湖南 广东 广西 海南 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆".split()
+    [
+        "北京",
+        "天津",
+        "河北",
+        "山西",
+        "内蒙古",
+        "辽宁",
+        "吉林",
+        "黑龙江",
+        "上海",
+        "江苏",
+        "浙江",
+        "安徽",
+        "福建",
+        "江西",
+        "山东",
+        "河南",
+        "湖北",
+        "湖南",
+        "广东",
+        "广西",
+        "海南",
+        "重庆",
+        "四川",
+        "贵州",
+        "云南",
+        "西藏",
+        "陕西",
+        "甘肃",
+        "青海",
+        "宁夏",
+        "新疆",
+    ]
 )
 
 
@@ -54,7 +85,9 @@ def test_dropped_candidates_stay_out_of_the_lexicon():
 def test_a_province_charge_is_counted_inside_the_sentence_that_applies_it():
     # eval dev texts: Luoyang 2021 (谱写新时代中原更加出彩的洛阳绚丽篇章) and Sichuan 2026
     # (新时代治蜀兴川事业), both missed before round 17
-    luoyang = counts(speechkit.analyze("slogans", str(DEV_TEXTS / "city_luoyang_work_report_2021.txt")))
+    luoyang = counts(
+        speechkit.analyze("slogans", str(DEV_TEXTS / "city_luoyang_work_report_2021.txt"))
+    )
     assert luoyang["中原更加出彩"] == (1, 1)
     sichuan = DEV_TEXTS / "provincial_sichuan_work_report_2026.txt"
     assert counts(speechkit.analyze("slogans", str(sichuan)))["治蜀兴川"] == (1, 1)
