@@ -159,31 +159,10 @@ class Slogans(Analyzer):
         of them that begin a longer lexicon form but stand without it here (free prefixes)."""
         if not discover:
             return [], Counter(), Counter(), [], []
-        from speechkit.analyzers.slogans import discovery, frames, local, maxims, members, series
+        from speechkit.analyzers.slogans import discovery
 
-        text, stops = counted_text(speech), discovery.stop_list()
-        quoted_numbered = [c.phrase for c in discovery.quoted_numbered(text, stops)]
-        unquoted = Counter(c.phrase for c in discovery.unquoted_numbered(text, stops))
-        quoted = Counter(c.phrase for c in discovery.quoted_phrases(text, stops))
-        local_phrases = (
-            local.framed_quotes(text)
-            + series.recurring_series(text)
-            + members.keynote_series(text)
-            + members.named_members(text)
-            + series.counted_series(text)
-            + series.clause_series(text)
-            + series.led_series(text)
-            + series.template_series(text)
-            + series.one_piece_series(text)
-            + series.anaphora_series(text)
-            + series.campaign_pairs(text)
-            + local.issued_rules(text)
-            + local.place_slogans(text)
-            + local.strong_places(text)
-            + local.numbered_objects(text)
-            + frames.all_frames(text)
-            + maxims.maxims(text)
-        )
+        text = counted_text(speech)
+        quoted_numbered, unquoted, quoted, local_phrases = rule_candidates(text)
         candidates = {*quoted_numbered, *unquoted, *quoted, *local_phrases}
         free = discovery.free_prefixes(text, candidates, _prefixes(tuple(lexicon)))
         return quoted_numbered, unquoted, quoted, local_phrases, free
@@ -291,6 +270,38 @@ class Slogans(Analyzer):
         return by_speech_rows(records, {row["slogan"] for row in rows}) if by_speech else rows
 
 
+def rule_candidates(text: str) -> tuple[list[str], Counter, Counter, list[str]]:
+    """The hand-written discovery families on one speech's text: quoted numbered phrases,
+    unquoted N个XX with their counts, quoted phrases with their counts, and local slogans
+    (local.py, series.py, frames.py, maxims.py, members.py)."""
+    from speechkit.analyzers.slogans import discovery, frames, local, maxims, members, series
+
+    stops = discovery.stop_list()
+    quoted_numbered = [c.phrase for c in discovery.quoted_numbered(text, stops)]
+    unquoted = Counter(c.phrase for c in discovery.unquoted_numbered(text, stops))
+    quoted = Counter(c.phrase for c in discovery.quoted_phrases(text, stops))
+    local_phrases = (
+        local.framed_quotes(text)
+        + series.recurring_series(text)
+        + members.keynote_series(text)
+        + members.named_members(text)
+        + series.counted_series(text)
+        + series.clause_series(text)
+        + series.led_series(text)
+        + series.template_series(text)
+        + series.one_piece_series(text)
+        + series.anaphora_series(text)
+        + series.campaign_pairs(text)
+        + local.issued_rules(text)
+        + local.place_slogans(text)
+        + local.strong_places(text)
+        + local.numbered_objects(text)
+        + frames.all_frames(text)
+        + maxims.maxims(text)
+    )
+    return quoted_numbered, unquoted, quoted, local_phrases
+
+
 def counted_text(speech: Speech) -> str:
     """What discovery reads of ``speech``: its title block (a line or more, ending in a line
     end) and its text, one after the other."""
@@ -335,21 +346,7 @@ def _discoveries(scans: Iterable[tuple], forms: dict[str, str]) -> dict[str, str
 
     from speechkit.analyzers.slogans import discovery
 
-    # A form written without the separators of its series (举旗帜聚民心育新人兴文化展形象)
-    # holds pieces that run across two items (心育): the fragments of such a form are those
-    # of its written series (举旗帜、聚民心、育新人、兴文化、展形象).
-    joined = discovery.joined_series(forms)
-    pieces_of = [form for form in forms if form not in joined]
-
-    def new(phrase: str) -> bool:
-        # Neither around a lexicon form (the lexicon entry is what gets counted) nor a
-        # fragment of one: “两不愁、三保障” quotes 两不愁三保障, not a new 三保障. A phrase that
-        # begins a lexicon form but stands without it in some speech is one of its own: a
-        # county's 十大产业 is not the national 十大产业振兴规划.
-        return not discovery.contains_any(phrase, forms) and not any(
-            phrase in form and not (phrase in free and form.startswith(phrase))
-            for form in pieces_of
-        )
+    new = discovery.novelty(forms, free)
 
     for phrase, count in unquoted.items():
         if count >= MIN_UNQUOTED_NUMBERED:
