@@ -39,6 +39,7 @@ COLUMNS = (
 TABLE_COLUMNS = ("slogan", "count", "speeches", "kind", "category", "first_year", "first_speech")
 BY_SPEECH_COLUMNS = ("speech", "slogan", "count")
 KINDS = ("lexicon", "numbered", "quoted", "local")
+RANKER_MODES = ("add", "replace")
 # A quoted phrase is reported when it stands in quotes at least this often in the corpus.
 MIN_QUOTED = 2
 # An unquoted N个XX (never quoted anywhere) needs this many occurrences in the corpus.
@@ -101,6 +102,14 @@ class Slogans(Analyzer):
             flags=("--discover/--no-discover",),
         ),
         Option(
+            "ranker",
+            "With --discover, the learned ranker (issue 12, round 18; off by default: it did "
+            "not beat the hand-written families): 'add' keeps what it ranks high besides "
+            "them, 'replace' keeps only what it ranks high.",
+            kind="choice",
+            choices=RANKER_MODES,
+        ),
+        Option(
             "era",
             "Keep lexicon entries first used in this era: a decade (1990s), a year (2012) "
             "or a range (1992-2002, 2013-).",
@@ -152,7 +161,12 @@ class Slogans(Analyzer):
         return discover  # the lexicon alone needs no look at the corpus first
 
     def scan(
-        self, speech: Speech, discover: bool = False, lexicon: tuple = (), **_: Any
+        self,
+        speech: Speech,
+        discover: bool = False,
+        lexicon: tuple = (),
+        ranker: str | None = None,
+        **_: Any,
     ) -> tuple[list[str], Counter, Counter, list[str], list[str]]:
         """Discovery candidates of one speech: quoted numbered, unquoted N个XX, quoted
         phrases, local slogans that one speech is enough for (local.py, series.py), and those
@@ -163,6 +177,13 @@ class Slogans(Analyzer):
 
         text = counted_text(speech)
         quoted_numbered, unquoted, quoted, local_phrases = rule_candidates(text)
+        if ranker is not None:
+            from speechkit.analyzers.slogans.ranker import ranked
+
+            kept = [phrase for phrase, _ in ranked(text)]
+            if ranker == "replace":
+                quoted_numbered, unquoted, quoted, local_phrases = [], Counter(), Counter(), []
+            local_phrases = local_phrases + kept
         candidates = {*quoted_numbered, *unquoted, *quoted, *local_phrases}
         free = discovery.free_prefixes(text, candidates, _prefixes(tuple(lexicon)))
         return quoted_numbered, unquoted, quoted, local_phrases, free
@@ -274,32 +295,40 @@ def rule_candidates(text: str) -> tuple[list[str], Counter, Counter, list[str]]:
     """The hand-written discovery families on one speech's text: quoted numbered phrases,
     unquoted N个XX with their counts, quoted phrases with their counts, and local slogans
     (local.py, series.py, frames.py, maxims.py, members.py)."""
-    from speechkit.analyzers.slogans import discovery, frames, local, maxims, members, series
+    from speechkit.analyzers.slogans import discovery
 
     stops = discovery.stop_list()
     quoted_numbered = [c.phrase for c in discovery.quoted_numbered(text, stops)]
     unquoted = Counter(c.phrase for c in discovery.unquoted_numbered(text, stops))
     quoted = Counter(c.phrase for c in discovery.quoted_phrases(text, stops))
-    local_phrases = (
-        local.framed_quotes(text)
-        + series.recurring_series(text)
-        + members.keynote_series(text)
-        + members.named_members(text)
-        + series.counted_series(text)
-        + series.clause_series(text)
-        + series.led_series(text)
-        + series.template_series(text)
-        + series.one_piece_series(text)
-        + series.anaphora_series(text)
-        + series.campaign_pairs(text)
-        + local.issued_rules(text)
-        + local.place_slogans(text)
-        + local.strong_places(text)
-        + local.numbered_objects(text)
-        + frames.all_frames(text)
-        + maxims.maxims(text)
-    )
+    local_phrases = list(chain.from_iterable(local_families(text).values()))
     return quoted_numbered, unquoted, quoted, local_phrases
+
+
+def local_families(text: str) -> dict[str, list[str]]:
+    """The local slogans of one speech's text, by the family that found them."""
+    from speechkit.analyzers.slogans import frames, local, maxims, members, series
+
+    families = (
+        local.framed_quotes,
+        series.recurring_series,
+        members.keynote_series,
+        members.named_members,
+        series.counted_series,
+        series.clause_series,
+        series.led_series,
+        series.template_series,
+        series.one_piece_series,
+        series.anaphora_series,
+        series.campaign_pairs,
+        local.issued_rules,
+        local.place_slogans,
+        local.strong_places,
+        local.numbered_objects,
+        frames.all_frames,
+        maxims.maxims,
+    )
+    return {family.__name__: family(text) for family in families}
 
 
 def counted_text(speech: Speech) -> str:

@@ -190,9 +190,22 @@ def novelty(forms: dict[str, str], free: Iterable[str] = ()) -> Callable[[str], 
     joined = joined_series(forms)
     pieces_of = [form for form in forms if form not in joined]
     free = set(free)
+    # contains_any and the fragment test, each read through one lookup first: the ranker
+    # asks about thousands of phrases a speech, and most touch no form at all
+    bare_forms = {b for form in forms if (b := _PUNCTUATION.sub("", form))}
+    all_pieces = "\0".join(pieces_of)
+
+    def framed(phrase: str) -> bool:
+        bare = _PUNCTUATION.sub("", phrase)
+        inside = {
+            bare[i:j] for i in range(len(bare)) for j in range(i + 1, len(bare) + 1)
+        } & bare_forms
+        return any(not (rest := bare.replace(f, "", 1)) or rest in frame_words() for f in inside)
 
     def new(phrase: str) -> bool:
-        return not contains_any(phrase, forms) and not any(
+        if framed(phrase):
+            return False
+        return phrase not in all_pieces or not any(
             phrase in form and not (phrase in free and form.startswith(phrase))
             for form in pieces_of
         )
