@@ -127,9 +127,7 @@ def features(text: str, phrase: str, sources: set[str], places: frozenset[str]) 
     quoted = text.count(f"“{phrase}”")
     shape = lexicon_shape()
     pairs = [bare[i : i + 2] for i in range(len(bare) - 1)]
-    in_place = any(
-        bare[i : i + n] in places for n in (2, 3, 4) for i in range(len(bare) - n + 1)
-    )
+    in_place = any(bare[i : i + n] in places for n in (2, 3, 4) for i in range(len(bare) - n + 1))
     return [
         1.0,
         len(bare) / 10,
