@@ -34,7 +34,7 @@ L2 = 1.0
 # the dev discovery precision of the hand-written families (round 17): the ranker's floor
 PRECISION_FLOOR = 0.829
 # the lowest threshold whose grouped-CV precision, in --ranker replace, reaches the floor
-THRESHOLD = 0.5
+THRESHOLD = 0.6
 
 
 def group_of(text_id: str) -> str:
@@ -51,7 +51,13 @@ def dataset() -> tuple[list[dict], dict[str, dict]]:
             continue
         wanted = {f for lab in labels if lab["category"] in CATEGORIES for f in _forms(lab)}
         every = [f for lab in labels for f in _forms(lab)]
-        texts[text_id] = {"wanted": wanted, "every": every}
+        # the labels the lexicon does not count: what discovery has to find
+        new_labels = [
+            _forms(lab)
+            for lab in labels
+            if lab["category"] in CATEGORIES and not any(f in forms for f in _forms(lab))
+        ]
+        texts[text_id] = {"wanted": wanted, "every": every, "new": new_labels}
         for speech in speechkit.load(str(path)):
             text = counted_text(speech)
             found = ranker.speech_candidates(text)
@@ -178,6 +184,13 @@ def main() -> None:
         f"ceiling: labelled local/numbered/campaign forms among the candidates "
         f"{len(covered)}/{wanted}; among the hand-written families' {len(by_rules)}"
     )
+    new = [(t, forms) for t, d in texts.items() for forms in d["new"]]
+    found = sum(any((t, f) in covered for f in forms) for t, forms in new)
+    ruled = sum(any((t, f) in by_rules for f in forms) for t, forms in new)
+    print(
+        f"labels no lexicon form counts: {len(new)}; a form of them among the candidates "
+        f"{found}, among the hand-written families' {ruled}"
+    )
     oof = out_of_fold(rows)
     print("threshold  kept  right  precision  positives kept (grouped 10-fold CV)")
     for t in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
@@ -188,7 +201,7 @@ def main() -> None:
         )
     if "--end-to-end" in sys.argv:
         for mode in ("replace", "add"):
-            for t in (0.2, 0.3, 0.5):
+            for t in (0.2, 0.3, THRESHOLD):
                 figures = end_to_end(rows, mode, t)
                 print(
                     f"  --ranker {mode} at {t}: "

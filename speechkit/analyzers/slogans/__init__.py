@@ -174,13 +174,15 @@ class Slogans(Analyzer):
         if not discover:
             return [], Counter(), Counter(), [], []
         from speechkit.analyzers.slogans import discovery
+        from speechkit.analyzers.slogans.families import families, rule_candidates
 
         text = counted_text(speech)
-        quoted_numbered, unquoted, quoted, local_phrases = rule_candidates(text)
+        found = families(text)
+        quoted_numbered, unquoted, quoted, local_phrases = rule_candidates(found)
         if ranker is not None:
             from speechkit.analyzers.slogans.ranker import ranked
 
-            kept = [phrase for phrase, _ in ranked(text)]
+            kept = [phrase for phrase, _ in ranked(text, found)]
             if ranker == "replace":
                 quoted_numbered, unquoted, quoted, local_phrases = [], Counter(), Counter(), []
             local_phrases = local_phrases + kept
@@ -289,46 +291,6 @@ class Slogans(Analyzer):
             ]
         rows = rows[:top]
         return by_speech_rows(records, {row["slogan"] for row in rows}) if by_speech else rows
-
-
-def rule_candidates(text: str) -> tuple[list[str], Counter, Counter, list[str]]:
-    """The hand-written discovery families on one speech's text: quoted numbered phrases,
-    unquoted N个XX with their counts, quoted phrases with their counts, and local slogans
-    (local.py, series.py, frames.py, maxims.py, members.py)."""
-    from speechkit.analyzers.slogans import discovery
-
-    stops = discovery.stop_list()
-    quoted_numbered = [c.phrase for c in discovery.quoted_numbered(text, stops)]
-    unquoted = Counter(c.phrase for c in discovery.unquoted_numbered(text, stops))
-    quoted = Counter(c.phrase for c in discovery.quoted_phrases(text, stops))
-    local_phrases = list(chain.from_iterable(local_families(text).values()))
-    return quoted_numbered, unquoted, quoted, local_phrases
-
-
-def local_families(text: str) -> dict[str, list[str]]:
-    """The local slogans of one speech's text, by the family that found them."""
-    from speechkit.analyzers.slogans import frames, local, maxims, members, series
-
-    families = (
-        local.framed_quotes,
-        series.recurring_series,
-        members.keynote_series,
-        members.named_members,
-        series.counted_series,
-        series.clause_series,
-        series.led_series,
-        series.template_series,
-        series.one_piece_series,
-        series.anaphora_series,
-        series.campaign_pairs,
-        local.issued_rules,
-        local.place_slogans,
-        local.strong_places,
-        local.numbered_objects,
-        frames.all_frames,
-        maxims.maxims,
-    )
-    return {family.__name__: family(text) for family in families}
 
 
 def counted_text(speech: Speech) -> str:

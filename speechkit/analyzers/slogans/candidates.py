@@ -69,25 +69,45 @@ def repeats(text: str) -> list[str]:
 def parallel_clauses(text: str) -> list[str]:
     """Two or more items in a row of one length (3 to 8 characters) that share a character
     at one place, as written with their separators: 新城拉框架，旧城提品位; 宁在苦中干、
-    不在苦中熬、不在苦中等; 开放是出路，项目是支撑."""
+    不在苦中熬、不在苦中等; 开放是出路，项目是支撑. The piece before the run may end with
+    an item and the piece after it begin with one (坚持创建为民、创建惠民；: 创建为民)."""
     found = []
     for sentence in _SENTENCE.finditer(text):
         parts = _ITEM_SEPARATOR.split(sentence.group())
         items, separators = parts[0::2], parts[1::2]
         start = 0
         while start < len(items):
-            end = start + 1
             size = len(items[start])
+            end = start + 1
             while end < len(items) and len(items[end]) == size:
                 end += 1
-            run = items[start:end]
-            if len(run) >= 2 and 3 <= size <= 8 and _templated(run):
-                written = run[0]
-                for sep, item in zip(separators[start : end - 1], run[1:], strict=True):
-                    written += sep + item
-                found.append(written)
+            if 3 <= size <= 8:
+                run = _templated_run(items, separators, start, end, size)
+                if run:
+                    found.append(run)
             start = end
     return found
+
+
+def _templated_run(items: list[str], separators: list[str], start: int, end: int, size: int):
+    """The longest templated run of the whole items ``items[start:end]``, with the end of
+    the piece before them and the start of the piece after them as items when they fit."""
+    before = start > 0 and len(items[start - 1]) > size
+    after = end < len(items) and len(items[end]) > size
+    best = ""
+    for lead in (True, False) if before else (False,):
+        for tail in (True, False) if after else (False,):
+            run = items[start:end]
+            seps = separators[start : end - 1]
+            if lead:
+                run, seps = [items[start - 1][-size:], *run], [separators[start - 1], *seps]
+            if tail:
+                run, seps = [*run, items[end][:size]], [*seps, separators[end - 1]]
+            if len(run) >= 2 and _templated(run):
+                written = run[0] + "".join(sep + item for sep, item in zip(seps, run[1:]))
+                if len(written) > len(best):
+                    best = written
+    return best
 
 
 def _templated(items: list[str]) -> bool:

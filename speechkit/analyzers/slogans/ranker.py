@@ -68,6 +68,8 @@ FEATURES = (
     "lexicon_tail",
     "lexicon_pairs",
     "function_chars",
+    "cue_before",
+    "cue_after",
     *SOURCES,
 )
 _SEPARATORS = re.compile("[、，；]")
@@ -146,27 +148,40 @@ def features(text: str, phrase: str, sources: set[str], places: frozenset[str]) 
         shape.tails.get(bare[-1:], 0.0),
         sum(p in shape.pairs for p in pairs) / max(1, len(pairs)),
         len(_FUNCTION.findall(bare)) / max(1, len(bare)),
+        *_cued(text, phrase),
         *(float(s in sources) for s in SOURCES),
     ]
 
 
-def speech_candidates(text: str) -> dict[str, set[str]]:
-    """Every candidate of one speech's text -> the generators that gave it."""
-    from speechkit.analyzers.slogans import discovery, local_families
-    from speechkit.analyzers.slogans.candidates import wide_candidates
+def _cued(text: str, phrase: str) -> tuple[float, float]:
+    """Whether the speech says ``phrase`` after a cue word of a programme (打造, 实施, 建设)
+    and before one (工程, 品牌, 战略) somewhere, quotation marks aside
+    (``local_slogans.tsv``, the cues of the hand-written quote families)."""
+    from speechkit.analyzers.slogans.local import cues
 
-    found = wide_candidates(text)
-    stops = discovery.stop_list()
-    ruled = {
-        "numbered": [c.phrase for c in discovery.quoted_numbered(text, stops)],
-        "unquoted": [c.phrase for c in discovery.unquoted_numbered(text, stops)],
-        "quoted": [c.phrase for c in discovery.quoted_phrases(text, stops)],
-        **local_families(text),
-    }
-    for name, phrases in ruled.items():
+    cue = cues()
+    leads = cue.before + cue.strong_before + cue.holds
+    before = after = False
+    start = text.find(phrase)
+    while start >= 0 and not (before and after):
+        end = start + len(phrase)
+        before = before or text[max(0, start - 6) : start].rstrip("“ ").endswith(leads)
+        after = after or text[end : end + 6].lstrip("” ").startswith(cue.after)
+        start = text.find(phrase, end)
+    return float(before), float(after)
+
+
+def speech_candidates(text: str, found: dict[str, list[str]] | None = None) -> dict[str, set[str]]:
+    """Every candidate of one speech's text -> the generators that gave it; ``found``: what
+    the hand-written families found in it, when the caller has it."""
+    from speechkit.analyzers.slogans.candidates import wide_candidates
+    from speechkit.analyzers.slogans.families import families
+
+    out = wide_candidates(text)
+    for name, phrases in (families(text) if found is None else found).items():
         for phrase in phrases:
-            found.setdefault(phrase, set()).add(f"rule_{name}")
-    return found
+            out.setdefault(phrase, set()).add(f"rule_{name}")
+    return out
 
 
 def speech_places(text: str) -> frozenset[str]:
@@ -175,12 +190,12 @@ def speech_places(text: str) -> frozenset[str]:
     return frozenset(places(text))
 
 
-def ranked(text: str, chosen: Model | None = None) -> list[tuple[str, float]]:
+def ranked(text: str, found: dict[str, list[str]] | None = None) -> list[tuple[str, float]]:
     """The candidates of one speech that the model keeps, with their scores."""
-    chosen = model() if chosen is None else chosen
+    chosen = model()
     here = speech_places(text)
     kept = []
-    for phrase, sources in speech_candidates(text).items():
+    for phrase, sources in speech_candidates(text, found).items():
         score = chosen.score(features(text, phrase, sources, here))
         if score >= chosen.threshold:
             kept.append((phrase, score))
