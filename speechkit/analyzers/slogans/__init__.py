@@ -185,7 +185,10 @@ class Slogans(Analyzer):
             kept = [phrase for phrase, _ in ranked(text, found)]
             if ranker == "replace":
                 quoted_numbered, unquoted, quoted, local_phrases = [], Counter(), Counter(), []
-            local_phrases = local_phrases + kept
+            # a kept 七个必须 is still of kind numbered, anything else it keeps is local
+            numbered = [p for p in kept if discovery.is_numbered(p, quoted=True)]
+            quoted_numbered = quoted_numbered + numbered
+            local_phrases = local_phrases + [p for p in kept if p not in numbered]
         candidates = {*quoted_numbered, *unquoted, *quoted, *local_phrases}
         free = discovery.free_prefixes(text, candidates, _prefixes(tuple(lexicon)))
         return quoted_numbered, unquoted, quoted, local_phrases, free
