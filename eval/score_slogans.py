@@ -133,11 +133,13 @@ def _marker(text: str) -> str:
     return text.replace("(", "（").replace(")", "）")
 
 
-def score_outlines() -> tuple[dict, dict]:
+def score_outlines(only: set[str] | None = None) -> tuple[dict, dict]:
     split_of = splits()
     tally: dict = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     wrong: dict = defaultdict(list)
     for text_id, path, labels in labelled("outlines"):
+        if only is not None and text_id not in only:
+            continue
         split = split_of[text_id]
         want: dict[int, list[tuple[int, str]]] = defaultdict(list)
         for label in labels:
@@ -170,6 +172,8 @@ def score_outlines() -> tuple[dict, dict]:
                 )
                 tally[split]["announced"][0] += ok
                 tally[split]["announced"][1] += 1
+                if not ok:
+                    wrong[split].append((text_id, "announced", label["surface"], row))
     return tally, wrong
 
 
@@ -213,6 +217,13 @@ def main(verbose: bool = False) -> None:
                 print("   wrong", *row)
 
 
+def _print_outlines(title: str, t: dict) -> None:
+    print(title)
+    print(f"  top level exact             {pct(*t['top'])}")
+    print(f"  nested exact                {pct(*t['nested'])}")
+    print(f"  announced = found           {pct(*t['announced'])}")
+
+
 def main_batch(batch: str) -> None:
     """Exact counts and discovery precision on the texts of one batch
     (eval/manifests/<batch>.tsv) only: the unseen check of a new round, scored before the
@@ -224,6 +235,13 @@ def main_batch(batch: str) -> None:
     if len(batch_splits) != 1 or not batch_splits <= {"dev", "fresh"}:
         raise SystemExit(f"{batch}: only dev or fresh batches can be scored on their own")
     (split,) = batch_splits
+    out_tally, out_wrong = score_outlines(only)
+    if out_tally[split]:
+        _print_outlines(f"== outlines of {batch} ({len(only)} texts, {split}) ==", out_tally[split])
+        for row in out_wrong[split]:
+            print("   wrong", *row)
+    if not any((HERE / "slogans" / f"{i}.tsv").exists() for i in only):
+        return
     tally, misses = score_formulations(only)
     disc_tally, disc_wrong = score_discovery(only)
     t, d = tally[split], disc_tally[split]
