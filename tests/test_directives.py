@@ -268,6 +268,40 @@ def test_quoted_formula_without_colon_is_not_an_announcement():
     assert find_announcements(text) == []
 
 
+def _announced(text: str) -> list[tuple[str, int, int]]:
+    return [(a.phrase, a.announced, a.found) for a in find_announcements(text)]
+
+
+def test_two_nouns_joined_are_one_noun():
+    # eval/texts/city_shaoxing_news_2018_schoolstart: the phrase runs to the end of its noun
+    text = (
+        "贺晓敏对学校今后的工作提出了四点希望和要求：一是要夯实基础，严格整改。"
+        "二是要提升质量，超常规发展。三是带好队伍，注重“两手抓”。四是打造特色，提升竞争力。\n"
+    )
+    assert _announced(text) == [("提出了四点希望和要求", 4, 4)]
+
+
+def test_ge_counts_before_an_announcement_noun_with_its_list():
+    # eval/texts/national_tv_lecture_2018_people and national_xi_speech_2021_partyhistory
+    text = "结合我们中华优秀传统文化，我想谈三个问题：\n第一，重民生。\n第二，兴民德。\n第三，得民心。\n"
+    assert _announced(text) == [("谈三个问题", 3, 3)]
+    text = "这里，我重点强调3个问题。\n一、开展党史学习教育意义重大\n甲。\n二、要突出重点\n乙。\n三、要务求实效\n"
+    assert _announced(text) == [("强调3个问题", 3, 3)]
+
+
+def test_ge_without_a_list_is_no_announcement():
+    # the sample's speech 2: 一个是…一个是… is no outline, so 两个事情 announces nothing found
+    text = "这里特别强调两个事情：一个是养护资质，甲。一个是沥青路面材料再生利用，乙。\n"
+    assert _announced(text) == []
+
+
+def test_one_is_no_announced_list():
+    # eval/texts/national_xi_speech_2023_thematic
+    text = "坚持用马克思主义中国化时代化最新成果武装全党，是我们党创造历史、成就辉煌的一条重要经验。\n"
+    text += "第一，甲。第二，乙。\n"
+    assert _announced(text) == []
+
+
 # --- the bundled sample ---------------------------------------------------------------------
 
 

@@ -16,7 +16,6 @@ from speechkit.text.outline import Outline, parse
 _NUM = r"[一二三四五六七八九十两]{1,3}|\d{1,3}"
 # Heading styles, whose items stand on lines of their own even when the numbering skips
 _HEADINGS = frozenset({"一、", "（一）"})
-_NOUN = r"(?:的)?(?:意见|看法|要求|体会|问题|工作|事情|事|措施|任务|建议)?"
 
 
 @functools.cache
@@ -28,14 +27,23 @@ def cues() -> dict[str, tuple[str, ...]]:
     return {role: tuple(words) for role, words in roles.items()}
 
 
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
 @functools.cache
 def _announcement_pattern() -> re.Pattern[str]:
     words = cues()
-    verbs = "|".join(sorted(map(re.escape, words["verb"]), key=len, reverse=True))
-    plain = [c for c in words["classifier"] if c != "个"]
-    classes = "|".join(sorted(map(re.escape, plain), key=len, reverse=True))
-    counted = rf"(?:(?P<n1>{_NUM})(?:{classes}){_NOUN})"
-    # 个 is too common to count on its own (两个确立, 四个意识): only in a quoted formula.
+    verbs = _alternatives(words["verb"])
+    classes = _alternatives(tuple(c for c in words["classifier"] if c != "个"))
+    nouns, modifiers = _alternatives(words["noun"]), _alternatives(words["modifier"])
+    # the noun, two joined as one (四点希望和要求), after a modifier (五个方面重点工作)
+    noun = rf"(?:{modifiers})?(?:{nouns})(?:[和与及、](?:{nouns}))?"
+    # 个 is too common to count on its own (两个确立, 四个意识): only before a noun of the
+    # list (讲三个问题) or in a quoted formula.
+    if "个" in words["classifier"]:
+        classes = rf"{classes}|(?P<ge>个)(?=(?:的)?{noun})"
+    counted = rf"(?:(?P<n1>{_NUM})(?:{classes})(?:(?:的)?{noun})?)"
     quoted = (
         rf"(?:[“「](?P<n2>{_NUM})个[^”」\n]{{1,8}}[”」])" if "个" in words["classifier"] else ""
     )
@@ -61,13 +69,15 @@ def find_announcements(text: str, outline: Outline | None = None) -> list[Announ
     The list must start on the announcement's line or the next non-empty one. A phrase with no
     list there counts only if it ends its clause with ：or ends the line (found = 0); otherwise
     it is an ordinary number (就…5次会议) and is skipped. A quoted formula (实现“四个突破”)
-    counts only when a colon follows it, since most quoted numbers are slogans (“两个维护”).
+    counts only when a colon follows it, since most quoted numbers are slogans (“两个维护”),
+    and 个 before a noun (谈三个问题) only with its list found. A list has two items or more:
+    一条重要经验 announces nothing.
     """
     outline = outline or parse(text)
     found: list[Announcement] = []
     for m in _announcement_pattern().finditer(text):
-        announced = small_number(m.group("n1") or m.group("n2") or "")
-        if not announced:
+        announced = small_number(m.group("n1") or m.group("n2") or "") or 0
+        if announced < 2:  # 一条重要经验 counts nothing: a list has two items or more
             continue
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
@@ -86,7 +96,9 @@ def find_announcements(text: str, outline: Outline | None = None) -> list[Announ
             # a heading list (一、 （一）) is counted as the text holds it, gaps included; an
             # inline or numbered list as its run (一是…四是 restarts in every paragraph)
             count = _siblings_from(outline, start, style) if style in _HEADINGS else length
-        elif re.match(r"[^，。；！？\n]{0,12}[：:]|\s*$", tail):
+        elif not m.group("ge") and re.match(r"[^，。；！？\n]{0,12}[：:]|\s*$", tail):
+            # 讲三个问题 with no list after it is too often no announcement (强调两个事情：
+            # 一个是…一个是…): a 个 counts only with the list found
             count = 0
         else:
             continue
