@@ -76,3 +76,16 @@ def test_a_list_inside_an_items_paragraph_is_its_child_and_a_new_list_restarts()
         ("4", "一是"),
         ("5", "二是"),
     ]
+
+
+def test_a_closing_word_in_the_speakers_voice_ends_no_ordinal_run():
+    # eval/texts/national_xi_speech_2020_epidemic: after section 四's 第一…第四 the speaker's
+    # 最后，我还要强调的是 closes the speech; it is no fifth point of that run
+    text = (
+        "四、关于保持经济平稳运行\n第一，积极推动企业复工复产。\n第二，推动重大项目开工建设。\n"
+        "最后，我还要强调的是，在疫情防控工作中，有些地方出现了形式主义、官僚主义问题。\n"
+    )
+    assert [it.marker for it in outline.parse(text).items] == ["四、", "第一", "第二"]
+    # a 首先…其次 run ends with it: there 最后 is the last of the speaker's own points
+    text = "首先，我讲形势。\n其次，我讲任务。\n最后，我讲作风。\n"
+    assert [it.marker for it in outline.parse(text).items] == ["首先", "其次", "最后"]

@@ -35,6 +35,7 @@ from typing import NamedTuple
 from speechkit.text.numerals import small_number
 from speechkit.text.outline_markers import (  # noqa: F401 (re-exported)
     _WHITESPACE,
+    CLOSING,
     LAST,
     STYLE_BY_NAME,
     STYLES,
@@ -110,6 +111,8 @@ def _continues(seq: Sequence, m: Marker) -> bool:
         # 第一…第二…最后 and 首先…其次…第三…最后 mix; only 首先 itself always starts a run.
         if m.number == LAST:
             return True
+        if m.number == CLOSING:
+            return seq.style == "首先"
         return m.number == seq.expects and m.text != "首先"
     return m.style == seq.style and m.number == seq.expects
 
@@ -175,7 +178,7 @@ def _build(places: list[_Place], root: Node) -> list[Sequence]:
             last = seq.items[-1]
             if _continues(seq, m) and (opens or not (last.inline and last.para != para)):
                 del stack[depth:]
-                number = seq.expects if m.number == LAST else m.number
+                number = seq.expects if m.number in (LAST, CLOSING) else m.number
                 placed = Node(m, number, seq, stack[-1])
                 seq.items.append(placed)
                 break

@@ -28,6 +28,10 @@ _BEFORE = "[" + re.escape(_WHITESPACE) + "。！？；：，!?;:,“]"
 _FIRST = r"[\d一二三四五六七八九十（(①-⑳第首其再最另]"
 
 LAST = -1  # number of 最后: "one more than the previous item"
+# number of a 最后 in the speaker's own voice (最后，我还要强调的是): it closes a 首先…其次 run,
+# but after 第一…第四 it is the speech's closing word, no item of that run
+CLOSING = -2
+_CLOSING_VOICE = re.compile(r"[，,]\s*(?:我(?!们)|再|还要)")
 
 
 def roman_number(s: str) -> int:
@@ -145,6 +149,8 @@ def find_markers(text: str, lo: int = 0, hi: int | None = None) -> list[Marker]:
         if after is not None and not style.starts(text, start, lo):
             continue
         number = read(text[start + before_number : end - after_number])
+        if number == LAST and _CLOSING_VOICE.match(text, end):
+            number = CLOSING
         if not number or (idioms and any(a <= start < b for a, b in idioms)):
             continue
         found.append(_new_marker((start, end, name, rank, number, text[start:end])))
