@@ -89,3 +89,17 @@ def test_a_closing_word_in_the_speakers_voice_ends_no_ordinal_run():
     # a 首先…其次 run ends with it: there 最后 is the last of the speaker's own points
     text = "首先，我讲形势。\n其次，我讲任务。\n最后，我讲作风。\n"
     assert [it.marker for it in outline.parse(text).items] == ["首先", "其次", "最后"]
+
+
+def test_a_plans_numbered_boxes_are_items_alone_and_with_gaps():
+    # eval/texts/city_shaoxing_plan_2021_education: the plan quotes some of its 31 tasks, each
+    # a box on a line of its own; a box mid-line and a bracketed word are none
+    text = (
+        "（三）主要目标\n"
+        "【重点任务3】打造阳光活力的健康校园。实施《健康校园建设行动计划》。\n"
+        "全面落实《关于学前教育深化改革规范发展的若干意见》。\n"
+        "【重点任务10】提升特殊教育能力。见【重点任务11】。\n"
+        "【通知】全文如下。\n"
+    )
+    found = [(it.path, it.marker) for it in outline.parse(text).items]
+    assert found == [("1", "（三）"), ("1.1", "【重点任务3】"), ("1.2", "【重点任务10】")]

@@ -103,6 +103,12 @@ _ORDINAL_RUN = frozenset({"第一", "首先"})
 # Chinese-numeral headings on a line of their own (一、 （一）) are items even alone or when
 # their list does not start at 一: a text cut to one part of a report keeps its （二）, （七）.
 _HEADING_RANK = 2
+# ... and so are a plan's numbered boxes (【重点任务3】, 【重点任务10】: a plan quotes some of its tasks)
+_STAND_ALONE = frozenset({"【N】"})
+
+
+def _stands_alone(m: Marker) -> bool:
+    return m.rank <= _HEADING_RANK or m.style in _STAND_ALONE
 
 
 def _continues(seq: Sequence, m: Marker) -> bool:
@@ -183,7 +189,7 @@ def _build(places: list[_Place], root: Node) -> list[Sequence]:
                 seq.items.append(placed)
                 break
         if placed is None:
-            if m.number != 1 and m.rank > _HEADING_RANK:
+            if m.number != 1 and not _stands_alone(m):
                 continue
             while len(stack) > 1 and stack[-1].inline and stack[-1].para != para:
                 stack.pop()  # an inline item of an earlier paragraph
@@ -198,7 +204,7 @@ def _build(places: list[_Place], root: Node) -> list[Sequence]:
                     break
                 stack.pop()
             seq = Sequence(m.style, m.rank)
-            placed = Node(m, m.number if m.rank <= _HEADING_RANK else 1, seq, stack[-1])
+            placed = Node(m, m.number if _stands_alone(m) else 1, seq, stack[-1])
             seq.items.append(placed)
             sequences.append(seq)
         placed.para, placed.inline = para, inline
@@ -264,7 +270,9 @@ def _parse_part(text: str, lo: int, hi: int) -> tuple[Node, list[Sequence]]:
         root = Node(None, start=lo, end=hi)
         sequences = _build(places, root)
         lone = {
-            s.items[0].marker for s in sequences if len(s.items) == 1 and s.rank > _HEADING_RANK
+            s.items[0].marker
+            for s in sequences
+            if len(s.items) == 1 and not _stands_alone(s.items[0].marker)  # type: ignore[arg-type]
         }
         if not lone:
             break

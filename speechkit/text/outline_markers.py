@@ -25,8 +25,9 @@ _WHITESPACE = (
 # clause-ending mark, an opening quote). Heading styles check the line start in Python.
 _BEFORE = "[" + re.escape(_WHITESPACE) + "。！？；：，!?;:,“]"
 # The first character of every style's shape below.
-_FIRST = r"[\d一二三四五六七八九十（(①-⑳第首其再最另]"
+_FIRST = r"[\d一二三四五六七八九十（(①-⑳第首其再最另【]"
 
+_BOX_NUMBER = re.compile(r"\d+$")  # 3 of 重点任务3
 LAST = -1  # number of 最后: "one more than the previous item"
 # number of a 最后 in the speaker's own voice (最后，我还要强调的是): it closes a 首先…其次 run,
 # but after 第一…第四 it is the speech's closing word, no item of that run
@@ -70,6 +71,8 @@ STYLES = (
     Style("一、", 1, f"{_CN}、", (0, 1), ""),
     Style("（一）", 2, f"[（(]{_CN}[）)]", (1, 1), ""),
     Style("1.", 3, r"\d{1,2}(?:[.．](?!\d)|、)", (0, 1), ""),
+    # the numbered boxes of a plan on lines of their own (【重点任务3】, 【专栏2】)
+    Style("【N】", 3, r"【[^\W\d_]{0,6}\d{1,3}】", (1, 1), ""),
     Style("（1）", 4, r"[（(]\d{1,2}[）)]", (1, 1), "。；：;:"),
     Style("（i）", 5, r"[（(][ivx]{1,5}[）)]", (1, 1), "。；：;:"),
     Style("①", 5, "[①-⑳]", (0, 0), "。；：，;:,"),
@@ -115,6 +118,8 @@ def _number_reader(style: Style) -> Callable[[str], int | None]:
         return {chr(ord("①") + i): i + 1 for i in range(20)}.get
     if style.name in ("1.", "（1）"):
         return int  # \d: decimal digits of any script, which int() reads
+    if style.name == "【N】":
+        return lambda label: int(_BOX_NUMBER.search(label)[0])  # type: ignore[index]
     if style.name == "（i）":
         return roman_number
     return _chinese_number

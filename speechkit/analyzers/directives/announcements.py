@@ -15,7 +15,7 @@ from speechkit.text.outline import Outline, parse
 
 _NUM = r"[一二三四五六七八九十两]{1,3}|\d{1,3}"
 # Heading styles, whose items stand on lines of their own even when the numbering skips
-_HEADINGS = frozenset({"一、", "（一）"})
+_HEADINGS = frozenset({"一、", "（一）", "【N】"})
 
 
 @functools.cache
