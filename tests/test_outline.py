@@ -103,3 +103,19 @@ def test_a_plans_numbered_boxes_are_items_alone_and_with_gaps():
     )
     found = [(it.path, it.marker) for it in outline.parse(text).items]
     assert found == [("1", "（三）"), ("1.1", "【重点任务3】"), ("1.2", "【重点任务10】")]
+
+
+def test_a_list_cut_off_by_the_end_of_an_excerpt_keeps_its_first_item():
+    # eval/texts/city_siping_speech_2014_education ends inside its 一是 paragraph: the excerpt
+    # cut the list, whose 一是 is still an item
+    text = (
+        "一、2013年教育工作回顾\n全市教育事业取得了新的成绩。\n"
+        "一是学前教育得到较快发展。科学谋划市区学前教育发展路径。\n"
+    )
+    assert [(it.path, it.marker) for it in outline.parse(text).items] == [
+        ("1", "一、"),
+        ("1.1", "一是"),
+    ]
+    # not when another paragraph follows it, nor 首先 or 一方面, words that often stand alone
+    assert [it.marker for it in outline.parse(text + "全市举办了学前教育宣传月。\n").items] == ["一、"]
+    assert [it.marker for it in outline.parse("前言。\n首先，我代表州委向大家表示感谢。\n").items] == []

@@ -264,15 +264,35 @@ def _with_intro(root: Node) -> None:
     root.children = [zero, *root.children[len(intro) :]]
 
 
+_WORD_STYLES = frozenset({"首先", "一方面"})
+
+
+def _cut_off(text: str, places: list[_Place], hi: int) -> Marker | None:
+    """The marker that opens the text's last paragraph, if any: a list there may have been cut
+    off by the end of an excerpt (一是学前教育得到较快发展。… and nothing after), so it is an item
+    even alone. Only a numeral's list (一是, 第一) after other paragraphs: 首先 and 一方面 are
+    words that often stand alone (首先，我代表州委向大家表示感谢。)."""
+    if not places or not places[-1].opens or places[-1].para == 0:
+        return None
+    last = places[-1].marker
+    if last.number != 1 or last.style in _WORD_STYLES:
+        return None
+    line_end = text.find("\n", last.start, hi)
+    return None if line_end >= 0 and text[line_end:hi].strip() else last
+
+
 def _parse_part(text: str, lo: int, hi: int) -> tuple[Node, list[Sequence]]:
     places = _places(text, find_markers(text, lo, hi))
+    cut_off = _cut_off(text, places, hi)
     for _ in range(10):  # dropping a one-item list can change what the rest attaches to
         root = Node(None, start=lo, end=hi)
         sequences = _build(places, root)
         lone = {
             s.items[0].marker
             for s in sequences
-            if len(s.items) == 1 and not _stands_alone(s.items[0].marker)  # type: ignore[arg-type]
+            if len(s.items) == 1
+            and not _stands_alone(s.items[0].marker)  # type: ignore[arg-type]
+            and s.items[0].marker is not cut_off
         }
         if not lone:
             break
