@@ -302,6 +302,23 @@ def test_one_is_no_announced_list():
     assert _announced(text) == []
 
 
+def test_yixia_announces_and_a_review_noun_ends_the_phrase():
+    # the sample's speech 9 (a review: four changes) and eval/texts/county_unnamed_speech_2009_economy
+    text = (
+        "全州疫情防控堡垒更加夯实、防线更加牢固。主要有以下四个方面的变化：一是平战结合机制更加优化。"
+        "二是节前工作部署更加周密。三是各项防控措施更加到位。四是群防群控氛围更加浓厚。\n"
+    )
+    assert _announced(text) == [("以下四个方面的变化", 4, 4)]
+    text = "20*年的工作成绩体现在6个方面:一是县域经济实现持续快速发展。二是重点项目建设步伐明显加快。\n"
+    assert _announced(text) == [("体现在6个方面", 6, 2)]
+
+
+def test_a_count_of_things_to_carry_out_is_no_announcement():
+    # the sample's speech 3: 推进 is no cue, so the 18 campaigns do not announce the 一是 list
+    text = "各县市区、牵头单位要扎实推进18项专项行动，确保方案能落地。一是优化资源配置。二是提升服务水平。\n"
+    assert _announced(text) == []
+
+
 # --- the bundled sample ---------------------------------------------------------------------
 
 
