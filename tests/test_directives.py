@@ -319,6 +319,15 @@ def test_a_count_of_things_to_carry_out_is_no_announcement():
     assert _announced(text) == []
 
 
+def test_a_number_that_points_back_announces_nothing():
+    # eval/texts/national_work_report_1984: 这两件 are the two just named, not the sections after
+    text = (
+        "国务院认为，今后在经济工作中，要着重抓好体制改革和对外开放这两件大事。这里着重讲以下几个问题。\n"
+        "一、认真地有步骤地改革城市经济中普遍存在的吃“大锅饭”的弊端\n甲。\n二、乙\n"
+    )
+    assert _announced(text) == []
+
+
 # --- the bundled sample ---------------------------------------------------------------------
 
 

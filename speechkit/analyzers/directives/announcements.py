@@ -15,6 +15,8 @@ from speechkit.text.outline import Outline, parse
 
 _NUM = r"[一二三四五六七八九十两]{1,3}|\d{1,3}"
 # Heading styles, whose items stand on lines of their own even when the numbering skips
+# 这两件, 以上三点: the number points back at what was said
+_BACK = re.compile(r"(?:这|那|上述|以上)$")
 _HEADINGS = frozenset({"一、", "（一）", "【N】"})
 
 
@@ -88,6 +90,8 @@ def find_announcements(text: str, outline: Outline | None = None) -> list[Announ
         reach = len(text) if nxt < 0 else nxt
         seqs = [s for s in outline.sequences if m.end() <= s[0] < reach]
         tail = text[m.end() : line_end]
+        if m.group("n1") and _BACK.search(text, max(m.start("n1") - 2, 0), m.start("n1")):
+            continue  # 抓好…这两件大事 names what was said: no list follows
         if m.group("n2") and not re.match(r"[^，。；！？\n]{0,6}[：:]", tail):
             # a quoted formula (做到“两个维护”。) announces a list only when a colon follows
             continue
