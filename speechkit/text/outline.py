@@ -267,14 +267,16 @@ def _with_intro(root: Node) -> None:
 _WORD_STYLES = frozenset({"首先", "一方面"})
 
 
-def _cut_off(text: str, places: list[_Place], hi: int) -> Marker | None:
+def _cut_off(text: str, places: list[_Place], lo: int, hi: int) -> Marker | None:
     """The marker that opens the text's last paragraph, if any: a list there may have been cut
     off by the end of an excerpt (一是学前教育得到较快发展。… and nothing after), so it is an item
     even alone. Only a numeral's list (一是, 第一) after other paragraphs: 首先 and 一方面 are
     words that often stand alone (首先，我代表州委向大家表示感谢。)."""
-    if not places or not places[-1].opens or places[-1].para == 0:
+    if not places or not places[-1].opens:
         return None
     last = places[-1].marker
+    if not text[lo : text.rfind("\n", lo, last.start) + 1].strip():
+        return None  # the text's only paragraph
     if last.number != 1 or last.style in _WORD_STYLES:
         return None
     line_end = text.find("\n", last.start, hi)
@@ -283,7 +285,7 @@ def _cut_off(text: str, places: list[_Place], hi: int) -> Marker | None:
 
 def _parse_part(text: str, lo: int, hi: int) -> tuple[Node, list[Sequence]]:
     places = _places(text, find_markers(text, lo, hi))
-    cut_off = _cut_off(text, places, hi)
+    cut_off = _cut_off(text, places, lo, hi)
     for _ in range(10):  # dropping a one-item list can change what the rest attaches to
         root = Node(None, start=lo, end=hi)
         sequences = _build(places, root)
