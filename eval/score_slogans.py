@@ -15,6 +15,9 @@
   and 第一 are the same item).
 - Announcements (eval/outlines/*.announced.tsv): ``directives --check`` rows whose announced
   count and found count equal the labels'.
+
+``--batch B`` scores only the texts of ``eval/manifests/B.tsv`` (a dev or fresh batch: a round's
+unseen check), its outlines and announcements and, where it has them, its formulations.
 """
 
 from __future__ import annotations
