@@ -297,7 +297,9 @@ def test_ge_without_a_list_is_no_announcement():
 
 def test_one_is_no_announced_list():
     # eval/texts/national_xi_speech_2023_thematic
-    text = "坚持用马克思主义中国化时代化最新成果武装全党，是我们党创造历史、成就辉煌的一条重要经验。\n"
+    text = (
+        "坚持用马克思主义中国化时代化最新成果武装全党，是我们党创造历史、成就辉煌的一条重要经验。\n"
+    )
     text += "第一，甲。第二，乙。\n"
     assert _announced(text) == []
 

@@ -117,8 +117,12 @@ def test_a_list_cut_off_by_the_end_of_an_excerpt_keeps_its_first_item():
         ("1.1", "一是"),
     ]
     # not when another paragraph follows it, nor 首先 or 一方面, words that often stand alone
-    assert [it.marker for it in outline.parse(text + "全市举办了学前教育宣传月。\n").items] == ["一、"]
-    assert [it.marker for it in outline.parse("前言。\n首先，我代表州委向大家表示感谢。\n").items] == []
+    assert [it.marker for it in outline.parse(text + "全市举办了学前教育宣传月。\n").items] == [
+        "一、"
+    ]
+    assert [
+        it.marker for it in outline.parse("前言。\n首先，我代表州委向大家表示感谢。\n").items
+    ] == []
     # eval/texts/provincial_xizang_work_report_2005 ends on its first 第一 heading line
     text = "城镇登记失业率控制在4.3%。\n一年来,我们主要抓了九个方面的工作:\n第一,注重改善农牧民生产生活\n"
     assert [it.marker for it in outline.parse(text).items] == ["第一"]

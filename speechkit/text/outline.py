@@ -103,7 +103,7 @@ _ORDINAL_RUN = frozenset({"第一", "首先"})
 # Chinese-numeral headings on a line of their own (一、 （一）) are items even alone or when
 # their list does not start at 一: a text cut to one part of a report keeps its （二）, （七）.
 _HEADING_RANK = 2
-# ... and so are a plan's numbered boxes (【重点任务3】, 【重点任务10】: a plan quotes some of its tasks)
+# ... and so are a plan's numbered boxes (【重点任务3】, 【重点任务10】: it quotes some tasks)
 _STAND_ALONE = frozenset({"【N】"})
 
 
