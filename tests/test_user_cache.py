@@ -163,3 +163,12 @@ def test_discoveries_and_user_lexicons_bypass_the_kept_context(own_cache, tmp_pa
     found = SLOGANS.gather([scan])
     assert found["terms"]["七个必须"] == ("numbered", "", None, "discovered")
     assert found["key"] != bundled_context()["key"]
+
+
+def test_no_source_to_key_by_makes_the_context_each_time(own_cache, monkeypatch):
+    def missing(module):
+        raise ImportError(module)
+
+    monkeypatch.setattr(user_cache, "source_of", missing)
+    assert bundled_context() == fresh_context()
+    assert not (own_cache / "slogans-context.marshal").exists()

@@ -386,11 +386,14 @@ def bundled_context() -> dict:
     from speechkit.resources import bundled_bytes
     from speechkit.user_cache import cached, digest, source_of
 
-    key = digest(
-        bundled_bytes("formulations.tsv"),
-        source_of("speechkit.text.lexicon"),  # not imported: a hit needs none of it
-        source_of(__name__),
-    )
+    try:
+        key = digest(
+            bundled_bytes("formulations.tsv"),
+            source_of("speechkit.text.lexicon"),  # not imported: a hit needs none of it
+            source_of(__name__),
+        )
+    except (OSError, ImportError):  # no file to key it by (a frozen install): made each time
+        return _bundled_context()
     return cached("slogans-context", key, _bundled_context, _is_context)
 
 
