@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from speechkit import user_cache
-from speechkit.analyzers import slogans
-from speechkit.analyzers.slogans import SLOGANS, bundled_context
+from speechkit.analyzers.slogans import SLOGANS
+from speechkit.analyzers.slogans import context as slogans
+from speechkit.analyzers.slogans.context import bundled_context
 from speechkit.text.lexicon import load_lexicon
 
 
@@ -103,7 +104,7 @@ def test_an_unmakeable_home_falls_back_to_a_temporary_folder(tmp_path, monkeypat
 
 
 def fresh_context() -> dict:
-    return slogans._context(load_lexicon(()), {})
+    return slogans.make_context(load_lexicon(()), {})
 
 
 def test_the_kept_context_is_the_context_made_afresh(own_cache):

@@ -9,22 +9,16 @@ corpus, and ``per_speech`` counts the lexicon and the discoveries together on ``
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 from itertools import chain
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from speechkit.analyzers.base import Analyzer, Option
 from speechkit.errors import SpeechkitError
 from speechkit.model import Speech
-
-if TYPE_CHECKING:
-    from speechkit.text.lexicon import Lexicon
-
-BUNDLED = "formulations.tsv"  # Entry.source of the bundled lexicon
 
 COLUMNS = (
     "slogan",
@@ -193,23 +187,28 @@ class Slogans(Analyzer):
 
     def gather(self, scans: Iterable[tuple], lexicon: tuple = (), **_: Any) -> dict:
         """The forms to count (form -> slogan) and each slogan's kind and category."""
+        from speechkit.analyzers.slogans.context import bundled_context, make_context
+
         scans = list(scans)
         if not lexicon and not any(chain.from_iterable(scans)):
             return bundled_context()  # nothing discovered: the bundled lexicon's, kept
         from speechkit.text.lexicon import load_lexicon
 
         entries = load_lexicon(lexicon)
-        return _context(entries, _discoveries(scans, entries.form_map()))
+        return make_context(entries, _discoveries(scans, entries.form_map()))
 
     def per_speech(self, speech: Speech, context: dict, **_: Any) -> list[dict]:
-        """One record per (slogan, form) seen, in order of first occurrence, plus one record
-        with the speech's length (``slogan`` None)."""
+        """One record: the speech's id, its length (``chars``) and what was found in it
+        (``found``), one tuple per (slogan, form) seen, in order of first occurrence:
+        ``(slogan, form, count, first_start, kind, category, first_year, source)``, where
+        ``first_start`` is the raw offset of the slogan's first match (``summary.FOUND``).
+        Tuples rather than a dict each: a speech's record pickles, on a worker, and unpickles,
+        in the main process while the workers run, in about half the time."""
         matcher = _MATCHERS.get(context["key"])
         if matcher is None:
             from speechkit.analyzers.slogans.matcher import Matcher
 
             matcher = _MATCHERS[context["key"]] = Matcher(context["forms"])
-        records = [{"speech": speech.id, "slogan": None, "chars": len(speech.text)}]
         # A report's title block stands before its first opening line, outside the text:
         # it counts too (the counting rule: titles included), and it comes first.
         block = speech.title_block
@@ -223,22 +222,11 @@ class Slogans(Analyzer):
             if m.slogan not in first:
                 first[m.slogan] = speech.offsets.raw(m.start)
         terms = context["terms"]
-        for (slogan, form), count in pairs.items():
-            kind, category, first_year, source = terms[slogan]
-            records.append(
-                {
-                    "speech": speech.id,
-                    "slogan": slogan,
-                    "form": form,
-                    "count": count,
-                    "kind": kind,
-                    "category": category,
-                    "first_year": first_year,
-                    "source": source,
-                    "first_start": first[slogan],
-                }
-            )
-        return records
+        found = [
+            (slogan, form, count, first[slogan], *terms[slogan])
+            for (slogan, form), count in pairs.items()
+        ]
+        return [{"speech": speech.id, "chars": len(speech.text), "found": found}]
 
     def combine(
         self,
@@ -338,78 +326,6 @@ def _discoveries(scans: Iterable[tuple], forms: dict[str, str]) -> dict[str, str
         if phrase not in found and new(phrase):
             found[phrase] = "local"
     return found
-
-
-def _context(entries: Lexicon, discovered: dict[str, str]) -> dict:
-    """``gather``'s context of the lexicon ``entries`` and the ``discovered`` phrases (phrase
-    -> kind)."""
-    from speechkit.text.lexicon import swapped_halves, written_forms
-
-    terms = {
-        e.canonical: (
-            "lexicon",
-            e.category,
-            e.first_year,
-            "lexicon" if e.source == BUNDLED else "user",
-        )
-        for e in entries
-    }
-    forms = entries.form_map()
-    for phrase, kind in discovered.items():
-        # a phrase found with the space of a line wrap in it is that phrase without it,
-        # said in that form: “4城同 创” is 4城同创
-        slogan = phrase.replace(" ", "")
-        terms[slogan] = (kind, "", None, "discovered")
-        forms[phrase] = slogan
-        forms.setdefault(slogan, slogan)
-        # a discovered series is said in the written forms of a lexicon series too: run
-        # together in a title (科学发展和谐发展跨越发展), with ， or 和 before its last item
-        for written in written_forms(slogan):
-            forms.setdefault(written, slogan)
-    # an entry of two halves is counted in the other order too (调结构转方式 for
-    # 转方式调结构); added after discovery, since a swapped string is no lexicon form that
-    # would hide a discovered phrase inside it (十大产业 in 振兴规划十大产业)
-    for entry in entries:
-        for form in (entry.canonical, *entry.variants):
-            for swapped in swapped_halves(form):
-                forms.setdefault(swapped, entry.canonical)
-    # what the workers' matchers are cached by (no form holds a NUL)
-    key = hashlib.sha1("\0".join(chain.from_iterable(forms.items())).encode()).hexdigest()
-    return {"key": key, "forms": forms, "terms": terms}
-
-
-def bundled_context() -> dict:
-    """``_context`` of the bundled lexicon alone, made once and kept in the user's cache
-    (``speechkit.user_cache``), keyed by the lexicon file and the code that reads it: making
-    it costs about 65 ms of CPU (parsing 2,753 entries, their written forms), which the zygote
-    spends before any worker can start; reading it back about 3 ms."""
-    from speechkit.resources import bundled_bytes
-    from speechkit.user_cache import cached, digest, source_of
-
-    try:
-        key = digest(
-            bundled_bytes("formulations.tsv"),
-            source_of("speechkit.text.lexicon"),  # not imported: a hit needs none of it
-            source_of(__name__),
-        )
-    except (OSError, ImportError):  # no file to key it by (a frozen install): made each time
-        return _bundled_context()
-    return cached("slogans-context", key, _bundled_context, _is_context)
-
-
-def _bundled_context() -> dict:
-    from speechkit.text.lexicon import load_lexicon
-
-    return _context(load_lexicon(()), {})
-
-
-def _is_context(found: Any) -> bool:
-    return (
-        isinstance(found, dict)
-        and isinstance(found.get("key"), str)
-        and isinstance(found.get("forms"), dict)
-        and isinstance(found.get("terms"), dict)
-    )
 
 
 @cache
