@@ -19,6 +19,11 @@ def bundled_text(name: str) -> str:
     return files("speechkit.data").joinpath(name).read_text(encoding="utf-8")
 
 
+def bundled_bytes(name: str) -> bytes:
+    """The bytes of ``speechkit/data/<name>`` (to hash it, say)."""
+    return files("speechkit.data").joinpath(name).read_bytes()
+
+
 def data_lines(text: str) -> list[str]:
     """The lines of a data file that are neither blank nor comments."""
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]

@@ -1010,25 +1010,30 @@ def test_the_matcher_finds_what_its_definition_says(pieces):
 
 def _plain_summary(records: list[dict]) -> list[dict]:
     """The corpus table by its definition: per slogan the sum of its counts, its distinct
-    speeches, the speech of its first record and the least start there, the terms of its
-    last record, its variants by count (ties: first seen first)."""
+    speeches, the speech it is first found in and the least start there, the terms it was
+    last found with, its variants by count (ties: first seen first)."""
     from collections import Counter
 
-    chars = sum(r["chars"] for r in records if r["slogan"] is None)
+    from speechkit.analyzers.slogans.summary import FOUND
+
+    chars = sum(r["chars"] for r in records)
+    found = [
+        {"speech": r["speech"], **dict(zip(FOUND, item))} for r in records for item in r["found"]
+    ]
     rows = []
-    for slogan in dict.fromkeys(r["slogan"] for r in records if r["slogan"] is not None):
-        own = [r for r in records if r["slogan"] == slogan]
-        count = sum(r["count"] for r in own)
+    for slogan in dict.fromkeys(f["slogan"] for f in found):
+        own = [f for f in found if f["slogan"] == slogan]
+        count = sum(f["count"] for f in own)
         variants = Counter()
-        for r in own:
-            if r["form"] != slogan:
-                variants[r["form"]] += r["count"]
+        for f in own:
+            if f["form"] != slogan:
+                variants[f["form"]] += f["count"]
         last = own[-1]
         rows.append(
             {
                 "slogan": slogan,
                 "count": count,
-                "speeches": len({r["speech"] for r in own}),
+                "speeches": len({f["speech"] for f in own}),
                 "kind": last["kind"],
                 "category": last["category"],
                 "first_year": last["first_year"],
@@ -1036,7 +1041,7 @@ def _plain_summary(records: list[dict]) -> list[dict]:
                 "per_10k": round(count * 10_000 / chars, 3) if chars else 0.0,
                 "first_speech": own[0]["speech"],
                 "first_start": min(
-                    r["first_start"] for r in own if r["speech"] == own[0]["speech"]
+                    f["first_start"] for f in own if f["speech"] == own[0]["speech"]
                 ),
                 "variants": "|".join(form for form, _ in variants.most_common()),
             }
@@ -1045,31 +1050,29 @@ def _plain_summary(records: list[dict]) -> list[dict]:
     return rows
 
 
-_RECORD = st.one_of(
-    st.builds(
-        lambda speech, chars: {"speech": speech, "slogan": None, "chars": chars},
-        st.sampled_from("abc"),
-        st.integers(0, 50),
+# What a speech's record holds (Slogans.per_speech): its id, its length, the slogans found
+_FOUND_ITEM = st.builds(
+    lambda slogan, form, count, start, kind: (
+        slogan,
+        slogan + form,
+        count,
+        start,
+        kind,
+        "core",
+        None,
+        "lexicon",
     ),
-    st.builds(
-        lambda speech, slogan, form, count, start, kind: {
-            "speech": speech,
-            "slogan": slogan,
-            "form": slogan + form,
-            "count": count,
-            "kind": kind,
-            "category": "core",
-            "first_year": None,
-            "source": "lexicon",
-            "first_start": start,
-        },
-        st.sampled_from("abc"),
-        st.sampled_from(["甲", "乙", "丙"]),
-        st.sampled_from(["", "一", "二"]),
-        st.integers(1, 3),
-        st.integers(0, 9),
-        st.sampled_from(KINDS),
-    ),
+    st.sampled_from(["甲", "乙", "丙"]),
+    st.sampled_from(["", "一", "二"]),
+    st.integers(1, 3),
+    st.integers(0, 9),
+    st.sampled_from(KINDS),
+)
+_RECORD = st.builds(
+    lambda speech, chars, found: {"speech": speech, "chars": chars, "found": found},
+    st.sampled_from("abc"),
+    st.integers(0, 50),
+    st.lists(_FOUND_ITEM, max_size=6),
 )
 
 

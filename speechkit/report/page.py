@@ -15,6 +15,7 @@ from typing import Any
 
 from speechkit.errors import SpeechkitError
 from speechkit.resources import bundled_text
+from speechkit.user_cache import cache_dir
 
 
 def render_page(data: dict[str, Any]) -> str:
@@ -66,7 +67,7 @@ def vega_script() -> str:
             "install it with: pip install 'speechkit[report]'"
         ) from None
     version = getattr(vl_convert, "__version__", "unknown")
-    cache = _cache_dir() / f"vega-embed-vl-convert-{version}.js"
+    cache = cache_dir() / f"vega-embed-vl-convert-{version}.js"
     if cache.is_file():
         return cache.read_text(encoding="utf-8")
     script = vl_convert.javascript_bundle()
@@ -74,11 +75,6 @@ def vega_script() -> str:
     with contextlib.suppress(OSError):
         write_atomic(cache, script)
     return script
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "speechkit"
 
 
 def write_atomic(path: Path, text: str) -> Path:

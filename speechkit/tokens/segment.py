@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-import tempfile
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -26,6 +25,7 @@ from functools import cache, partial
 from pathlib import Path
 
 from speechkit.errors import SpeechkitError
+from speechkit.user_cache import cache_dir  # jieba's default temp file is shared, may be unreadable
 
 SEPARATOR = "\x1f"  # joins a speech's tokens for the trip back from a worker
 BACKENDS = ("jieba", "rjieba")
@@ -82,18 +82,6 @@ def _missing(name: str) -> SpeechkitError:
         f"the {name} tokenizer is not installed; pip install 'speechkit[fast]' "
         "(or choose --tokenizer jieba)"
     )
-
-
-def cache_dir() -> Path:
-    """A per-user cache folder: jieba's default temp file is shared and may be unreadable."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    path = Path(base) / "speechkit"
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        path = Path(tempfile.gettempdir()) / f"speechkit-{os.getuid()}"
-        path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def user_words() -> list[str]:
