@@ -62,8 +62,8 @@ class SourceOnly:
         loaders = (importlib.machinery.SourceFileLoader, importlib.machinery.SOURCE_SUFFIXES)
         for entry in path:
             spec = importlib.machinery.FileFinder(entry, loaders).find_spec(fullname, target)
-            if spec is not None:
-                return spec
+            if spec is not None and spec.loader is not None:
+                return spec  # (a namespace package, speechkit.data, is left to PathFinder)
         return None
 
 
