@@ -42,6 +42,10 @@ MODULES = (
     "speechkit/ingest/clean.py",
     # slogans' matcher
     "speechkit/analyzers/slogans/matcher.py",
+    # directives: the outline parser and the announcements
+    "speechkit/text/outline.py",
+    "speechkit/text/outline_markers.py",
+    "speechkit/analyzers/directives/announcements.py",
 )
 # mypy checks the listed modules; what they import is read for its types, not checked.
 MYPY_FLAGS = ("--follow-imports=silent", "--ignore-missing-imports")
