@@ -50,7 +50,7 @@ MODULES = (
 # mypy checks the listed modules; what they import is read for its types, not checked.
 MYPY_FLAGS = ("--follow-imports=silent", "--ignore-missing-imports")
 GROUP = "speechkit._compiled"  # the shared library of the group: speechkit/_compiled__mypyc*.so
-BUILD = ROOT / "build" / "mypyc"  # the generated C and objects (kept for a faster rebuild)
+BUILD = ROOT / "build" / "mypyc"  # the generated C and objects (made anew by each build)
 # What was compiled, for speechkit.backend (which checks each .so against its .py).
 MANIFEST = ROOT / "speechkit" / "_compiled.txt"
 
