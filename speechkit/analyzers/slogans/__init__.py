@@ -39,6 +39,7 @@ COLUMNS = (
 TABLE_COLUMNS = ("slogan", "count", "speeches", "kind", "category", "first_year", "first_speech")
 BY_SPEECH_COLUMNS = ("speech", "slogan", "count")
 KINDS = ("lexicon", "numbered", "quoted", "local")
+RANKER_MODES = ("add", "replace")
 # A quoted phrase is reported when it stands in quotes at least this often in the corpus.
 MIN_QUOTED = 2
 # An unquoted N个XX (never quoted anywhere) needs this many occurrences in the corpus.
@@ -101,6 +102,14 @@ class Slogans(Analyzer):
             flags=("--discover/--no-discover",),
         ),
         Option(
+            "ranker",
+            "With --discover, the learned ranker (issue 12, round 18; off by default: it did "
+            "not beat the hand-written families): 'add' keeps what it ranks high besides "
+            "them, 'replace' keeps only what it ranks high.",
+            kind="choice",
+            choices=RANKER_MODES,
+        ),
+        Option(
             "era",
             "Keep lexicon entries first used in this era: a decade (1990s), a year (2012) "
             "or a range (1992-2002, 2013-).",
@@ -152,38 +161,34 @@ class Slogans(Analyzer):
         return discover  # the lexicon alone needs no look at the corpus first
 
     def scan(
-        self, speech: Speech, discover: bool = False, lexicon: tuple = (), **_: Any
+        self,
+        speech: Speech,
+        discover: bool = False,
+        lexicon: tuple = (),
+        ranker: str | None = None,
+        **_: Any,
     ) -> tuple[list[str], Counter, Counter, list[str], list[str]]:
         """Discovery candidates of one speech: quoted numbered, unquoted N个XX, quoted
         phrases, local slogans that one speech is enough for (local.py, series.py), and those
         of them that begin a longer lexicon form but stand without it here (free prefixes)."""
         if not discover:
             return [], Counter(), Counter(), [], []
-        from speechkit.analyzers.slogans import discovery, frames, local, maxims, members, series
+        from speechkit.analyzers.slogans import discovery
+        from speechkit.analyzers.slogans.families import families, rule_candidates
 
-        text, stops = counted_text(speech), discovery.stop_list()
-        quoted_numbered = [c.phrase for c in discovery.quoted_numbered(text, stops)]
-        unquoted = Counter(c.phrase for c in discovery.unquoted_numbered(text, stops))
-        quoted = Counter(c.phrase for c in discovery.quoted_phrases(text, stops))
-        local_phrases = (
-            local.framed_quotes(text)
-            + series.recurring_series(text)
-            + members.keynote_series(text)
-            + members.named_members(text)
-            + series.counted_series(text)
-            + series.clause_series(text)
-            + series.led_series(text)
-            + series.template_series(text)
-            + series.one_piece_series(text)
-            + series.anaphora_series(text)
-            + series.campaign_pairs(text)
-            + local.issued_rules(text)
-            + local.place_slogans(text)
-            + local.strong_places(text)
-            + local.numbered_objects(text)
-            + frames.all_frames(text)
-            + maxims.maxims(text)
-        )
+        text = counted_text(speech)
+        found = families(text)
+        quoted_numbered, unquoted, quoted, local_phrases = rule_candidates(found)
+        if ranker is not None:
+            from speechkit.analyzers.slogans.ranker import ranked
+
+            kept = [phrase for phrase, _ in ranked(text, found)]
+            if ranker == "replace":
+                quoted_numbered, unquoted, quoted, local_phrases = [], Counter(), Counter(), []
+            # a kept 七个必须 is still of kind numbered, anything else it keeps is local
+            numbered = [p for p in kept if discovery.is_numbered(p, quoted=True)]
+            quoted_numbered = quoted_numbered + numbered
+            local_phrases = local_phrases + [p for p in kept if p not in numbered]
         candidates = {*quoted_numbered, *unquoted, *quoted, *local_phrases}
         free = discovery.free_prefixes(text, candidates, _prefixes(tuple(lexicon)))
         return quoted_numbered, unquoted, quoted, local_phrases, free
@@ -335,21 +340,7 @@ def _discoveries(scans: Iterable[tuple], forms: dict[str, str]) -> dict[str, str
 
     from speechkit.analyzers.slogans import discovery
 
-    # A form written without the separators of its series (举旗帜聚民心育新人兴文化展形象)
-    # holds pieces that run across two items (心育): the fragments of such a form are those
-    # of its written series (举旗帜、聚民心、育新人、兴文化、展形象).
-    joined = discovery.joined_series(forms)
-    pieces_of = [form for form in forms if form not in joined]
-
-    def new(phrase: str) -> bool:
-        # Neither around a lexicon form (the lexicon entry is what gets counted) nor a
-        # fragment of one: “两不愁、三保障” quotes 两不愁三保障, not a new 三保障. A phrase that
-        # begins a lexicon form but stands without it in some speech is one of its own: a
-        # county's 十大产业 is not the national 十大产业振兴规划.
-        return not discovery.contains_any(phrase, forms) and not any(
-            phrase in form and not (phrase in free and form.startswith(phrase))
-            for form in pieces_of
-        )
+    new = discovery.novelty(forms, free)
 
     for phrase, count in unquoted.items():
         if count >= MIN_UNQUOTED_NUMBERED:

@@ -4,7 +4,7 @@ and short quoted phrases that recur (“清廉交通”). Pure functions over on
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -176,6 +176,41 @@ def frame_words() -> frozenset[str]:
     ``before`` rows of ``local_slogans.tsv``."""
     kinds = ("frame", "after", "before")
     return frozenset(word for word, kind in bundled_rows("local_slogans.tsv") if kind in kinds)
+
+
+def novelty(forms: dict[str, str], free: Iterable[str] = ()) -> Callable[[str], bool]:
+    """Whether a discovered phrase is new to the lexicon (``forms``): neither around a
+    lexicon form (the lexicon entry is what gets counted) nor a fragment of one: “两不愁、
+    三保障” quotes 两不愁三保障, not a new 三保障. A phrase that begins a lexicon form but stands
+    without it in some speech (``free``) is one of its own: a county's 十大产业 is not the
+    national 十大产业振兴规划."""
+    # A form written without the separators of its series (举旗帜聚民心育新人兴文化展形象)
+    # holds pieces that run across two items (心育): the fragments of such a form are those
+    # of its written series (举旗帜、聚民心、育新人、兴文化、展形象).
+    joined = joined_series(forms)
+    pieces_of = [form for form in forms if form not in joined]
+    free = set(free)
+    # contains_any and the fragment test, each read through one lookup first: the ranker
+    # asks about thousands of phrases a speech, and most touch no form at all
+    bare_forms = {b for form in forms if (b := _PUNCTUATION.sub("", form))}
+    all_pieces = "\0".join(pieces_of)
+
+    def framed(phrase: str) -> bool:
+        bare = _PUNCTUATION.sub("", phrase)
+        inside = {
+            bare[i:j] for i in range(len(bare)) for j in range(i + 1, len(bare) + 1)
+        } & bare_forms
+        return any(not (rest := bare.replace(f, "", 1)) or rest in frame_words() for f in inside)
+
+    def new(phrase: str) -> bool:
+        if framed(phrase):
+            return False
+        return phrase not in all_pieces or not any(
+            phrase in form and not (phrase in free and form.startswith(phrase))
+            for form in pieces_of
+        )
+
+    return new
 
 
 def free_prefixes(
