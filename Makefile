@@ -72,4 +72,4 @@ browser:
 
 clean:
 	$(PYTHON) benchmarks/compile.py --clean
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache
