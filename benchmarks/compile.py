@@ -81,7 +81,10 @@ def build() -> int:
         from mypyc.build import mypycify
         from setuptools import Distribution
     except ImportError:
-        print("speechkit: mypy is not installed, nothing compiled (the compiled extra)", file=sys.stderr)
+        print(
+            "speechkit: mypy is not installed, nothing compiled (the compiled extra)",
+            file=sys.stderr,
+        )
         return 0
     began = time.perf_counter()
     os.chdir(ROOT)  # mypycify takes paths relative to the root, as the module names are
