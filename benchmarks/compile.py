@@ -96,7 +96,7 @@ def build() -> int:
         # (A bare Distribution: setup() would read pyproject.toml, which describes speechkit.)
         dist = Distribution({"name": "speechkit-compiled", "ext_modules": extensions})
         command = dist.get_command_obj("build_ext")
-        command.inplace, command.build_temp = True, str(BUILD)
+        command.inplace, command.build_temp, command.build_lib = True, str(BUILD), str(BUILD)
         dist.run_command("build_ext")
         MANIFEST.write_text("".join(f"{name}\n" for name in module_names()), encoding="utf-8")
     except (Exception, SystemExit) as error:  # a build that fails leaves Python running
