@@ -11,7 +11,12 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
+from speechkit import backend as _backend
 from speechkit.errors import AnalysisError, SpeechFailure, SpeechkitError
+
+# The mypyc-compiled modules or the pure Python ones (``speechkit.backend``): decided before
+# any of them is imported; ``speechkit --version`` says which.
+BACKEND = _backend.choose()
 
 if TYPE_CHECKING:
     from speechkit.ingest.sources import Corpus, Document, load

@@ -254,7 +254,7 @@ def _scan_without_skipping(text: str) -> list:
             q = quantities._percent_words(text, m)
         else:
             groups = m.group("num", "unit1", "num2", "unit")
-            q, pos = quantities._numeric(text, m, pattern.groupindex, *groups)
+            q, pos = quantities._numeric(text, m, dict(pattern.groupindex), *groups)
         if q is not None:
             out.append(q)
     return out

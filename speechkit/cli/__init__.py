@@ -58,9 +58,27 @@ class SpeechkitGroup(click.Group):
             ) from None
 
 
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--version``: the version, and which code runs (compiled modules or pure Python)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from speechkit import __version__
+    from speechkit.backend import describe
+
+    click.echo(f"speechkit, version {__version__}; {describe()}")
+    ctx.exit()
+
+
 @click.group(cls=SpeechkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @verbose_option
-@click.version_option(package_name="speechkit")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_version,
+    help="Show the version and which code runs (compiled or pure Python), and exit.",
+)
 def cli():
     """Load, split and analyse corpora of Chinese political speeches.
 

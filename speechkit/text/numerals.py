@@ -213,7 +213,7 @@ def _cn_integer(s: str, allow_bare_unit: bool = False) -> float:
                 if pending is None and section == 0:
                     if parts or not (seen_number or allow_bare_unit):
                         raise _NotANumber
-                    value = 1
+                    value = 1.0
                 while parts and parts[-1][1] < unit:
                     value += parts.pop()[0]
                 parts.append([value * unit, unit])

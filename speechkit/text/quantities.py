@@ -98,7 +98,9 @@ _DOUBLING = re.compile(r"翻(?P<n>[一两二三])番")
 def _doublings(text: str) -> list[Quantity]:
     out = []
     for m in _DOUBLING.finditer(text):
-        times = 2.0 ** parse_number(m.group("n"))
+        doublings = parse_number(m.group("n"))
+        assert doublings is not None  # 一, 两, 二, 三
+        times = 2.0**doublings
         out.append(
             Quantity(m.start("n"), m.end(), m.group()[1:], times, None, "倍", times, None, "倍")
         )
@@ -118,6 +120,7 @@ def _scan(text: str) -> list[Quantity]:
     pos = 0
     while True:
         m = scan(text, pos)
+        assert m is not None  # the scan's pattern matches everywhere (the empty skip at least)
         at = m.start(at_group)
         if at == size:
             return out

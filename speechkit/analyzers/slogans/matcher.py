@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 import numpy as np
 
@@ -238,8 +238,14 @@ class _StartFilter:
     only add candidates, which the lookup then rejects.
     """
 
-    _BITS = 20
-    _MULTIPLIERS = (0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1)
+    _BITS: ClassVar[int] = 20
+    _MULTIPLIERS: ClassVar[tuple[int, ...]] = (
+        0x9E3779B1,
+        0x85EBCA77,
+        0xC2B2AE3D,
+        0x27D4EB2F,
+        0x165667B1,
+    )
 
     def __init__(self, forms: Iterable[str]):
         heads: dict[int, list[str]] = {}

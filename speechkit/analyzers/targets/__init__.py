@@ -110,7 +110,8 @@ class Targets(Analyzer):
         from speechkit.analyzers.targets.read import read_numbers
 
         rows = []
-        for found in read_numbers(speech.text, speech.title, speech.source, year, all):
+        # (bool: the options may hold None, and a compiled read_numbers checks its types.)
+        for found in read_numbers(speech.text, speech.title, speech.source, year, bool(all)):
             for column in ("value", "value_high", "value_base", "baseline"):
                 number = found.get(column)
                 if isinstance(number, float) and not math.isfinite(number):

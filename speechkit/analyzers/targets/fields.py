@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from speechkit.text.quantities import unit_kind
+from speechkit.text.quantities import Quantity, unit_kind
 
 # Clause boundaries for the indicator and for "in the same clause" tests.
 _CLAUSE_END = "，、：；。！？\n（）"
@@ -81,7 +81,7 @@ def clause_start(text: str, lo: int, pos: int) -> int:
     return k
 
 
-def comparator(text: str, q, clause_lo: int) -> str:
+def comparator(text: str, q: Quantity, clause_lo: int) -> str:
     """以上/以下/以内/左右/超过/不低于/…/区间, or "=" when the text gives none."""
     if q.value_high is not None:
         return "区间"
@@ -105,7 +105,7 @@ def comparator(text: str, q, clause_lo: int) -> str:
     return "="
 
 
-def indicator(text: str, q, clause_lo: int) -> str:
+def indicator(text: str, q: Quantity, clause_lo: int) -> str:
     """What the number measures, as worded: its clause (from ``clause_lo``) less the cue
     words, times and verbs around it, or the counted thing after it."""
     raw = text[clause_lo : q.start].strip(' “”"')
@@ -159,7 +159,7 @@ def _subject_before(text: str, start: int) -> str:
 SENTENCE_REACH = 60  # characters kept each side of the number in the printed sentence
 
 
-def sentence_window(text: str, q, lo: int, hi: int) -> tuple[int, int]:
+def sentence_window(text: str, q: Quantity, lo: int, hi: int) -> tuple[int, int]:
     """The sentence ``text[lo:hi]`` around the number, cut to SENTENCE_REACH characters each
     side, so a 30,000-character run-on sentence does not repeat itself on every row."""
     return max(lo, q.start - SENTENCE_REACH), min(hi, q.end + SENTENCE_REACH)

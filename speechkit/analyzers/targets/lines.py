@@ -170,7 +170,7 @@ def _cue_hits(text: str, year: int | None, lo: int, hi: int, others: bool = True
     """The frame cues' hits in ``[lo, hi)``, and with ``others`` those of the list heads,
     effort (经过…努力) and quote words."""
     table = _cue_table(year)
-    out = []
+    out: list[Hit] = []
     append = out.append
     for m in frame_pattern().finditer(text, lo, hi):
         cue = m.group()

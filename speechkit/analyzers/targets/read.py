@@ -5,9 +5,9 @@ from __future__ import annotations
 from speechkit.analyzers.targets.classify import can_be_target, classify, may_be_baseline
 from speechkit.analyzers.targets.cues import indicator_id
 from speechkit.analyzers.targets.fields import comparator, indicator, sentence_window
-from speechkit.analyzers.targets.frames import Frames, binding_cue
+from speechkit.analyzers.targets.frames import Frame, Frames, binding_cue
 from speechkit.analyzers.targets.year import speech_year
-from speechkit.text.quantities import find_quantities
+from speechkit.text.quantities import Quantity, find_quantities
 
 
 def read_numbers(
@@ -70,18 +70,18 @@ def read_numbers(
     return out
 
 
-def _continues(text: str, previous: dict, q) -> bool:
+def _continues(text: str, previous: dict, q: Quantity) -> bool:
     """Whether ``q`` follows the previous number in one list (46.8%、67.51%和72.73%)."""
     gap = text[previous["end"] : q.start]
     return len(gap) <= 3 and gap.strip("、和及与以上左右") == ""
 
 
-def _indicator_id(text: str, words: str, frame) -> str:
+def _indicator_id(text: str, words: str, frame: Frame) -> str:
     """The id of the indicator as worded, else of the nearest indicator its clause names."""
     return indicator_id(words) or indicator_id(text[frame.clause_start : frame.clause_end])
 
 
-def _baseline(clause: list, clause_start: int) -> float | None:
+def _baseline(clause: list[tuple[int, str, float | None]], clause_start: int) -> float | None:
     """The value of the baseline just before a target in its clause (从5.2万元提高到6万元):
     ``clause`` holds the numbers before it, as (start, kind, value_base)."""
     for start, kind, value_base in reversed(clause):
@@ -92,5 +92,5 @@ def _baseline(clause: list, clause_start: int) -> float | None:
     return None
 
 
-def _float(value) -> float | None:
+def _float(value: float | None) -> float | None:
     return None if value is None else float(value)
