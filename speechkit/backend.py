@@ -70,7 +70,9 @@ class SourceOnly:
 def choose() -> str:
     """Decide once, before any compiled module is imported: ``compiled`` or ``pure``."""
     modules = compiled_modules()
-    if not modules or pure_requested():
+    if not modules:
+        return "pure"  # nothing to hide: no finder on every import of a plain install
+    if pure_requested():
         return _pure()
     stale = stale_modules(modules)
     if stale:

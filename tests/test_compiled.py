@@ -100,3 +100,14 @@ def test_a_module_edited_since_the_build_is_stale(tmp_path, monkeypatch):
         "text.edited",
         "text.missing",
     ]
+
+
+def test_a_plain_install_adds_no_finder(tmp_path, monkeypatch):
+    # Nothing compiled (pip install . without the build): nothing to hide, so no finder
+    # stands in front of every later import.
+    monkeypatch.setattr(backend, "MANIFEST", str(tmp_path / "_compiled.txt"))
+    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))
+    before = list(sys.meta_path)
+    assert backend.choose() == "pure"
+    assert sys.meta_path == before
+    assert backend.describe() == "pure Python (nothing compiled)"
