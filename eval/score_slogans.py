@@ -16,8 +16,9 @@
 - Announcements (eval/outlines/*.announced.tsv): ``directives --check`` rows whose announced
   count and found count equal the labels'.
 
-``--batch B`` scores only the texts of ``eval/manifests/B.tsv`` (a dev or fresh batch: a round's
-unseen check), its outlines and announcements and, where it has them, its formulations.
+``--dev`` prints the dev figures only (what a round reads while it tunes); ``-v`` adds the dev
+misses. ``--batch B`` scores only the texts of ``eval/manifests/B.tsv`` (a dev or fresh batch:
+a round's unseen check), its outlines and announcements and, where it has them, its formulations.
 """
 
 from __future__ import annotations
@@ -180,12 +181,12 @@ def score_outlines(only: set[str] | None = None) -> tuple[dict, dict]:
     return tally, wrong
 
 
-def main(verbose: bool = False) -> None:
+def main(verbose: bool = False, splits_shown: tuple[str, ...] = ("dev", "test")) -> None:
     form_tally, misses = score_formulations()
     disc_tally, disc_wrong = score_discovery()
     out_tally, out_wrong = score_outlines()
     print("== formulations (labels: eval/slogans; rows: speechkit slogans --discover) ==")
-    for split in ("dev", "test"):
+    for split in splits_shown:
         t = form_tally[split]
         print(f"-- {split}")
         print(f"  exact counts (--discover)   {pct(*t['all'])}")
@@ -206,7 +207,7 @@ def main(verbose: bool = False) -> None:
             for row in disc_wrong[split]:
                 print("   not labelled", *row)
     print("== outlines (labels: eval/outlines; rows: speechkit directives) ==")
-    for split in ("dev", "test"):
+    for split in splits_shown:
         t = out_tally[split]
         print(f"-- {split}")
         print(f"  top level exact             {pct(*t['top'])}")
@@ -264,4 +265,6 @@ if __name__ == "__main__":
     if "--batch" in sys.argv:
         main_batch(sys.argv[sys.argv.index("--batch") + 1])
     else:
-        main(verbose="-v" in sys.argv)
+        # --dev: the dev figures alone (a round that tunes reads no test figure while it does)
+        shown = ("dev",) if "--dev" in sys.argv else ("dev", "test")
+        main(verbose="-v" in sys.argv, splits_shown=shown)
