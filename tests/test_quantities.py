@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -237,7 +239,7 @@ def test_every_match_in_the_sample_opens_where_the_first_character_class_says(
 
 
 def _scan_without_skipping(text: str) -> list:
-    """find_quantities' scan as it reads without _skip_pattern (every _FIRST position)."""
+    """find_quantities' scan as it reads without the skip (_skip_source) (every _FIRST position)."""
     from speechkit.text import quantities, quantity_patterns
 
     pattern, first = quantity_patterns._pattern(), quantity_patterns._FIRST
@@ -286,3 +288,15 @@ def test_approximation_word_does_not_reach_across_a_line_break():
 
     found = find_quantities("约\n3亿元，约3亿元")
     assert [(q.surface, q.approx) for q in found] == [("3亿元", None), ("约3亿元", "约")]
+
+
+@given(st.text(alphabet="0123456789〇零一二三九十年月日号:：-—至到 代x，", max_size=24))
+@example("2020-2022年3月5日，一九八五年，09年，80年代，12:30，3日，5-6月")
+def test_dates_behind_their_first_digit_match_as_the_forms_tried_in_order(text):
+    from speechkit.text import quantity_patterns
+
+    in_order = re.compile("|".join(quantity_patterns._DATE_FORMS))
+    gated = re.compile(quantity_patterns._DATE)
+    for pos in range(len(text)):
+        plain, fast = in_order.match(text, pos), gated.match(text, pos)
+        assert (plain and plain.span()) == (fast and fast.span()), (text, pos)

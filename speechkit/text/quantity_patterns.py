@@ -21,21 +21,31 @@ _NUM = (
 # A redaction placeholder (x, xx, x.x) standing for a number.
 _X = r"(?<![A-Za-z])x+(?:\.x+)?(?![A-Za-z])"
 _SEP = r"[~～\-－—–]|至|到"
-# Dates are matched first so that their digits are not read as quantities.
+# Dates are matched first so that their digits are not read as quantities. Their forms, in
+# the order they are tried (the first also reads a year in Chinese digits: 一九八五年):
+_MONTH_DAY = r"(?:[0-9]{1,2}月(?:[0-9]{1,2}[日号])?)?"
+_DATE_FORMS = (
+    r"(?:[0-9]{4}\s*[-—–~～至到]\s*)?(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年" + _MONTH_DAY,
+    r"[0-9]{1,2}(?:[-—–~～至到][0-9]{1,2})?月(?:[0-9]{1,2}[日号])?",
+    r"[0-9]{1,2}[日号]",
+    r"[0-9]{1,2}[:：][0-9]{2}",
+    r"0[0-9]年|[0-9]0年代",  # 09年 (2009), 80年代
+)
+# The same forms behind one test of an Arabic digit, so that at a Chinese numeral (most places
+# the scan tries) re passes over them at once, and the one form in Chinese digits after them:
+# a date opens with a digit of one script or the other, so each match is the one the forms
+# give tried in order (a test holds the two to that).
 _DATE = (
-    r"(?:[0-9]{4}\s*[-—–~～至到]\s*)?(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年"
-    r"(?:[0-9]{1,2}月(?:[0-9]{1,2}[日号])?)?"
-    r"|[0-9]{1,2}(?:[-—–~～至到][0-9]{1,2})?月(?:[0-9]{1,2}[日号])?"
-    r"|[0-9]{1,2}[日号]"
-    r"|[0-9]{1,2}[:：][0-9]{2}"
-    r"|0[0-9]年|[0-9]0年代"  # 09年 (2009), 80年代
+    rf"(?=[0-9])(?:{'|'.join(_DATE_FORMS)})"
+    rf"|[〇零一二三四五六七八九]{{4}}年{_MONTH_DAY}"
 )
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
+def _pattern_source() -> str:
+    """A quantity or a date where one starts (the source of ``_pattern``)."""
     unit = unit_pattern(units())
-    return re.compile(
+    return (
         rf"(?P<date>{_DATE})"
         rf"|(?P<pct>百分之|千分之|万分之)(?P<pnum>{_NUM}|百)"
         rf"(?:(?P<psep>{_SEP})(?:百分之|千分之|万分之)?(?P<pnum2>{_NUM}|百))?"
@@ -45,14 +55,21 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+@cache
+def _pattern() -> re.Pattern[str]:
+    """``_pattern_source`` alone (the tests read the scan against it; the scan compiles it
+    inside ``_scan_pattern`` only: compiling it costs as much as compiling the scan)."""
+    return re.compile(_pattern_source())
+
+
 # Every match of _pattern() opens with one of these characters: a digit, a Chinese numeral,
 # 百/千/万 (百分之…) or a redacted x. The pattern opens with an alternation of groups and a
 # look-behind, which keeps re from skipping ahead to where a match can start; searching for
 # this class first does that skipping in C, and the pattern is tried only there.
 _FIRST = re.compile(rf"[{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x](?:(?<![百千万])|(?=分之))")
 # Most places where _FIRST matches are bare Chinese numerals (一些, 统一, 十四五): _scan reads
-# each one and drops it, as it has no unit. _skip_pattern() passes over them in C, with the
-# text where no number starts: a run of Chinese numerals followed by nothing that could
+# each one and drops it, as it has no unit. The skip (_skip_source()) passes over them in C,
+# with the text where no number starts: a run of Chinese numerals followed by nothing that could
 # continue it or make it a quantity (any character of a number, a unit, a range, 多/余). The
 # run leaves out 千, 百 and the decimal point's Arabic form, which _NUM reads with
 # look-aheads; they are in the "more" class instead, so a run next to them is left to _scan.
@@ -60,16 +77,18 @@ _FIRST = re.compile(rf"[{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x](?:(?<!
 # its runs of other characters are possessive: nothing after the skip can fail, so re would
 # never come back into them, and possessive repeats keep no state to come back with (about
 # 8% fewer instructions for the scan than the look-ahead and back-reference written before).
-_CN_RUN = rf"[{_CN_DIGIT}十拾](?:[{_CN_DIGIT}零〇十拾佰仟万亿]|[点．.](?=[{_CN_DIGIT}零〇]))*"
+# Inside the run, numerals are taken a stretch at a time (a class repeated, which re runs in
+# one loop), a decimal point between stretches: the same characters as taking them one by one,
+# with one round of the outer repeat per point rather than per character.
+_CN_NUMERAL = rf"[{_CN_DIGIT}零〇十拾佰仟万亿]"
+_CN_RUN = rf"[{_CN_DIGIT}十拾]{_CN_NUMERAL}*+(?:[点．.](?=[{_CN_DIGIT}零〇]){_CN_NUMERAL}*+)*+"
 
 
 @cache
-def _skip_pattern() -> re.Pattern[str]:
+def _skip_source() -> str:
     firsts = re.escape("".join(sorted({u[0] for u in units()})))
     more = rf"[{_ARABIC_DIGIT}{_CN_DIGIT}零〇十拾佰仟万亿千百.．点,\u202f{firsts}~～\-－—–至到多余]"
-    return re.compile(
-        rf"(?:[^{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x]++|(?>{_CN_RUN})(?!{more}))*+"
-    )
+    return rf"(?:[^{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x]++|(?>{_CN_RUN})(?!{more}))*+"
 
 
 # Where _FIRST does not match: a character outside its class, or 百/千/万 not opening 百分之.
@@ -78,10 +97,11 @@ _NOT_FIRST = rf"(?:[^{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x]|[百千�
 
 @cache
 def _scan_pattern() -> re.Pattern[str]:
-    """_skip_pattern, on to where _FIRST matches (the empty group ``at``), and _pattern there
-    if it matches: three calls in one. Nothing after the skip can fail, so re never gives
-    back what it took: ``at`` is where _FIRST.search would match, or the text's end."""
-    return re.compile(rf"{_skip_pattern().pattern}{_NOT_FIRST}*+(?P<at>)(?:{_pattern().pattern})?")
+    """The skip (``_skip_source``), on to where _FIRST matches (the empty group ``at``), and
+    _pattern there if it matches: three calls in one. Nothing after the skip can fail, so re
+    never gives back what it took: ``at`` is where _FIRST.search would match, or the text's
+    end."""
+    return re.compile(rf"{_skip_source()}{_NOT_FIRST}*+(?P<at>)(?:{_pattern_source()})?")
 
 
 @cache
