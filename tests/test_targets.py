@@ -599,3 +599,13 @@ def test_frames_read_the_lines_as_a_line_by_line_reading_does(text):
         for start, line in lines
         if line.strip() and line.strip()[-1] not in "：:" and is_heading(line.strip())
     ]
+
+
+@given(
+    st.text(alphabet="。！？!?\n，、要了1年", max_size=30), st.integers(0, 30), st.integers(0, 30)
+)
+def test_sentence_marks_are_every_mark_of_the_stretch_in_order(text, lo, hi):
+    from speechkit.analyzers.targets.lines import SENTENCE_MARKS, _sentence_marks
+
+    expected = [i for i in range(lo, min(hi, len(text))) if text[i] in SENTENCE_MARKS]
+    assert _sentence_marks(text, lo, hi) == expected
