@@ -55,7 +55,9 @@ def test_dropped_candidates_are_no_lexicon_forms_of_this_round():
 
 def test_a_code_of_digits_counts_as_the_programme_only():
     # “1310”具体部署 is 广东's programme; 1310亿元 and 13100 are numbers
-    text = "落实省委“1310”具体部署，实施1310具体部署，投资1310亿元，增长13100。“三个年”活动，三个年度"
+    text = (
+        "落实省委“1310”具体部署，实施1310具体部署，投资1310亿元，增长13100。“三个年”活动，三个年度"
+    )
     found = counts(speechkit.analyze("slogans", [speech(text)]))
     assert found["1310"] == (2, 1)
     assert found["三个年"] == (1, 1)
