@@ -4,22 +4,16 @@ in the lexicon as the province's own (local) formulations or the centre's charge
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import speechkit
 from speechkit.text.lexicon import load_lexicon
 
+from . import mining
 from .test_provincial_positions import PROVINCES
 from .test_slogans import DEV_TEXTS, counts, speech
 
-SHEET = Path(__file__).resolve().parents[1] / "eval" / "lexicon_mining" / "round22.tsv"
-
 
 def sheet_rows() -> list[dict[str, str]]:
-    with SHEET.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return mining.sheet_rows("round22")
 
 
 def test_the_sheet_names_a_formulation_for_every_province():
