@@ -21,7 +21,9 @@ import csv
 import re
 import sys
 from collections import defaultdict
+from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling miner
 from mine_provinces import lexicon_forms, reports
 
 QUOTED = re.compile(r"“([^“”\n]{2,24})”")

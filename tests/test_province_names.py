@@ -64,3 +64,19 @@ def test_province_strategies_of_the_dev_texts_are_counted():
     assert counts(speechkit.analyze("slogans", str(xinyang)))["持续求进"] == (3, 1)
     neimenggu = DEV_TEXTS / "provincial_neimenggu_work_report_2024.txt"
     assert counts(speechkit.analyze("slogans", str(neimenggu)))["闯新路、进中游"][0] == 1
+
+
+def test_the_miner_lists_names_not_ordinary_words():
+    miner = mining.eval_script("mine_province_names")
+    assert miner.province_of("广西壮族自治区") == "广西"
+    assert miner.province_of("内蒙古自治区") == "内蒙古"
+    for phrase, province in [
+        ("三高四新", "湖南"),
+        ("1310", "广东"),
+        ("一干多支、五区协同", "四川"),
+        ("平安浙江", "浙江"),
+        ("十项重大工程", "浙江"),
+    ]:
+        assert miner.has_name_shape(phrase, province), phrase
+    for phrase in ["加快发展", "营商环境", "烟火气"]:
+        assert not miner.has_name_shape(phrase, "湖南"), phrase
