@@ -163,7 +163,16 @@ def _load_converter() -> None:
 def _warm(analyzer: Analyzer, options: dict, shared: str | None = None) -> None:
     """A new worker loads OpenCC, the analyzer's own needs and the tokenizer, if any; with
     ``shared``, it first makes the second round's context of no first round
-    (``gather([])``) and keeps it under that name (``_share``) for its workers."""
+    (``gather([])``) and keeps it under that name (``_share``) for its workers. The
+    patterns it compiles come from the per-user cache (``speechkit.pattern_cache``): the
+    workers wait for this."""
+    from speechkit.pattern_cache import kept_patterns
+
+    with kept_patterns():
+        _warm_up(analyzer, options, shared)
+
+
+def _warm_up(analyzer: Analyzer, options: dict, shared: str | None) -> None:
     _load_converter()
     if shared is None:
         analyzer.warm(**options)
