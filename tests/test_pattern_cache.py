@@ -1,4 +1,4 @@
-"""Patterns kept between runs (``speechkit.pattern_cache``): a kept pattern is the pattern
+"""Patterns kept between runs (``speechkit.text.pattern_cache``): a kept pattern is the pattern
 compiling gives, made without parsing; anything the cache lacks or cannot read compiles as
 usual."""
 
@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from speechkit import pattern_cache
-from speechkit.pattern_cache import kept_patterns
+from speechkit.text import pattern_cache
+from speechkit.text.pattern_cache import kept_patterns
 
 PATTERNS = [
     (r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<unit>亿元|万元|%)?", 0),

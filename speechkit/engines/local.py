@@ -26,7 +26,7 @@ from speechkit.engines.tasks import Batch, analyse_batch, build_batch, scan_batc
 from speechkit.errors import Failures, SpeechkitError, failure_of, failures_or_raise
 from speechkit.ingest.build import SpeechTask
 from speechkit.model import Speech
-from speechkit.pattern_cache import kept_patterns
+from speechkit.text.pattern_cache import kept_patterns
 from speechkit.workers import Workers, can_fork
 
 # Inputs smaller than this (all files together) run in this process: starting workers
@@ -170,7 +170,7 @@ def _warm(analyzer: Analyzer, options: dict, shared: str | None = None) -> None:
     """A new worker loads OpenCC, the analyzer's own needs and the tokenizer, if any; with
     ``shared``, it first makes the second round's context of no first round
     (``gather([])``) and keeps it under that name (``_share``) for its workers. The
-    patterns it compiles come from the per-user cache (``speechkit.pattern_cache``): the
+    patterns it compiles come from the per-user cache (``speechkit.text.pattern_cache``): the
     workers wait for this."""
     with kept_patterns():
         _warm_up(analyzer, options, shared)
