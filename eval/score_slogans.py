@@ -123,18 +123,18 @@ def lexicon_without_dev(dev_ids: set[str]) -> Iterator[int]:
     """Run speechkit with the bundled lexicon minus the entries only dev texts vouch for
     (yields how many were left out). The lexicon module is the one place the bundled
     entries are read, so its loader is what is swapped; the caches built from it (the
-    bundled context, the free-prefix index) are bypassed and cleared."""
+    bundled context, the index of longer forms) are bypassed and cleared."""
     full = lexicon_module.bundled_lexicon()
     kept = Lexicon(tuple(e for e in full if not vouched_by_dev(e, dev_ids)))
     saved = lexicon_module.bundled_lexicon, slogans_context.bundled_context
     lexicon_module.bundled_lexicon = lambda: kept  # type: ignore[assignment]
     slogans_context.bundled_context = lambda: slogans_context.make_context(kept, {})
-    slogans_analyzer._prefixes.cache_clear()
+    slogans_analyzer._longer_forms.cache_clear()
     try:
         yield len(full) - len(kept)
     finally:
         lexicon_module.bundled_lexicon, slogans_context.bundled_context = saved
-        slogans_analyzer._prefixes.cache_clear()
+        slogans_analyzer._longer_forms.cache_clear()
 
 
 def score_local_discovery() -> tuple[int, int, int, int, int]:
