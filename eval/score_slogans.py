@@ -39,11 +39,11 @@ from pathlib import Path
 from common import HERE, LEVELS, labelled, level, pct, read_tsv, splits
 
 import speechkit
-from speechkit.analyzers.slogans.matcher import QUOTES
-from speechkit.ingest.clean import FULL_WIDTH
 import speechkit.analyzers.slogans as slogans_analyzer
 import speechkit.analyzers.slogans.context as slogans_context
 import speechkit.text.lexicon as lexicon_module
+from speechkit.analyzers.slogans.matcher import QUOTES
+from speechkit.ingest.clean import FULL_WIDTH
 from speechkit.text.lexicon import Entry, Lexicon, load_lexicon
 
 Tally = dict  # key -> [hits, total]

@@ -245,7 +245,11 @@ def test_parallel_series_count_when_their_items_recur():
 def test_discoveries_never_shadow_or_split_lexicon_forms():
     texts = ["持续巩固“三保障”和“建设交通强国”。", "“三保障”，“建设交通强国”"]
     scans = [SLOGANS.scan(speech(text), discover=True) for text in texts]
-    lexicon = {"两不愁三保障": "两不愁三保障", "两不愁、三保障": "两不愁三保障", "交通强国": "交通强国"}
+    lexicon = {
+        "两不愁三保障": "两不愁三保障",
+        "两不愁、三保障": "两不愁三保障",
+        "交通强国": "交通强国",
+    }
     assert _discoveries(scans, lexicon) == {}
     # a phrase that adds words of its own to a lexicon form is a formulation of its own
     texts = ["推进“四化两型”建设。", "“四化两型”"]
@@ -886,7 +890,10 @@ def test_a_phrase_ending_a_lexicon_form_is_new_where_it_stands_alone():
     said = "是历个“五计划”发展最快的时期，开展“体检”，“三保障”。"
     assert discovery.free_fragments(said, ["五计划", "体检", "三保障"], words) == []
     scans = [SLOGANS.scan(speech(text * 2), discover=True)]
-    lexicon = {"面向西南开放重要桥头堡": "面向西南开放重要桥头堡", "碳达峰十大行动": "碳达峰十大行动"}
+    lexicon = {
+        "面向西南开放重要桥头堡": "面向西南开放重要桥头堡",
+        "碳达峰十大行动": "碳达峰十大行动",
+    }
     assert set(_discoveries(scans, lexicon)) >= {"桥头堡", "十大行动"}
 
 

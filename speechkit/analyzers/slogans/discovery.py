@@ -205,8 +205,10 @@ def novelty(forms: dict[str, str], free: Iterable[str] = ()) -> Callable[[str], 
     def new(phrase: str) -> bool:
         if framed(phrase):
             return False
-        return phrase not in all_pieces or phrase in free or not any(
-            phrase in form for form in pieces_of
+        return (
+            phrase not in all_pieces
+            or phrase in free
+            or not any(phrase in form for form in pieces_of)
         )
 
     return new
@@ -251,7 +253,8 @@ class LongerForms:
         nor the end of a number, 五计划 of 七五计划)."""
         kind = len(phrase) >= 3 and phrase not in self.items
         return all(
-            form.startswith(phrase) or (kind and form.endswith(phrase) and _ends_apart(form, phrase))
+            form.startswith(phrase)
+            or (kind and form.endswith(phrase) and _ends_apart(form, phrase))
             for form in holders
         )
 
