@@ -326,3 +326,18 @@ def test_round_15_families_take_any_text(pieces):
         *series.template_series(text),
     ]
     assert all(phrase and phrase.replace("、", "") for phrase in found)
+
+
+def test_a_place_made_strong_and_its_people_rich(tmp_path):
+    # issue 12, round 21: Rongcheng 2012, Qingyuan 2008 and Ji'an 2026 say the county's goal
+    # 强县富民 / 兴县富民 unquoted and once; 富民强县 said of projects is no goal, and the 强
+    # or 兴 of a word before the place level makes none (振兴县域, 加强市场)
+    text = "在强县富民的道路上迈出新步伐，以又好又快发展、兴县富民为中心任务。"
+    assert local.strong_places(text) == ["强县富民", "兴县富民"]
+    plain = "建设科技含量高、富民强县的大项目，振兴县域经济，加强市富民政策宣传。"
+    assert local.strong_places(plain) == []
+    # as the Ji'an report wrote it: Traditional, with the content farm's pinyin glosses
+    path = tmp_path / "jian.txt"
+    path.write_text("加快發展，強(qiáng)縣富民目標成效明顯。\n", encoding="utf-8")
+    rows = speechkit.rows("slogans", str(path), discover=True)
+    assert {r["slogan"]: r["count"] for r in rows}.get("强县富民") == 1
