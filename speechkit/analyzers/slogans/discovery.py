@@ -4,9 +4,11 @@ and short quoted phrases that recur (“清廉交通”). Pure functions over on
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from speechkit.resources import bundled_rows
 from speechkit.text.numerals import COUNT_NUMERALS as NUMERALS
@@ -234,17 +236,25 @@ class LongerForms:
     forms: tuple[str, ...]
     joined: str
     items: frozenset[str]
+    starts: tuple[int, ...]  # where each form starts in ``joined``
 
     @classmethod
     def of(cls, forms: Iterable[str]) -> LongerForms:
         forms = tuple(forms)
-        return cls(forms, "\0".join(forms), series_items(forms))
+        starts = tuple(accumulate((len(form) + 1 for form in forms[:-1]), initial=0))
+        return cls(forms, "\0".join(forms), series_items(forms), starts)
 
     def holding(self, phrase: str) -> list[str]:
-        """The forms longer than ``phrase`` that hold it."""
-        if phrase not in self.joined:
-            return []
-        return [form for form in self.forms if phrase in form and form != phrase]
+        """The forms longer than ``phrase`` that hold it, found where ``phrase`` occurs in
+        all the forms joined (a phrase never spans two: no form holds the NUL between)."""
+        found: dict[str, None] = {}
+        at = self.joined.find(phrase)
+        while at != -1:
+            form = self.forms[bisect_right(self.starts, at) - 1]
+            if form != phrase:
+                found[form] = None
+            at = self.joined.find(phrase, at + 1)
+        return list(found)
 
     def heads_or_kinds(self, phrase: str, holders: list[str]) -> bool:
         """Whether ``phrase`` begins each of ``holders`` (十大产业 of 十大产业振兴规划) or ends
