@@ -24,7 +24,7 @@ from common import labelled, splits
 from score_slogans import _forms, _same
 
 import speechkit
-from speechkit.analyzers.slogans import _prefixes, counted_text, discovery, ranker
+from speechkit.analyzers.slogans import _longer_forms, counted_text, discovery, ranker
 from speechkit.text.lexicon import load_lexicon
 
 OUT = Path(__file__).resolve().parents[1] / "speechkit" / "data" / ranker.MODEL_FILE
@@ -61,7 +61,7 @@ def dataset() -> tuple[list[dict], dict[str, dict]]:
         for speech in speechkit.load(str(path)):
             text = counted_text(speech)
             found = ranker.speech_candidates(text)
-            free = discovery.free_prefixes(text, found, _prefixes(()))
+            free = discovery.free_fragments(text, found, _longer_forms(()))
             new = discovery.novelty(forms, free)
             places = ranker.speech_places(text)
             for phrase, sources in found.items():

@@ -83,15 +83,21 @@ def write_csv(
     raw_cells: bool = False,
 ) -> None:
     stream.write(_csv_line([str(column) for column in columns]))
+    isfinite = math.isfinite
     commas = len(columns) - 1
     lines: list[str] = []
     for row in rows:
-        # Plain text and integers, most cells, inline; the rest through _csv_cell.
+        # Plain text, integers, finite floats and empty cells, most cells, inline; the rest
+        # through _csv_cell.
         cells = [
             value
             if (kind := type(value)) is str and not value.startswith(FORMULA_START)
             else str(value)
             if kind is int
+            else repr(value)
+            if kind is float and isfinite(value)
+            else ""
+            if value is None
             else _csv_cell(value, raw_cells)
             for value in map(row.get, columns)
         ]

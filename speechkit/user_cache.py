@@ -3,9 +3,12 @@ once, read back in a few milliseconds by the next run.
 
 A table is stored under a ``name`` with a ``key`` that says what it was made from (the data
 file's hash, the code that made it, speechkit's version); a table made from anything else
-is a miss. Nothing in the file is trusted: it is the key, a BLAKE2b hash of the payload and the
-payload (``marshal``: plain dicts, tuples, strings and numbers, which it reads several times
-faster than ``pickle`` and never runs code for). A file that is missing, of another key,
+is a miss. Each key has its own file (``name.<key prefix>.marshal``), and the newest
+``KEEP`` files of a name are kept: two checkouts or versions of speechkit used in turn each
+find their own table instead of overwriting each other's. Nothing in the file is trusted:
+it is the key, a BLAKE2b hash of the payload and the payload (``marshal``: plain dicts,
+tuples, strings and numbers, which it reads several times faster than ``pickle`` and never
+runs code for). A file that is missing, of another key,
 damaged or unreadable is a miss: the caller makes the table and it is written again
 (atomically, so a reader never sees half a file). A cache folder that cannot be written
 costs the making, never an error.
@@ -24,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 _MAGIC = b"speechkit-cache 1\n"
+KEEP = 4  # files kept per table name (one per key: code or data versions used in turn)
 
 
 def cache_dir() -> Path:
@@ -79,7 +83,7 @@ def cached(
 def load(name: str, key: str) -> Any:
     """The table stored as ``name`` from ``key``, or None (a miss)."""
     try:
-        data = _path(name).read_bytes()
+        data = _path(name, key).read_bytes()
     except OSError:
         return None
     parts = data.split(b"\n", 3)  # the magic, the key, the payload's hash, the payload
@@ -100,7 +104,7 @@ def store(name: str, key: str, table: Any) -> None:
     payload = marshal.dumps(table)
     checksum = _checksum(payload)
     with contextlib.suppress(OSError):
-        path = _path(name)
+        path = _path(name, key)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as file:
@@ -110,6 +114,19 @@ def store(name: str, key: str, table: Any) -> None:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
+        _prune(name)
+
+
+def _prune(name: str) -> None:
+    """Remove all but the newest ``KEEP`` files of ``name`` (another process may be
+    removing them too: a file already gone is fine)."""
+    files = []
+    for path in cache_dir().glob(f"{name}.*.marshal"):
+        with contextlib.suppress(OSError):
+            files.append((path.stat().st_mtime_ns, path))
+    for _, path in sorted(files, reverse=True)[KEEP:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def _checksum(data: bytes) -> str:
@@ -118,5 +135,5 @@ def _checksum(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=32).hexdigest()
 
 
-def _path(name: str) -> Path:
-    return cache_dir() / f"{name}.marshal"
+def _path(name: str, key: str) -> Path:
+    return cache_dir() / f"{name}.{key[:16]}.marshal"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -38,6 +39,20 @@ def run_python(code: str) -> subprocess.CompletedProcess:
     """``code`` run by this interpreter in a fresh process (for what a process imports or
     does at exit), its output captured as text."""
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_user_cache(tmp_path_factory):
+    """The tests never write to the user's own cache folder (``speechkit.user_cache``):
+    its tables (slogans' lexicon context, jieba's dictionary cache) go to a folder of this
+    test session, for the speechkit processes the tests start too."""
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
 
 
 @pytest.fixture(scope="session")

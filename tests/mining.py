@@ -40,3 +40,10 @@ def mined_rows(miner, mirror: str, tmp_path: Path) -> dict[str, dict]:
     assert miner.main([mirror, "-o", str(out)]) == 0
     with out.open(encoding="utf-8") as f:
         return {row["phrase"]: row for row in csv.DictReader(f, delimiter="\t")}
+
+
+def sheet_rows(name: str) -> list[dict[str, str]]:
+    """The rows of the vetting sheet ``eval/lexicon_mining/NAME.tsv``, its comments left out."""
+    with (ROOT / "eval" / "lexicon_mining" / f"{name}.tsv").open(encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))

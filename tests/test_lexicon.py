@@ -14,6 +14,7 @@ from speechkit.text.lexicon import (
     CATEGORIES,
     Entry,
     bundled_lexicon,
+    is_digit_code,
     jieba_words,
     load_lexicon,
     parse_lexicon,
@@ -146,7 +147,10 @@ def test_userdict_lines_cover_every_form():
     assert all(line.count(" ") == 2 and line.endswith(" nz") for line in lines)
     for entry in bundled_lexicon():
         # a canonical form with a dash or 、 goes in as its parts (中国—东盟自由贸易区)
-        parts = [p for p in _JIEBA_BLOCK.findall(entry.canonical) if len(p) >= 2]
+        # a code of digits (1310) stays out: jieba keeps it one token without the dictionary
+        parts = [
+            p for p in _JIEBA_BLOCK.findall(entry.canonical) if len(p) >= 2 and not is_digit_code(p)
+        ]
         assert entry.canonical in words or set(parts) <= set(words), entry
     # jieba always splits at 、 and full-width ＋, so such variants go in as their parts.
     assert "碳达峰、碳中和" not in words
@@ -193,6 +197,17 @@ def test_every_entry_stays_one_jieba_token(tokenizer, hmm):
             if word not in tokens and not _covered_by_entries(sentence, word, tokens, words):
                 split_up.append((word, sentence, tokenizer.lcut(sentence, HMM=hmm)))
     assert split_up == []
+
+
+def test_codes_of_digits_stay_out_of_the_jieba_dictionary(tokenizer):
+    # round 22 of issue 12: a province's code (“1310”具体部署) is one token without the
+    # dictionary, and in it would cut the numbers that begin with it
+    words = set(jieba_words())
+    codes = [e.canonical for e in bundled_lexicon() if is_digit_code(e.canonical)]
+    assert {"1310", "415X", "416"} <= set(codes)
+    assert not words & set(codes)
+    tokens = tokenizer.lcut("落实“1310”具体部署，新增4162家，投资13100亿元")
+    assert {"1310", "4162", "13100"} <= set(tokens)
 
 
 def test_written_forms_of_a_series():

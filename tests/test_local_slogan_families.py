@@ -326,3 +326,37 @@ def test_round_15_families_take_any_text(pieces):
         *series.template_series(text),
     ]
     assert all(phrase and phrase.replace("、", "") for phrase in found)
+
+
+def test_a_place_made_strong_and_its_people_rich(tmp_path):
+    # issue 12, round 21: Rongcheng 2012, Qingyuan 2008 and Ji'an 2026 say the county's goal
+    # 强县富民 / 兴县富民 unquoted and once; 富民强县 said of projects is no goal, and the 强
+    # or 兴 of a word before the place level makes none (振兴县域, 加强市场)
+    text = "在强县富民的道路上迈出新步伐，以又好又快发展、兴县富民为中心任务。"
+    assert local.strong_places(text) == ["强县富民", "兴县富民"]
+    plain = "建设科技含量高、富民强县的大项目，振兴县域经济，加强市富民政策宣传。"
+    assert local.strong_places(plain) == []
+    # as the Ji'an report wrote it: Traditional, with the content farm's pinyin glosses
+    path = tmp_path / "jian.txt"
+    path.write_text("加快發展，強(qiáng)縣富民目標成效明顯。\n", encoding="utf-8")
+    rows = speechkit.rows("slogans", str(path), discover=True)
+    assert {r["slogan"]: r["count"] for r in rows}.get("强县富民") == 1
+
+
+def test_a_series_found_run_together_and_with_its_separators_is_one_slogan():
+    # issue 12, round 21 (Shunping 2008): “四纵四横一环” and “四纵、四横、一环” name one road
+    # network, named run together as the lexicon names its series (两不愁三保障)
+    from speechkit.analyzers.slogans.context import make_context
+    from speechkit.text.lexicon import Lexicon
+
+    found = {"四纵四横一环": "numbered", "四纵、四横、一环": "local", "东方、南方": "local"}
+    context = make_context(Lexicon(()), found)
+    assert context["forms"]["四纵、四横、一环"] == "四纵四横一环"
+    assert context["forms"]["四纵，四横，一环"] == "四纵四横一环"
+    assert context["terms"]["四纵四横一环"][0] == "numbered"
+    assert "四纵、四横、一环" not in context["terms"]
+    # a series whose run-together form is not found stays a slogan of its own
+    assert context["forms"]["东方、南方"] == "东方、南方"
+    path = DEV_TEXTS / "county_shunping_work_report_2008.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    assert got["四纵四横一环"] == (2, 1)

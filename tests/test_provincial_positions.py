@@ -4,15 +4,12 @@ the central source as first_year and source."""
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import speechkit
 from speechkit.text.lexicon import load_lexicon
 
+from . import mining
 from .test_slogans import DEV_TEXTS, counts
 
-SHEET = Path(__file__).resolve().parents[1] / "eval" / "lexicon_mining" / "round17.tsv"
 PROVINCES = set(
     [
         "北京",
@@ -51,9 +48,7 @@ PROVINCES = set(
 
 
 def sheet_rows() -> list[dict[str, str]]:
-    with SHEET.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return mining.sheet_rows("round17")
 
 
 def test_the_sheet_covers_every_province_with_a_kept_formulation():

@@ -239,7 +239,7 @@ def test_every_match_in_the_sample_opens_where_the_first_character_class_says(
 
 
 def _scan_without_skipping(text: str) -> list:
-    """find_quantities' scan as it reads without the skip (_skip_source) (every _FIRST position)."""
+    """find_quantities' scan as it reads without _skip_pattern (every _FIRST position)."""
     from speechkit.text import quantities, quantity_patterns
 
     pattern, first = quantity_patterns._pattern(), quantity_patterns._FIRST

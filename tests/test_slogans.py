@@ -245,7 +245,11 @@ def test_parallel_series_count_when_their_items_recur():
 def test_discoveries_never_shadow_or_split_lexicon_forms():
     texts = ["持续巩固“三保障”和“建设交通强国”。", "“三保障”，“建设交通强国”"]
     scans = [SLOGANS.scan(speech(text), discover=True) for text in texts]
-    lexicon = {"两不愁三保障": "两不愁三保障", "交通强国": "交通强国"}
+    lexicon = {
+        "两不愁三保障": "两不愁三保障",
+        "两不愁、三保障": "两不愁三保障",
+        "交通强国": "交通强国",
+    }
     assert _discoveries(scans, lexicon) == {}
     # a phrase that adds words of its own to a lexicon form is a formulation of its own
     texts = ["推进“四化两型”建设。", "“四化两型”"]
@@ -853,17 +857,44 @@ def test_a_guarded_harvested_form(tmp_path):
     assert got.get("土特产") == 2
 
 
-def test_a_phrase_beginning_a_lexicon_form_is_new_where_it_stands_alone():
+def test_a_phrase_inside_a_lexicon_form_is_new_where_it_stands_alone():
     # a county's 十大产业 said on its own is no fragment of the national 十大产业振兴规划;
     # a phrase said only inside the longer form (三驾 of 三驾马车) stays a fragment, and a
-    # phrase that ends a form (三保障 of 两不愁三保障) is never new
-    prefixes = {"十大产业": ("十大产业振兴规划",), "三驾": ("三驾马车",)}
-    text = "按照十大产业规划要求，十大产业实现增加值。三驾马车，三驾马车。"
-    assert discovery.free_prefixes(text, ["十大产业", "三驾", "其他"], prefixes) == ["十大产业"]
+    # whole item of a lexicon series (三保障 of 两不愁、三保障) is never new
+    longer = discovery.LongerForms.of(["十大产业振兴规划", "三驾马车", "两不愁、三保障"])
+    text = "按照十大产业规划要求，十大产业实现增加值。三驾马车，三驾马车。“三保障”"
+    phrases = ["十大产业", "三驾", "其他", "三保障"]
+    assert discovery.free_fragments(text, phrases, longer) == ["十大产业"]
     texts = ["按照市发展十大产业规划要求，十大产业实现增加值。", "“三保障”，“三保障”"]
     scans = [SLOGANS.scan(speech(text), discover=True) for text in texts]
-    lexicon = {"十大产业振兴规划": "十大产业振兴规划", "两不愁三保障": "两不愁三保障"}
+    lexicon = {
+        "十大产业振兴规划": "十大产业振兴规划",
+        "两不愁、三保障": "两不愁三保障",
+        "两不愁三保障": "两不愁三保障",
+    }
     assert _discoveries(scans, lexicon) == {"十大产业": "local"}
+
+
+def test_a_phrase_ending_a_lexicon_form_is_new_where_it_stands_alone():
+    # issue 12, round 21 (Liping 2023, Jilin city 2023): a county's “桥头堡” is not the
+    # province's 面向西南开放重要桥头堡, a city's “十大行动” not 碳达峰十大行动; said only
+    # inside the longer form, it stays a fragment
+    longer = discovery.LongerForms.of(["面向西南开放重要桥头堡", "碳达峰十大行动"])
+    text = "打造对接融入粤港澳大湾区“桥头堡”核心区，围绕“十大行动”和“十个新突破”。"
+    assert discovery.free_fragments(text, ["桥头堡", "十大行动"], longer) == ["十大行动", "桥头堡"]
+    inside = "建设面向西南开放重要桥头堡，实施碳达峰十大行动。"
+    assert discovery.free_fragments(inside, ["桥头堡", "十大行动"], longer) == []
+    # not the end of a number (历个“五计划”, Tianshui 2006), nor a two-character word
+    # (开展“体检” of 城市体检, the sample), nor a series' last item (“三保障”)
+    words = discovery.LongerForms.of(["七五计划", "城市体检", "两不愁、三保障"])
+    said = "是历个“五计划”发展最快的时期，开展“体检”，“三保障”。"
+    assert discovery.free_fragments(said, ["五计划", "体检", "三保障"], words) == []
+    scans = [SLOGANS.scan(speech(text * 2), discover=True)]
+    lexicon = {
+        "面向西南开放重要桥头堡": "面向西南开放重要桥头堡",
+        "碳达峰十大行动": "碳达峰十大行动",
+    }
+    assert set(_discoveries(scans, lexicon)) >= {"桥头堡", "十大行动"}
 
 
 def test_quotes_said_back_to_back_share_their_frame():

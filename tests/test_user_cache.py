@@ -36,7 +36,7 @@ def test_a_table_is_made_once_then_read_back(own_cache):
     assert user_cache.cached("t", key, make) == table
     assert user_cache.cached("t", key, make) == table
     assert len(calls) == 1
-    assert (own_cache / "t.marshal").is_file()
+    assert (own_cache / f"t.{key[:16]}.marshal").is_file()
 
 
 def test_other_data_is_a_miss(own_cache):
@@ -45,9 +45,34 @@ def test_other_data_is_a_miss(own_cache):
     remade, again = counting({"a": 2})
     assert user_cache.cached("t", user_cache.digest(b"data v2"), remade) == {"a": 2}
     assert len(again) == 1
-    # the file now holds the new table, and the old key misses
-    assert user_cache.load("t", user_cache.digest(b"data v1")) is None
     assert user_cache.load("t", user_cache.digest(b"data v2")) == {"a": 2}
+    assert user_cache.load("t", user_cache.digest(b"data v3")) is None
+
+
+def test_two_versions_used_in_turn_keep_their_own_tables(own_cache):
+    # two checkouts of different code: each finds its own table, neither is made twice
+    one, two = user_cache.digest(b"code v1"), user_cache.digest(b"code v2")
+    make_one, calls_one = counting({"v": 1})
+    make_two, calls_two = counting({"v": 2})
+    for _ in range(3):
+        assert user_cache.cached("t", one, make_one) == {"v": 1}
+        assert user_cache.cached("t", two, make_two) == {"v": 2}
+    assert calls_one == calls_two == [1]
+
+
+def test_only_the_newest_files_of_a_name_are_kept(own_cache):
+    import os
+
+    keys = [user_cache.digest(b"v%d" % i) for i in range(user_cache.KEEP + 2)]
+    for i, key in enumerate(keys):
+        user_cache.store("t", key, {"v": i})
+        path = own_cache / f"t.{key[:16]}.marshal"
+        os.utime(path, ns=(i * 10**9, i * 10**9))  # distinct times on any file system
+    user_cache.store("other", keys[0], {"v": 0})  # another name is left alone
+    assert len(list(own_cache.glob("t.*.marshal"))) == user_cache.KEEP
+    assert user_cache.load("t", keys[0]) is None
+    assert user_cache.load("t", keys[-1]) == {"v": user_cache.KEEP + 1}
+    assert user_cache.load("other", keys[0]) == {"v": 0}
 
 
 def test_the_key_holds_every_part_apart():
@@ -59,7 +84,7 @@ def test_the_key_holds_every_part_apart():
 def test_a_damaged_file_is_a_miss_and_is_written_again(own_cache, damage):
     key = user_cache.digest(b"data")
     user_cache.store("t", key, {"forms": list(range(1000))})
-    path = own_cache / "t.marshal"
+    path = own_cache / f"t.{key[:16]}.marshal"
     data = path.read_bytes()
     broken = {
         "flip": data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:],
@@ -109,7 +134,7 @@ def fresh_context() -> dict:
 
 def test_the_kept_context_is_the_context_made_afresh(own_cache):
     made = bundled_context()  # a miss: made and stored
-    assert (own_cache / "slogans-context.marshal").is_file()
+    assert len(list(own_cache.glob("slogans-context.*.marshal"))) == 1
     kept = bundled_context()  # a hit
     fresh = fresh_context()
     for context in (made, kept):
@@ -172,4 +197,4 @@ def test_no_source_to_key_by_makes_the_context_each_time(own_cache, monkeypatch)
 
     monkeypatch.setattr(user_cache, "source_of", missing)
     assert bundled_context() == fresh_context()
-    assert not (own_cache / "slogans-context.marshal").exists()
+    assert not list(own_cache.glob("slogans-context.*.marshal"))

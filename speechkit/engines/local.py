@@ -26,6 +26,7 @@ from speechkit.engines.tasks import Batch, analyse_batch, build_batch, scan_batc
 from speechkit.errors import Failures, SpeechkitError, failure_of, failures_or_raise
 from speechkit.ingest.build import SpeechTask
 from speechkit.model import Speech
+from speechkit.text.pattern_cache import kept_patterns
 from speechkit.workers import Workers, can_fork
 
 # Inputs smaller than this (all files together) run in this process: starting workers
@@ -86,7 +87,12 @@ class LocalEngine:
                 shared = None
                 if unscanned:
                     shared = _share(analyzer.gather([], **options), spill, forked_later=True)
-                yield from _run(analyzer, ref, options, tasks, map, seen, failures, spill, shared)
+                # (Patterns compile as the first speech needs them: from the kept codes, as
+                # a zygote's do. Patterns the consumer compiles meanwhile are kept too.)
+                with kept_patterns():
+                    yield from _run(
+                        analyzer, ref, options, tasks, map, seen, failures, spill, shared
+                    )
                 return
             # The zygote makes that context (and the tables behind it) while this process
             # reads and splits the input, the longer of the two jobs.
@@ -163,7 +169,14 @@ def _load_converter() -> None:
 def _warm(analyzer: Analyzer, options: dict, shared: str | None = None) -> None:
     """A new worker loads OpenCC, the analyzer's own needs and the tokenizer, if any; with
     ``shared``, it first makes the second round's context of no first round
-    (``gather([])``) and keeps it under that name (``_share``) for its workers."""
+    (``gather([])``) and keeps it under that name (``_share``) for its workers. The
+    patterns it compiles come from the per-user cache (``speechkit.text.pattern_cache``): the
+    workers wait for this."""
+    with kept_patterns():
+        _warm_up(analyzer, options, shared)
+
+
+def _warm_up(analyzer: Analyzer, options: dict, shared: str | None) -> None:
     _load_converter()
     if shared is None:
         analyzer.warm(**options)

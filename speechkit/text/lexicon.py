@@ -27,6 +27,9 @@ _DROP_QUOTES = str.maketrans("", "", '“”‘’"「」『』')
 # Any other character (、，＋ …) always splits a word, whatever the dictionary says, so
 # such forms go to the user dictionary as their parts instead.
 _JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+# A code of digits and letters (1310, 415X): jieba keeps such a run one token by itself, and
+# as a dictionary word it would cut longer numbers (13100 -> 1310 + 0, 4162家 -> 416 + 2).
+_DIGIT_CODE = re.compile(r"[A-Za-z0-9]*[0-9][A-Za-z0-9]*")
 
 # jieba picks the most probable route through a sentence; a frequency this high makes an
 # entry beat any split of it into ordinary words (checked by tests/test_lexicon.py).
@@ -281,15 +284,22 @@ def _check_forms_unique(lexicon: Lexicon) -> None:
             owner[form] = entry
 
 
+def is_digit_code(word: str) -> bool:
+    """Whether ``word`` is a code of digits and letters (1310, 415X), which jieba keeps one
+    token without the dictionary and which stays out of it."""
+    return _DIGIT_CODE.fullmatch(word) is not None
+
+
 def jieba_words(lexicon: Lexicon | None = None) -> list[str]:
     """The words that must stay single jieba tokens: every form, or its parts when it holds
-    punctuation that jieba always splits at (碳达峰、碳中和 -> 碳达峰, 碳中和)."""
+    punctuation that jieba always splits at (碳达峰、碳中和 -> 碳达峰, 碳中和); codes of digits
+    (1310) stay out."""
     lexicon = bundled_lexicon() if lexicon is None else lexicon
     words: dict[str, None] = {}
     for entry in lexicon:
         for form in (entry.canonical, *entry.variants):  # not the generated written forms
             for part in _JIEBA_BLOCK.findall(form):
-                if len(part) >= 2:
+                if len(part) >= 2 and not is_digit_code(part):
                     words[part] = None
     return list(words)
 

@@ -41,9 +41,14 @@ _DATE = (
 )
 
 
+def _pattern() -> re.Pattern[str]:
+    """The pattern of one quantity's parts (the scan reads it through ``_scan_pattern``;
+    compiled alone only for the tests that read the scan against it)."""
+    return re.compile(_pattern_source())
+
+
 @cache
 def _pattern_source() -> str:
-    """A quantity or a date where one starts (the source of ``_pattern``)."""
     unit = unit_pattern(units())
     return (
         rf"(?P<date>{_DATE})"
@@ -55,21 +60,14 @@ def _pattern_source() -> str:
     )
 
 
-@cache
-def _pattern() -> re.Pattern[str]:
-    """``_pattern_source`` alone (the tests read the scan against it; the scan compiles it
-    inside ``_scan_pattern`` only: compiling it costs as much as compiling the scan)."""
-    return re.compile(_pattern_source())
-
-
 # Every match of _pattern() opens with one of these characters: a digit, a Chinese numeral,
 # 百/千/万 (百分之…) or a redacted x. The pattern opens with an alternation of groups and a
 # look-behind, which keeps re from skipping ahead to where a match can start; searching for
 # this class first does that skipping in C, and the pattern is tried only there.
 _FIRST = re.compile(rf"[{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x](?:(?<![百千万])|(?=分之))")
 # Most places where _FIRST matches are bare Chinese numerals (一些, 统一, 十四五): _scan reads
-# each one and drops it, as it has no unit. The skip (_skip_source()) passes over them in C,
-# with the text where no number starts: a run of Chinese numerals followed by nothing that could
+# each one and drops it, as it has no unit. _skip_pattern() passes over them in C, with the
+# text where no number starts: a run of Chinese numerals followed by nothing that could
 # continue it or make it a quantity (any character of a number, a unit, a range, 多/余). The
 # run leaves out 千, 百 and the decimal point's Arabic form, which _NUM reads with
 # look-aheads; they are in the "more" class instead, so a run next to them is left to _scan.
@@ -82,6 +80,10 @@ _FIRST = re.compile(rf"[{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x](?:(?<!
 # with one round of the outer repeat per point rather than per character.
 _CN_NUMERAL = rf"[{_CN_DIGIT}零〇十拾佰仟万亿]"
 _CN_RUN = rf"[{_CN_DIGIT}十拾]{_CN_NUMERAL}*+(?:[点．.](?=[{_CN_DIGIT}零〇]){_CN_NUMERAL}*+)*+"
+
+
+def _skip_pattern() -> re.Pattern[str]:
+    return re.compile(_skip_source())
 
 
 @cache
@@ -97,10 +99,11 @@ _NOT_FIRST = rf"(?:[^{_ARABIC_DIGIT}{_CN_DIGIT}十拾〇零百千万x]|[百千�
 
 @cache
 def _scan_pattern() -> re.Pattern[str]:
-    """The skip (``_skip_source``), on to where _FIRST matches (the empty group ``at``), and
-    _pattern there if it matches: three calls in one. Nothing after the skip can fail, so re
-    never gives back what it took: ``at`` is where _FIRST.search would match, or the text's
-    end."""
+    """_skip_pattern, on to where _FIRST matches (the empty group ``at``), and _pattern there
+    if it matches: three calls in one. Nothing after the skip can fail, so re never gives
+    back what it took: ``at`` is where _FIRST.search would match, or the text's end."""
+    # (Built from the parts' sources: compiling the parts too would cost a worker's
+    # warm-up 25 ms for nothing.)
     return re.compile(rf"{_skip_source()}{_NOT_FIRST}*+(?P<at>)(?:{_pattern_source()})?")
 
 

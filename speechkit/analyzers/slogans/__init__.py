@@ -14,11 +14,14 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from speechkit.analyzers.base import Analyzer, Option
 from speechkit.errors import SpeechkitError
 from speechkit.model import Speech
+
+if TYPE_CHECKING:
+    from speechkit.analyzers.slogans.discovery import LongerForms
 
 COLUMNS = (
     "slogan",
@@ -167,7 +170,7 @@ class Slogans(Analyzer):
     ) -> tuple[list[str], Counter, Counter, list[str], list[str]]:
         """Discovery candidates of one speech: quoted numbered, unquoted N个XX, quoted
         phrases, local slogans that one speech is enough for (local.py, series.py), and those
-        of them that begin a longer lexicon form but stand without it here (free prefixes)."""
+        of them inside a longer lexicon form that stand without it here (free fragments)."""
         if not discover:
             return [], Counter(), Counter(), [], []
         from speechkit.analyzers.slogans import discovery
@@ -187,7 +190,7 @@ class Slogans(Analyzer):
             quoted_numbered = quoted_numbered + numbered
             local_phrases = local_phrases + [p for p in kept if p not in numbered]
         candidates = {*quoted_numbered, *unquoted, *quoted, *local_phrases}
-        free = discovery.free_prefixes(text, candidates, _prefixes(tuple(lexicon)))
+        free = discovery.free_fragments(text, candidates, _longer_forms(tuple(lexicon)))
         return quoted_numbered, unquoted, quoted, local_phrases, free
 
     def gather(self, scans: Iterable[tuple], lexicon: tuple = (), **_: Any) -> dict:
@@ -320,15 +323,12 @@ def _discoveries(scans: Iterable[tuple], forms: dict[str, str]) -> dict[str, str
 
 
 @cache
-def _prefixes(lexicon: tuple) -> dict[str, tuple[str, ...]]:
-    """Each beginning (two characters or more) of a longer lexicon form -> those forms."""
+def _longer_forms(lexicon: tuple) -> LongerForms:
+    """The lexicon's forms, for ``discovery.free_fragments``."""
+    from speechkit.analyzers.slogans import discovery
     from speechkit.text.lexicon import load_lexicon
 
-    index: dict[str, list[str]] = {}
-    for form in load_lexicon(lexicon).form_map():
-        for size in range(2, len(form)):
-            index.setdefault(form[:size], []).append(form)
-    return {prefix: tuple(longer) for prefix, longer in index.items()}
+    return discovery.LongerForms.of(load_lexicon(lexicon).form_map())
 
 
 SLOGANS = Slogans()

@@ -5,6 +5,7 @@ forms; the bundled lexicon's own context is kept in the user's cache."""
 from __future__ import annotations
 
 import hashlib
+import re
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
     from speechkit.text.lexicon import Lexicon
 
 BUNDLED = "formulations.tsv"  # Entry.source of the bundled lexicon
+_SEPARATORS = re.compile("[、，]")
 
 
 def make_context(entries: Lexicon, discovered: dict[str, str]) -> dict:
@@ -32,13 +34,19 @@ def make_context(entries: Lexicon, discovered: dict[str, str]) -> dict:
     for phrase, kind in discovered.items():
         # a phrase found with the space of a line wrap in it is that phrase without it,
         # said in that form: “4城同 创” is 4城同创
-        slogan = phrase.replace(" ", "")
-        terms[slogan] = (kind, "", None, "discovered")
+        said = phrase.replace(" ", "")
+        # a series found both with its separators and run together is one slogan, named
+        # run together as the lexicon names its series (两不愁三保障): “四纵、四横、一环” is
+        # 四纵四横一环 where that is found too
+        joined = _SEPARATORS.sub("", said)
+        slogan = joined if joined != said and joined in discovered else said
+        if slogan == said:
+            terms[slogan] = (kind, "", None, "discovered")
         forms[phrase] = slogan
-        forms.setdefault(slogan, slogan)
+        forms.setdefault(said, slogan)
         # a discovered series is said in the written forms of a lexicon series too: run
         # together in a title (科学发展和谐发展跨越发展), with ， or 和 before its last item
-        for written in written_forms(slogan):
+        for written in written_forms(said):
             forms.setdefault(written, slogan)
     # an entry of two halves is counted in the other order too (调结构转方式 for
     # 转方式调结构); added after discovery, since a swapped string is no lexicon form that

@@ -4,9 +4,11 @@ and short quoted phrases that recur (“清廉交通”). Pure functions over on
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from speechkit.resources import bundled_rows
 from speechkit.text.numerals import COUNT_NUMERALS as NUMERALS
@@ -183,7 +185,7 @@ def novelty(forms: dict[str, str], free: Iterable[str] = ()) -> Callable[[str], 
     lexicon form (the lexicon entry is what gets counted) nor a fragment of one: “两不愁、
     三保障” quotes 两不愁三保障, not a new 三保障. A phrase that begins a lexicon form but stands
     without it in some speech (``free``) is one of its own: a county's 十大产业 is not the
-    national 十大产业振兴规划."""
+    national 十大产业振兴规划. So is one that ends a form (``free_fragments``)."""
     # A form written without the separators of its series (举旗帜聚民心育新人兴文化展形象)
     # holds pieces that run across two items (心育): the fragments of such a form are those
     # of its written series (举旗帜、聚民心、育新人、兴文化、展形象).
@@ -205,24 +207,91 @@ def novelty(forms: dict[str, str], free: Iterable[str] = ()) -> Callable[[str], 
     def new(phrase: str) -> bool:
         if framed(phrase):
             return False
-        return phrase not in all_pieces or not any(
-            phrase in form and not (phrase in free and form.startswith(phrase))
-            for form in pieces_of
+        return (
+            phrase not in all_pieces
+            or phrase in free
+            or not any(phrase in form for form in pieces_of)
         )
 
     return new
 
 
-def free_prefixes(
-    text: str, phrases: Iterable[str], prefixes: dict[str, tuple[str, ...]]
-) -> list[str]:
-    """The ``phrases`` that begin a longer lexicon form (``prefixes``: beginning -> forms)
-    and stand in ``text`` at least once without it: 十大产业 said on its own, where the
-    lexicon has 十大产业振兴规划. A phrase said only inside the longer form (三驾 of
-    三驾马车) is not free."""
-    return sorted(
-        phrase
-        for phrase in phrases
-        if phrase in prefixes
-        and text.count(phrase) > sum(text.count(form) for form in prefixes[phrase])
+def series_items(forms: Iterable[str]) -> frozenset[str]:
+    """The items of the lexicon's series, two characters or more: 两不愁 and 三保障 of
+    两不愁、三保障 (and of its joined form 两不愁三保障)."""
+    return frozenset(
+        item
+        for form in forms
+        if _PUNCTUATION.search(form)
+        for item in _PUNCTUATION.split(form)
+        if len(item) >= 2
     )
+
+
+@dataclass(frozen=True)
+class LongerForms:
+    """The lexicon's forms (one string of them all joined, for a quick look-up first) and
+    the items of its series."""
+
+    forms: tuple[str, ...]
+    joined: str
+    items: frozenset[str]
+    starts: tuple[int, ...]  # where each form starts in ``joined``
+
+    @classmethod
+    def of(cls, forms: Iterable[str]) -> LongerForms:
+        forms = tuple(forms)
+        starts = tuple(accumulate((len(form) + 1 for form in forms[:-1]), initial=0))
+        return cls(forms, "\0".join(forms), series_items(forms), starts)
+
+    def holding(self, phrase: str) -> list[str]:
+        """The forms longer than ``phrase`` that hold it, found where ``phrase`` occurs in
+        all the forms joined (a phrase never spans two: no form holds the NUL between)."""
+        found: dict[str, None] = {}
+        at = self.joined.find(phrase)
+        while at != -1:
+            form = self.forms[bisect_right(self.starts, at) - 1]
+            if form != phrase:
+                found[form] = None
+            at = self.joined.find(phrase, at + 1)
+        return list(found)
+
+    def heads_or_kinds(self, phrase: str, holders: list[str]) -> bool:
+        """Whether ``phrase`` begins each of ``holders`` (十大产业 of 十大产业振兴规划) or ends
+        it as its kind, of three characters or more and no item of a series (桥头堡 of
+        面向西南开放重要桥头堡; not 三保障 of 两不愁、三保障, nor a word such as 体检 of 城市体检,
+        nor the end of a number, 五计划 of 七五计划)."""
+        kind = len(phrase) >= 3 and phrase not in self.items
+        return all(
+            form.startswith(phrase)
+            or (kind and form.endswith(phrase) and _ends_apart(form, phrase))
+            for form in holders
+        )
+
+
+def _ends_apart(form: str, phrase: str) -> bool:
+    """Whether the end ``phrase`` of ``form`` is no piece of a longer number in it: 五计划
+    of 七五计划 is (七 before it), 十大行动 of 碳达峰十大行动 is not."""
+    before = form[-len(phrase) - 1]
+    return not (before in NUMERALS or before.isdigit()) or not (
+        phrase[0] in NUMERALS or phrase[0].isdigit()
+    )
+
+
+def free_fragments(text: str, phrases: Iterable[str], longer: LongerForms) -> list[str]:
+    """The ``phrases`` that begin or end a longer lexicon form and stand in ``text`` at
+    least once without it: 十大产业 said on its own, where the lexicon has 十大产业振兴规划;
+    a county's “桥头堡” where it has a province's 面向西南开放重要桥头堡, a city's “十大行动”
+    where it has 碳达峰十大行动. Not free: a phrase said only inside the longer form (三驾
+    of 三驾马车), an item that ends a series (“三保障” said alone still quotes 两不愁、三保障),
+    or a word in the middle of a form (“一把手” of 对一把手和领导班子监督)."""
+    free = []
+    for phrase in set(phrases):
+        holders = longer.holding(phrase)
+        if (
+            holders
+            and longer.heads_or_kinds(phrase, holders)
+            and text.count(phrase) > sum(text.count(form) for form in holders)
+        ):
+            free.append(phrase)
+    return sorted(free)

@@ -1,0 +1,111 @@
+"""Regular expressions compiled once per user, not once per run.
+
+An analyzer compiles a hundred patterns or more as it warms up (targets: 122, 0.12 s of CPU,
+a third of it the quantity scan's large character classes), and every run did it again,
+in the process the workers wait for. Python's compiler turns a pattern into a list of
+codes that ``_sre.compile`` makes a ``re.Pattern`` of; ``kept_patterns()`` keeps those codes
+in the per-user cache (``speechkit.user_cache``, keyed by Python's exact version and its
+regular expression engine's) and, inside its block, has ``re`` make a pattern it has kept
+from them, without parsing or compiling it. The pattern made is the one compiling gives:
+``re.Pattern`` equality compares the codes, and the tests compare every kept pattern so.
+
+``re``'s compiler is not a public interface: where it differs from what this module reads
+(another Python), nothing is kept and patterns compile as usual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+
+_NAME = "patterns"
+# Patterns kept at most: an analyzer's own are a few hundred, but patterns made from the input
+# (a user's lexicon) would add up run after run; past this the table starts again.
+MOST = 2000
+
+
+@contextlib.contextmanager
+def kept_patterns() -> Iterator[None]:
+    """Within the block, patterns compile from the per-user cache where it has them; those
+    it lacks are compiled, then kept when the block ends."""
+    try:
+        import _sre
+        from re import _compiler, _parser
+    except ImportError:
+        yield
+        return
+    original = getattr(_compiler, "compile", None)
+    needed = (hasattr(_parser, "parse"), hasattr(_compiler, "_code"), hasattr(_sre, "compile"))
+    if original is None or not all(needed):
+        yield
+        return
+    from speechkit import user_cache
+
+    key = table_key()
+    kept = user_cache.load(_NAME, key)
+    if not isinstance(kept, dict):
+        kept = {}
+    made: dict = {}
+
+    def compile(p, flags=0):
+        if not isinstance(p, str) or flags & _DEBUG:
+            return original(p, flags)
+        parts = kept.get((p, flags))
+        if parts is not None:
+            with contextlib.suppress(Exception):
+                return _sre.compile(p, *parts)
+        parts = _parts(_compiler, _parser, p, flags)
+        made[(p, flags)] = parts
+        return _sre.compile(p, *parts)
+
+    _compiler.compile = compile
+    try:
+        yield
+    finally:
+        _compiler.compile = original
+        if made:
+            # (Another process, a zygote say, may have kept patterns of its own meanwhile.)
+            now = user_cache.load(_NAME, key)
+            table = {**(now if isinstance(now, dict) else kept), **made}
+            with contextlib.suppress(ValueError):  # a part marshal cannot store: keep none
+                user_cache.store(_NAME, key, table if len(table) <= MOST else made)
+
+
+def table_key() -> str:
+    """The key of the kept table: Python's exact version and its regular expression
+    engine's (the codes are that engine's)."""
+    import _sre
+
+    from speechkit import user_cache
+
+    return user_cache.digest(sys.version, str(_sre.MAGIC), str(_sre.CODESIZE))
+
+
+def kept_table() -> dict:
+    """The patterns kept, as {(pattern, flags): what ``_sre.compile`` takes after it}."""
+    from speechkit import user_cache
+
+    table = user_cache.load(_NAME, table_key())
+    return table if isinstance(table, dict) else {}
+
+
+_DEBUG = 128  # re.DEBUG: compiled as usual, so that it prints
+
+
+def _parts(_compiler, _parser, pattern: str, flags: int) -> tuple:
+    """What ``_sre.compile`` takes after the pattern, as ``re._compiler.compile`` makes it."""
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    # (The codes are ints of a subclass that names them, which marshal does not store.)
+    return (
+        int(flags | parsed.state.flags),
+        [int(c) for c in code],
+        int(parsed.state.groups - 1),
+        {str(name): int(index) for name, index in groupindex.items()},
+        tuple(indexgroup),
+    )

@@ -1,0 +1,110 @@
+"""Patterns kept between runs (``speechkit.text.pattern_cache``): a kept pattern is the pattern
+compiling gives, made without parsing; anything the cache lacks or cannot read compiles as
+usual."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from speechkit.text import pattern_cache
+from speechkit.text.pattern_cache import kept_patterns
+
+PATTERNS = [
+    (r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<unit>亿元|万元|%)?", 0),
+    (r"(?<![节制签])约(?=[0-9])|左右$", re.MULTILINE),
+    (r"[㐀-䶿一-鿿豈-﫿A-Za-z]{2,}(?:工程|行动)", 0),
+    (r"(\()?gdp(?(1)\))", re.IGNORECASE),
+    (r"(?>[一二三四五六七八九十]+)(?!年)", 0),
+]
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    re.purge()  # re's own cache would answer before the compiler is asked
+    yield tmp_path / "cache" / "speechkit"
+    re.purge()
+
+
+def compiled(pattern: str, flags: int) -> re.Pattern:
+    re.purge()
+    return re.compile(pattern, flags)
+
+
+def test_a_kept_pattern_is_the_compiled_one_made_without_parsing(monkeypatch):
+    with kept_patterns():
+        first = [compiled(p, f) for p, f in PATTERNS]
+    fresh = [compiled(p, f) for p, f in PATTERNS]
+    from re import _parser
+
+    def no_parsing(*_):
+        raise AssertionError("parsed: the kept pattern was not used")
+
+    monkeypatch.setattr(_parser, "parse", no_parsing)
+    with kept_patterns():
+        kept = [compiled(p, f) for p, f in PATTERNS]
+    monkeypatch.undo()
+    # re.Pattern equality compares the pattern, its flags and its compiled codes
+    assert kept == first == fresh
+    text = "投资2158亿元，增长(GDP)约5%左右\n十四五期间实施乡村振兴工程"
+    for pattern, fresh_pattern in zip(kept, fresh):
+        assert [m.groups() + m.span() for m in pattern.finditer(text)] == [
+            m.groups() + m.span() for m in fresh_pattern.finditer(text)
+        ]
+        assert pattern.groupindex == fresh_pattern.groupindex
+
+
+def test_outside_the_block_patterns_compile_as_usual():
+    from re import _compiler
+
+    original = _compiler.compile
+    with kept_patterns():
+        assert _compiler.compile is not original
+    assert _compiler.compile is original
+    with pytest.raises(ValueError), kept_patterns():
+        raise ValueError("an error in the block")
+    assert _compiler.compile is original
+
+
+def test_a_damaged_table_compiles_as_usual(own_cache):
+    with kept_patterns():
+        compiled(*PATTERNS[0])
+    (path,) = own_cache.glob("patterns.*.marshal")
+    path.write_bytes(path.read_bytes()[:-20])
+    assert pattern_cache.kept_table() == {}
+    with kept_patterns():
+        made = compiled(*PATTERNS[0])
+    assert made == compiled(*PATTERNS[0])
+    assert list(pattern_cache.kept_table()) == [PATTERNS[0]]  # written again, whole
+
+
+def test_the_table_starts_again_past_its_limit(monkeypatch):
+    monkeypatch.setattr(pattern_cache, "MOST", 3)
+    with kept_patterns():
+        for pattern, flags in PATTERNS[:3]:
+            compiled(pattern, flags)
+    assert len(pattern_cache.kept_table()) == 3
+    with kept_patterns():
+        compiled(*PATTERNS[3])
+    assert list(pattern_cache.kept_table()) == [PATTERNS[3]]
+
+
+def test_every_pattern_targets_warms_up_with_is_kept_exactly():
+    import _sre
+    import subprocess
+    import sys
+
+    # A fresh process warms up as a zygote does and keeps its patterns; each kept one must
+    # be what compiling it gives here.
+    code = (
+        "from speechkit.engines.local import _warm\n"
+        "from speechkit.analyzers.targets import TARGETS\n"
+        "_warm(TARGETS, {})\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+    table = pattern_cache.kept_table()
+    assert len(table) > 50
+    for (pattern, flags), parts in table.items():
+        assert _sre.compile(pattern, *parts) == compiled(pattern, flags), pattern
