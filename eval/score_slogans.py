@@ -336,7 +336,9 @@ def main_batch(batch: str) -> None:
 
 
 if __name__ == "__main__":
-    if "--batch" in sys.argv:
+    if {"-h", "--help"} & set(sys.argv):
+        print(__doc__)  # (not the scores: a round that tunes must not see test figures by asking)
+    elif "--batch" in sys.argv:
         main_batch(sys.argv[sys.argv.index("--batch") + 1])
     else:
         # --dev: the dev figures alone (a round that tunes reads no test figure while it does)

@@ -1,5 +1,6 @@
-"""eval/score_slogans.py's "local found by discovery": the lexicon without the entries only dev
-texts vouch for, swapped in for a run and put back after it."""
+"""eval/score_slogans.py: "local found by discovery" (the lexicon without the entries only dev
+texts vouch for, swapped in for a run and put back after it), and a help that shows no
+scores."""
 
 from __future__ import annotations
 
@@ -49,3 +50,18 @@ def test_the_lexicon_without_them_is_swapped_in_for_a_run_only(scorer, tmp_path)
         assert dropped >= 1
         assert lexicon_rows() == {"高质量发展"}
     assert lexicon_rows() == {"一张蓝图绘到底", "高质量发展"}
+
+
+def test_asking_for_help_prints_the_usage_not_the_scores():
+    """A round that tunes must not see test figures by asking how the scorer is used."""
+    import subprocess
+
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "eval" / "score_slogans.py"), "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "--dev" in out.stdout
+    assert "-- test" not in out.stdout and "exact counts" not in out.stdout
