@@ -108,3 +108,19 @@ def test_every_pattern_targets_warms_up_with_is_kept_exactly():
     assert len(table) > 50
     for (pattern, flags), parts in table.items():
         assert _sre.compile(pattern, *parts) == compiled(pattern, flags), pattern
+
+
+def test_parts_that_make_another_pattern_are_never_kept(monkeypatch):
+    # a Python whose compiler works otherwise than this module reads: nothing is kept
+    real = pattern_cache._parts
+
+    def other_codes(*args):
+        flags, code, *rest = real(*args)
+        return (flags, [*code[:-1], 0], *rest)
+
+    monkeypatch.setattr(pattern_cache, "_parts", other_codes)
+    with kept_patterns():
+        made = [compiled(p, f) for p, f in PATTERNS]
+    monkeypatch.undo()
+    assert made == [compiled(p, f) for p, f in PATTERNS]
+    assert pattern_cache.kept_table() == {}

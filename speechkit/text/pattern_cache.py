@@ -9,8 +9,9 @@ regular expression engine's) and, inside its block, has ``re`` make a pattern it
 from them, without parsing or compiling it. The pattern made is the one compiling gives:
 ``re.Pattern`` equality compares the codes, and the tests compare every kept pattern so.
 
-``re``'s compiler is not a public interface: where it differs from what this module reads
-(another Python), nothing is kept and patterns compile as usual.
+``re``'s compiler is not a public interface: a pattern is kept only when the codes read
+here make a pattern equal to the one compiling made (checked as it is first compiled), so
+where the compiler differs (another Python) nothing is kept and patterns compile as usual.
 """
 
 from __future__ import annotations
@@ -43,9 +44,7 @@ def kept_patterns() -> Iterator[None]:
     from speechkit import user_cache
 
     key = table_key()
-    kept = user_cache.load(_NAME, key)
-    if not isinstance(kept, dict):
-        kept = {}
+    kept = kept_table()
     made: dict = {}
 
     def compile(p, flags=0):
@@ -55,9 +54,14 @@ def kept_patterns() -> Iterator[None]:
         if parts is not None:
             with contextlib.suppress(Exception):
                 return _sre.compile(p, *parts)
-        parts = _parts(_compiler, _parser, p, flags)
-        made[(p, flags)] = parts
-        return _sre.compile(p, *parts)
+        compiled = original(p, flags)
+        # Kept only if the parts read here make the very pattern compiling made (equality
+        # compares the codes): a Python whose compiler works otherwise keeps nothing.
+        with contextlib.suppress(Exception):
+            parts = _parts(_compiler, _parser, p, flags)
+            if _sre.compile(p, *parts) == compiled:
+                made[(p, flags)] = parts
+        return compiled
 
     _compiler.compile = compile
     try:
