@@ -42,10 +42,9 @@ def test_a_kept_pattern_is_the_compiled_one_made_without_parsing(monkeypatch):
     def no_parsing(*_):
         raise AssertionError("parsed: the kept pattern was not used")
 
-    monkeypatch.setattr(_parser, "parse", no_parsing)
-    with kept_patterns():
+    with monkeypatch.context() as patch, kept_patterns():
+        patch.setattr(_parser, "parse", no_parsing)
         kept = [compiled(p, f) for p, f in PATTERNS]
-    monkeypatch.undo()
     # re.Pattern equality compares the pattern, its flags and its compiled codes
     assert kept == first == fresh
     text = "投资2158亿元，增长(GDP)约5%左右\n十四五期间实施乡村振兴工程"
@@ -118,9 +117,10 @@ def test_parts_that_make_another_pattern_are_never_kept(monkeypatch):
         flags, code, *rest = real(*args)
         return (flags, [*code[:-1], 0], *rest)
 
-    monkeypatch.setattr(pattern_cache, "_parts", other_codes)
-    with kept_patterns():
-        made = [compiled(p, f) for p, f in PATTERNS]
-    monkeypatch.undo()
+    # (a context of its own: undo() would also undo the fixture's own cache folder)
+    with monkeypatch.context() as patch:
+        patch.setattr(pattern_cache, "_parts", other_codes)
+        with kept_patterns():
+            made = [compiled(p, f) for p, f in PATTERNS]
     assert made == [compiled(p, f) for p, f in PATTERNS]
     assert pattern_cache.kept_table() == {}
