@@ -90,6 +90,50 @@ def test_the_table_starts_again_past_its_limit(monkeypatch):
     assert list(pattern_cache.kept_table()) == [PATTERNS[3]]
 
 
+def test_each_scope_has_a_table_of_its_own():
+    with kept_patterns("targets"):
+        compiled(*PATTERNS[0])
+    with kept_patterns("slogans"):
+        compiled(*PATTERNS[1])
+    assert list(pattern_cache.kept_table("targets")) == [PATTERNS[0]]
+    assert list(pattern_cache.kept_table("slogans")) == [PATTERNS[1]]
+    assert pattern_cache.kept_table() == {}
+
+
+def test_the_table_starts_again_past_its_size(monkeypatch):
+    import marshal
+
+    with kept_patterns():
+        compiled(*PATTERNS[0])
+    one = len(marshal.dumps(pattern_cache.kept_table()))
+    monkeypatch.setattr(pattern_cache, "MOST_BYTES", one + 10)
+    with kept_patterns():
+        compiled(*PATTERNS[2])
+    assert list(pattern_cache.kept_table()) == [PATTERNS[2]]
+
+
+def test_a_serial_run_keeps_what_its_analyzer_warms_up_with_only(tmp_path, monkeypatch):
+    import speechkit
+    from speechkit.analyzers.targets import TARGETS, Targets
+
+    text = tmp_path / "speech.txt"
+    text.write_text("同志们：\n今年要确保新增就业1000人以上。\n", encoding="utf-8")
+    with kept_patterns("targets"):
+        TARGETS.warm()
+    warmed = pattern_cache.kept_table("targets")
+    late = r"[甲乙丙]{3}(?:后来|才)编译"
+    per_speech = Targets.per_speech
+
+    def compiles_as_it_goes(self, speech, **options):
+        re.compile(late)  # a pattern made from the input, say
+        return per_speech(self, speech, **options)
+
+    monkeypatch.setattr(Targets, "per_speech", compiles_as_it_goes)
+    re.purge()
+    assert speechkit.rows("targets", str(text))
+    assert pattern_cache.kept_table("targets") == warmed  # the run's own are not kept
+
+
 def test_every_pattern_targets_warms_up_with_is_kept_exactly():
     import _sre
     import subprocess
@@ -103,7 +147,8 @@ def test_every_pattern_targets_warms_up_with_is_kept_exactly():
         "_warm(TARGETS, {})\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
-    table = pattern_cache.kept_table()
+    assert pattern_cache.kept_table() == {}  # targets' table is its own
+    table = pattern_cache.kept_table("targets")
     assert len(table) > 50
     for (pattern, flags), parts in table.items():
         assert _sre.compile(pattern, *parts) == compiled(pattern, flags), pattern

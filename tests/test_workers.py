@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from functools import partial
 from pathlib import Path
 
@@ -95,3 +96,31 @@ def test_an_error_of_the_items_is_raised_here():
     with pytest.raises(OSError, match="disk gone"):
         list(workers.imap(str.upper, items()))
     assert workers.closed
+
+
+def _wait_for_release(flag: str, text: str) -> str | int:
+    import time
+
+    if text == "wait":
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if os.path.exists(flag):
+                return "released"
+            time.sleep(0.01)
+        return "timed out"
+    if text == "release":
+        Path(flag).touch()
+    return len(text)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="pipes are widened on Linux only")
+def test_a_busy_worker_does_not_hold_up_the_items_of_another(tmp_path):
+    # The first worker waits for an item that goes to the second; between them, a large
+    # item for the first must not block the one thread that sends (its pipe takes it whole).
+    flag = str(tmp_path / "released")
+    large = "x" * 300_000
+    with Workers(2) as workers:
+        results = list(
+            workers.imap(partial(_wait_for_release, flag), ["wait", large, large, "release"])
+        )
+    assert results == ["released", 300_000, 300_000, 7]

@@ -87,12 +87,10 @@ class LocalEngine:
                 shared = None
                 if unscanned:
                     shared = _share(analyzer.gather([], **options), spill, forked_later=True)
-                # (Patterns compile as the first speech needs them: from the kept codes, as
-                # a zygote's do. Patterns the consumer compiles meanwhile are kept too.)
-                with kept_patterns():
-                    yield from _run(
-                        analyzer, ref, options, tasks, map, seen, failures, spill, shared
-                    )
+                # (The analyzer warms up as a zygote does: its patterns from the kept codes.)
+                with kept_patterns(analyzer.name):
+                    analyzer.warm(context=_shared(shared), **options)
+                yield from _run(analyzer, ref, options, tasks, map, seen, failures, spill, shared)
                 return
             # The zygote makes that context (and the tables behind it) while this process
             # reads and splits the input, the longer of the two jobs.
@@ -170,9 +168,9 @@ def _warm(analyzer: Analyzer, options: dict, shared: str | None = None) -> None:
     """A new worker loads OpenCC, the analyzer's own needs and the tokenizer, if any; with
     ``shared``, it first makes the second round's context of no first round
     (``gather([])``) and keeps it under that name (``_share``) for its workers. The
-    patterns it compiles come from the per-user cache (``speechkit.text.pattern_cache``): the
-    workers wait for this."""
-    with kept_patterns():
+    patterns it compiles come from the analyzer's table in the per-user cache
+    (``speechkit.text.pattern_cache``): the workers wait for this."""
+    with kept_patterns(analyzer.name):
         _warm_up(analyzer, options, shared)
 
 

@@ -9,6 +9,11 @@ regular expression engine's) and, inside its block, has ``re`` make a pattern it
 from them, without parsing or compiling it. The pattern made is the one compiling gives:
 ``re.Pattern`` equality compares the codes, and the tests compare every kept pattern so.
 
+Each analyzer has a table of its own (``kept_patterns(scope)``), and engines keep only what it
+compiles as it warms up: a run of ``targets`` reads the targets' patterns, never the large ones
+of ``slogans`` (a shared table filled by every pattern any run compiled reached 10 MB and
+took 0.23 s to read, twice what compiling targets' patterns costs).
+
 ``re``'s compiler is not a public interface: a pattern is kept only when the codes read
 here make a pattern equal to the one compiling made (checked as it is first compiled), so
 where the compiler differs (another Python) nothing is kept and patterns compile as usual.
@@ -21,15 +26,17 @@ import sys
 from collections.abc import Iterator
 
 _NAME = "patterns"
-# Patterns kept at most: an analyzer's own are a few hundred, but patterns made from the input
-# (a user's lexicon) would add up run after run; past this the table starts again.
+# Patterns kept at most, and bytes: an analyzer's own are a few hundred (targets: 122, 0.4 MB),
+# but patterns made from the options (a user's lexicon) would add up run after run; past
+# either limit the table starts again.
 MOST = 2000
+MOST_BYTES = 2 << 20
 
 
 @contextlib.contextmanager
-def kept_patterns() -> Iterator[None]:
-    """Within the block, patterns compile from the per-user cache where it has them; those
-    it lacks are compiled, then kept when the block ends."""
+def kept_patterns(scope: str = "") -> Iterator[None]:
+    """Within the block, patterns compile from ``scope``'s table in the per-user cache
+    where it has them; those it lacks are compiled, then kept there when the block ends."""
     try:
         import _sre
         from re import _compiler, _parser
@@ -43,8 +50,8 @@ def kept_patterns() -> Iterator[None]:
         return
     from speechkit import user_cache
 
-    key = table_key()
-    kept = kept_table()
+    name, key = table_name(scope), table_key()
+    kept = kept_table(scope)
     made: dict = {}
 
     def compile(p, flags=0):
@@ -70,10 +77,21 @@ def kept_patterns() -> Iterator[None]:
         _compiler.compile = original
         if made:
             # (Another process, a zygote say, may have kept patterns of its own meanwhile.)
-            now = user_cache.load(_NAME, key)
+            now = user_cache.load(name, key)
             table = {**(now if isinstance(now, dict) else kept), **made}
             with contextlib.suppress(ValueError):  # a part marshal cannot store: keep none
-                user_cache.store(_NAME, key, table if len(table) <= MOST else made)
+                user_cache.store(name, key, table if _fits(table) else made)
+
+
+def _fits(table: dict) -> bool:
+    import marshal
+
+    return len(table) <= MOST and len(marshal.dumps(table)) <= MOST_BYTES
+
+
+def table_name(scope: str = "") -> str:
+    """The per-user cache's name for ``scope``'s table (an analyzer's name)."""
+    return f"{_NAME}-{scope}" if scope else _NAME
 
 
 def table_key() -> str:
@@ -86,11 +104,12 @@ def table_key() -> str:
     return user_cache.digest(sys.version, str(_sre.MAGIC), str(_sre.CODESIZE))
 
 
-def kept_table() -> dict:
-    """The patterns kept, as {(pattern, flags): what ``_sre.compile`` takes after it}."""
+def kept_table(scope: str = "") -> dict:
+    """The patterns kept for ``scope``, as {(pattern, flags): what ``_sre.compile`` takes
+    after it}."""
     from speechkit import user_cache
 
-    table = user_cache.load(_NAME, table_key())
+    table = user_cache.load(table_name(scope), table_key())
     return table if isinstance(table, dict) else {}
 
 
