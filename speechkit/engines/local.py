@@ -22,7 +22,14 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from speechkit.analyzers.base import Analyzer
-from speechkit.engines.tasks import Batch, analyse_batch, build_batch, scan_batch, task_size
+from speechkit.engines.tasks import (
+    Batch,
+    analyse_batch,
+    build_batch,
+    scan_batch,
+    sized_tasks,
+    task_size,
+)
 from speechkit.errors import Failures, SpeechkitError, failure_of, failures_or_raise
 from speechkit.ingest.build import SpeechTask
 from speechkit.model import Speech
@@ -32,6 +39,10 @@ from speechkit.workers import Workers, can_fork
 # Inputs smaller than this (all files together) run in this process: starting workers
 # costs more than they save (a 200 KB dump takes 0.3 s serially).
 PARALLEL_MIN_BYTES = 1 << 20
+# A task for a worker: whole speeches of about this many characters (the sample's 16 speeches
+# are 115,000), down to LAST_TASK_CHARS towards the end of the input.
+TASK_CHARS = 1 << 17
+LAST_TASK_CHARS = 1 << 14
 
 
 # Analyzers that are not in the registry as such (a view's wrapper around one), by key:
@@ -74,7 +85,7 @@ class LocalEngine:
                 analyzer, corpus, options, jobs if parallel else 1, failures
             )
             return
-        tasks = _tasks(corpus)
+        tasks = _tasks(corpus, jobs if parallel else 0)
         seen = getattr(corpus, "on_speech", None)
         ref = _reference(analyzer)
         # A second round that needs no first (slogans without --discover) has its context
@@ -126,7 +137,7 @@ class LocalEngine:
         failures = failures_or_raise(failures)
         jobs = self.jobs or os.cpu_count() or 1
         parallel = _parallel(corpus, jobs)
-        tasks = _tasks(corpus)
+        tasks = _tasks(corpus, jobs if parallel else 0)
         seen = getattr(corpus, "on_speech", None)
         work = partial(_each, func)
         try:
@@ -149,11 +160,15 @@ def _parallel(corpus: Iterable[Speech], jobs: int) -> bool:
     return hasattr(corpus, "tasks") and can_fork(jobs) and corpus.size() >= PARALLEL_MIN_BYTES  # type: ignore[attr-defined]
 
 
-def _tasks(corpus: Iterable[Speech]) -> Iterable[SpeechTask]:
-    if hasattr(corpus, "tasks"):
-        # Long streamed speeches travel as spill-file names: workers share this machine.
-        return corpus.tasks(spill=True)  # type: ignore[attr-defined]
-    return (SpeechTask((speech,)) for speech in corpus)
+def _tasks(corpus: Iterable[Speech], ways: int = 0) -> Iterable[SpeechTask]:
+    """``corpus`` as tasks; for ``ways`` workers, of whole speeches of about ``TASK_CHARS``
+    characters, smaller towards the end so that the workers finish together (on the 100x
+    sample the one that finished first had waited 0.06–0.09 s for the other)."""
+    if not hasattr(corpus, "tasks"):
+        return (SpeechTask((speech,)) for speech in corpus)
+    # Long streamed speeches travel as spill-file names: workers share this machine.
+    tasks = corpus.tasks(spill=True)  # type: ignore[attr-defined]
+    return sized_tasks(tasks, TASK_CHARS, LAST_TASK_CHARS, lambda: ways) if ways else tasks
 
 
 def _load_converter() -> None:
