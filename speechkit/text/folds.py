@@ -12,16 +12,21 @@ from typing import NamedTuple
 
 _HAN = "\u4e00-\u9fff"
 _ORDINAL_DIGITS = str.maketrans("123456789１２３４５６７８９", "一二三四五六七八九一二三四五六七八九")
-_SITES = re.compile(
-    # a line wrap's space (never a line end: a form split by one is no occurrence) between
-    # two characters of a form, or after the 、 or ， of a series
-    rf"(?P<space>(?<=[{_HAN}、，])[ \t\u3000]+(?=[{_HAN}]))"
-    # three or more single characters set apart with 、, the whole run (not 党、政 of
-    # 党、政、军, nor the 老、少、边 of 老、少、边、穷地区, whose last item is no character)
-    rf"|(?P<run>(?<![{_HAN}、])[{_HAN}](?:、[{_HAN}]){{2,}}(?![{_HAN}、]))"
-    # an ordinal's digit (第1要务; not 第14位)
-    r"|(?P<ordinal>(?<=第)[1-9１-９](?![0-9０-９]))"
+# Each pattern starts with one character of its own, which re skips to quickly (a pattern led
+# by a class or a lookbehind reads every character: 0.2 µs each, 60 times slower).
+# A line wrap's space (never a line end: a form split by one is no occurrence) between two
+# characters of a form, or after the 、 or ， of a series; one pattern per first space.
+_SPACES = tuple(
+    re.compile(f"{space}(?<=[{_HAN}、，]{space})[ \t\u3000]*(?=[{_HAN}])") for space in " \t\u3000"
 )
+# Three or more single characters set apart with 、: found by a middle item (、精、), then the
+# whole run (not 党、政 of 党、政、军, nor the 老、少、边 of 老、少、边、穷地区, whose last item
+# is no single character).
+_MIDDLE = re.compile(f"、(?=[{_HAN}]、)")
+_RUN = re.compile(f"(?<![{_HAN}、])[{_HAN}](?:、[{_HAN}]){{2,}}(?![{_HAN}、])")
+_HAN_CHAR = re.compile(f"[{_HAN}]")
+# An ordinal's digit (第1要务; not 第14位).
+_ORDINAL = re.compile("第([1-9１-９])(?![0-9０-９])")
 
 
 class Site(NamedTuple):
@@ -35,9 +40,23 @@ class Site(NamedTuple):
 
 def sites(text: str) -> list[Site]:
     """Where ``text`` holds a writing that folds, in order."""
-    if "第" not in text and "、" not in text and " " not in text and "\u3000" not in text:
-        return []
-    return [Site(m.lastgroup or "", m.start(), m.end()) for m in _SITES.finditer(text)]
+    found = [Site("ordinal", m.start(1), m.end(1)) for m in _ORDINAL.finditer(text)]
+    for spaces in _SPACES:
+        found.extend(Site("space", m.start(), m.end()) for m in spaces.finditer(text))
+    at = 0
+    while (middle := _MIDDLE.search(text, at)) is not None:
+        # the run starts at the first item of the chain of items before this one
+        start = middle.start() - 1
+        while start >= 2 and text[start - 1] == "、" and _HAN_CHAR.match(text, start - 2):
+            start -= 2
+        run = _RUN.match(text, start) if start >= 0 else None
+        if run is not None:
+            found.append(Site("run", run.start(), run.end()))
+            at = run.end()
+        else:
+            at = middle.end()
+    found.sort(key=lambda site: site.start)
+    return found
 
 
 def fold(text: str, start: int, end: int, found: list[Site]) -> tuple[str, list[int]]:
