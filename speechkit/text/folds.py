@@ -1,9 +1,9 @@
 """Writings of a formulation that differ from its lexicon form only mechanically, and that the
 slogans matcher folds back: the space of a line wrap inside it (工业 化、信息化), its characters
 set apart with 、 (“专、精、特、新” for 专精特新), an ordinal written with a digit (发展是第1要务
-for 发展是第一要务). ``sites`` finds where a text is written so, ``fold`` gives a piece of it
-folded with the source offset of every folded character, and ``needed`` tells a match that
-only the fold made."""
+for 发展是第一要务). ``sites`` finds where a text is written so, ``pieces`` the stretches around
+them to match, ``fold`` one stretch folded with the source offset of every character, and
+``needed`` tells a match that only the fold made."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ import re
 from typing import NamedTuple
 
 _HAN = "\u4e00-\u9fff"
-_ORDINAL_DIGITS = str.maketrans("123456789１２３４５６７８９", "一二三四五六七八九一二三四五六七八九")
+_ORDINAL_DIGITS = str.maketrans(
+    "123456789１２３４５６７８９", "一二三四五六七八九一二三四五六七八九"
+)
 # Each pattern starts with one character of its own, which re skips to quickly (a pattern led
 # by a class or a lookbehind reads every character: 0.2 µs each, 60 times slower).
 # A line wrap's space (never a line end: a form split by one is no occurrence) between two
@@ -91,7 +93,7 @@ def needed(site: Site, start: int, end: int) -> bool:
     return start <= site.start < end
 
 
-def windows(text: str, found: list[Site], reach: int) -> list[tuple[int, int, list[Site]]]:
+def pieces(text: str, found: list[Site], reach: int) -> list[tuple[int, int, list[Site]]]:
     """Pieces of ``text`` to match folded: around each site up to ``reach`` characters on
     either side, within its line (no form holds a line end), sites close together in one."""
     pieces: list[tuple[int, int, list[Site]]] = []

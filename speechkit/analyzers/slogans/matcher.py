@@ -138,7 +138,7 @@ class Matcher:
         for m in matches:
             taken.setdefault(m.slogan, []).append((m.start, m.end))
         extra: list[Match] = []
-        for start, end, here in folds.windows(text, found, self._reach):
+        for start, end, here in folds.pieces(text, found, self._reach):
             folded, at = folds.fold(text, start, end, here)
             for m in self._find_quoted(folded):
                 s, e = at[m.start], at[m.end - 1] + 1
