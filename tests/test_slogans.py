@@ -612,6 +612,78 @@ def test_spaces_of_a_line_wrap_and_before_a_quote():
     assert "项目立县" in found
 
 
+def test_forms_written_with_a_wrap_space_apart_characters_or_an_ordinal_digit():
+    # Round 23 (issue 12): a line wrap's space inside a form (工业 化、信息化), a run-together
+    # form with its characters set apart by 、 (“专、精、特、新”) and an ordinal written with a
+    # digit (第1要务) count for the form, with offsets into the text and the form as written;
+    # not a part of a run (党政 in 党、政、军), a line end inside a form, or 第14位.
+    matcher = Matcher(
+        {
+            "专精特新": "专精特新",
+            "发展是第一要务": "发展是第一要务",
+            "第一要务": "第一要务",
+            "工业化、信息化": "工业化、信息化",
+            "党政": "党政",
+            "老少边穷地区": "老少边穷地区",
+            "老、少、边、穷": "老少边穷地区",
+            "第一位": "第一位",
+            "五位一体": "五位一体",
+        }
+    )
+    text = (
+        "培育一批“专、精、特、新”企业，发展是第1要务，推动工业 化、信息化，"
+        "党、政、军、民、学，老、少、边、穷地区，居第14位，工业\n化、信息化，"
+        "五位 一体，五位一体。"
+    )
+    found = [(m.slogan, m.form, text[m.start : m.end]) for m in matcher.find(text)]
+    assert found == [
+        ("专精特新", "专、精、特、新", "专、精、特、新"),
+        ("发展是第一要务", "发展是第1要务", "发展是第1要务"),
+        ("第一要务", "第1要务", "第1要务"),
+        ("工业化、信息化", "工业 化、信息化", "工业 化、信息化"),
+        ("老少边穷地区", "老、少、边、穷", "老、少、边、穷"),
+        ("五位一体", "五位 一体", "五位 一体"),
+        ("五位一体", "五位一体", "五位一体"),
+    ]
+    # in the table the form as written is a variant of its entry
+    frame = speechkit.analyze("slogans", [speech("坚持发展是第1要务，发展是第一要务。")])
+    row = frame.set_index("slogan").loc["发展是第一要务"]
+    assert (row["count"], row["variants"]) == (2, "发展是第1要务")
+
+
+def test_fold_sites_and_offsets():
+    from speechkit.text import folds
+
+    text = "“专、精、特、新”，第2个百年，工业 化，党、政，第12"
+    sites = folds.sites(text)
+    assert [(s.kind, text[s.start : s.end]) for s in sites] == [
+        ("run", "专、精、特、新"),
+        ("ordinal", "2"),
+        ("space", " "),
+    ]
+    folded, at = folds.fold(text, 0, len(text), sites)
+    assert folded == "“专精特新”，第二个百年，工业化，党、政，第12"
+    assert len(at) == len(folded) + 1 and at[-1] == len(text)
+    assert all(
+        text[at[k]] == ch for k, ch in enumerate(folded) if ch not in "二"
+    )  # every character but the folded digit is the source's, at its place
+    assert folds.sites("没有可折的地方。") == []
+
+
+def test_folded_forms_in_real_county_texts():
+    # Round 23: the dev texts that write a form so (Fuping 2013 “专、精、特、新”; Dianjiang
+    # 2013 发展是第1要务 and 工业 化、信息化、城镇化、农业现代化, a line wrap's space).
+    fuping = counts(
+        speechkit.analyze("slogans", str(DEV_TEXTS / "county_fuping_work_report_2013.txt"))
+    )
+    dianjiang = counts(
+        speechkit.analyze("slogans", str(DEV_TEXTS / "county_dianjiang_speech_2013_economy.txt"))
+    )
+    assert fuping["专精特新"] == (1, 1)
+    assert dianjiang["发展是第一要务"] == (1, 1)
+    assert dianjiang["工业化、信息化、城镇化、农业现代化"] == (1, 1)
+
+
 # --- guarded forms (issue 12, third round) -----------------------------------------------
 
 
@@ -1037,6 +1109,30 @@ def test_the_matcher_finds_what_its_definition_says(pieces):
     text = "".join(pieces)
     found = [tuple(m) for m in Matcher(_FORMS)._find_bare(text)]
     assert found == _naive_matches(_FORMS, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["专精特新", "第一要务", "五位一体", *"专精特新第一要务五位体、 1“”\n"]),
+        max_size=30,
+    )
+)
+def test_every_match_is_its_form_as_written(pieces):
+    # Folded or not (a wrap's space, 、 between characters, an ordinal's digit), a match is
+    # the text at its offsets, quotation marks aside; and no entry's matches overlap.
+    from speechkit.analyzers.slogans.matcher import QUOTES
+
+    forms = {"专精特新": "专精特新", "第一要务": "第一要务", "五位一体": "五位一体", "一体": "一体"}
+    text = "".join(pieces)
+    found = Matcher(forms).find(text)
+    for m in found:
+        assert "".join(ch for ch in text[m.start : m.end] if ch not in QUOTES) == m.form
+    for a, b in zip(found, found[1:]):
+        assert (a.start, -a.end) <= (b.start, -b.end)
+    for slogan in forms:
+        spans = [(m.start, m.end) for m in found if m.slogan == slogan]
+        assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
 
 
 def _plain_summary(records: list[dict]) -> list[dict]:

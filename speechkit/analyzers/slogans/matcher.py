@@ -16,6 +16,7 @@ from typing import ClassVar, NamedTuple
 import numpy as np
 
 from speechkit.resources import bundled_rows
+from speechkit.text import folds
 from speechkit.text.numerals import COUNT_NUMERALS
 from speechkit.text.windows import windows
 
@@ -106,21 +107,54 @@ class Matcher:
         self._short_lengths = sorted({len(form) for form in self._short}, reverse=True)
         self._nested = _nested(forms)
         self._starts = _StartFilter(forms)
+        self._reach = max(map(len, forms), default=0)  # how far a fold site can matter
 
     def find(self, text: str) -> list[Match]:
         """Matches in order of start (at one start, longest first), with offsets into
         ``text``; quotation marks inside a match are skipped over."""
         if len(text) <= WINDOW:
-            return self._find_quoted(text)
+            return self._find_folded(text)
         # No form holds a line end, so a long text is matched a window at a time (cut at line
         # ends) with the same result and bounded memory.
         matches: list[Match] = []
         at = 0
         for window in windows(text, WINDOW):
-            for m in self._find_quoted(window):
+            for m in self._find_folded(window):
                 matches.append(Match(m.slogan, m.form, m.start + at, m.end + at))
             at += len(window)
         return matches
+
+    def _find_folded(self, text: str) -> list[Match]:
+        """``_find_quoted``'s matches and those of the forms written another way by a line
+        wrap's space, 、 between their characters or an ordinal's digit (``speechkit.text.
+        folds``): found in the text folded around such places, with the source's offsets,
+        the form as written there (quotation marks left out), and counted only where the
+        entry has no match of its own already."""
+        matches = self._find_quoted(text)
+        found = folds.sites(text)
+        if not found:
+            return matches
+        taken: dict[str, list[tuple[int, int]]] = {}
+        for m in matches:
+            taken.setdefault(m.slogan, []).append((m.start, m.end))
+        extra: list[Match] = []
+        for start, end, here in folds.pieces(text, found, self._reach):
+            folded, at = folds.fold(text, start, end, here)
+            for m in self._find_quoted(folded):
+                s, e = at[m.start], at[m.end - 1] + 1
+                spans = taken.setdefault(m.slogan, [])
+                if not any(folds.needed(site, s, e) for site in here) or any(
+                    s < other_end and other_start < e for other_start, other_end in spans
+                ):
+                    continue
+                spans.append((s, e))
+                written = text[s:e]
+                for quote in QUOTES:
+                    written = written.replace(quote, "")
+                extra.append(Match(m.slogan, written, s, e))
+        if not extra:
+            return matches
+        return sorted([*matches, *extra], key=lambda m: (m.start, -m.end))
 
     def _find_quoted(self, text: str) -> list[Match]:
         matches = self._find_bare(text)
