@@ -98,6 +98,9 @@ def test_each_scope_has_a_table_of_its_own():
     assert list(pattern_cache.kept_table("targets")) == [PATTERNS[0]]
     assert list(pattern_cache.kept_table("slogans")) == [PATTERNS[1]]
     assert pattern_cache.kept_table() == {}
+    with kept_patterns("../a plugin/名"):  # any name stays one file in the cache folder
+        compiled(*PATTERNS[2])
+    assert list(pattern_cache.kept_table("../a plugin/名")) == [PATTERNS[2]]
 
 
 def test_the_table_starts_again_past_its_size(monkeypatch):

@@ -26,7 +26,7 @@ import sys
 from collections.abc import Iterator
 
 _NAME = "patterns"
-# Patterns kept at most, and bytes: an analyzer's own are a few hundred (targets: 122, 0.4 MB),
+# Patterns kept at most, and bytes: an analyzer's own are a few hundred (targets: 122, 0.2 MB),
 # but patterns made from the options (a user's lexicon) would add up run after run; past
 # either limit the table starts again.
 MOST = 2000
@@ -90,8 +90,11 @@ def _fits(table: dict) -> bool:
 
 
 def table_name(scope: str = "") -> str:
-    """The per-user cache's name for ``scope``'s table (an analyzer's name)."""
-    return f"{_NAME}-{scope}" if scope else _NAME
+    """The per-user cache's name for ``scope``'s table (an analyzer's name: a plugin's may
+    hold any character, and the name becomes a file name)."""
+    import re
+
+    return f"{_NAME}-{re.sub(r'[^A-Za-z0-9_-]', '_', scope)}" if scope else _NAME
 
 
 def table_key() -> str:
