@@ -50,6 +50,22 @@ def test_quoted_goals_and_positions_of_the_place():
     assert local.framed_quotes(text) == ["把潮州建设得更加美丽", "七五"]
 
 
+def test_positions_long_quotes_and_plans_framed_after_de():
+    # Round 25 of issue 12 (Fuping 2017, Zhongwei 2022, Chaozhou 2021): a position other
+    # than 发展定位, a long quote framed as a position or goal, a plan framed after 的; not a
+    # long quote with no such frame, nor a quote before 的 and no frame
+    text = (
+        "着眼“京津冀都市圈生态发展示范区”发展定位，立足“生态功能区”区域定位，"
+        "自治区第十三次党代会作出“12345”的重大部署，说到“群众满意”的时候，"
+        "他说“我们一定要把这件大事办好办实办出成效”。"
+    )
+    assert sorted(local.framed_quotes(text)) == [
+        "12345",
+        "京津冀都市圈生态发展示范区",
+        "生态功能区",
+    ]
+
+
 def test_series_that_differ_in_one_middle_character():
     text = "坚持全面创建、全域创建、全民创建，抓好一年级、二年级、三年级，省政府、市政府、县政府。"
     assert series.one_piece_series(text) == ["全面创建、全域创建、全民创建"]
