@@ -66,6 +66,21 @@ def test_positions_long_quotes_and_plans_framed_after_de():
     ]
 
 
+def test_a_named_line_said_without_quotes():
+    # Round 25 of issue 12 (Tianjin 2001, Heilongjiang 1988): a series between a verb that
+    # adopts it and the name of the line; not a row of the bodies that set a line
+    text = (
+        "按照乘势而上、开拓创新、全面上水平的工作基调，团结拼搏。市委全会提出了抢抓机遇、"
+        "跨越式发展的工作思路。继续抓好教育为本、科技兴省方针的贯彻落实。"
+        "按照自治区党委、政府确定的发展思路，落实党中央、国务院的方针。"
+    )
+    assert series.named_lines(text) == [
+        "乘势而上、开拓创新、全面上水平",
+        "抢抓机遇、跨越式发展",
+        "教育为本、科技兴省",
+    ]
+
+
 def test_series_that_differ_in_one_middle_character():
     text = "坚持全面创建、全域创建、全民创建，抓好一年级、二年级、三年级，省政府、市政府、县政府。"
     assert series.one_piece_series(text) == ["全面创建、全域创建、全民创建"]
