@@ -391,3 +391,9 @@ def test_a_series_found_run_together_and_with_its_separators_is_one_slogan():
     path = DEV_TEXTS / "county_shunping_work_report_2008.txt"
     got = counts(speechkit.analyze("slogans", str(path), discover=True))
     assert got["四纵四横一环"] == (2, 1)
+
+
+def test_a_run_of_prefixes_before_the_place_is_one_slogan():
+    # Round 25 of issue 12 (Fuping 2017): 平安和谐阜平 is one slogan, not 和谐阜平
+    text = "阜平县人民政府工作报告。持续打造平安和谐阜平。建设美丽阜平。"
+    assert local.place_slogans(text) == ["平安和谐阜平", "美丽阜平"]

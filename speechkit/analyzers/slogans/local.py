@@ -300,8 +300,9 @@ def place_slogans(text: str, cue: Cues | None = None) -> list[str]:
     if not names:
         return []
     prefix, name = "|".join(map(re.escape, cue.prefixes)), "|".join(names)
-    # not before a suffix or a town: 新老城区, 新增城镇 are no slogans of 老城, 增城
-    pattern = re.compile(f"(?:{prefix})(?:{name})(?![{_PLACE_SUFFIX}镇乡村])")
+    # not before a suffix or a town: 新老城区, 新增城镇 are no slogans of 老城, 增城; two
+    # or three prefixes are one slogan (平安和谐阜平, 美丽幸福徐水; round 25)
+    pattern = re.compile(f"(?:{prefix}){{1,3}}(?:{name})(?![{_PLACE_SUFFIX}镇乡村])")
     found = [m.group() for m in pattern.finditer(text) if m.group() not in cue.stops]
     # three or more on one place in a row are one slogan too, the place said each time or
     # once at the end: 实力容城、魅力容城、和谐容城; 文明、实力、和谐徐水
