@@ -292,6 +292,17 @@ def paired_places(text: str, cue: Cues | None = None) -> set[str]:
     return {m.group(1) for m in pattern.finditer(text)} & _place_names()[0]
 
 
+def _with_prefixes_before(text: str, start: int, end: int, cue: Cues) -> str:
+    """A place slogan with up to two more prefixes said right before it: 平安和谐阜平 is one
+    slogan, not 和谐阜平 (round 25)."""
+    for _ in range(2):
+        before = next((p for p in cue.prefixes if text.startswith(p, start - len(p))), None)
+        if before is None or start < len(before):
+            break
+        start -= len(before)
+    return text[start:end]
+
+
 def place_slogans(text: str, cue: Cues | None = None) -> list[str]:
     """A prefix of the cue file before a place name of the speech: 平安海拉尔, 美丽甘肃; a run
     of them (实力容城、魅力容城、和谐容城); and the place's rise (汉阳全面崛起)."""
@@ -300,10 +311,13 @@ def place_slogans(text: str, cue: Cues | None = None) -> list[str]:
     if not names:
         return []
     prefix, name = "|".join(map(re.escape, cue.prefixes)), "|".join(names)
-    # not before a suffix or a town: 新老城区, 新增城镇 are no slogans of 老城, 增城; two
-    # or three prefixes are one slogan (平安和谐阜平, 美丽幸福徐水; round 25)
-    pattern = re.compile(f"(?:{prefix}){{1,3}}(?:{name})(?![{_PLACE_SUFFIX}镇乡村])")
-    found = [m.group() for m in pattern.finditer(text) if m.group() not in cue.stops]
+    # not before a suffix or a town: 新老城区, 新增城镇 are no slogans of 老城, 增城
+    pattern = re.compile(f"(?:{prefix})(?:{name})(?![{_PLACE_SUFFIX}镇乡村])")
+    found = [
+        slogan
+        for m in pattern.finditer(text)
+        if (slogan := _with_prefixes_before(text, m.start(), m.end(), cue)) not in cue.stops
+    ]
     # three or more on one place in a row are one slogan too, the place said each time or
     # once at the end: 实力容城、魅力容城、和谐容城; 文明、实力、和谐徐水
     series = re.compile(
