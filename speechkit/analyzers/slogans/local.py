@@ -296,8 +296,11 @@ def _with_prefixes_before(text: str, start: int, end: int, cue: Cues) -> str:
     """A place slogan with up to two more prefixes said right before it: 平安和谐阜平 is one
     slogan, not 和谐阜平 (round 25)."""
     for _ in range(2):
-        before = next((p for p in cue.prefixes if text.startswith(p, start - len(p))), None)
-        if before is None or start < len(before):
+        before = next(
+            (p for p in cue.prefixes if len(p) <= start and text.startswith(p, start - len(p))),
+            None,
+        )
+        if before is None:
             break
         start -= len(before)
     return text[start:end]
