@@ -50,6 +50,37 @@ def test_quoted_goals_and_positions_of_the_place():
     assert local.framed_quotes(text) == ["把潮州建设得更加美丽", "七五"]
 
 
+def test_positions_long_quotes_and_plans_framed_after_de():
+    # Round 25 of issue 12 (Fuping 2017, Zhongwei 2022, Chaozhou 2021): a position other
+    # than 发展定位, a long quote framed as a position or goal, a plan framed after 的; not a
+    # long quote with no such frame, nor a quote before 的 and no frame
+    text = (
+        "着眼“京津冀都市圈生态发展示范区”发展定位，立足“生态功能区”区域定位，"
+        "自治区第十三次党代会作出“12345”的重大部署，说到“群众满意”的时候，"
+        "他说“我们一定要把这件大事办好办实办出成效”。"
+    )
+    assert sorted(local.framed_quotes(text)) == [
+        "12345",
+        "京津冀都市圈生态发展示范区",
+        "生态功能区",
+    ]
+
+
+def test_a_named_line_said_without_quotes():
+    # Round 25 of issue 12 (Tianjin 2001, Heilongjiang 1988): a series between a verb that
+    # adopts it and the name of the line; not a row of the bodies that set a line
+    text = (
+        "按照乘势而上、开拓创新、全面上水平的工作基调，团结拼搏。市委全会提出了抢抓机遇、"
+        "跨越式发展的工作思路。继续抓好教育为本、科技兴省方针的贯彻落实。"
+        "按照自治区党委、政府确定的发展思路，落实党中央、国务院的方针。"
+    )
+    assert series.named_lines(text) == [
+        "乘势而上、开拓创新、全面上水平",
+        "抢抓机遇、跨越式发展",
+        "教育为本、科技兴省",
+    ]
+
+
 def test_series_that_differ_in_one_middle_character():
     text = "坚持全面创建、全域创建、全民创建，抓好一年级、二年级、三年级，省政府、市政府、县政府。"
     assert series.one_piece_series(text) == ["全面创建、全域创建、全民创建"]
@@ -360,3 +391,9 @@ def test_a_series_found_run_together_and_with_its_separators_is_one_slogan():
     path = DEV_TEXTS / "county_shunping_work_report_2008.txt"
     got = counts(speechkit.analyze("slogans", str(path), discover=True))
     assert got["四纵四横一环"] == (2, 1)
+
+
+def test_a_run_of_prefixes_before_the_place_is_one_slogan():
+    # Round 25 of issue 12 (Fuping 2017): 平安和谐阜平 is one slogan, not 和谐阜平
+    text = "阜平县人民政府工作报告。持续打造平安和谐阜平。建设美丽阜平。"
+    assert local.place_slogans(text) == ["平安和谐阜平", "美丽阜平"]

@@ -969,6 +969,17 @@ def test_a_phrase_ending_a_lexicon_form_is_new_where_it_stands_alone():
     assert set(_discoveries(scans, lexicon)) >= {"桥头堡", "十大行动"}
 
 
+def test_a_numbered_piece_of_a_layout_is_new_where_it_stands_alone():
+    # issue 12, round 25 (Hailar 2014 and 2017, Shanxi 2009, Mancheng 2021): a county's “三山”
+    # is not 宁夏's layout 一河三山, “三基” not 海南's 一本三基四梁八柱; a piece in the middle
+    # of a form that is no layout of numbered pieces stays a fragment (“一路”)
+    longer = discovery.LongerForms.of(["一河三山", "一本三基四梁八柱", "推进一带一路建设"])
+    text = "巩固“三山”绿化成果，开展“三基”建设年活动，走好“一路”。"
+    assert discovery.free_fragments(text, ["三山", "三基", "一路"], longer) == ["三基", "三山"]
+    inside = "落实一河三山，一本三基四梁八柱。"
+    assert discovery.free_fragments(inside, ["三山", "三基"], longer) == []
+
+
 def test_quotes_said_back_to_back_share_their_frame():
     # 强调 frames the first quote, 体系 the last: the run between them is framed
     text = "强调“产业为基”“项目为要”。打造校园“心育”“心防”体系，加大农机“优机优补”“有进有出”力度。"

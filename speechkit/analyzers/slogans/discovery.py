@@ -265,8 +265,22 @@ class LongerForms:
         return all(
             form.startswith(phrase)
             or (kind and form.endswith(phrase) and _ends_apart(form, phrase))
+            or phrase in _layout_pieces(form)
             for form in holders
         )
+
+
+# A layout named by numbered pieces only: 一河三山, 一圈一带两区, 一本三基四梁八柱 (round 22).
+_LAYOUT = re.compile(f"(?:[{NUMERALS}][^{NUMERALS}])+")
+
+
+def _layout_pieces(form: str) -> tuple[str, ...]:
+    """The pieces of two characters of a layout named by numbered pieces only, each a numeral
+    and one character (三山 of 一河三山, 三基 of 一本三基四梁八柱): a county's quoted “三山”
+    said on its own is its own name, not the province's layout (round 25)."""
+    if not _LAYOUT.fullmatch(form) or len(form) < 4:
+        return ()
+    return tuple(form[i : i + 2] for i in range(0, len(form), 2))
 
 
 def _ends_apart(form: str, phrase: str) -> bool:

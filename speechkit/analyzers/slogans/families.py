@@ -48,6 +48,7 @@ def local_families(text: str) -> dict[str, list[str]]:
         series.template_series,
         series.one_piece_series,
         series.anaphora_series,
+        series.named_lines,
         series.campaign_pairs,
         local.issued_rules,
         local.place_slogans,

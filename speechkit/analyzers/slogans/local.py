@@ -27,6 +27,8 @@ _QUOTED_SERIES = re.compile(f"“([{_CJK}]{{1,12}}(?:[、，] ?[{_CJK}]{{1,12}})
 _QUOTED_WORD = re.compile(f"“([{_CJK}0-9+·](?: ?[{_CJK}0-9+·]){{1,11}})”")
 # The same inside a quotation, in single quotes: 实施‘三足鼎立’战略 in “我们将…战略”.
 _SINGLE_QUOTED_WORD = re.compile(_QUOTED_WORD.pattern.replace("“", "‘").replace("”", "’"))
+# A quote too long for a name unless framed as a position or goal (round 25).
+_LONG_QUOTE = re.compile(f"“([{_CJK}]{{13,20}})”")
 # A plan named by numbers: 8337, or numbers joined by + (1+1+9, 9+2).
 _DIGIT_PLAN = re.compile(r"[0-9]+(?:\+[0-9]+)*")
 _PLACE_SUFFIX = "市县区旗州盟省"
@@ -44,6 +46,8 @@ class Cues:
     strong_before: tuple[str, ...] = ()
     honours: tuple[str, ...] = ()
     holds: tuple[str, ...] = ()
+    positions: tuple[str, ...] = ()
+    of_frames: tuple[str, ...] = ()
 
 
 @cache
@@ -61,6 +65,8 @@ def cues() -> Cues:
         strong_before=tuple(by_kind.get("strong", ())),
         honours=tuple(by_kind.get("honour", ())),
         holds=tuple(by_kind.get("holds", ())),
+        positions=tuple(by_kind.get("position", ())),
+        of_frames=tuple(by_kind.get("of_frame", ())),
     )
 
 
@@ -109,8 +115,15 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
             or (before.endswith("以") and after.startswith("为"))
             # a campaign held, the clause ending with it: 开展“卫生革命”， (not 开展“川字号”优品)
             or (before.endswith(cue.holds) and after[:1] in ("，", "。", "；"))
+            # a plan framed after 的 (“12345”的重大部署, “四个一批”的思路; round 25)
+            or (after.startswith("的") and text.startswith(cue.of_frames, last.end() + 1))
         ):
             found.append(phrase)
+    # a long quote said as the place's position or goal: 着眼“京津冀都市圈生态发展示范区”发展定位
+    # (quotes of 13 characters or more are else no slogans: whole sentences said in quotes)
+    found += [
+        m.group(1) for m in _LONG_QUOTE.finditer(text) if text.startswith(cue.positions, m.end())
+    ]
     return [p for p in found if p not in cue.stops]
 
 
@@ -279,6 +292,20 @@ def paired_places(text: str, cue: Cues | None = None) -> set[str]:
     return {m.group(1) for m in pattern.finditer(text)} & _place_names()[0]
 
 
+def _with_prefixes_before(text: str, start: int, end: int, cue: Cues) -> str:
+    """A place slogan with up to two more prefixes said right before it: 平安和谐阜平 is one
+    slogan, not 和谐阜平 (round 25)."""
+    for _ in range(2):
+        before = next(
+            (p for p in cue.prefixes if len(p) <= start and text.startswith(p, start - len(p))),
+            None,
+        )
+        if before is None:
+            break
+        start -= len(before)
+    return text[start:end]
+
+
 def place_slogans(text: str, cue: Cues | None = None) -> list[str]:
     """A prefix of the cue file before a place name of the speech: 平安海拉尔, 美丽甘肃; a run
     of them (实力容城、魅力容城、和谐容城); and the place's rise (汉阳全面崛起)."""
@@ -289,7 +316,11 @@ def place_slogans(text: str, cue: Cues | None = None) -> list[str]:
     prefix, name = "|".join(map(re.escape, cue.prefixes)), "|".join(names)
     # not before a suffix or a town: 新老城区, 新增城镇 are no slogans of 老城, 增城
     pattern = re.compile(f"(?:{prefix})(?:{name})(?![{_PLACE_SUFFIX}镇乡村])")
-    found = [m.group() for m in pattern.finditer(text) if m.group() not in cue.stops]
+    found = [
+        slogan
+        for m in pattern.finditer(text)
+        if (slogan := _with_prefixes_before(text, m.start(), m.end(), cue)) not in cue.stops
+    ]
     # three or more on one place in a row are one slogan too, the place said each time or
     # once at the end: 实力容城、魅力容城、和谐容城; 文明、实力、和谐徐水
     series = re.compile(

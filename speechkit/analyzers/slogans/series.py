@@ -266,3 +266,26 @@ def recurring_series(text: str) -> list[str]:
         if all(len(item) >= 4 and text.count(item) > n for item in items):
             found.extend([series, *items])
     return found
+
+
+@lru_cache(maxsize=1)
+def _named_line() -> re.Pattern:
+    from speechkit.analyzers.slogans.frames import cue_words
+
+    leads = "|".join(map(re.escape, cue_words("line_lead")))
+    lines = "|".join(map(re.escape, cue_words("line")))
+    item = f"(?:(?![的了和与是在对把及等])[{_CJK}]){{2,6}}"  # 为 stays: 教育为本
+    return re.compile(f"(?:{leads})({item}(?:、{item})+)的?(?:{lines})")
+
+
+def named_lines(text: str) -> list[str]:
+    """A place's named line said without quotes: a series of two or more items between a
+    verb that adopts it and the name of the line (按照乘势而上、开拓创新、全面上水平的工作基调,
+    提出了抢抓机遇、跨越式发展的工作思路, 抓好教育为本、科技兴省方针; round 25). Not a row
+    of the bodies that set it (党中央、国务院的方针, 自治区党委、政府确定的发展思路)."""
+    found = []
+    for m in _named_line().finditer(text):
+        items = m.group(1).split("、")
+        if not any(item[-1] in "委府院央" for item in items):
+            found.append(m.group(1))
+    return found
