@@ -25,20 +25,28 @@ _PIECE = f"[^\\W\\d_a-zA-Zａ-ｚＡ-Ｚ{NUMERALS}]"
 # ＊, *): the sites print 五个x for a redacted 五个…, which is no formulation.
 _HEAD = "[\u4e00-\u9fff0-9%]"
 
+# 双 counts two in a name (双限双竞, 双结合, 双招双引), but not before a numeral: “双十条”,
+# “双十一” name a package of rules and a shopping day.
+_PAIR = f"双(?![{NUMERALS}0-9])"
 # A numbered formulation as a whole quoted piece:
 #   N + classifier + head       七个必须, 五个100%, 三项工程, 四个一批
-#   two or more N + piece       一会三卡, 两客一危一货, 三管三必须, 三坚决三确保
-#   N + a short piece           两违, 三定方案 (not 一/二: 一把手, 一盘棋, 二传手 are not counts;
-#                               not 十亿元: a magnitude makes a quantity)
+#   two or more N + piece       一会三卡, 两客一危一货, 三管三必须, 三坚决三确保, 双限双竞
+#   N + a short piece           两违, 三定方案, 双结合 (not 一/二: 一把手, 一盘棋, 二传手 are not
+#                               counts; not 十亿元: a magnitude makes a quantity)
+#   N + a piece ending in 一    六统一, 两线合一, 五证合一: so many things made one (round 28)
+# each may follow 新, a new edition of a numbered name: 新九通一平, 新三个一 (round 28)
 _NUMBERED = re.compile(
-    "|".join(
+    "新?(?:"
+    + "|".join(
         [
             f"{_COUNT}[{_CLASSIFIERS}]{_HEAD}{{1,6}}",
-            f"(?:{_NUM}{_PIECE}{{1,3}}){{2,4}}",
+            f"(?:(?:{_NUM}|{_PAIR}){_PIECE}{{1,3}}){{2,4}}",
             # not a quantity: 十亿元, 三万吨 (a magnitude after the numeral)
-            f"[两三四五六七八九十](?![百千万亿]){_PIECE}{{1,3}}",
+            f"(?:[两三四五六七八九十](?![百千万亿])|{_PAIR}){_PIECE}{{1,3}}",
+            f"[两三四五六七八九十](?![百千万亿]){_PIECE}{{1,2}}一",
         ]
     )
+    + ")"
 )
 # Unquoted N个XX, where XX is the two characters after 个. Not after a numeral or 第:
 # 十三个 and 第三个 are a larger count and an ordinal. Not 一个: it is the indefinite article
@@ -52,14 +60,15 @@ _COUNT_GE = re.compile(f"{_COUNT}个")
 # A quote ends at its first ”, so a pattern that only adds conditions on the inside finds
 # a subset of the quotes _QUOTED finds, with the same spans.
 # Quotes with a numeral in them: the only ones that can hold a numbered formulation.
-_QUOTED_WITH_NUMERAL = re.compile(f"“(?=[^“”\n]{{0,23}}{_NUM})([^“”\n]{{1,24}})”")
+_QUOTED_WITH_NUMERAL = re.compile(f"“(?=[^“”\n]{{0,23}}[{NUMERALS}双])([^“”\n]{{1,24}})”")
 # Pieces inside one pair of quotes: “七个必须，七个一律”.
 _QUOTE_SEPARATORS = re.compile("[、，,；;]")
 # A recurring quoted phrase: 3 to 10 CJK characters, 、 allowed between them (等、靠、要).
 _QUOTED_PHRASE = re.compile(r"[\u4e00-\u9fff](?:、?[\u4e00-\u9fff]){2,9}")
 _QUOTED_WHOLE_PHRASE = re.compile(f"“({_QUOTED_PHRASE.pattern})”")
-# Every numbered pattern starts with a numeral: a piece that does not is never numbered.
-_NUMERAL_PIECE = re.compile(f"(?:^|{_QUOTE_SEPARATORS.pattern}){_NUM}")
+# Every numbered pattern starts with a numeral, 双 or 新 and a numeral: a piece that does
+# not is never numbered.
+_NUMERAL_PIECE = re.compile(f"(?:^|{_QUOTE_SEPARATORS.pattern})新?[{NUMERALS}双]")
 
 
 @dataclass(frozen=True)
@@ -101,7 +110,9 @@ def stop_list() -> StopList:
 def is_numbered(phrase: str, stops: StopList | None = None, quoted: bool = False) -> bool:
     """Whether ``phrase`` as a whole looks like a numbered formulation and is not stopped."""
     stops = stop_list() if stops is None else stops
-    return bool(_NUMBERED.fullmatch(phrase)) and not stops.stops(phrase, quoted)
+    # the stop list reads the name without the 新 of its new edition (新三个方面 is a count)
+    bare = phrase[1:] if phrase.startswith("新") else phrase
+    return bool(_NUMBERED.fullmatch(phrase)) and not stops.stops(bare, quoted)
 
 
 def quoted_numbered(text: str, stops: StopList | None = None) -> list[Candidate]:
@@ -115,7 +126,7 @@ def quoted_numbered(text: str, stops: StopList | None = None) -> list[Candidate]
         for piece in _QUOTE_SEPARATORS.split(inner):
             start = inner.index(piece, pos)
             pos = start + len(piece)
-            if piece and piece[0] in NUMERALS and is_numbered(piece, stops, quoted=True):
+            if piece and _NUMERAL_PIECE.match(piece) and is_numbered(piece, stops, quoted=True):
                 found.append(Candidate(piece, offset + start, offset + pos, True))
     return found
 
