@@ -44,6 +44,7 @@ class Cues:
     places: frozenset[str]
     stops: frozenset[str]
     strong_before: tuple[str, ...] = ()
+    strategy_after: tuple[str, ...] = ()
     honours: tuple[str, ...] = ()
     holds: tuple[str, ...] = ()
     positions: tuple[str, ...] = ()
@@ -63,6 +64,7 @@ def cues() -> Cues:
         places=frozenset(by_kind.get("place", ())),
         stops=frozenset(by_kind.get("stop", ())),
         strong_before=tuple(by_kind.get("strong", ())),
+        strategy_after=tuple(by_kind.get("strategy_after", ())),
         honours=tuple(by_kind.get("honour", ())),
         holds=tuple(by_kind.get("holds", ())),
         positions=tuple(by_kind.get("position", ())),
@@ -156,9 +158,10 @@ def strong_places(text: str, cue: Cues | None = None) -> list[str]:
     to four characters after a cue word (建设, 迈进, 加快 …) or, with no cue, the two before
     强省 when 建设 or 战略 follows. Also the goal of a place made strong and its people rich,
     强县富民, 兴县富民, 强市富民 (in that order: 富民强县 in 富民强县的大项目 is said of
-    projects)."""
+    projects). And a place's strategy named after a national one (``named_strategies``)."""
     cue = cue or cues()
     found = [m.group() for m in _STRONG_AND_RICH.finditer(text)]
+    found += named_strategies(text, cue)
     for m in _STRONG.finditer(text):
         start = m.start()
         for size in (2, 3, 4):
@@ -180,6 +183,46 @@ _STRONG = re.compile(
 _FIELD = re.compile(f"[{_CJK}]{{2,4}}")
 # 强县富民, 兴县富民, 强省富民: not 富强县 or 振兴县 (the 强 or 兴 of a word before it)
 _STRONG_AND_RICH = re.compile("(?<![富加增坚振复新中])[强兴][省市县区]富民")
+
+
+def named_strategies(text: str, cue: Cues | None = None) -> list[str]:
+    """A place's strategy named after a national one (科教兴国, 依法治国, 人才强国): a field of
+    two or three characters, then 兴, 立, 强, 富 or 治 and the place, said where a name stands
+    on its own (round 28): a whole clause or an item of a list (坚持依法行政，依法治县，; 是可持续
+    发展、科教兴县、城镇化和两环开放带动战略在清苑的具体化), a quote (“生态立县”战⏎略), or a
+    clause it begins that carries it on (体育强市扎实推进: kind ``strategy_after`` of the cue
+    file). Not where it only qualifies a noun (推进依法治区建设, 立区强区的大项目, 实干兴县的重要
+    时期), nor as an item of a quoted series, which is one slogan (“环境立县、工业兴县、…”四大
+    战略), nor an item of a template whose field is itself a verb of the shape (强工富县 of 强农
+    富民、强工富县、强市富社会)."""
+    cue = cue or cues()
+    series = [m.span() for m in _QUOTED_LIST.finditer(text)]
+    found = []
+    for m in _NAMED_STRATEGY.finditer(text):
+        after = text[m.end() : m.end() + 1]
+        if not (after and after in _NAME_ENDS or text.startswith(cue.strategy_after, m.end())):
+            continue
+        if m.group()[0] in _STRATEGY_VERBS or m.group()[:2] in _NOT_STRATEGY_FIELD:
+            continue
+        if any(start < m.start() < end for start, end in series):
+            continue
+        found.append(m.group())
+    return found
+
+
+# The name: a field of two or three characters with no function word, at the start of a
+# clause, an item or a quote.
+_NAMED_STRATEGY = re.compile(
+    f"(?:^|(?<=[，、。；：\n“]))(?:(?![的了和与是在对把为及等])[{_CJK}]){{2,3}}[兴立强富治][省市县区旗]",
+    re.M,
+)
+# What may follow a name that stands on its own: the end of its clause, item or quote.
+_NAME_ENDS = frozenset("，、。；”")
+_STRATEGY_VERBS = frozenset("兴立强富治")
+# Verbs that lead a clause, which are no field: 大力兴县, 实施强市.
+_NOT_STRATEGY_FIELD = frozenset({"实施", "推进", "落实", "坚持", "大力", "深入", "全面", "加快"})
+# A quoted list: its items are one slogan, said together.
+_QUOTED_LIST = re.compile("“[^“”\n]{0,40}[、，][^“”\n]{0,40}”")
 
 
 def numbered_objects(text: str) -> list[str]:
