@@ -288,10 +288,15 @@ _LAYOUT = re.compile(f"(?:[{NUMERALS}][^{NUMERALS}])+")
 def _layout_pieces(form: str) -> tuple[str, ...]:
     """The pieces of two characters of a layout named by numbered pieces only, each a numeral
     and one character (三山 of 一河三山, 三基 of 一本三基四梁八柱): a county's quoted “三山”
-    said on its own is its own name, not the province's layout (round 25)."""
-    if not _LAYOUT.fullmatch(form) or len(form) < 4:
-        return ()
-    return tuple(form[i : i + 2] for i in range(0, len(form), 2))
+    said on its own is its own name, not the province's layout (round 25). A layout that
+    begins a longer form gives its pieces too (四美 of 五讲四美活动 and 五讲四美三热爱, round 28:
+    a county's quoted “四美” goals of its villages)."""
+    return tuple(
+        run[i : i + 2]
+        for m in _LAYOUT.finditer(form)
+        if len(run := m.group()) >= 4 and (m.start() == 0 or form[m.start() - 1] in "、，")
+        for i in range(0, len(run), 2)
+    )
 
 
 def _ends_apart(form: str, phrase: str) -> bool:
