@@ -60,6 +60,8 @@ def test_a_numbered_union_said_once_is_counted_in_its_speech(tmp_path):
         ("成为全国第一个义务教育阶段质量监测全市域试点。体育强市扎实推进。", ["体育强市"]),
         # Tianjun 2022: quoted, its frame word broken by a line end
         ("的实施方案,“生态立县”战\n略全面实施。", ["生态立县"]),
+        # Qingyuan 2003: led by the verb that carries it out
+        ("为目标，实施开放兴县、工业兴城、项目兴业主战略", ["开放兴县"]),
     ],
 )
 def test_a_places_strategy_named_after_a_national_one(sentence, names):

@@ -45,6 +45,7 @@ class Cues:
     stops: frozenset[str]
     strong_before: tuple[str, ...] = ()
     strategy_after: tuple[str, ...] = ()
+    strategy_lead: tuple[str, ...] = ()
     honours: tuple[str, ...] = ()
     holds: tuple[str, ...] = ()
     positions: tuple[str, ...] = ()
@@ -65,6 +66,7 @@ def cues() -> Cues:
         stops=frozenset(by_kind.get("stop", ())),
         strong_before=tuple(by_kind.get("strong", ())),
         strategy_after=tuple(by_kind.get("strategy_after", ())),
+        strategy_lead=tuple(by_kind.get("strategy_lead", ())),
         honours=tuple(by_kind.get("honour", ())),
         holds=tuple(by_kind.get("holds", ())),
         positions=tuple(by_kind.get("position", ())),
@@ -191,31 +193,37 @@ def named_strategies(text: str, cue: Cues | None = None) -> list[str]:
     on its own (round 28): a whole clause or an item of a list (坚持依法行政，依法治县，; 是可持续
     发展、科教兴县、城镇化和两环开放带动战略在清苑的具体化), a quote (“生态立县”战⏎略), or a
     clause it begins that carries it on (体育强市扎实推进: kind ``strategy_after`` of the cue
-    file). Not where it only qualifies a noun (推进依法治区建设, 立区强区的大项目, 实干兴县的重要
+    file); a verb that carries a strategy out may lead it (实施开放兴县、…: ``strategy_lead``). Not where it only qualifies a noun (推进依法治区建设, 立区强区的大项目, 实干兴县的重要
     时期), nor as an item of a quoted series, which is one slogan (“环境立县、工业兴县、…”四大
     战略), nor an item of a template whose field is itself a verb of the shape (强工富县 of 强农
     富民、强工富县、强市富社会)."""
     cue = cue or cues()
     series = [m.span() for m in _QUOTED_LIST.finditer(text)]
     found = []
-    for m in _NAMED_STRATEGY.finditer(text):
+    for m in _named_strategy(cue.strategy_lead).finditer(text):
+        name = m.group(1)
         after = text[m.end() : m.end() + 1]
         if not (after and after in _NAME_ENDS or text.startswith(cue.strategy_after, m.end())):
             continue
-        if m.group()[0] in _STRATEGY_VERBS or m.group()[:2] in _NOT_STRATEGY_FIELD:
+        if name[0] in _STRATEGY_VERBS or name[:2] in _NOT_STRATEGY_FIELD:
             continue
         if any(start < m.start() < end for start, end in series):
             continue
-        found.append(m.group())
+        found.append(name)
     return found
 
 
-# The name: a field of two or three characters with no function word, at the start of a
-# clause, an item or a quote.
-_NAMED_STRATEGY = re.compile(
-    f"(?:^|(?<=[，、。；：\n“]))(?:(?![的了和与是在对把为及等])[{_CJK}]){{2,3}}[兴立强富治][省市县区旗]",
-    re.M,
-)
+@cache
+def _named_strategy(leads: tuple[str, ...]) -> re.Pattern:
+    # the name: a field of two or three characters with no function word, at the start of a
+    # clause, an item or a quote, or after a verb that carries a strategy out (kind
+    # ``strategy_lead``: 坚持产业兴县, 实施开放兴县、工业兴城、项目兴业)
+    lead = "|".join(map(re.escape, sorted(leads, key=len, reverse=True)))
+    return re.compile(
+        f"(?:^|(?<=[，、。；：\n“]))(?:{lead})?"
+        f"((?:(?![的了和与是在对把为及等])[{_CJK}]){{2,3}}[兴立强富治][省市县区旗])",
+        re.M,
+    )
 # What may follow a name that stands on its own: the end of its clause, item or quote.
 _NAME_ENDS = frozenset("，、。；”")
 _STRATEGY_VERBS = frozenset("兴立强富治")
