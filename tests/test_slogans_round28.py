@@ -112,7 +112,9 @@ def test_a_piece_of_a_layout_that_begins_a_longer_form_is_new_where_it_stands_al
     # Fuping 2017: 围绕“四美”〔 11〕目标, the goals of its villages, not the 1981 campaign 五讲四美
     # (its forms 五讲四美活动 and 五讲四美三热爱 begin with the layout 五讲四美); a piece of a
     # layout in the middle of a form stays a fragment (一百 of 实现两个一百年)
-    longer = discovery.LongerForms.of(["五讲四美", "五讲四美活动", "五讲四美三热爱", "实现两个一百年"])
+    longer = discovery.LongerForms.of(
+        ["五讲四美", "五讲四美活动", "五讲四美三热爱", "实现两个一百年"]
+    )
     text = "全力加快美丽乡村建设，围绕“四美”〔 11〕目标，实现“一百”。"
     assert discovery.free_fragments(text, ["四美", "一百"], longer) == ["四美"]
     assert discovery.free_fragments("开展五讲四美活动。", ["四美"], longer) == []

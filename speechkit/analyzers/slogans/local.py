@@ -193,17 +193,19 @@ def named_strategies(text: str, cue: Cues | None = None) -> list[str]:
     on its own (round 28): a whole clause or an item of a list (坚持依法行政，依法治县，; 是可持续
     发展、科教兴县、城镇化和两环开放带动战略在清苑的具体化), a quote (“生态立县”战⏎略), or a
     clause it begins that carries it on (体育强市扎实推进: kind ``strategy_after`` of the cue
-    file); a verb that carries a strategy out may lead it (实施开放兴县、…: ``strategy_lead``). Not where it only qualifies a noun (推进依法治区建设, 立区强区的大项目, 实干兴县的重要
-    时期), nor as an item of a quoted series, which is one slogan (“环境立县、工业兴县、…”四大
-    战略), nor an item of a template whose field is itself a verb of the shape (强工富县 of 强农
-    富民、强工富县、强市富社会)."""
+    file); a verb that carries a strategy out may lead it (实施开放兴县、…: ``strategy_lead``).
+    Not where it only qualifies a noun (推进依法治区建设, 立区强区的大项目, 实干兴县的重要时期),
+    nor as an item of a quoted series, which is one slogan (“环境立县、工业兴县、…”四大战略),
+    nor an item of a template whose field is itself a verb of the shape (强工富县 of 强农富民、
+    强工富县、强市富社会)."""
     cue = cue or cues()
     series = [m.span() for m in _QUOTED_LIST.finditer(text)]
     found = []
     for m in _named_strategy(cue.strategy_lead).finditer(text):
         name = m.group(1)
         after = text[m.end() : m.end() + 1]
-        if not (after and after in _NAME_ENDS or text.startswith(cue.strategy_after, m.end())):
+        ends = bool(after) and after in _NAME_ENDS
+        if not (ends or text.startswith(cue.strategy_after, m.end())):
             continue
         if name[0] in _STRATEGY_VERBS or name[:2] in _NOT_STRATEGY_FIELD:
             continue
@@ -224,6 +226,8 @@ def _named_strategy(leads: tuple[str, ...]) -> re.Pattern:
         f"((?:(?![的了和与是在对把为及等])[{_CJK}]){{2,3}}[兴立强富治][省市县区旗])",
         re.M,
     )
+
+
 # What may follow a name that stands on its own: the end of its clause, item or quote.
 _NAME_ENDS = frozenset("，、。；”")
 _STRATEGY_VERBS = frozenset("兴立强富治")
