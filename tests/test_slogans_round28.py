@@ -35,7 +35,18 @@ def test_quoted_numbered_names_of_pairs_unions_and_new_editions(sentence, name):
     "phrase",
     # a package of rules and a shopping day (双 before a numeral), an institute's name, a
     # count with 新 before it, and phrases of 一 that count nothing
-    ["双十条", "双十一", "双卓教育学院", "新三个方面", "一对一", "一刀切", "十年磨一剑"],
+    [
+        "双十条",
+        "双十一",
+        "双卓教育学院",
+        "新三个方面",
+        "一对一",
+        "一刀切",
+        "十年磨一剑",
+        # the sample: one of four (把成渝打造成全国交通“四极之一”), and an idiom
+        "四极之一",
+        "双管齐下",
+    ],
 )
 def test_pairs_and_unions_that_are_no_numbered_names(phrase):
     assert not discovery.is_numbered(phrase, quoted=True)

@@ -33,7 +33,8 @@ _PAIR = f"双(?![{NUMERALS}0-9])"
 #   two or more N + piece       一会三卡, 两客一危一货, 三管三必须, 三坚决三确保, 双限双竞
 #   N + a short piece           两违, 三定方案, 双结合 (not 一/二: 一把手, 一盘棋, 二传手 are not
 #                               counts; not 十亿元: a magnitude makes a quantity)
-#   N + a piece ending in 一    六统一, 两线合一, 五证合一: so many things made one (round 28)
+#   N + (a piece) + 合一, 统一, 归一   六统一, 两线合一, 五证合一: so many things made one
+#                               (round 28; not 四极之一, one of four)
 # each may follow 新, a new edition of a numbered name: 新九通一平, 新三个一 (round 28)
 _NUMBERED = re.compile(
     "新?(?:"
@@ -43,7 +44,7 @@ _NUMBERED = re.compile(
             f"(?:(?:{_NUM}|{_PAIR}){_PIECE}{{1,3}}){{2,4}}",
             # not a quantity: 十亿元, 三万吨 (a magnitude after the numeral)
             f"(?:[两三四五六七八九十](?![百千万亿])|{_PAIR}){_PIECE}{{1,3}}",
-            f"[两三四五六七八九十](?![百千万亿]){_PIECE}{{1,2}}一",
+            f"[两三四五六七八九十](?![百千万亿]){_PIECE}?[合统归]一",
         ]
     )
     + ")"

@@ -163,7 +163,6 @@ def strong_places(text: str, cue: Cues | None = None) -> list[str]:
     projects). And a place's strategy named after a national one (``named_strategies``)."""
     cue = cue or cues()
     found = [m.group() for m in _STRONG_AND_RICH.finditer(text)]
-    found += named_strategies(text, cue)
     for m in _STRONG.finditer(text):
         start = m.start()
         for size in (2, 3, 4):
@@ -175,7 +174,8 @@ def strong_places(text: str, cue: Cues | None = None) -> list[str]:
                 text[start - 2 : start]
             ):
                 found.append(text[start - 2 : m.end()])
-    return [p for p in found if _FIELD.fullmatch(p[:-2]) and p not in cue.stops]
+    found = [p for p in found if _FIELD.fullmatch(p[:-2]) and p not in cue.stops]
+    return found + [name for name in named_strategies(text, cue) if name not in found]
 
 
 # Not 加强 or 富强 (加强市场监管), nor 强市场 or 强区域.
