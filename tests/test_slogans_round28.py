@@ -22,6 +22,8 @@ from .test_slogans import DEV_TEXTS
         # Fuping 2013, Yixian 2017: so many things made one
         ("按照“六统一”推进方法（统一规划、标准、施工、苗木采购、栽植、管理）", "六统一"),
         ("实现了农村低保线与扶贫线“两线合一”，累计近8万贫困人口实现稳定脱贫", "两线合一"),
+        # Zhengding 1984: a count of tens, the heading of a passage
+        ("正定已从死胡同里走出来了。\n“二十字经”\n正定南部、西部与省会石家庄市接壤", "二十字经"),
         # Lixian 2020: a new edition of a numbered name
         ("实现园区服务“新九通一平” ［15］ 。", "新九通一平"),
     ],

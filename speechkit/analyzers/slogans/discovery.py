@@ -14,8 +14,8 @@ from speechkit.resources import bundled_rows
 from speechkit.text.numerals import COUNT_NUMERALS as NUMERALS
 
 _NUM = f"[{NUMERALS}]"
-# A count up to nineteen: 七, 十, 十四 (十四个坚持).
-_COUNT = f"(?:十[一二三四五六七八九]|{_NUM})"
+# A count up to ninety-nine: 七, 十, 十四 (十四个坚持), 二十 (“二十字经”, round 28).
+_COUNT = f"(?:[二三四五六七八九]?十[一二三四五六七八九]?|{_NUM})"
 # Classifiers that turn a count into a numbered formulation: 五个到位, 三项工程, 六大行动,
 # 六重保障, 五字要求, 两条底线.
 _CLASSIFIERS = "个项大条字重类"
