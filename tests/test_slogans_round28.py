@@ -135,3 +135,9 @@ def test_a_piece_of_a_layout_that_begins_a_longer_form_is_new_where_it_stands_al
         "slogans", str(DEV_TEXTS / "county_fuping_work_report_2017.txt"), discover=True
     )
     assert {r["slogan"]: r["count"] for r in rows}.get("四美") == 1
+
+
+def test_a_strong_place_of_a_field_of_five_characters():
+    # Anyang 2016: the city's goal, a field of five characters after the cue word 打造
+    text = "围绕全面建成小康社会、打造区域性中心强市奋斗目标,推动安阳经济社会科学发展"
+    assert local.strong_places(text) == ["区域性中心强市"]

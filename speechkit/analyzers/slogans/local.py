@@ -157,7 +157,8 @@ _HEAD_AFTER = re.compile(f"[{_CJK}]{{2,6}}(?=[^{_CJK}]|的)")
 def strong_places(text: str, cue: Cues | None = None) -> list[str]:
     """Goals of becoming strong in a field, said of the province, city or county: 能源强省,
     高等教育强市 (the national 科技强国 and 人才强国 are lexicon entries). The field is the two
-    to four characters after a cue word (建设, 迈进, 加快 …) or, with no cue, the two before
+    to five characters after a cue word (建设, 迈进, 加快 …; five for a kind of city, 打造区域性
+    中心强市, round 28) or, with no cue, the two before
     强省 when 建设 or 战略 follows. Also the goal of a place made strong and its people rich,
     强县富民, 兴县富民, 强市富民 (in that order: 富民强县 in 富民强县的大项目 is said of
     projects). And a place's strategy named after a national one (``named_strategies``)."""
@@ -165,7 +166,7 @@ def strong_places(text: str, cue: Cues | None = None) -> list[str]:
     found = [m.group() for m in _STRONG_AND_RICH.finditer(text)]
     for m in _STRONG.finditer(text):
         start = m.start()
-        for size in (2, 3, 4):
+        for size in (2, 3, 4, 5):
             if text[: start - size].endswith(cue.strong_before):
                 found.append(text[start - size : m.end()])
                 break
@@ -182,7 +183,7 @@ def strong_places(text: str, cue: Cues | None = None) -> list[str]:
 _STRONG = re.compile(
     f"(?<=[{_CJK}]{{2}})(?<![加增坚富做图自变要最更很])强[省市县区](?![场民政委域内级长])"
 )
-_FIELD = re.compile(f"[{_CJK}]{{2,4}}")
+_FIELD = re.compile(f"[{_CJK}]{{2,5}}")
 # 强县富民, 兴县富民, 强省富民: not 富强县 or 振兴县 (the 强 or 兴 of a word before it)
 _STRONG_AND_RICH = re.compile("(?<![富加增坚振复新中])[强兴][省市县区]富民")
 
