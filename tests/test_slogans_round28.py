@@ -96,6 +96,8 @@ def test_a_places_strategy_named_after_a_national_one(sentence, names):
         "大力实施“环境立县、工业兴县、旅游富县、开放强县”四大战略",
         # Xushui 2011: an item of a template whose field is a verb of the shape
         "强农富民、强工富县、强市富社会，继续坚持围绕一个目标",
+        # a region's name and a county named 富县: words and places, no strategies
+        "，西藏自治区、延安市富县，",
     ],
 )
 def test_names_that_are_no_strategy_of_the_place(sentence):

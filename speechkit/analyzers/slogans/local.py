@@ -46,6 +46,7 @@ class Cues:
     strong_before: tuple[str, ...] = ()
     strategy_after: tuple[str, ...] = ()
     strategy_lead: tuple[str, ...] = ()
+    strategy_not: frozenset[str] = frozenset()
     honours: tuple[str, ...] = ()
     holds: tuple[str, ...] = ()
     positions: tuple[str, ...] = ()
@@ -67,6 +68,7 @@ def cues() -> Cues:
         strong_before=tuple(by_kind.get("strong", ())),
         strategy_after=tuple(by_kind.get("strategy_after", ())),
         strategy_lead=tuple(by_kind.get("strategy_lead", ())),
+        strategy_not=frozenset(by_kind.get("strategy_not", ())),
         honours=tuple(by_kind.get("honour", ())),
         holds=tuple(by_kind.get("holds", ())),
         positions=tuple(by_kind.get("position", ())),
@@ -208,7 +210,14 @@ def named_strategies(text: str, cue: Cues | None = None) -> list[str]:
         ends = bool(after) and after in _NAME_ENDS
         if not (ends or text.startswith(cue.strategy_after, m.end())):
             continue
-        if name[0] in _STRATEGY_VERBS or name[:2] in _NOT_STRATEGY_FIELD:
+        # not a field that starts with a verb of its own (强工富县) or leads the clause (实施兴县),
+        # nor a word that ends in the verb (壮族自治区, 复兴县), nor a place before it (延安市富县)
+        if (
+            name[0] in _STRATEGY_VERBS
+            or name[:2] in cue.strategy_not
+            or name[-3:-1] in cue.strategy_not
+            or name[-3] in _PLACE_SUFFIX
+        ):
             continue
         if any(start < m.start() < end for start, end in series):
             continue
@@ -232,8 +241,6 @@ def _named_strategy(leads: tuple[str, ...]) -> re.Pattern:
 # What may follow a name that stands on its own: the end of its clause, item or quote.
 _NAME_ENDS = frozenset("，、。；”")
 _STRATEGY_VERBS = frozenset("兴立强富治")
-# Verbs that lead a clause, which are no field: 大力兴县, 实施强市.
-_NOT_STRATEGY_FIELD = frozenset({"实施", "推进", "落实", "坚持", "大力", "深入", "全面", "加快"})
 # A quoted list: its items are one slogan, said together.
 _QUOTED_LIST = re.compile("“[^“”\n]{0,40}[、，][^“”\n]{0,40}”")
 
