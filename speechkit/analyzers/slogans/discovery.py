@@ -14,8 +14,8 @@ from speechkit.resources import bundled_rows
 from speechkit.text.numerals import COUNT_NUMERALS as NUMERALS
 
 _NUM = f"[{NUMERALS}]"
-# A count up to nineteen: 七, 十, 十四 (十四个坚持).
-_COUNT = f"(?:十[一二三四五六七八九]|{_NUM})"
+# A count up to ninety-nine: 七, 十, 十四 (十四个坚持), 二十 (“二十字经”, round 28).
+_COUNT = f"(?:[二三四五六七八九]?十[一二三四五六七八九]?|{_NUM})"
 # Classifiers that turn a count into a numbered formulation: 五个到位, 三项工程, 六大行动,
 # 六重保障, 五字要求, 两条底线.
 _CLASSIFIERS = "个项大条字重类"
@@ -25,20 +25,29 @@ _PIECE = f"[^\\W\\d_a-zA-Zａ-ｚＡ-Ｚ{NUMERALS}]"
 # ＊, *): the sites print 五个x for a redacted 五个…, which is no formulation.
 _HEAD = "[\u4e00-\u9fff0-9%]"
 
+# 双 counts two in a name (双限双竞, 双结合, 双招双引), but not before a numeral: “双十条”,
+# “双十一” name a package of rules and a shopping day.
+_PAIR = f"双(?![{NUMERALS}0-9])"
 # A numbered formulation as a whole quoted piece:
 #   N + classifier + head       七个必须, 五个100%, 三项工程, 四个一批
-#   two or more N + piece       一会三卡, 两客一危一货, 三管三必须, 三坚决三确保
-#   N + a short piece           两违, 三定方案 (not 一/二: 一把手, 一盘棋, 二传手 are not counts;
-#                               not 十亿元: a magnitude makes a quantity)
+#   two or more N + piece       一会三卡, 两客一危一货, 三管三必须, 三坚决三确保, 双限双竞
+#   N + a short piece           两违, 三定方案, 双结合 (not 一/二: 一把手, 一盘棋, 二传手 are not
+#                               counts; not 十亿元: a magnitude makes a quantity)
+#   N + (a piece) + 合一, 统一, 归一   六统一, 两线合一, 五证合一: so many things made one
+#                               (round 28; not 四极之一, one of four)
+# each may follow 新, a new edition of a numbered name: 新九通一平, 新三个一 (round 28)
 _NUMBERED = re.compile(
-    "|".join(
+    "新?(?:"
+    + "|".join(
         [
             f"{_COUNT}[{_CLASSIFIERS}]{_HEAD}{{1,6}}",
-            f"(?:{_NUM}{_PIECE}{{1,3}}){{2,4}}",
+            f"(?:(?:{_NUM}|{_PAIR}){_PIECE}{{1,3}}){{2,4}}",
             # not a quantity: 十亿元, 三万吨 (a magnitude after the numeral)
-            f"[两三四五六七八九十](?![百千万亿]){_PIECE}{{1,3}}",
+            f"(?:[两三四五六七八九十](?![百千万亿])|{_PAIR}){_PIECE}{{1,3}}",
+            f"[两三四五六七八九十](?![百千万亿]){_PIECE}?[合统归]一",
         ]
     )
+    + ")"
 )
 # Unquoted N个XX, where XX is the two characters after 个. Not after a numeral or 第:
 # 十三个 and 第三个 are a larger count and an ordinal. Not 一个: it is the indefinite article
@@ -52,14 +61,15 @@ _COUNT_GE = re.compile(f"{_COUNT}个")
 # A quote ends at its first ”, so a pattern that only adds conditions on the inside finds
 # a subset of the quotes _QUOTED finds, with the same spans.
 # Quotes with a numeral in them: the only ones that can hold a numbered formulation.
-_QUOTED_WITH_NUMERAL = re.compile(f"“(?=[^“”\n]{{0,23}}{_NUM})([^“”\n]{{1,24}})”")
+_QUOTED_WITH_NUMERAL = re.compile(f"“(?=[^“”\n]{{0,23}}[{NUMERALS}双])([^“”\n]{{1,24}})”")
 # Pieces inside one pair of quotes: “七个必须，七个一律”.
 _QUOTE_SEPARATORS = re.compile("[、，,；;]")
 # A recurring quoted phrase: 3 to 10 CJK characters, 、 allowed between them (等、靠、要).
 _QUOTED_PHRASE = re.compile(r"[\u4e00-\u9fff](?:、?[\u4e00-\u9fff]){2,9}")
 _QUOTED_WHOLE_PHRASE = re.compile(f"“({_QUOTED_PHRASE.pattern})”")
-# Every numbered pattern starts with a numeral: a piece that does not is never numbered.
-_NUMERAL_PIECE = re.compile(f"(?:^|{_QUOTE_SEPARATORS.pattern}){_NUM}")
+# Every numbered pattern starts with a numeral, 双 or 新 and a numeral: a piece that does
+# not is never numbered.
+_NUMERAL_PIECE = re.compile(f"(?:^|{_QUOTE_SEPARATORS.pattern})新?[{NUMERALS}双]")
 
 
 @dataclass(frozen=True)
@@ -101,7 +111,9 @@ def stop_list() -> StopList:
 def is_numbered(phrase: str, stops: StopList | None = None, quoted: bool = False) -> bool:
     """Whether ``phrase`` as a whole looks like a numbered formulation and is not stopped."""
     stops = stop_list() if stops is None else stops
-    return bool(_NUMBERED.fullmatch(phrase)) and not stops.stops(phrase, quoted)
+    # the stop list reads the name without the 新 of its new edition (新三个方面 is a count)
+    bare = phrase[1:] if phrase.startswith("新") else phrase
+    return bool(_NUMBERED.fullmatch(phrase)) and not stops.stops(bare, quoted)
 
 
 def quoted_numbered(text: str, stops: StopList | None = None) -> list[Candidate]:
@@ -115,7 +127,7 @@ def quoted_numbered(text: str, stops: StopList | None = None) -> list[Candidate]
         for piece in _QUOTE_SEPARATORS.split(inner):
             start = inner.index(piece, pos)
             pos = start + len(piece)
-            if piece and piece[0] in NUMERALS and is_numbered(piece, stops, quoted=True):
+            if piece and _NUMERAL_PIECE.match(piece) and is_numbered(piece, stops, quoted=True):
                 found.append(Candidate(piece, offset + start, offset + pos, True))
     return found
 
@@ -277,10 +289,15 @@ _LAYOUT = re.compile(f"(?:[{NUMERALS}][^{NUMERALS}])+")
 def _layout_pieces(form: str) -> tuple[str, ...]:
     """The pieces of two characters of a layout named by numbered pieces only, each a numeral
     and one character (三山 of 一河三山, 三基 of 一本三基四梁八柱): a county's quoted “三山”
-    said on its own is its own name, not the province's layout (round 25)."""
-    if not _LAYOUT.fullmatch(form) or len(form) < 4:
-        return ()
-    return tuple(form[i : i + 2] for i in range(0, len(form), 2))
+    said on its own is its own name, not the province's layout (round 25). A layout that
+    begins a longer form gives its pieces too (四美 of 五讲四美活动 and 五讲四美三热爱, round 28:
+    a county's quoted “四美” goals of its villages)."""
+    return tuple(
+        run[i : i + 2]
+        for m in _LAYOUT.finditer(form)
+        if len(run := m.group()) >= 4 and (m.start() == 0 or form[m.start() - 1] in "、，")
+        for i in range(0, len(run), 2)
+    )
 
 
 def _ends_apart(form: str, phrase: str) -> bool:

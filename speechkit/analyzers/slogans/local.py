@@ -44,6 +44,9 @@ class Cues:
     places: frozenset[str]
     stops: frozenset[str]
     strong_before: tuple[str, ...] = ()
+    strategy_after: tuple[str, ...] = ()
+    strategy_lead: tuple[str, ...] = ()
+    strategy_not: frozenset[str] = frozenset()
     honours: tuple[str, ...] = ()
     holds: tuple[str, ...] = ()
     positions: tuple[str, ...] = ()
@@ -63,6 +66,9 @@ def cues() -> Cues:
         places=frozenset(by_kind.get("place", ())),
         stops=frozenset(by_kind.get("stop", ())),
         strong_before=tuple(by_kind.get("strong", ())),
+        strategy_after=tuple(by_kind.get("strategy_after", ())),
+        strategy_lead=tuple(by_kind.get("strategy_lead", ())),
+        strategy_not=frozenset(by_kind.get("strategy_not", ())),
         honours=tuple(by_kind.get("honour", ())),
         holds=tuple(by_kind.get("holds", ())),
         positions=tuple(by_kind.get("position", ())),
@@ -153,15 +159,16 @@ _HEAD_AFTER = re.compile(f"[{_CJK}]{{2,6}}(?=[^{_CJK}]|的)")
 def strong_places(text: str, cue: Cues | None = None) -> list[str]:
     """Goals of becoming strong in a field, said of the province, city or county: 能源强省,
     高等教育强市 (the national 科技强国 and 人才强国 are lexicon entries). The field is the two
-    to four characters after a cue word (建设, 迈进, 加快 …) or, with no cue, the two before
+    to five characters after a cue word (建设, 迈进, 加快 …; five for a kind of city, 打造区域性
+    中心强市, round 28) or, with no cue, the two before
     强省 when 建设 or 战略 follows. Also the goal of a place made strong and its people rich,
     强县富民, 兴县富民, 强市富民 (in that order: 富民强县 in 富民强县的大项目 is said of
-    projects)."""
+    projects). And a place's strategy named after a national one (``named_strategies``)."""
     cue = cue or cues()
     found = [m.group() for m in _STRONG_AND_RICH.finditer(text)]
     for m in _STRONG.finditer(text):
         start = m.start()
-        for size in (2, 3, 4):
+        for size in (2, 3, 4, 5):
             if text[: start - size].endswith(cue.strong_before):
                 found.append(text[start - size : m.end()])
                 break
@@ -170,16 +177,72 @@ def strong_places(text: str, cue: Cues | None = None) -> list[str]:
                 text[start - 2 : start]
             ):
                 found.append(text[start - 2 : m.end()])
-    return [p for p in found if _FIELD.fullmatch(p[:-2]) and p not in cue.stops]
+    found = [p for p in found if _FIELD.fullmatch(p[:-2]) and p not in cue.stops]
+    return found + [name for name in named_strategies(text, cue) if name not in found]
 
 
 # Not 加强 or 富强 (加强市场监管), nor 强市场 or 强区域.
 _STRONG = re.compile(
     f"(?<=[{_CJK}]{{2}})(?<![加增坚富做图自变要最更很])强[省市县区](?![场民政委域内级长])"
 )
-_FIELD = re.compile(f"[{_CJK}]{{2,4}}")
+_FIELD = re.compile(f"[{_CJK}]{{2,5}}")
 # 强县富民, 兴县富民, 强省富民: not 富强县 or 振兴县 (the 强 or 兴 of a word before it)
 _STRONG_AND_RICH = re.compile("(?<![富加增坚振复新中])[强兴][省市县区]富民")
+
+
+def named_strategies(text: str, cue: Cues | None = None) -> list[str]:
+    """A place's strategy named after a national one (科教兴国, 依法治国, 人才强国): a field of
+    two or three characters, then 兴, 立, 强, 富 or 治 and the place, said where a name stands
+    on its own (round 28): a whole clause or an item of a list (坚持依法行政，依法治县，; 是可持续
+    发展、科教兴县、城镇化和两环开放带动战略在清苑的具体化), a quote (“生态立县”战⏎略), or a
+    clause it begins that carries it on (体育强市扎实推进: kind ``strategy_after`` of the cue
+    file); a verb that carries a strategy out may lead it (实施开放兴县、…: ``strategy_lead``).
+    Not where it only qualifies a noun (推进依法治区建设, 立区强区的大项目, 实干兴县的重要时期),
+    nor as an item of a quoted series, which is one slogan (“环境立县、工业兴县、…”四大战略),
+    nor an item of a template whose field is itself a verb of the shape (强工富县 of 强农富民、
+    强工富县、强市富社会)."""
+    cue = cue or cues()
+    series = [m.span() for m in _QUOTED_LIST.finditer(text)]
+    found = []
+    for m in _named_strategy(cue.strategy_lead).finditer(text):
+        name = m.group(1)
+        after = text[m.end() : m.end() + 1]
+        ends = bool(after) and after in _NAME_ENDS
+        if not (ends or text.startswith(cue.strategy_after, m.end())):
+            continue
+        # not a field that starts with a verb of its own (强工富县) or leads the clause (实施兴县),
+        # nor a word that ends in the verb (壮族自治区, 复兴县), nor a place before it (延安市富县)
+        if (
+            name[0] in _STRATEGY_VERBS
+            or name[:2] in cue.strategy_not
+            or name[-3:-1] in cue.strategy_not
+            or name[-3] in _PLACE_SUFFIX
+        ):
+            continue
+        if any(start < m.start() < end for start, end in series):
+            continue
+        found.append(name)
+    return found
+
+
+@cache
+def _named_strategy(leads: tuple[str, ...]) -> re.Pattern:
+    # the name: a field of two or three characters with no function word, at the start of a
+    # clause, an item or a quote, or after a verb that carries a strategy out (kind
+    # ``strategy_lead``: 坚持产业兴县, 实施开放兴县、工业兴城、项目兴业)
+    lead = "|".join(map(re.escape, sorted(leads, key=len, reverse=True)))
+    return re.compile(
+        f"(?:^|(?<=[，、。；：\n“]))(?:{lead})?"
+        f"((?:(?![的了和与是在对把为及等])[{_CJK}]){{2,3}}[兴立强富治][省市县区旗])",
+        re.M,
+    )
+
+
+# What may follow a name that stands on its own: the end of its clause, item or quote.
+_NAME_ENDS = frozenset("，、。；”")
+_STRATEGY_VERBS = frozenset("兴立强富治")
+# A quoted list: its items are one slogan, said together.
+_QUOTED_LIST = re.compile("“[^“”\n]{0,40}[、，][^“”\n]{0,40}”")
 
 
 def numbered_objects(text: str) -> list[str]:
