@@ -72,6 +72,11 @@ def test_the_provinces_codes_of_digits_count_as_programmes_only():
     found = counts(speechkit.analyze("slogans", [speech(text)]))
     assert found["861"] == (2, 1)
     assert found["464"] == (1, 1)
+    # 浙江's “811”环境保护新三年行动 and 循环经济“991行动计划”; 811人 and 991年 are numbers
+    zhejiang = "正式启动“811”环境保护新三年行动，提出实施循环经济“991行动计划”。参加811人，始于991年。"
+    found = counts(speechkit.analyze("slogans", [speech(zhejiang)]))
+    assert found["811"] == (1, 1)
+    assert found["991"] == (1, 1)
 
 
 def test_sentences_of_the_sources_are_counted():
