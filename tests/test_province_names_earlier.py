@@ -23,9 +23,7 @@ def kept_entries():
     lexicon = load_lexicon()
     owner = lexicon.form_map()
     return [
-        (row, lexicon.get(owner[row["entry"]]))
-        for row in sheet_rows()
-        if row["decision"] == "keep"
+        (row, lexicon.get(owner[row["entry"]])) for row in sheet_rows() if row["decision"] == "keep"
     ]
 
 
@@ -73,7 +71,9 @@ def test_the_provinces_codes_of_digits_count_as_programmes_only():
     assert found["861"] == (2, 1)
     assert found["464"] == (1, 1)
     # 浙江's “811”环境保护新三年行动 and 循环经济“991行动计划”; 811人 and 991年 are numbers
-    zhejiang = "正式启动“811”环境保护新三年行动，提出实施循环经济“991行动计划”。参加811人，始于991年。"
+    zhejiang = (
+        "正式启动“811”环境保护新三年行动，提出实施循环经济“991行动计划”。参加811人，始于991年。"
+    )
     found = counts(speechkit.analyze("slogans", [speech(zhejiang)]))
     assert found["811"] == (1, 1)
     assert found["991"] == (1, 1)
@@ -111,6 +111,8 @@ def test_province_formulations_of_the_dev_texts_are_counted():
     # Hanyang 2016 (a district of 武汉) says 武汉's “工业倍增”; Hunan 2011 its “一化三基”, “四化两型”
     hanyang = DEV_TEXTS / "county_hanyang_work_report_2016.txt"
     assert counts(speechkit.analyze("slogans", str(hanyang)))["工业倍增"] == (1, 1)
-    hunan = counts(speechkit.analyze("slogans", str(DEV_TEXTS / "provincial_hunan_work_report_2011.txt")))
+    hunan = counts(
+        speechkit.analyze("slogans", str(DEV_TEXTS / "provincial_hunan_work_report_2011.txt"))
+    )
     assert hunan["一化三基"] == (1, 1)
     assert hunan["四化两型"] == (1, 1)
