@@ -49,6 +49,7 @@ def local_families(text: str) -> dict[str, list[str]]:
         series.one_piece_series,
         series.anaphora_series,
         series.named_lines,
+        series.ordinal_series,
         series.campaign_pairs,
         local.issued_rules,
         local.place_slogans,

@@ -289,3 +289,36 @@ def named_lines(text: str) -> list[str]:
         if not any(item[-1] in "委府院央" for item in items):
             found.append(m.group(1))
     return found
+
+
+def ordinal_series(text: str) -> list[str]:
+    """Three or more items of four to eight characters that count off 一, 二, 三 … at one
+    place, the rest of each item its own: 一产增效益、二产扩规模、三产提质量; 一产做优，二产做大，
+    三产做强 (round 27). A count holds nothing of its own (第一季度、第二季度、第三季度: every
+    other character shared), and an outline's 一是…、二是… or a count of things (一批, 两个)
+    is no item."""
+    from speechkit.analyzers.slogans.candidates import parallel_clauses
+
+    found = []
+    for run in parallel_clauses(text):
+        items = _SEPARATOR.split(run)
+        size = len(items[0])
+        if len(items) < 3 or not 4 <= size <= 8:
+            continue
+        shared = _shared_places(items)
+        for place in range(size):
+            if "".join(item[place] for item in items) != _ORDINALS[: len(items)]:
+                continue
+            after = {item[place + 1 : place + 2] for item in items}
+            before = {item[place - 1 : place] for item in items} if place else set()
+            if after & _COUNT_WORDS or "第" in before or len(shared) >= size - 1:
+                continue
+            found.append(run)
+            break
+    return found
+
+
+_SEPARATOR = re.compile("[、，]")
+_ORDINALS = "一二三四五六七八九十"
+# What a numeral counts or orders when it is no item's own: 一是, 一要, 一个, 一批, 一年 …
+_COUNT_WORDS = frozenset("是要个项条种大批年次季期级号位")
