@@ -50,6 +50,7 @@ def local_families(text: str) -> dict[str, list[str]]:
         series.anaphora_series,
         series.named_lines,
         series.ordinal_series,
+        series.counted_actions,
         series.campaign_pairs,
         local.issued_rules,
         local.place_slogans,

@@ -322,3 +322,19 @@ _SEPARATOR = re.compile("[、，]")
 _ORDINALS = "一二三四五六七八九十"
 # What a numeral counts or orders when it is no item's own: 一是, 一要, 一个, 一批, 一年 …
 _COUNT_WORDS = frozenset("是要个项条种大批年次季期级号位")
+
+
+# An action on a counted object: a verb of two characters, a numeral, a measure word and a
+# head of one to four characters (利用三个资源, 打造三个增长极, 做好三篇文章).
+_COUNTED_ACTION = f"[{_CJK}]{{2}}(?<!第)[一两二三四五六七八九十]+[个大项篇张条种][{_CJK}]{{1,4}}"
+_COUNTED_ACTIONS = re.compile(
+    f"(?<![一两二三四五六七八九十第]){_COUNTED_ACTION}(?:、{_COUNTED_ACTION}){{2,}}(?![{_CJK}])"
+)
+
+
+def counted_actions(text: str) -> list[str]:
+    """Three or more actions on counted objects said as one series, a place's line of work:
+    利用三个资源、打造三个增长极、培育两个市场; 坚持一个中心、突出两个重点、做好三篇文章、
+    落实四项措施 (round 27). The verb is the first piece's last two characters; the last
+    action ends the run."""
+    return [m.group() for m in _COUNTED_ACTIONS.finditer(text)]
