@@ -51,6 +51,7 @@ def local_families(text: str) -> dict[str, list[str]]:
         series.named_lines,
         series.ordinal_series,
         series.counted_actions,
+        series.held_actions,
         series.campaign_pairs,
         local.issued_rules,
         local.place_slogans,

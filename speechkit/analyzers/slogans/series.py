@@ -338,3 +338,28 @@ def counted_actions(text: str) -> list[str]:
     落实四项措施 (round 27). The verb is the first piece's last two characters; the last
     action ends the run."""
     return [m.group() for m in _COUNTED_ACTIONS.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _held_actions() -> re.Pattern:
+    from speechkit.analyzers.slogans.frames import cue_words
+
+    ends = "|".join(map(re.escape, cue_words("persist")))
+    return re.compile(f"[{_CJK}]+?(?:{ends})(?:[、，][{_CJK}]{{2,5}}(?:{ends}))+")
+
+
+def held_actions(text: str) -> list[str]:
+    """Two or more actions of one length, each held to with 不放松, 不动摇 … (cue kind
+    ``persist``), said as one pledge: 扭住发展不放松、大抓项目不动摇 (round 27). The first
+    piece is cut to the others' length; one such action alone (坚持党的基本路线不动摇) is
+    none."""
+    found = []
+    for m in _held_actions().finditer(text):
+        pieces = _SEPARATOR.split(m.group())
+        size = len(pieces[1])
+        if len(pieces[0]) < size or any(len(p) != size for p in pieces[1:]):
+            continue
+        separators = _SEPARATOR.findall(m.group())
+        items = [pieces[0][-size:], *pieces[1:]]
+        found.append(items[0] + "".join(s + i for s, i in zip(separators, items[1:])))
+    return found
