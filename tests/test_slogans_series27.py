@@ -1,0 +1,68 @@
+"""Round 27 of issue 12: local slogans said once as a parallel series, unquoted. Each test
+holds real sentences of eval dev texts (and lines of the same texts that must stay out), and
+one dev text run end to end."""
+
+from __future__ import annotations
+
+import speechkit
+from speechkit.analyzers.slogans import families, series
+
+from .test_slogans import DEV_TEXTS, counts
+
+
+def test_a_series_named_as_the_keynote_or_the_article_of_the_place():
+    # Qingyuan 2008 and Jiningshizhong 1998: the line words hold their 为, so 以 leads only a
+    # series said as a keynote; the lines of Hailar 2017 and Xushui 2011 (以…为目标) and a
+    # 理念 (Qingyuan 2008) stay out
+    text = (
+        "我们一定要以又好又快发展、兴县富民为中心任务，以突出抓发展、重点抓项目、持续保稳定为"
+        "工作主基调，团结协作。做好融势、借势、造势的文章。以实现全域旅游、四季旅游为目标，"
+        "着力建设。以发展优质、高效、生态农业为目标。牢固树立全民创业、全民招商的理念。"
+    )
+    assert series.named_lines(text) == [
+        "突出抓发展、重点抓项目、持续保稳定",
+        "融势、借势、造势",
+    ]
+
+
+def test_a_series_that_counts_off_its_items_at_one_place():
+    # Fuping 2017 and Hailar 2016; not a count (第一季度 …), an outline's 一是 …, or a
+    # number of things
+    text = (
+        "打造好营商环境，推动一产增效益、二产扩规模、三产提质量，实现县域经济迅速发展。坚持一产"
+        "做优，二产做大，三产做强。第一季度、第二季度、第三季度。一是抓项目，二是抓招商，三是"
+        "抓环境。建成一批园区、二批园区、三批园区。"
+    )
+    assert series.ordinal_series(text) == [
+        "一产增效益、二产扩规模、三产提质量",
+        "一产做优，二产做大，三产做强",
+    ]
+
+
+def test_actions_on_counted_objects_said_as_one_series():
+    # Rongcheng 2012 and a 2010 county speech; two such actions, or an ordinal, are none
+    text = (
+        "以项目建设为依托，利用三个资源、打造三个增长极、培育两个市场，着力加快工业化。"
+        "坚持一个中心、突出两个重点、做好三篇文章、落实四项措施、实现五个目标。"
+        "建设两个园区、培育三个基地。召开第一个会议、第二个会议、第三个会议。"
+    )
+    assert series.counted_actions(text) == [
+        "利用三个资源、打造三个增长极、培育两个市场",
+        "坚持一个中心、突出两个重点、做好三篇文章、落实四项措施、实现五个目标",
+    ]
+
+
+def test_actions_held_to_said_as_one_pledge():
+    # Chaotian 2017; one action held to (the 1992 congress) frames another formulation
+    text = (
+        "全区上下始终扭住发展不放松、大抓项目不动摇，聚焦聚力项目投资主战场。"
+        "坚持党的基本路线不动摇，必须把改革开放同四项基本原则统一起来。"
+    )
+    assert series.held_actions(text) == ["扭住发展不放松、大抓项目不动摇"]
+    assert "扭住发展不放松、大抓项目不动摇" in families.local_families(text)["held_actions"]
+
+
+def test_the_counted_off_series_of_a_dev_text_is_counted():
+    path = DEV_TEXTS / "county_fuping_work_report_2017.txt"
+    got = counts(speechkit.analyze("slogans", str(path), discover=True))
+    assert got["一产增效益、二产扩规模、三产提质量"] == (1, 1)
