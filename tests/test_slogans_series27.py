@@ -66,3 +66,20 @@ def test_the_counted_off_series_of_a_dev_text_is_counted():
     path = DEV_TEXTS / "county_fuping_work_report_2017.txt"
     got = counts(speechkit.analyze("slogans", str(path), discover=True))
     assert got["一产增效益、二产扩规模、三产提质量"] == (1, 1)
+
+
+def test_descriptions_of_degree_and_reviews_of_what_was_done_are_no_series():
+    # Zhongwei 2022, Liping 2023 (the year described), Fuping 2013 (care described),
+    # Mancheng 2021 (a review); the families' own examples still count
+    assert series.anaphora_series("过去一年极不平凡、极其不易、极为难忘，") == []
+    assert series.anaphora_series("坚持高起点规划、高质量建设、高标准推进。") == [
+        "高起点规划、高质量建设、高标准推进"
+    ]
+    assert series.one_piece_series("要格外关注、格外关心、格外关爱困难群众。") == []
+    assert series.one_piece_series("坚持全面创建、全域创建、全民创建，") == [
+        "全面创建、全域创建、全民创建"
+    ]
+    assert series.clause_series("一年来，顶住了压力、打开了局面、增强了信心、收获了荣耀。") == []
+    assert series.clause_series("，战疫情、稳经济、保稳定、惠民生，") == [
+        "战疫情、稳经济、保稳定、惠民生"
+    ]
