@@ -83,3 +83,12 @@ def test_descriptions_of_degree_and_reviews_of_what_was_done_are_no_series():
     assert series.clause_series("，战疫情、稳经济、保稳定、惠民生，") == [
         "战疫情、稳经济、保稳定、惠民生"
     ]
+
+
+def test_a_whole_clause_of_short_actions_said_in_pairs():
+    # Lixian 2020; not a row of offices, nor a clause inside a longer piece
+    text = (
+        "深入开展“三创四建”活动，定规矩、提品位，建设施、强基础，理秩序、解遗难，全力创建文明"
+        "城市。会见省人大、省政府，市人大、市政府，要求抓项目、促发展，惠民生、保稳定等。"
+    )
+    assert series.paired_clause_series(text) == ["定规矩、提品位，建设施、强基础，理秩序、解遗难"]

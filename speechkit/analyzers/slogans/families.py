@@ -52,6 +52,7 @@ def local_families(text: str) -> dict[str, list[str]]:
         series.ordinal_series,
         series.counted_actions,
         series.held_actions,
+        series.paired_clause_series,
         series.campaign_pairs,
         local.issued_rules,
         local.place_slogans,

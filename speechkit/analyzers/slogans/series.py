@@ -371,3 +371,23 @@ def held_actions(text: str) -> list[str]:
         items = [pieces[0][-size:], *pieces[1:]]
         found.append(items[0] + "".join(s + i for s, i in zip(separators, items[1:])))
     return found
+
+
+_PAIRED_CLAUSE = re.compile(
+    f"(?<=[，。；：！\\n])([{_CJK}]{{3}}、[{_CJK}]{{3}}(?:，[{_CJK}]{{3}}、[{_CJK}]{{3}})+)(?=[，。；！])"
+)
+
+
+def paired_clause_series(text: str) -> list[str]:
+    """A whole clause of actions of three characters said in pairs, 、 inside a pair and ，
+    between them: ，定规矩、提品位，建设施、强基础，理秩序、解遗难， (round 27; a clause of one
+    such run with 、 only is ``clause_series``). Not a row of offices or places, nor a
+    review of what was done (了)."""
+    found = []
+    for m in _PAIRED_CLAUSE.finditer(text):
+        items = _SEPARATOR.split(m.group(1))
+        if sum(item[0] in _LEVELS for item in items) >= len(items) - 1:
+            continue
+        if not any("了" in item for item in items):
+            found.append(m.group(1))
+    return found
