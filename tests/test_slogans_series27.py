@@ -92,3 +92,17 @@ def test_a_whole_clause_of_short_actions_said_in_pairs():
         "城市。会见省人大、省政府，市人大、市政府，要求抓项目、促发展，惠民生、保稳定等。"
     )
     assert series.paired_clause_series(text) == ["定规矩、提品位，建设施、强基础，理秩序、解遗难"]
+
+
+def test_a_whole_clause_of_three_items_on_one_template():
+    # Fuping 2013 (the first run is cut to its item by the families that read runs; here the
+    # clause stands whole); items that open alike only, a row, a question are none
+    text = (
+        "切实以阜平发展为己任，宁在苦中干、不在苦中熬、不在苦中等，大干、苦干、实干，挑起担子、"
+        "扑下身子、干出样子！要有决心、有信心、有措施，一年级、二年级、三年级，"
+        "项目怎么来、资金怎么筹、机制怎么活，"
+    )
+    assert series.templated_clause_series(text) == [
+        "宁在苦中干、不在苦中熬、不在苦中等",
+        "挑起担子、扑下身子、干出样子",
+    ]

@@ -53,6 +53,7 @@ def local_families(text: str) -> dict[str, list[str]]:
         series.counted_actions,
         series.held_actions,
         series.paired_clause_series,
+        series.templated_clause_series,
         series.campaign_pairs,
         local.issued_rules,
         local.place_slogans,

@@ -391,3 +391,31 @@ def paired_clause_series(text: str) -> list[str]:
         if not any("了" in item for item in items):
             found.append(m.group(1))
     return found
+
+
+# The words of a question: 怎么, 什么, 哪里, 如何, 为何.
+_QUESTION = ("怎", "什么", "哪", "如何", "为何")
+_THREE_CLAUSE = re.compile(
+    f"(?<=[，。；：！\\n])([{_CJK}]{{3,5}}、[{_CJK}]{{3,5}}、[{_CJK}]{{3,5}})(?=[，。；！])"
+)
+
+
+def templated_clause_series(text: str) -> list[str]:
+    """A whole clause of three items of one length (three to five characters) on one
+    template, a character shared at a place other than the first: ，挑起担子、扑下身子、
+    干出样子！ and ，宁在苦中干、不在苦中熬、不在苦中等， (round 27). Items that share their
+    first character only open alike (有决心、有信心、有措施: ``anaphora_series`` reads those
+    of four characters or more); items that share all but one are a row (一年级、二年级);
+    questions are none (项目怎么来、资金怎么筹、机制怎么活, the sample)."""
+    found = []
+    for m in _THREE_CLAUSE.finditer(text):
+        items = m.group(1).split("、")
+        size = len(items[0])
+        if any(len(item) != size for item in items[1:]):
+            continue
+        shared = _shared_places(items)
+        if not shared or 0 in shared or len(shared) >= size - 1:
+            continue
+        if not any(word in item for item in items for word in _QUESTION):
+            found.append(m.group(1))
+    return found
