@@ -106,3 +106,13 @@ def test_a_whole_clause_of_three_items_on_one_template():
         "宁在苦中干、不在苦中熬、不在苦中等",
         "挑起担子、扑下身子、干出样子",
     ]
+
+
+def test_a_series_of_five_character_items_hinged_in_the_middle():
+    # Anhui 2025; a hinge that joins, links two places or denies makes no slogan
+    text = (
+        "加速涌现科学新发现、技术新发明、产业新方向、体制新动能。统筹速度与效益、经济与社会、"
+        "城市与农村。建成平远至武平、湛江至南宁、化州至北流高速。确保群众无伤亡、堤防无决口、"
+        "水库无溃坝。"
+    )
+    assert series.hinged_series(text) == ["科学新发现、技术新发明、产业新方向、体制新动能"]

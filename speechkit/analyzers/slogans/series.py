@@ -419,3 +419,20 @@ def templated_clause_series(text: str) -> list[str]:
         if not any(word in item for item in items for word in _QUESTION):
             found.append(m.group(1))
     return found
+
+
+def hinged_series(text: str) -> list[str]:
+    """Three or more items of five characters hinged on one character they share in the
+    middle, two characters of their own on either side: 科学新发现、技术新发明、产业新方向、
+    体制新动能 (round 27). Not when the hinge only joins, grades or denies (速度与效益、
+    经济与社会; 平远至武平、湛江至南宁; 群众无伤亡、堤防无决口: a list, routes, a state
+    described)."""
+    found = []
+    for items, _ in _series_items(text, 5, 5):
+        if _shared_places(items) == [2] and items[0][2] not in _WEAK_HINGES:
+            found.append("、".join(items))
+    return found
+
+
+# Characters that join, link two places, grade or deny: no template of a slogan hinges on them.
+_WEAK_HINGES = frozenset("的了与和及或之而至到无不没非未最更极很")
