@@ -116,3 +116,12 @@ def test_a_series_of_five_character_items_hinged_in_the_middle():
         "水库无溃坝。"
     )
     assert series.hinged_series(text) == ["科学新发现、技术新发明、产业新方向、体制新动能"]
+
+
+def test_a_parallel_series_that_names_the_programme_after_it():
+    # Fujian 2026 and Jilin 2025 (a list of names before 战略性, no programme)
+    text = (
+        "实施“两通工程”2.0版，建设邻县高速通、乡镇便捷通、港口铁路通项目26个。推进吉能集团、"
+        "交投集团、一汽吉林战略性重组。"
+    )
+    assert series.programme_series(text) == ["邻县高速通、乡镇便捷通、港口铁路通"]

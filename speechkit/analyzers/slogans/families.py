@@ -55,6 +55,7 @@ def local_families(text: str) -> dict[str, list[str]]:
         series.paired_clause_series,
         series.templated_clause_series,
         series.hinged_series,
+        series.programme_series,
         series.campaign_pairs,
         local.issued_rules,
         local.place_slogans,

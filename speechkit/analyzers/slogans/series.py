@@ -436,3 +436,18 @@ def hinged_series(text: str) -> list[str]:
 
 # Characters that join, link two places, grade or deny: no template of a slogan hinges on them.
 _WEAK_HINGES = frozenset("的了与和及或之而至到无不没非未最更极很")
+
+
+def programme_series(text: str) -> list[str]:
+    """A parallel series of three or more items of three to six characters that names the
+    programme after it (cue kind ``series_after``: 工程, 项目, 行动 …): 建设邻县高速通、乡镇
+    便捷通、港口铁路通项目 (round 27). The items share a character at one place; a list of
+    names before 战略性 or 项目 shares none (吉能集团、交投集团、一汽吉林战略性重组)."""
+    from speechkit.analyzers.slogans.frames import cue_words
+
+    heads = cue_words("series_after")
+    found = []
+    for items, rest in _series_items(text, 3, 6):
+        if rest.startswith(heads) and _parallel(items) and len(set(items)) == len(items):
+            found.append("、".join(items))
+    return found
