@@ -5,7 +5,7 @@ one dev text run end to end."""
 from __future__ import annotations
 
 import speechkit
-from speechkit.analyzers.slogans import families, series
+from speechkit.analyzers.slogans import families, series, templates
 
 from .test_slogans import DEV_TEXTS, counts
 
@@ -33,7 +33,7 @@ def test_a_series_that_counts_off_its_items_at_one_place():
         "做优，二产做大，三产做强。第一季度、第二季度、第三季度。一是抓项目，二是抓招商，三是"
         "抓环境。建成一批园区、二批园区、三批园区。"
     )
-    assert series.ordinal_series(text) == [
+    assert templates.ordinal_series(text) == [
         "一产增效益、二产扩规模、三产提质量",
         "一产做优，二产做大，三产做强",
     ]
@@ -46,7 +46,7 @@ def test_actions_on_counted_objects_said_as_one_series():
         "坚持一个中心、突出两个重点、做好三篇文章、落实四项措施、实现五个目标。"
         "建设两个园区、培育三个基地。召开第一个会议、第二个会议、第三个会议。"
     )
-    assert series.counted_actions(text) == [
+    assert templates.counted_actions(text) == [
         "利用三个资源、打造三个增长极、培育两个市场",
         "坚持一个中心、突出两个重点、做好三篇文章、落实四项措施、实现五个目标",
     ]
@@ -58,7 +58,7 @@ def test_actions_held_to_said_as_one_pledge():
         "全区上下始终扭住发展不放松、大抓项目不动摇，聚焦聚力项目投资主战场。"
         "坚持党的基本路线不动摇，必须把改革开放同四项基本原则统一起来。"
     )
-    assert series.held_actions(text) == ["扭住发展不放松、大抓项目不动摇"]
+    assert templates.held_actions(text) == ["扭住发展不放松、大抓项目不动摇"]
     assert "扭住发展不放松、大抓项目不动摇" in families.local_families(text)["held_actions"]
 
 
@@ -91,18 +91,20 @@ def test_a_whole_clause_of_short_actions_said_in_pairs():
         "深入开展“三创四建”活动，定规矩、提品位，建设施、强基础，理秩序、解遗难，全力创建文明"
         "城市。会见省人大、省政府，市人大、市政府，要求抓项目、促发展，惠民生、保稳定等。"
     )
-    assert series.paired_clause_series(text) == ["定规矩、提品位，建设施、强基础，理秩序、解遗难"]
+    assert templates.paired_clause_series(text) == [
+        "定规矩、提品位，建设施、强基础，理秩序、解遗难"
+    ]
 
 
 def test_a_whole_clause_of_three_items_on_one_template():
-    # Fuping 2013 (the first run is cut to its item by the families that read runs; here the
-    # clause stands whole); items that open alike only, a row, a question are none
+    # Fuping 2013 (both clauses stand whole between punctuation); items that open alike
+    # only, a row, a question are none
     text = (
         "切实以阜平发展为己任，宁在苦中干、不在苦中熬、不在苦中等，大干、苦干、实干，挑起担子、"
         "扑下身子、干出样子！要有决心、有信心、有措施，一年级、二年级、三年级，"
         "项目怎么来、资金怎么筹、机制怎么活，"
     )
-    assert series.templated_clause_series(text) == [
+    assert templates.templated_clause_series(text) == [
         "宁在苦中干、不在苦中熬、不在苦中等",
         "挑起担子、扑下身子、干出样子",
     ]
@@ -115,7 +117,7 @@ def test_a_series_of_five_character_items_hinged_in_the_middle():
         "城市与农村。建成平远至武平、湛江至南宁、化州至北流高速。确保群众无伤亡、堤防无决口、"
         "水库无溃坝。"
     )
-    assert series.hinged_series(text) == ["科学新发现、技术新发明、产业新方向、体制新动能"]
+    assert templates.hinged_series(text) == ["科学新发现、技术新发明、产业新方向、体制新动能"]
 
 
 def test_a_parallel_series_that_names_the_programme_after_it():
@@ -124,4 +126,4 @@ def test_a_parallel_series_that_names_the_programme_after_it():
         "实施“两通工程”2.0版，建设邻县高速通、乡镇便捷通、港口铁路通项目26个。推进吉能集团、"
         "交投集团、一汽吉林战略性重组。"
     )
-    assert series.programme_series(text) == ["邻县高速通、乡镇便捷通、港口铁路通"]
+    assert templates.programme_series(text) == ["邻县高速通、乡镇便捷通、港口铁路通"]
