@@ -29,7 +29,9 @@ def ordinal_series(text: str) -> list[str]:
     is no item."""
     from speechkit.analyzers.slogans.candidates import parallel_clauses
 
-    found = []
+    found: list[str] = []
+    if not _COUNTED_OFF.search(text):
+        return found  # no 一… then 二… item in a row: the runs need not be read
     for run in parallel_clauses(text):
         items = _SEPARATOR.split(run)
         size = len(items[0])
@@ -49,6 +51,8 @@ def ordinal_series(text: str) -> list[str]:
 
 
 _SEPARATOR = re.compile("[、，]")
+# An item with 一 followed, within a row, by one with 二.
+_COUNTED_OFF = re.compile(f"一[{_CJK}]{{1,7}}[、，][{_CJK}]{{0,7}}二")
 _ORDINALS = "一二三四五六七八九十"
 # What a numeral counts or orders when it is no item's own: 一是, 一要, 一个, 一批, 一年 …
 _COUNT_WORDS = frozenset("是要个项条种大批年次季期级号位")
@@ -75,7 +79,8 @@ def _held_actions() -> re.Pattern:
     from speechkit.analyzers.slogans.frames import cue_words
 
     ends = "|".join(map(re.escape, cue_words("persist")))
-    return re.compile(f"[{_CJK}]+?(?:{ends})(?:[、，][{_CJK}]{{2,5}}(?:{ends}))+")
+    # the first piece reaches back no further than the longest item: one look a place
+    return re.compile(f"[{_CJK}]{{2,5}}(?:{ends})(?:[、，][{_CJK}]{{2,5}}(?:{ends}))+")
 
 
 def held_actions(text: str) -> list[str]:
