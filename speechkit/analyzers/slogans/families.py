@@ -35,7 +35,7 @@ def rule_candidates(found: dict[str, list[str]]) -> tuple[list[str], Counter, Co
 
 def local_families(text: str) -> dict[str, list[str]]:
     """The local slogans of one speech's text, by the family that found them."""
-    from speechkit.analyzers.slogans import frames, local, maxims, members, series
+    from speechkit.analyzers.slogans import frames, local, maxims, members, series, templates
 
     families = (
         local.framed_quotes,
@@ -49,6 +49,13 @@ def local_families(text: str) -> dict[str, list[str]]:
         series.one_piece_series,
         series.anaphora_series,
         series.named_lines,
+        templates.ordinal_series,
+        templates.counted_actions,
+        templates.held_actions,
+        templates.paired_clause_series,
+        templates.templated_clause_series,
+        templates.hinged_series,
+        templates.programme_series,
         series.campaign_pairs,
         local.issued_rules,
         local.place_slogans,

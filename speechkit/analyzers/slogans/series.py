@@ -56,9 +56,10 @@ def anaphora_series(text: str) -> list[str]:
     character and no other: 高起点规划、高质量建设、高标准推进; 敢创一流、敢挑重任、敢为人先.
     Said once, it is a slogan: a list shares more (自我管理、自我服务、自我教育 shares 自我,
     数字消费、绿色消费 its end), or nothing at one place. Not when the shared character
-    compares or joins (更高质量、更有效率; 共叙工作情谊、共谋发展大计): a description or a
-    greeting. The last item ends the run or goes on with 的 (敢为人先的精神): an item cut
-    out of a longer one (重要决策重要事项) is none."""
+    compares, joins or grades (更高质量、更有效率; 共叙工作情谊、共谋发展大计; 极不平凡、
+    极其不易、极为难忘, the year described: round 27): a description or a greeting. The
+    last item ends the run or goes on with 的 (敢为人先的精神): an item cut out of a longer
+    one (重要决策重要事项) is none."""
     return [
         "、".join(items)
         for items, rest in _series_items(text, 4, 6)
@@ -69,7 +70,7 @@ def anaphora_series(text: str) -> list[str]:
     ]
 
 
-_NOT_ANAPHORA = frozenset("更最共")
+_NOT_ANAPHORA = frozenset("更最共极很")
 
 
 def _shared_places(items: list[str]) -> list[int]:
@@ -94,7 +95,8 @@ def one_piece_series(text: str) -> list[str]:
     frame with several ends (心中有数、心中有策、心中有底) or with several middles (全面创建、
     全域创建、全民创建). Said once, it is a slogan,
     unless the character that differs is a count, a level or a place in a row
-    (一季度、二季度、三季度; 省政府、市政府、县政府; 上半年、下半年)."""
+    (一季度、二季度、三季度; 省政府、市政府、县政府; 上半年、下半年), or the items open
+    with a word of degree (格外关注、格外关心、格外关爱: care described, round 27)."""
     found = []
     for pieces in _runs(text):
         size = len(pieces[1])
@@ -109,11 +111,14 @@ def one_piece_series(text: str) -> list[str]:
                 len({item[:place] + item[place + 1 :] for item in items}) == 1
                 and len(differ) == len(items)
                 and not differ & _ROW_CHARACTERS
+                and not items[0].startswith(_DEGREE)
             ):
                 found.append("、".join(items))
     return found
 
 
+# Words of degree that open a description, not a slogan: 格外关心, 极不平凡, 十分重要.
+_DEGREE = ("格外", "十分", "非常", "特别", "极", "很", "更", "最")
 # Characters that make a row rather than a slogan: counts, levels, places, sizes, halves.
 _ROW_CHARACTERS = frozenset(
     "一二两三四五六七八九十百千万第首末省市县区乡镇村组东西南北中上下前后左右内外大小高低"
@@ -156,8 +161,11 @@ def clause_series(text: str) -> list[str]:
         if not 3 <= size <= 5 or any(len(p) != size for p in pieces[1:]):
             continue
         items = [pieces[0][-size:], *pieces[1:]]
-        # a row of offices or places (县人大、县政府、县政协) is no slogan
+        # a row of offices or places (县人大、县政府、县政协) is no slogan, nor a review of
+        # what was done (顶住了压力、打开了局面、增强了信心: round 27)
         if sum(item[0] in _LEVELS for item in items) >= len(items) - 1:
+            continue
+        if all("了" in item for item in items):
             continue
         if 0 <= len(pieces[0]) - size <= 2:
             found.append("、".join(items))
