@@ -24,13 +24,16 @@ _QUOTED_SERIES = re.compile(f"“([{_CJK}]{{1,12}}(?:[、，] ?[{_CJK}]{{1,12}})
 # A quoted phrase: 2 to 12 CJK characters (“吉字号”, “中心城区优先发展”); digits and + kept
 # for “8337”, “新能源+”.
 # A space of a line wrap may stand inside (“4城同 创”): the slogan is reported without it.
-_QUOTED_WORD = re.compile(f"“([{_CJK}0-9+·](?: ?[{_CJK}0-9+·]){{1,11}})”")
+# A Latin capital stands in a code (“6S”行动, “1+N”产业园区, “10+N热火朝天工作场景”; round 31);
+# lower case is no code (“xx”计划 is a redaction, pinyin glosses stand in brackets).
+_QUOTED_WORD = re.compile(f"“([{_CJK}0-9A-Z+·](?: ?[{_CJK}0-9A-Z+·]){{1,11}})”")
 # The same inside a quotation, in single quotes: 实施‘三足鼎立’战略 in “我们将…战略”.
 _SINGLE_QUOTED_WORD = re.compile(_QUOTED_WORD.pattern.replace("“", "‘").replace("”", "’"))
 # A quote too long for a name unless framed as a position or goal (round 25).
 _LONG_QUOTE = re.compile(f"“([{_CJK}]{{13,20}})”")
-# A plan named by numbers: 8337, or numbers joined by + (1+1+9, 9+2).
-_DIGIT_PLAN = re.compile(r"[0-9]+(?:\+[0-9]+)*")
+# A plan named by numbers: 8337, or numbers joined by + (1+1+9, 9+2); a capital may stand for
+# a number (1+N, 10+N) or follow one (6S).
+_DIGIT_PLAN = re.compile(r"[0-9]+[A-Z]?(?:\+(?:[0-9]+|[A-Z]))*")
 _PLACE_SUFFIX = "市县区旗州盟省"
 # Characters that never sit inside a place name: 的 in 理论的省.
 _FUNCTION = re.compile("[的了和与是在对把为及等]")
