@@ -115,7 +115,10 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
         # that closes a list of quotes: 开展“川字号”优品100、“川品出川”等市场拓展活动
         head = _HEAD_AFTER.match(text, last.end() + text.startswith("等", last.end()))
         if (
-            after.startswith(cue.after)
+            # numbers joined by + are the name of a plan wherever they are quoted (“6+3”现代
+            # 农业产业体系, “1+9”工作部署; round 31): every such quote on dev is a label
+            ("+" in phrase and _DIGIT_PLAN.fullmatch(phrase))
+            or after.startswith(cue.after)
             or before.endswith(cue.before)
             or (len(phrase) >= 3 and phrase.endswith(cue.after))  # “百亿工程”, “双品牌”
             or (len(phrase) >= 3 and head is not None and head.group().endswith(cue.after))
