@@ -54,6 +54,7 @@ class Cues:
     holds: tuple[str, ...] = ()
     positions: tuple[str, ...] = ()
     of_frames: tuple[str, ...] = ()
+    goals: tuple[str, ...] = ()
 
 
 @cache
@@ -76,6 +77,7 @@ def cues() -> Cues:
         holds=tuple(by_kind.get("holds", ())),
         positions=tuple(by_kind.get("position", ())),
         of_frames=tuple(by_kind.get("of_frame", ())),
+        goals=tuple(by_kind.get("goal", ())),
     )
 
 
@@ -133,10 +135,27 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
             found.append(phrase)
     # a long quote said as the place's position or goal: 着眼“京津冀都市圈生态发展示范区”发展定位
     # (quotes of 13 characters or more are else no slogans: whole sentences said in quotes)
-    found += [
-        m.group(1) for m in _LONG_QUOTE.finditer(text) if text.startswith(cue.positions, m.end())
-    ]
+    found += [m.group(1) for m in _LONG_QUOTE.finditer(text) if _long_framed(text, m, cue)]
     return [p for p in found if p not in cue.stops]
+
+
+def _long_framed(text: str, m: re.Match, cue: Cues) -> bool:
+    """A long quote said as the place's position or goal: right before a position word
+    (“京津冀都市圈生态发展示范区”发展定位), before 的 or 等 and a goal or position word (“努力把万年
+    打造成滨湖地区新型工业县”的战略构想, “建设现代化经济强省取得重要进展”等主要目标; round 31), or
+    between 以 and 为 and such a word (以建设“华北绿色农产品生产加工基地”为目标). Titles a place
+    won (“全国农村公路养护管理示范县”创建工作, 称号) stand before none of these."""
+    end = m.end()
+    if text.startswith(cue.positions, end):
+        return True
+    frames = cue.positions + cue.goals
+    if text[end : end + 1] in ("的", "等") and text.startswith(frames, end + 1):
+        return True
+    return (
+        "以" in text[max(0, m.start() - 3) : m.start()]
+        and text[end : end + 1] == "为"
+        and text.startswith(frames, end + 1)
+    )
 
 
 def _quote_runs(text: str) -> list[tuple[re.Match, re.Match, re.Match]]:
