@@ -85,7 +85,13 @@ def test_a_strategy_led_by_focus():
 
 def test_a_provinces_own_names_are_local_entries():
     lexicon = bundled_lexicon()
-    for name in ("高质量发展建设共同富裕试验区", "拼经济搞建设", "省会经济圈", "胶东经济圈", "鲁南经济圈"):
+    for name in (
+        "高质量发展建设共同富裕试验区",
+        "拼经济搞建设",
+        "省会经济圈",
+        "胶东经济圈",
+        "鲁南经济圈",
+    ):
         entry = lexicon.get(name)
         assert entry is not None and entry.cited.startswith("round 31"), name
         assert entry.category == "local"
