@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from speechkit.analyzers.slogans.long_quotes import long_framed_quotes
 from speechkit.analyzers.slogans.series import OBJECT_RUN, recurring_series
 from speechkit.resources import bundled_rows
 
@@ -29,8 +30,6 @@ _QUOTED_SERIES = re.compile(f"“([{_CJK}]{{1,12}}(?:[、，] ?[{_CJK}]{{1,12}})
 _QUOTED_WORD = re.compile(f"“([{_CJK}0-9A-Z+·](?: ?[{_CJK}0-9A-Z+·]){{1,11}})”")
 # The same inside a quotation, in single quotes: 实施‘三足鼎立’战略 in “我们将…战略”.
 _SINGLE_QUOTED_WORD = re.compile(_QUOTED_WORD.pattern.replace("“", "‘").replace("”", "’"))
-# A quote too long for a name unless framed as a position or goal (round 25).
-_LONG_QUOTE = re.compile(f"“([{_CJK}]{{13,20}})”")
 # A plan named by numbers: 8337, or numbers joined by + (1+1+9, 9+2); a capital may stand for
 # a number (1+N, 10+N) or follow one (6S).
 _DIGIT_PLAN = re.compile(r"[0-9]+[A-Z]?(?:\+(?:[0-9]+|[A-Z]))*")
@@ -117,9 +116,9 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
         # that closes a list of quotes: 开展“川字号”优品100、“川品出川”等市场拓展活动
         head = _HEAD_AFTER.match(text, last.end() + text.startswith("等", last.end()))
         if (
-            # numbers joined by + are the name of a plan wherever they are quoted (“6+3”现代
-            # 农业产业体系, “1+9”工作部署; round 31): every such quote on dev is a label
-            ("+" in phrase and _DIGIT_PLAN.fullmatch(phrase))
+            # numbers joined by + name the plan the words after them say (“6+3”现代农业产业
+            # 体系, “1+9”工作部署; round 31: every such quote on dev), not a sum (完成“15+3”，)
+            ("+" in phrase and _DIGIT_PLAN.fullmatch(phrase) and re.match(f"[{_CJK}]", after))
             or after.startswith(cue.after)
             or before.endswith(cue.before)
             or (len(phrase) >= 3 and phrase.endswith(cue.after))  # “百亿工程”, “双品牌”
@@ -135,27 +134,8 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
             found.append(phrase)
     # a long quote said as the place's position or goal: 着眼“京津冀都市圈生态发展示范区”发展定位
     # (quotes of 13 characters or more are else no slogans: whole sentences said in quotes)
-    found += [m.group(1) for m in _LONG_QUOTE.finditer(text) if _long_framed(text, m, cue)]
+    found += long_framed_quotes(text, cue.positions, cue.goals)
     return [p for p in found if p not in cue.stops]
-
-
-def _long_framed(text: str, m: re.Match, cue: Cues) -> bool:
-    """A long quote said as the place's position or goal: right before a position word
-    (“京津冀都市圈生态发展示范区”发展定位), before 的 or 等 and a goal or position word (“努力把万年
-    打造成滨湖地区新型工业县”的战略构想, “建设现代化经济强省取得重要进展”等主要目标; round 31), or
-    between 以 and 为 and such a word (以建设“华北绿色农产品生产加工基地”为目标). Titles a place
-    won (“全国农村公路养护管理示范县”创建工作, 称号) stand before none of these."""
-    end = m.end()
-    if text.startswith(cue.positions, end):
-        return True
-    frames = cue.positions + cue.goals
-    if text[end : end + 1] in ("的", "等") and text.startswith(frames, end + 1):
-        return True
-    return (
-        "以" in text[max(0, m.start() - 3) : m.start()]
-        and text[end : end + 1] == "为"
-        and text.startswith(frames, end + 1)
-    )
 
 
 def _quote_runs(text: str) -> list[tuple[re.Match, re.Match, re.Match]]:
