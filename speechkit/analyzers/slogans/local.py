@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from speechkit.analyzers.slogans.long_quotes import long_framed_quotes
 from speechkit.analyzers.slogans.series import OBJECT_RUN, recurring_series
 from speechkit.resources import bundled_rows
 
@@ -24,13 +25,14 @@ _QUOTED_SERIES = re.compile(f"“([{_CJK}]{{1,12}}(?:[、，] ?[{_CJK}]{{1,12}})
 # A quoted phrase: 2 to 12 CJK characters (“吉字号”, “中心城区优先发展”); digits and + kept
 # for “8337”, “新能源+”.
 # A space of a line wrap may stand inside (“4城同 创”): the slogan is reported without it.
-_QUOTED_WORD = re.compile(f"“([{_CJK}0-9+·](?: ?[{_CJK}0-9+·]){{1,11}})”")
+# A Latin capital stands in a code (“6S”行动, “1+N”产业园区, “10+N热火朝天工作场景”; round 31);
+# lower case is no code (“xx”计划 is a redaction, pinyin glosses stand in brackets).
+_QUOTED_WORD = re.compile(f"“([{_CJK}0-9A-Z+·](?: ?[{_CJK}0-9A-Z+·]){{1,11}})”")
 # The same inside a quotation, in single quotes: 实施‘三足鼎立’战略 in “我们将…战略”.
 _SINGLE_QUOTED_WORD = re.compile(_QUOTED_WORD.pattern.replace("“", "‘").replace("”", "’"))
-# A quote too long for a name unless framed as a position or goal (round 25).
-_LONG_QUOTE = re.compile(f"“([{_CJK}]{{13,20}})”")
-# A plan named by numbers: 8337, or numbers joined by + (1+1+9, 9+2).
-_DIGIT_PLAN = re.compile(r"[0-9]+(?:\+[0-9]+)*")
+# A plan named by numbers: 8337, or numbers joined by + (1+1+9, 9+2); a capital may stand for
+# a number (1+N, 10+N) or follow one (6S).
+_DIGIT_PLAN = re.compile(r"[0-9]+[A-Z]?(?:\+(?:[0-9]+|[A-Z]))*")
 _PLACE_SUFFIX = "市县区旗州盟省"
 # Characters that never sit inside a place name: 的 in 理论的省.
 _FUNCTION = re.compile("[的了和与是在对把为及等]")
@@ -51,6 +53,7 @@ class Cues:
     holds: tuple[str, ...] = ()
     positions: tuple[str, ...] = ()
     of_frames: tuple[str, ...] = ()
+    goals: tuple[str, ...] = ()
 
 
 @cache
@@ -73,6 +76,7 @@ def cues() -> Cues:
         holds=tuple(by_kind.get("holds", ())),
         positions=tuple(by_kind.get("position", ())),
         of_frames=tuple(by_kind.get("of_frame", ())),
+        goals=tuple(by_kind.get("goal", ())),
     )
 
 
@@ -112,7 +116,10 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
         # that closes a list of quotes: 开展“川字号”优品100、“川品出川”等市场拓展活动
         head = _HEAD_AFTER.match(text, last.end() + text.startswith("等", last.end()))
         if (
-            after.startswith(cue.after)
+            # numbers joined by + name the plan the words after them say (“6+3”现代农业产业
+            # 体系, “1+9”工作部署; round 31: every such quote on dev), not a sum (完成“15+3”，)
+            ("+" in phrase and _DIGIT_PLAN.fullmatch(phrase) and re.match(f"[{_CJK}]", after))
+            or after.startswith(cue.after)
             or before.endswith(cue.before)
             or (len(phrase) >= 3 and phrase.endswith(cue.after))  # “百亿工程”, “双品牌”
             or (len(phrase) >= 3 and head is not None and head.group().endswith(cue.after))
@@ -127,9 +134,7 @@ def framed_quotes(text: str, cue: Cues | None = None) -> list[str]:
             found.append(phrase)
     # a long quote said as the place's position or goal: 着眼“京津冀都市圈生态发展示范区”发展定位
     # (quotes of 13 characters or more are else no slogans: whole sentences said in quotes)
-    found += [
-        m.group(1) for m in _LONG_QUOTE.finditer(text) if text.startswith(cue.positions, m.end())
-    ]
+    found += long_framed_quotes(text, cue.positions, cue.goals)
     return [p for p in found if p not in cue.stops]
 
 
