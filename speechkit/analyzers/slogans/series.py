@@ -163,7 +163,7 @@ def clause_series(text: str) -> list[str]:
         items = [pieces[0][-size:], *pieces[1:]]
         # a row of offices or places (县人大、县政府、县政协) is no slogan, nor a review of
         # what was done (顶住了压力、打开了局面、增强了信心: round 27)
-        if sum(item[0] in _LEVELS for item in items) >= len(items) - 1:
+        if office_row(items):
             continue
         if all("了" in item for item in items):
             continue
@@ -173,6 +173,14 @@ def clause_series(text: str) -> list[str]:
 
 
 _LEVELS = frozenset("省市县区乡镇村党")
+
+
+def office_row(items: list[str]) -> bool:
+    """Whether all items but one open with a level (省, 市, 县 … 党): a row of offices or places
+    (县人大、县政府、县政协), no slogan."""
+    return sum(item[0] in _LEVELS for item in items) >= len(items) - 1
+
+
 _CLAUSE_SERIES = re.compile(f"(?<=[，。；：,;:\\n])([{_CJK}]+(?:、[{_CJK}]+){{3,}})(?=[，。；,;])")
 
 
@@ -194,7 +202,7 @@ def led_series(text: str) -> list[str]:
         items = [first[-3:], *pieces[1:-1], last[:3]]
         if _shared_places(items) or items[0][0] in _NOUN_LEADS:
             continue
-        if sum(item[0] in _LEVELS for item in items) < len(items) - 1:
+        if not office_row(items):
             found.append("、".join(items))
     return found
 

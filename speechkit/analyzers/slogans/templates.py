@@ -14,10 +14,10 @@ from functools import lru_cache
 
 from speechkit.analyzers.slogans.series import (
     _CJK,
-    _LEVELS,
     _parallel,
     _series_items,
     _shared_places,
+    office_row,
 )
 
 
@@ -113,7 +113,7 @@ def paired_clause_series(text: str) -> list[str]:
     found = []
     for m in _PAIRED_CLAUSE.finditer(text):
         items = _SEPARATOR.split(m.group(1))
-        if sum(item[0] in _LEVELS for item in items) >= len(items) - 1:
+        if office_row(items):
             continue
         if not any("了" in item for item in items):
             found.append(m.group(1))
