@@ -35,7 +35,7 @@ def rule_candidates(found: dict[str, list[str]]) -> tuple[list[str], Counter, Co
 
 def local_families(text: str) -> dict[str, list[str]]:
     """The local slogans of one speech's text, by the family that found them."""
-    from speechkit.analyzers.slogans import frames, local, maxims, members, series, templates
+    from speechkit.analyzers.slogans import frames, goals, local, maxims, members, series, templates
 
     families = (
         local.framed_quotes,
@@ -62,6 +62,8 @@ def local_families(text: str) -> dict[str, list[str]]:
         local.strong_places,
         local.numbered_objects,
         frames.all_frames,
+        goals.repeated_goals,
+        goals.heading_keynotes,
         maxims.maxims,
     )
     return {family.__name__: family(text) for family in families}
