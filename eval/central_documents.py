@@ -1,9 +1,16 @@
-"""The central documents the lexicon rounds 8a and 8c mine (issue 12), and nothing else.
+"""The central documents the lexicon rounds 8a, 8c and 32 mine (issue 12), and nothing else.
 
 National work reports and party congress reports of aldohemsn/chinese-political-corpora that
 are neither eval texts of the test split, hold-out texts (1995, 1999, 2012, 2016), shared texts
 (2018-2025, the 19th and 20th congresses) nor the 13th congress report (a test text). MIRROR is
 the repository's git directory, read with ``git show HEAD:...`` (no work tree needed).
+
+Round 32: ``--shared DIR`` adds the national documents of the shared texts (../shared/eval/texts:
+the 19th and 20th congress reports and the work reports 2018-2025), the central documents of
+2017-2025. They are no test or hold-out texts; the code was built on them, so they prove no
+generality, but as the era's central documents they are its proper source of wordings. Only
+those named in SHARED_NATIONAL are read (not the provincial reports nor the Hong Kong address),
+each checked to be in Simplified script, with its line breaks inside sentences joined.
 """
 
 from __future__ import annotations
@@ -47,12 +54,70 @@ def documents(mirror: str) -> list[tuple[int, str, str]]:
     return sorted(docs, key=lambda d: (d[0], d[1]))
 
 
+SHARED_NATIONAL = {
+    "cpc_congress_report_19th_2017.txt": (2017, "十九大报告 2017"),
+    "cpc_congress_report_20th_2022.txt": (2022, "二十大报告 2022"),
+    **{f"gov_work_report_{y}.txt": (y, f"国务院政府工作报告 {y}") for y in range(2018, 2026)},
+}
+# Characters written only in Traditional script: a shared document holding them is not read.
+TRADITIONAL_ONLY = set("們這發國經濟會義說對時實與來為當")
+_SENTENCE_END = tuple("。；：！？”）)")
+_LONG_LINE = 40  # a line this long that ends mid-sentence is a paragraph cut by its source
+
+
+def joined_paragraphs(text: str) -> str:
+    """The text with zero-width spaces dropped and each line break inside a sentence joined:
+    after a long line that ends mid-sentence, and before a line that opens with 、，or 》 (a
+    heading, short and ending without a stop, keeps its line)."""
+    paragraphs: list[str] = []
+    for line in text.replace("\u200b", "").split("\n"):
+        line = line.strip().strip("\u3000")
+        if not line:
+            continue
+        last = paragraphs[-1] if paragraphs else ""
+        cut = last and not last.endswith(_SENTENCE_END) and len(last) >= _LONG_LINE
+        if paragraphs and (cut or line[0] in "、，》"):
+            paragraphs[-1] = last + line
+        else:
+            paragraphs.append(line)
+    return "\n".join(paragraphs) + "\n"
+
+
+def shared_documents(directory: str) -> list[tuple[int, str, str]]:
+    """``(year, name, text)`` of the shared national documents present in ``directory``."""
+    docs = []
+    for file, (year, name) in SHARED_NATIONAL.items():
+        path = Path(directory) / file
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        if TRADITIONAL_ONLY & set(text):
+            raise ValueError(f"{path}: not in Simplified script")
+        docs.append((year, name, joined_paragraphs(text)))
+    return docs
+
+
+def load_documents(args: argparse.Namespace) -> list[tuple[int, str, str]]:
+    """The documents a miner's arguments name (MIRROR, ``--shared DIR`` or both), oldest first."""
+    docs = documents(args.mirror) if args.mirror else []
+    if args.shared:
+        docs += shared_documents(args.shared)
+    return sorted(docs, key=lambda d: (d[0], d[1]))
+
+
 def command_line(description: str, argv: list[str] | None) -> argparse.Namespace:
-    """A miner's arguments: the MIRROR git directory and ``-o FILE`` (default: stdout)."""
+    """A miner's arguments: the MIRROR git directory, ``--shared DIR`` (the shared texts' national
+    documents, round 32; one of the two at least) and ``-o FILE`` (default: stdout)."""
     parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("mirror", help="git directory of aldohemsn/chinese-political-corpora")
+    parser.add_argument(
+        "mirror", nargs="?", help="git directory of aldohemsn/chinese-political-corpora"
+    )
+    parser.add_argument("--shared", metavar="DIR", help="directory of the shared texts")
     parser.add_argument("-o", "--output", help="TSV to write (default: stdout)")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if not args.mirror and not args.shared:
+        parser.error("give MIRROR, --shared DIR, or both")
+    return args
 
 
 def write_candidates(text: str, output: str | None) -> None:

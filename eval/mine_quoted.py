@@ -1,17 +1,21 @@
 """Candidate formulations mined from central documents that are no eval text (round 8a, issue 12).
 
-Usage: ``python eval/mine_quoted.py MIRROR [-o FILE]``, where MIRROR is the git directory of
-aldohemsn/chinese-political-corpora (read with ``git show HEAD:...``, no work tree needed).
+Usage: ``python eval/mine_quoted.py [MIRROR] [--shared DIR] [-o FILE]``, where MIRROR is the git
+directory of aldohemsn/chinese-political-corpora (read with ``git show HEAD:...``, no work tree
+needed) and DIR the shared texts, whose national documents of 2017-2025 round 32 reads.
 
 Reads only the ALLOWED documents below (national work reports and party congress reports that
-are neither eval, hold-out nor shared texts) and writes one row per candidate: every quoted
-phrase “…” of 2-16 characters; the unquoted programme frames (实施X战略, 坚持X方针,
-以X为中心/为主线/为核心, and X before 工程 方针 政策 活动 战略 原则 计划 精神 责任制 运动
-国策 制度 方略 路线 观) and unquoted series of three to six short items joined by 、, each
-seen in at least two allowed documents (or quoted in one). Each row names the earliest allowed
-document, how many documents use the phrase, and the lexicon entry that already holds it, bare
-or in its frame (知识产权 of 实施知识产权战略). The rows are vetted by hand
-(eval/lexicon_mining/round8a.tsv).
+are neither eval, hold-out nor shared texts), and with ``--shared`` the 19th and 20th congress
+reports and the work reports 2018-2025 (central_documents.py), and writes one row per candidate:
+every quoted phrase “…” of 2-16 characters; the unquoted programme frames (实施X战略, 坚持X方针,
+以X为中心/为核心, and X before 工程 方针 政策 活动 战略 原则 计划 精神 责任制 运动 国策 制度 方略
+路线 观 行动) and unquoted series of three to six short items joined by 、; round 32's frames
+以X为主题/主线/根本动力/根本目的, a whole clause of two 4-character items joined by 、
+(质量第一、效益优先), X和Y of two halves of one shape (高质量发展和高水平安全) and a series whose
+last item is joined by 和; each seen in at least two documents (or quoted in one). Each row
+names the earliest document, how many documents use the phrase, and the lexicon entry that
+already holds it, bare or in its frame (知识产权 of 实施知识产权战略). The rows are vetted by hand
+(eval/lexicon_mining/round8a.tsv, round32.tsv).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))  # central_documents, beside this script
 
-from central_documents import command_line, documents, write_candidates  # noqa: E402
+from central_documents import command_line, load_documents, write_candidates  # noqa: E402
 
 from speechkit.text.lexicon import load_lexicon  # noqa: E402
 
@@ -42,8 +46,17 @@ X = rf"([{HAN}]{{2,8}}?)"
 FRAMES = {
     "实施X战略": re.compile(rf"实施{X}战略"),
     "坚持X方针": re.compile(rf"坚持{X}的?方针"),
-    "以X为中心": re.compile(rf"以{X}为(?:中心|主线|核心)"),
+    "以X为中心": re.compile(rf"以{X}为(?:中心|核心)"),
+    # Round 32: the theme, main line, driving force or aim a plan names (以推动高质量发展为主题,
+    # 以深化供给侧结构性改革为主线), X up to 12 characters.
+    "以X为主题": re.compile(rf"以([{HAN}]{{2,12}}?)为(?:主题|主线|根本动力|根本目的)"),
 }
+# Round 32: two items of four characters joined by 、, a whole clause once its opening verbs are
+# gone (坚持质量第一、效益优先): kept, like every frame, when two documents say it.
+PAIR = re.compile(rf"^[{HAN}]{{4}}、[{HAN}]{{4}}$")
+# Round 32: a series whose last item is joined by 和 (互联网、大数据、人工智能和实体经济).
+ITEM = rf"[{HAN}]{{2,4}}"
+AND_SERIES = re.compile(rf"(?<![{HAN}、])((?:{ITEM}、){{1,4}}{ITEM}和{ITEM})")
 # Frames with only a right anchor: X runs back to the start of the clause, less the verbs and
 # adverbs that open it (继续实施X工程); what is left must be 2-8 characters, or up to 20 when it
 # is a series written with 、 (调整、改革、整顿、提高的方针).
@@ -65,6 +78,7 @@ TAIL_FRAMES = {
         "方略",
         "路线",
         "观",
+        "行动",  # round 32: the era's named actions (粮食产能提升行动)
     )
 }
 CLAUSE = re.compile(rf"[{HAN}、]+")
@@ -85,7 +99,27 @@ def _tail_phrases(text: str, anchor: str):
                 yield phrase, match.start() - len(phrase)
 
 
-def candidates(docs: list[tuple[int, str, str]]) -> dict[tuple[str, str], dict]:
+def _pairs(text: str, forms: frozenset[str]):
+    """Round 32's pairs: a whole clause X、Y of 4+4 characters, and X和Y of two halves of one
+    length (4-6) and one shape, the same first or last character (高质量发展和高水平安全), or a
+    half that is a lexicon form."""
+    for match in CLAUSE.finditer(text):
+        phrase = OPENERS.sub("", match.group())
+        if PAIR.match(phrase):
+            yield "pair", phrase, match.end() - len(phrase)
+    for match in re.finditer("和", text):
+        for n in range(4, 7):
+            left = text[match.start() - n : match.start()]
+            right = text[match.end() : match.end() + n]
+            if not (re.fullmatch(f"[{HAN}]+", left + right) and len(right) == n):
+                continue
+            if left[0] == right[0] or left[-1] == right[-1] or left in forms or right in forms:
+                yield "X和Y", f"{left}和{right}", match.start() - n
+
+
+def candidates(
+    docs: list[tuple[int, str, str]], forms: frozenset[str] = frozenset()
+) -> dict[tuple[str, str], dict]:
     """``(phrase, kind) -> {docs: [names], first: (year, name), context}``."""
     found: dict[tuple[str, str], dict] = {}
 
@@ -110,6 +144,10 @@ def candidates(docs: list[tuple[int, str, str]]) -> dict[tuple[str, str], dict]:
         for kind, anchor in TAIL_FRAMES.items():
             for phrase, at in _tail_phrases(text, anchor):
                 add(phrase, kind, year, name, text, at)
+        for match in AND_SERIES.finditer(text):
+            add(match.group(1), "series", year, name, text, match.start(1))
+        for kind, phrase, at in _pairs(text, forms):
+            add(phrase, kind, year, name, text, at)
     quoted = {phrase for phrase, kind in found if kind == "quoted"}
     return {
         key: row
@@ -123,7 +161,9 @@ def _framed(phrase: str, kinds: list[str]) -> list[str]:
     out = [phrase]
     for kind in kinds:
         if kind == "以X为中心":
-            out += [f"以{phrase}为{w}" for w in ("中心", "核心", "主线")]
+            out += [f"以{phrase}为{w}" for w in ("中心", "核心")]
+        elif kind == "以X为主题":
+            out += [f"以{phrase}为{w}" for w in ("主题", "主线", "根本动力", "根本目的")]
         elif kind.startswith("X") or kind.startswith("坚持") or kind.startswith("实施"):
             out.append(kind.replace("X", phrase).removeprefix("实施").removeprefix("坚持"))
             out.append(kind.replace("X", phrase))
@@ -138,11 +178,11 @@ def _near(phrase: str, forms: list[str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = command_line(__doc__.splitlines()[0], argv)
-    docs = documents(args.mirror)
+    docs = load_documents(args)
     owner = load_lexicon().form_map()
     # A quoted phrase and the same phrase in a frame are one candidate, quoted first.
     merged: dict[str, dict] = {}
-    found = candidates(docs)
+    found = candidates(docs, frozenset(owner))
     for (phrase, kind), row in sorted(found.items(), key=lambda kv: kv[0][1] != "quoted"):
         into = merged.setdefault(phrase, {**row, "kinds": [], "docs": list(row["docs"])})
         into["kinds"].append(kind)

@@ -1,11 +1,13 @@
 """Unquoted phrases that the national reports repeat verbatim across years (round 8c, issue 12).
 
-Usage: ``python eval/mine_recurring.py MIRROR [-o FILE]``, where MIRROR is the git directory of
-aldohemsn/chinese-political-corpora (read with ``git show HEAD:...``, no work tree needed).
+Usage: ``python eval/mine_recurring.py [MIRROR] [--shared DIR] [-o FILE]``, where MIRROR is the
+git directory of aldohemsn/chinese-political-corpora (read with ``git show HEAD:...``, no work
+tree needed) and DIR the shared texts (round 32: their national documents of 2017-2025).
 
 Reads only the allowed documents (national work reports and party congress reports that are no
-eval, hold-out or shared text) and counts, for every run of Chinese characters (、 allowed
-inside, any other character ends the run), its n-grams of 4-12 characters by the number of
+eval, hold-out or shared text; with ``--shared`` also the shared national documents) and
+counts, for every run of Chinese characters (、 allowed inside, any other character ends the
+run), its n-grams of 4-12 characters by the number of
 documents that say them. Kept: n-grams in >= 3 documents, or in 2 documents no more than
 WINDOW years apart (a phrase of one era); less those holding a frame of the report's own voice
 (eval/lexicon_mining/boilerplate.txt); reduced to maximal phrases (an n-gram is dropped when an
@@ -27,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))  # central_documents, beside this script
 
-from central_documents import command_line, documents, write_candidates  # noqa: E402
+from central_documents import command_line, load_documents, write_candidates  # noqa: E402
 
 from speechkit.text.lexicon import load_lexicon  # noqa: E402
 
@@ -126,7 +128,7 @@ def _context(text: str, phrase: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = command_line(__doc__.splitlines()[0], argv)
-    docs = documents(args.mirror)
+    docs = load_documents(args)
     found = on_word_bounds(maximal(recurring(docs, stop_frames())), docs)
     forms = {form.translate(_QUOTES) for entry in load_lexicon() for form in entry.forms}
     inside_forms = {
