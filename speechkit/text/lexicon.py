@@ -53,10 +53,11 @@ class Entry:
     first_year: int | None = None  # first appearance in central documents
     cited: str = ""  # the document of first_year (the TSV's source column)
     generated: tuple[str, ...] = ()  # written forms made by rule (see written_forms)
+    reworded: tuple[str, ...] = ()  # other wordings made by rule (speechkit.text.wordings)
 
     @property
     def forms(self) -> tuple[str, ...]:
-        return (self.canonical, *self.variants, *self.generated)
+        return (self.canonical, *self.variants, *self.generated, *self.reworded)
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,15 @@ class Lexicon:
     def get(self, canonical: str) -> Entry | None:
         return next((e for e in self.entries if e.canonical == canonical), None)
 
-    def form_map(self) -> dict[str, str]:
-        """Every written form (canonical and variants) -> its canonical form."""
-        return {form: e.canonical for e in self.entries for form in e.forms}
+    def form_map(self, reworded: bool = True) -> dict[str, str]:
+        """Every written form (canonical and variants) -> its canonical form; without the
+        other wordings (``Entry.reworded``) for discovery, where a phrase inside a form is no
+        new phrase: 八个反对、八个坚持, a series swapped, hides no “八个坚持”."""
+        return {
+            form: e.canonical
+            for e in self.entries
+            for form in (e.forms if reworded else e.forms[: len(e.forms) - len(e.reworded)])
+        }
 
 
 def parse_lexicon(text: str, source: str, *, simplify: bool = False) -> list[Entry]:
@@ -167,6 +174,7 @@ def parse_lexicon(text: str, source: str, *, simplify: bool = False) -> list[Ent
                     "first_year": first_year,
                     "cited": cited,
                     "generated": (),
+                    "reworded": (),
                 }
             )
         )
@@ -252,22 +260,31 @@ def swapped_halves(form: str) -> list[str]:
 
 
 def with_written_forms(entries: Iterable[Entry]) -> tuple[Entry, ...]:
-    """``entries`` with the written forms of their forms (``Entry.generated``), except those
-    that are a form of some entry already (a listed form always wins)."""
-    entries = [_entry({**vars(e), "generated": ()}) if e.generated else e for e in entries]
+    """``entries`` with the written forms of their forms (``Entry.generated``), then their
+    other wordings (``Entry.reworded``, ``speechkit.text.wordings``: a series with two
+    neighbours swapped, a statement said as a task), except those that are a form of some
+    entry already (a listed form always wins, then a written one)."""
+    from speechkit.text.wordings import other_wordings
+
+    entries = [
+        _entry({**vars(e), "generated": (), "reworded": ()}) if e.generated or e.reworded else e
+        for e in entries
+    ]
     taken = {form for e in entries for form in e.forms}
-    result = []
-    for entry in entries:
-        extra = []
-        for form in entry.forms:
-            if "、" not in form:
-                continue  # written one way only (written_forms): most forms
-            for written in written_forms(form):
-                if written not in taken:
-                    taken.add(written)
-                    extra.append(written)
-        result.append(_entry({**vars(entry), "generated": tuple(extra)}) if extra else entry)
-    return tuple(result)
+    for kind, make in (("generated", written_forms), ("reworded", other_wordings)):
+        result = []
+        for entry in entries:
+            extra = []
+            for form in (entry.canonical, *entry.variants):
+                if "、" not in form and "是" not in form:
+                    continue  # written and worded one way only: most forms
+                for written in make(form):
+                    if written not in taken:
+                        taken.add(written)
+                        extra.append(written)
+            result.append(_entry({**vars(entry), kind: tuple(extra)}) if extra else entry)
+        entries = result
+    return tuple(entries)
 
 
 def _check_forms_unique(lexicon: Lexicon) -> None:

@@ -203,7 +203,7 @@ class Slogans(Analyzer):
         from speechkit.text.lexicon import load_lexicon
 
         entries = load_lexicon(lexicon)
-        return make_context(entries, _discoveries(scans, entries.form_map()))
+        return make_context(entries, _discoveries(scans, entries.form_map(reworded=False)))
 
     def per_speech(self, speech: Speech, context: dict, **_: Any) -> list[dict]:
         """One record: the speech's id, its length (``chars``) and what was found in it
@@ -328,7 +328,7 @@ def _longer_forms(lexicon: tuple) -> LongerForms:
     from speechkit.analyzers.slogans import discovery
     from speechkit.text.lexicon import load_lexicon
 
-    return discovery.LongerForms.of(load_lexicon(lexicon).form_map())
+    return discovery.LongerForms.of(load_lexicon(lexicon).form_map(reworded=False))
 
 
 SLOGANS = Slogans()

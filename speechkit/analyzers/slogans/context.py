@@ -31,7 +31,10 @@ def make_context(entries: Lexicon, discovered: dict[str, str]) -> dict:
         for e in entries
     }
     forms = entries.form_map()
+    reworded = {form for e in entries for form in e.reworded}
     for phrase, kind in discovered.items():
+        if phrase in reworded:
+            continue  # discovery does not see the other wordings: it stays the entry's
         # a phrase found with the space of a line wrap in it is that phrase without it,
         # said in that form: “4城同 创” is 4城同创
         said = phrase.replace(" ", "")
@@ -72,6 +75,7 @@ def bundled_context() -> dict:
         key = digest(
             bundled_bytes("formulations.tsv"),
             source_of("speechkit.text.lexicon"),  # not imported: a hit needs none of it
+            source_of("speechkit.text.wordings"),
             source_of(__name__),
         )
     except (OSError, ImportError):  # no file to key it by (a frozen install): made each time

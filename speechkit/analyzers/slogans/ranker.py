@@ -108,7 +108,7 @@ class LexiconShape:
 def lexicon_shape() -> LexiconShape:
     from speechkit.text.lexicon import load_lexicon
 
-    forms = [f for f in load_lexicon().form_map() if len(f) >= 2]
+    forms = [f for f in load_lexicon().form_map(reworded=False) if len(f) >= 2]
     heads, tails = Counter(f[0] for f in forms), Counter(f[-1] for f in forms)
     total = len(forms)
     pairs = frozenset(f[i : i + 2] for f in forms for i in range(len(f) - 1))
