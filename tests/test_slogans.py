@@ -44,6 +44,12 @@ from .conftest import (
 DEV_TEXTS = ROOT / "eval" / "texts"  # the repository's own labelled dev texts
 
 
+def dev_text_counts(text_id: str) -> dict[str, int]:
+    """``speechkit slogans --discover`` on one of the repository's dev texts: slogan -> count."""
+    rows = speechkit.rows("slogans", str(DEV_TEXTS / f"{text_id}.txt"), discover=True)
+    return {row["slogan"]: row["count"] for row in rows}
+
+
 def speech(text: str, ordinal: int = 1) -> Speech:
     return Speech(
         id=f"t-{ordinal}",
