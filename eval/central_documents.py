@@ -11,6 +11,9 @@ the 19th and 20th congress reports and the work reports 2018-2025), the central 
 generality, but as the era's central documents they are its proper source of wordings. Only
 those named in SHARED_NATIONAL are read (not the provincial reports nor the Hong Kong address),
 each checked to be in Simplified script, with its line breaks inside sentences joined.
+
+Round 37: ``--peoples-daily GITDIR`` adds the People's Daily of 1998 (eval/peoples_daily.py: the
+MSRA/人民日报 NER data of a fetched mirror, its sentences in chunks of 200 as documents of 1998).
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # peoples_daily, beside this script
+import peoples_daily
 
 ALLOWED_WORK_REPORTS = (
     1980, 1981, 1982, 1984, 1985, 1986, 1987, 1988, 1992, 1994, 1997, 1998, 2000, 2002, 2003,
@@ -98,25 +104,34 @@ def shared_documents(directory: str) -> list[tuple[int, str, str]]:
 
 
 def load_documents(args: argparse.Namespace) -> list[tuple[int, str, str]]:
-    """The documents a miner's arguments name (MIRROR, ``--shared DIR`` or both), oldest first."""
+    """The documents a miner's arguments name (MIRROR, ``--shared DIR``, ``--peoples-daily
+    GITDIR``, any of them together), oldest first."""
     docs = documents(args.mirror) if args.mirror else []
     if args.shared:
         docs += shared_documents(args.shared)
+    if args.peoples_daily:
+        docs += peoples_daily.documents(args.peoples_daily)
     return sorted(docs, key=lambda d: (d[0], d[1]))
 
 
 def command_line(description: str, argv: list[str] | None) -> argparse.Namespace:
     """A miner's arguments: the MIRROR git directory, ``--shared DIR`` (the shared texts' national
-    documents, round 32; one of the two at least) and ``-o FILE`` (default: stdout)."""
+    documents, round 32), ``--peoples-daily GITDIR`` (round 37; one of the three at least) and
+    ``-o FILE`` (default: stdout)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument(
         "mirror", nargs="?", help="git directory of aldohemsn/chinese-political-corpora"
     )
     parser.add_argument("--shared", metavar="DIR", help="directory of the shared texts")
+    parser.add_argument(
+        "--peoples-daily",
+        metavar="GITDIR",
+        help="git directory of a mirror holding the People's Daily 1998 NER data (round 37)",
+    )
     parser.add_argument("-o", "--output", help="TSV to write (default: stdout)")
     args = parser.parse_args(argv)
-    if not args.mirror and not args.shared:
-        parser.error("give MIRROR, --shared DIR, or both")
+    if not (args.mirror or args.shared or args.peoples_daily):
+        parser.error("give MIRROR, --shared DIR, --peoples-daily GITDIR, or several")
     return args
 
 
