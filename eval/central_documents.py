@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -40,12 +39,7 @@ def documents(mirror: str) -> list[tuple[int, str, str]]:
     """``(year, name, text)`` of the allowed documents, oldest first."""
 
     def rows(path: str) -> list[dict]:
-        out = subprocess.run(
-            ["git", "--git-dir", mirror, "show", f"HEAD:{path}"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+        out = peoples_daily.git_show(mirror, path)
         return [json.loads(line) for line in out.splitlines() if line.strip()]
 
     docs = []

@@ -67,16 +67,21 @@ def _present(mirror: str) -> list[str]:
     return sorted(there, key=lambda p: FILES.index(p.rsplit("/", 1)[-1]))
 
 
+def git_show(mirror: str, path: str) -> str:
+    """The text of ``path`` at HEAD of the git directory ``mirror`` (no work tree needed)."""
+    return subprocess.run(
+        ["git", "--git-dir", mirror, "show", f"HEAD:{path}"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
 def documents(mirror: str, size: int = CHUNK) -> list[tuple[int, str, str]]:
     """``(1998, name, text)`` chunks of every dataset file present in the mirror's HEAD."""
     docs = []
     for path in _present(mirror):
-        text = subprocess.run(
-            ["git", "--git-dir", mirror, "show", f"HEAD:{path}"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+        text = git_show(mirror, path)
         name = path.rsplit("/", 1)[-1].removeprefix("example.")
         docs += chunked(name, sentences(text.splitlines()), size)
     if not docs:
