@@ -16,8 +16,10 @@ speechkit's exact rate), then the first on the second's. Only the texts both lab
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 from common import HERE, level, pct, read_tsv
@@ -106,18 +108,21 @@ def report(sets: dict[str, tuple[list[dict], list[dict]]], title: str, verbose: 
         print("\n".join(detail))
 
 
-def main(argv: list[str]) -> None:
-    verbose = "-v" in argv
-    first, second = HERE / "slogans", HERE / "second_labeller"
-    for flag in ("--first", "--second"):
-        if flag in argv:
-            path = Path(argv[argv.index(flag) + 1])
-            first, second = (path, second) if flag == "--first" else (first, path)
-    sets = _label_sets(first, second)
-    print(f"{len(sets)} texts labelled twice")
-    report(sets, "second labeller on the first's entries", verbose)
+def main(argv: Sequence[str] = ()) -> None:
+    """The report; ``argv`` as on the command line (none from `make eval`)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="every entry, not only misses")
+    parser.add_argument("--first", type=Path, default=HERE / "slogans", help="reference labels")
+    parser.add_argument("--second", type=Path, default=HERE / "second_labeller")
+    args = parser.parse_args(list(argv))
+    for folder in (args.first, args.second):
+        if not folder.is_dir():
+            parser.error(f"{folder}: no such folder of label files")
+    sets = _label_sets(args.first, args.second)
+    print(f"== labellers' agreement: {len(sets)} texts labelled twice")
+    report(sets, "second labeller on the first's entries", args.verbose)
     swapped = {text_id: (b, a) for text_id, (a, b) in sets.items()}
-    report(swapped, "first labeller on the second's entries", verbose)
+    report(swapped, "first labeller on the second's entries", args.verbose)
 
 
 if __name__ == "__main__":

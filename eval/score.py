@@ -1,7 +1,9 @@
 """Score speechkit against the hand-labelled development sets: `make eval`.
 
 Prints, for dev and test (eval/splits.tsv), the targets figures (eval/score_targets.py) and the
-formulation and outline figures (eval/score_slogans.py). Tune on dev only; quote test.
+formulation and outline figures (eval/score_slogans.py), and how far two human labellings of
+the same dev texts agree (eval/agreement.py: the ceiling those figures can be read against).
+Tune on dev only; quote test.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCORERS = ("score_targets", "score_slogans")
+SCORERS = ("score_targets", "score_slogans", "agreement")
 
 
 def main(argv: list[str]) -> int:
