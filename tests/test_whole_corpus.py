@@ -25,11 +25,29 @@ from .conftest import SAMPLE
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory):
-    """The sample as a corpus directory, and its words counted speech by speech (no cache)."""
+    """The sample as a corpus directory, its words counted by a first run (no cache), and
+    the cache that run wrote."""
     target = tmp_path_factory.mktemp("whole") / "speeches"
     corpus_dir.write(speechkit.load(SAMPLE), target)
     fresh = speechkit.rows("words", speechkit.load(target), jobs=1)
     return target, fresh, (target / cache.CACHE_FILE).read_bytes()
+
+
+def test_a_first_run_counts_as_the_raw_dumps_speech_by_speech_count(written):
+    """A first run on a corpus directory cuts its speeches and counts them all at once
+    (``tokenized_whole``); the raw dump's speeches stream through the per-speech count."""
+    assert written[1] == speechkit.rows("words", speechkit.load(SAMPLE), jobs=1)
+    assert whole_corpus(speechkit.load(written[0])) is not None  # and leaves a whole cache
+
+
+def test_a_first_run_with_workers_counts_the_same(written, tmp_path, monkeypatch):
+    from speechkit.engines import local
+
+    monkeypatch.setattr(local, "PARALLEL_MIN_BYTES", 0)  # the sample is small: fork anyway
+    target = tmp_path / "speeches"
+    corpus_dir.write(speechkit.load(written[0]), target)
+    assert speechkit.rows("words", speechkit.load(target), jobs=2) == written[1]
+    assert (target / cache.CACHE_FILE).read_bytes() == written[2]
 
 
 @pytest.fixture
@@ -159,14 +177,14 @@ def test_other_user_words_miss_the_cache(corpus, written, monkeypatch):
     try:
         assert whole_corpus(speechkit.load(corpus)) is None
         cut = []
-        counted = segment.TokenizerPool.counted
+        encoded = segment.TokenizerPool.encoded
 
-        def counting(self, texts):
+        def cutting(self, texts):
             texts = list(texts)
             cut.extend(texts)
-            return counted(self, texts)
+            return encoded(self, texts)
 
-        monkeypatch.setattr(segment.TokenizerPool, "counted", counting)
+        monkeypatch.setattr(segment.TokenizerPool, "encoded", cutting)
         speechkit.rows("words", speechkit.load(corpus), jobs=1)
         assert len(cut) == speeches  # every speech cut again
     finally:

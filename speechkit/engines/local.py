@@ -116,11 +116,17 @@ class LocalEngine:
                 )
 
     def whole_tokens(self, corpus: Any, options: dict) -> Any:
-        """Every speech's tokens at once (``speechkit.tokens.WholeCorpus``) when the token
-        caches of ``corpus``'s directories hold them all, checked; else None."""
-        from speechkit.tokens import whole_corpus
+        """Every speech's tokens at once (``speechkit.tokens.WholeCorpus``): from the token
+        caches of ``corpus``'s directories when they hold them all, checked; else, when every
+        input is a corpus directory, cut now and cached; else None."""
+        from speechkit.tokens import tokenized_whole, whole_corpus
 
-        return whole_corpus(corpus, options.get("tokenizer"))
+        whole = whole_corpus(corpus, options.get("tokenizer"))
+        if whole is None:
+            jobs = options.get("jobs") or self.jobs or os.cpu_count() or 1
+            jobs = jobs if _parallel(corpus, jobs) else 1
+            whole = tokenized_whole(corpus, jobs, options.get("tokenizer"))
+        return whole
 
     def each(
         self,

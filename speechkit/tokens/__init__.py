@@ -133,6 +133,53 @@ def whole_corpus(corpus, tokenizer: str | None = None) -> WholeCorpus | None:
     return whole
 
 
+def tokenized_whole(corpus, jobs: int | None = None, tokenizer: str | None = None):
+    """``whole_corpus`` for a first run: when every input is a corpus directory, its
+    speeches are read, those its cache lacks are cut on the workers (their tokens only:
+    nothing is counted a speech at a time), the caches are rewritten as ``token_counts``
+    rewrites them, and every speech's tokens come back at once, to be counted as a re-run
+    counts them. None, with nothing read, when an input is not a corpus directory."""
+    from speechkit.tokens.segment import TokenizerPool
+
+    if not hasattr(corpus, "corpus_dir") or not hasattr(corpus, "sources"):
+        return None
+    if any(corpus.corpus_dir(path) is None for path in corpus.paths):
+        return None
+    columns, speeches_read, characters = [], 0, 0
+    with TokenizerPool(jobs, tokenizer) as pool:
+        for path, speeches in corpus.sources():
+            speeches, column = _directory_tokens(corpus, path, speeches, pool)
+            columns.append(column)
+            speeches_read += len(speeches)
+            characters += sum(speech.chars for speech in speeches)
+    import pyarrow as pa
+
+    tokens = columns[0] if len(columns) == 1 else pa.concat_arrays(columns)
+    return WholeCorpus(tokens, speeches_read, characters)
+
+
+def _directory_tokens(corpus, path, speeches, pool):
+    """``(speeches, tokens)`` of one corpus directory, its cache brought up to date."""
+    from speechkit.tokens import cache
+    from speechkit.tokens.segment import fingerprint
+
+    directory = corpus.corpus_dir(path)
+    if not (directory / cache.CACHE_FILE).exists():
+        pool.start()  # the workers warm up the tokenizer while this process reads
+    speeches = list(speeches)  # read through: the directory was checked
+    keys, column, rows, memo = cache.lookup(directory, speeches, fingerprint(pool.name), pool.name)
+    fresh = cache.Joined()
+    for encoded in pool.encoded([speeches[i].text for i, row in enumerate(rows) if row is None]):
+        fresh.add(encoded)
+    checked = getattr(corpus, "checked", {}).get(path)  # known once all are read
+    new_memo = None if checked is None else cache.corpus_memo(checked)
+    if any(row is None for row in rows) or (new_memo is not None and new_memo != memo):
+        notify = getattr(corpus, "on_notice", None)
+        args = (keys, column, rows, fresh.array(), pool.name, notify, new_memo)
+        return speeches, cache.store(directory, *args)
+    return speeches, cache.assembled(column, rows, fresh.array())
+
+
 def _arrow_counts(tokens) -> Iterator[dict[str, int]]:
     """Each row of a pyarrow list array of tokens as ``{token: count}``: the tokens are
     dictionary-encoded and counted with numpy, so no Python object is made per token."""

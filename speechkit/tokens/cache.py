@@ -259,25 +259,15 @@ def store(
     tokenizer: str | None = None,
     notify: Callable[[str], None] | None = None,
     memo: dict | None = None,
-) -> None:
+):
     """Rewrite the cache with exactly these speeches: speech ``i`` gets row ``rows[i]`` of the
     cached ``column``, or, where that is None, the next row of ``fresh`` (the tokens of the
     speeches the cache lacked, in order), and ``memo`` (``corpus_memo``) if the speeches
     are a corpus directory's as read and checked. If it cannot be written, ``notify`` is
-    told once."""
+    told once. Returns the tokens written (``assembled``), one row per speech."""
     import pyarrow as pa
 
-    if column is None or all(row is None for row in rows):
-        tokens = fresh
-    elif not len(fresh) and rows == list(range(len(column))):
-        tokens = column  # the same rows: only the memo is new
-    else:
-        picks, next_fresh = [], len(column)
-        for row in rows:
-            if row is None:
-                row, next_fresh = next_fresh, next_fresh + 1
-            picks.append(row)
-        tokens = pa.concat_arrays([column, fresh.cast(column.type)]).take(integers(picks))
+    tokens = assembled(column, rows, fresh)
     table = pa.Table.from_arrays([strings(keys).cast(pa.string()), tokens], ["key", "tokens"])
     try:
         write(directory, table, tokenizer, memo)
@@ -287,6 +277,24 @@ def store(
             "are complete, but the next run will tokenize again."
         )
         (notify or logging.getLogger("speechkit").warning)(message)
+    return tokens
+
+
+def assembled(column, rows: list, fresh):
+    """The tokens of the speeches, in order: speech ``i``'s are row ``rows[i]`` of the cached
+    ``column``, or, where that is None, the next row of ``fresh``."""
+    import pyarrow as pa
+
+    if column is None or all(row is None for row in rows):
+        return fresh
+    if not len(fresh) and rows == list(range(len(column))):
+        return column  # the same rows
+    picks, next_fresh = [], len(column)
+    for row in rows:
+        if row is None:
+            row, next_fresh = next_fresh, next_fresh + 1
+        picks.append(row)
+    return pa.concat_arrays([column, fresh.cast(column.type)]).take(integers(picks))
 
 
 class Joined:

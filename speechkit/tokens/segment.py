@@ -196,6 +196,11 @@ def _cut_joined(name: str | None, text: str) -> str:
     return SEPARATOR.join(tokenizer(name).cut(text))
 
 
+def _cut_encoded(name: str | None, text: str) -> bytes:
+    """A text's tokens joined by ``SEPARATOR`` in UTF-8 (the token cache's bytes)."""
+    return SEPARATOR.join(tokenizer(name).cut(text)).encode("utf-8")
+
+
 def _cut_counted(name: str | None, text: str) -> tuple[bytes, str, bytes]:
     """A text's tokens joined by ``SEPARATOR`` in UTF-8 (the token cache's bytes: sent and
     stored without being decoded and encoded again), its distinct tokens joined the same
@@ -283,6 +288,15 @@ class TokenizerPool:
         bounded however long the input is.
         """
         cut = partial(_cut_joined, self.name)
+        if not self.parallel:
+            yield from map(cut, texts)
+            return
+        yield from self.start()._pool.imap(cut, texts)
+
+    def encoded(self, texts: Iterable[str]) -> Iterator[bytes]:
+        """Each text's tokens joined by ``SEPARATOR`` in UTF-8, in order, not counted: for a
+        run that counts the whole corpus at once (``speechkit.tokens.tokenized_whole``)."""
+        cut = partial(_cut_encoded, self.name)
         if not self.parallel:
             yield from map(cut, texts)
             return
