@@ -262,3 +262,20 @@ def test_the_digest_is_the_one_caches_were_written_with():
     assert cache.digest(pa.array([], pa.string()), empty) == cast_digest(
         pa.array([], pa.string()), empty
     )
+
+
+@given(st.lists(TOKENS, min_size=2, max_size=5), st.data())
+@settings(max_examples=60, deadline=None)
+def test_chunks_are_concatenated_as_arrow_does(chunks, data):
+    """The first run's tokens, joined from the workers' chunks a chunk at a time, are
+    Arrow's concatenation of them (sliced chunks included)."""
+    from speechkit.tokens.arrays import concatenated
+
+    arrays = []
+    for rows in chunks:
+        array = pa.array(rows, pa.list_(pa.string()))
+        start = data.draw(st.integers(0, len(array)))
+        arrays.append(array.slice(start, data.draw(st.integers(0, len(array) - start))))
+    joined = concatenated(list(arrays))
+    joined.validate(full=True)
+    assert joined.equals(pa.concat_arrays(arrays))

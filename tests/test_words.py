@@ -183,24 +183,26 @@ def test_workers_count_as_this_process_does(sample_speeches):
 
 
 def test_parallel_first_run_and_cached_run_write_the_same_bytes(tmp_path, monkeypatch):
-    """On a corpus directory the first run (workers cutting and counting, the cache built as
-    they go) and the cached run write the same CSV as the serial run on the raw dump."""
-    from speechkit.tokens import cache
+    """On a corpus directory the first run (workers cutting, and counting by speech; the
+    cache built as they go, in several chunks) and the cached run write the same CSV as the
+    serial run on the raw dump, by speech and for the whole corpus."""
+    from speechkit.tokens import arrays, cache
 
     monkeypatch.setattr("speechkit.engines.local.PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr(cache.Joined, "CHUNK", 4)  # several chunks on the 9 speeches
-    target = tmp_path / "speeches"
-    corpus_dir.write(speechkit.load(SAMPLE), target)
+    monkeypatch.setattr(arrays.Joined, "CHUNK", 4)  # several chunks on the 9 speeches
+    for view in (["--by-speech"], []):
+        target = tmp_path / f"speeches{len(view)}"
+        corpus_dir.write(speechkit.load(SAMPLE), target)
 
-    def csv(*args):
-        result = CliRunner().invoke(cli, ["words", *args, "--csv", "--by-speech"], obj={})
-        assert result.exit_code == 0, result.output
-        return result.stdout_bytes
+        def csv(*args, view=view):
+            result = CliRunner().invoke(cli, ["words", *args, "--csv", *view], obj={})
+            assert result.exit_code == 0, result.output
+            return result.stdout_bytes
 
-    serial = csv(str(SAMPLE), "-j", "1")
-    first = csv(str(target), "-j", "2")
-    assert (target / cache.CACHE_FILE).is_file()
-    assert csv(str(target), "-j", "2") == first == serial
+        serial = csv(str(SAMPLE), "-j", "1")
+        first = csv(str(target), "-j", "2")
+        assert (target / cache.CACHE_FILE).is_file()
+        assert csv(str(target), "-j", "2") == first == serial
 
 
 def test_word_counts_keep_exactly_the_words_in_order(sample_speeches, tmp_path):

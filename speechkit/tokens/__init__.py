@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from speechkit.model import Speech
+from speechkit.tokens.arrays import Joined, integers
 
 
 def token_counts(
@@ -70,8 +71,8 @@ def _cached_counts(directory, speeches: list[Speech], pool, notify, checked=None
     if column is not None and len(missing) < len(rows):
         order = [row for row in rows if row is not None]
         in_order = order == list(range(len(column)))
-        from_cache = _arrow_counts(column if in_order else column.take(cache.integers(order)))
-    fresh = cache.Joined()
+        from_cache = _arrow_counts(column if in_order else column.take(integers(order)))
+    fresh = Joined()
     from_pool = pool.counted(missing)
     for speech, row in zip(speeches, rows):
         if row is not None:
@@ -148,36 +149,62 @@ def tokenized_whole(corpus, jobs: int | None = None, tokenizer: str | None = Non
     columns, speeches_read, characters = [], 0, 0
     with TokenizerPool(jobs, tokenizer) as pool:
         for path, speeches in corpus.sources():
-            speeches, column = _directory_tokens(corpus, path, speeches, pool)
-            columns.append(column)
-            speeches_read += len(speeches)
-            characters += sum(speech.chars for speech in speeches)
+            read = _Read()
+            columns.append(_directory_tokens(corpus, path, read.texts(speeches), pool, read))
+            speeches_read += len(read.keys)
+            characters += read.characters
     import pyarrow as pa
 
     tokens = columns[0] if len(columns) == 1 else pa.concat_arrays(columns)
     return WholeCorpus(tokens, speeches_read, characters)
 
 
-def _directory_tokens(corpus, path, speeches, pool):
-    """``(speeches, tokens)`` of one corpus directory, its cache brought up to date."""
+class _Read:
+    """What a first run keeps of the speeches it reads: their keys and length, not their
+    text (a text sent to a worker also holds its UTF-8 copy while it lives)."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.characters = 0
+        self.fingerprint = ""
+
+    def texts(self, speeches: Iterable[Speech]) -> Iterator[str]:
+        from speechkit.tokens.cache import text_key
+
+        for speech in speeches:
+            self.keys.append(text_key(speech.text, self.fingerprint))
+            self.characters += speech.chars
+            yield speech.text
+
+
+def _directory_tokens(corpus, path, texts: Iterator[str], pool, read: _Read):
+    """The tokens of one corpus directory's speeches, in order, its cache brought up to
+    date. With no cache, the texts go to the workers as they are read, and are let go."""
     from speechkit.tokens import cache
     from speechkit.tokens.segment import fingerprint
 
     directory = corpus.corpus_dir(path)
-    if not (directory / cache.CACHE_FILE).exists():
+    read.fingerprint = fingerprint(pool.name)
+    if (directory / cache.CACHE_FILE).exists():
+        listed = list(texts)
+        column, rows, memo = cache.lookup_keys(directory, read.keys, pool.name)
+        texts = iter([text for text, row in zip(listed, rows) if row is None])
+        del listed
+    else:
         pool.start()  # the workers warm up the tokenizer while this process reads
-    speeches = list(speeches)  # read through: the directory was checked
-    keys, column, rows, memo = cache.lookup(directory, speeches, fingerprint(pool.name), pool.name)
-    fresh = cache.Joined()
-    for encoded in pool.encoded([speeches[i].text for i, row in enumerate(rows) if row is None]):
+        column, rows, memo = None, None, None
+    fresh = Joined()
+    for encoded in pool.encoded(texts):
         fresh.add(encoded)
+    del texts
+    rows = rows or [None] * len(read.keys)
     checked = getattr(corpus, "checked", {}).get(path)  # known once all are read
     new_memo = None if checked is None else cache.corpus_memo(checked)
     if any(row is None for row in rows) or (new_memo is not None and new_memo != memo):
         notify = getattr(corpus, "on_notice", None)
-        args = (keys, column, rows, fresh.array(), pool.name, notify, new_memo)
-        return speeches, cache.store(directory, *args)
-    return speeches, cache.assembled(column, rows, fresh.array())
+        args = (read.keys, column, rows, fresh.array(), pool.name, notify, new_memo)
+        return cache.store(directory, *args)
+    return cache.assembled(column, rows, fresh.array())
 
 
 def _arrow_counts(tokens) -> Iterator[dict[str, int]]:

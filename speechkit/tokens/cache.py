@@ -25,12 +25,11 @@ import json
 import logging
 import os
 import tempfile
-from array import array
 from collections.abc import Callable
-from itertools import accumulate
 from pathlib import Path
 
 from speechkit import atomic
+from speechkit.tokens.arrays import integers, offsets, strings
 
 CACHE_FILE = "tokens.arrow"
 HASH_KEY = b"speechkit.sha256"
@@ -59,7 +58,7 @@ def digest(keys, tokens) -> str:
     keys = single_array(keys) if hasattr(keys, "num_chunks") else keys
     tokens = single_array(tokens) if hasattr(tokens, "num_chunks") else tokens
     _hash_strings(hasher, keys, 0, len(keys))
-    rows = _offsets(tokens, 0, len(tokens))
+    rows = offsets(tokens, 0, len(tokens))
     hasher.update(f"{len(tokens)}:{tokens.null_count}:".encode())
     _hash_offsets(hasher, rows)
     _hash_strings(hasher, tokens.values, int(rows[0]), int(rows[-1]))
@@ -69,24 +68,12 @@ def digest(keys, tokens) -> str:
 def _hash_strings(hasher, strings, start: int, end: int) -> None:
     """Feed strings ``start:end`` of a string array to ``hasher``: how many, nulls, offsets
     (int64, from 0), text."""
-    offsets = _offsets(strings, start, end)
+    bounds = offsets(strings, start, end)
     nulls = strings.slice(start, end - start).null_count
     hasher.update(f"{end - start}:{nulls}:".encode())
-    _hash_offsets(hasher, offsets)
-    if offsets[-1] > offsets[0]:
-        hasher.update(memoryview(strings.buffers()[2])[int(offsets[0]) : int(offsets[-1])])
-
-
-def _offsets(array, start: int, end: int):
-    """Offsets ``start`` to ``end`` (inclusive) of a string or list array: a numpy view of
-    its offsets buffer, int32 or int64 as the type has them."""
-    import numpy as np
-    import pyarrow.types as types
-
-    large = types.is_large_string(array.type) or types.is_large_list(array.type)
-    dtype = np.dtype(np.int64 if large else np.int32)
-    count, at = end - start + 1, (array.offset + start) * dtype.itemsize
-    return np.frombuffer(array.buffers()[1], dtype, count, at)
+    _hash_offsets(hasher, bounds)
+    if bounds[-1] > bounds[0]:
+        hasher.update(memoryview(strings.buffers()[2])[int(bounds[0]) : int(bounds[-1])])
 
 
 def _hash_offsets(hasher, offsets, block: int = 1 << 20) -> None:
@@ -237,17 +224,22 @@ def lookup(directory: Path, speeches: list, fingerprint: str, tokenizer: str | N
     cache's tokens column (None when there is no valid cache), for each speech its row in
     that column, or None when the cache lacks it, and the cache's ``memo`` (or None)."""
     keys = [text_key(s.text, fingerprint) for s in speeches]
+    return (keys, *lookup_keys(directory, keys, tokenizer))
+
+
+def lookup_keys(directory: Path, keys: list[str], tokenizer: str | None = None):
+    """``lookup`` of speeches whose keys are known: ``(column, rows, memo)``."""
     cached = read(directory, tokenizer)
     if cached is None:
-        return keys, None, [None] * len(keys), None
+        return None, [None] * len(keys), None
     cached_keys = cached.column("key").to_pylist()
     column = single_array(cached.column("tokens"))
     if cached_keys == keys:
-        return keys, column, list(range(len(keys))), memo(cached)
+        return column, list(range(len(keys))), memo(cached)
     known: dict[str, int] = {}
     for row, key in enumerate(cached_keys):
         known.setdefault(key, row)
-    return keys, column, [known.get(key) for key in keys], memo(cached)
+    return column, [known.get(key) for key in keys], memo(cached)
 
 
 def store(
@@ -295,70 +287,3 @@ def assembled(column, rows: list, fresh):
             row, next_fresh = next_fresh, next_fresh + 1
         picks.append(row)
     return pa.concat_arrays([column, fresh.cast(column.type)]).take(integers(picks))
-
-
-class Joined:
-    """Collects tokens joined by ``speechkit.tokens.segment.SEPARATOR`` (one UTF-8 string per
-    speech, as workers send them) into a pyarrow list array, a chunk at a time, so the
-    splitting runs while the workers still work rather than after them."""
-
-    CHUNK = 64
-
-    def __init__(self) -> None:
-        self._pending: list[bytes] = []
-        self._chunks: list = []
-
-    def add(self, joined: bytes) -> None:
-        self._pending.append(joined)
-        if len(self._pending) >= self.CHUNK:
-            self._flush()
-
-    def _flush(self) -> None:
-        if not self._pending:
-            return
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        from speechkit.tokens.segment import SEPARATOR
-
-        joined = utf8_strings(self._pending)
-        tokens = pc.split_pattern(joined, SEPARATOR).cast(pa.list_(pa.string()))
-        if b"" in self._pending:  # an empty text splits into [""]; it has no token
-            empty = pc.equal(joined, "")
-            tokens = pc.if_else(empty, pa.scalar([], tokens.type), tokens)
-        self._chunks.append(tokens)
-        self._pending = []
-
-    def array(self):
-        """Everything added so far, as one ``list<string>`` array."""
-        import pyarrow as pa
-
-        self._flush()
-        if not self._chunks:
-            return pa.array([], pa.list_(pa.string()))
-        return self._chunks[0] if len(self._chunks) == 1 else pa.concat_arrays(self._chunks)
-
-
-# Arrays from Python lists through their buffers: ``pa.array(list)`` imports pandas (0.5 s)
-# to check whether the list is a pandas object.
-
-
-def strings(values: list[str]):
-    """A pyarrow ``large_string`` array of ``values``."""
-    return utf8_strings([value.encode("utf-8") for value in values])
-
-
-def utf8_strings(encoded: list[bytes]):
-    """A pyarrow ``large_string`` array of strings already encoded in UTF-8."""
-    import pyarrow as pa
-
-    offsets = array("q", accumulate(map(len, encoded), initial=0))
-    buffers = [None, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))]
-    return pa.Array.from_buffers(pa.large_string(), len(encoded), buffers)
-
-
-def integers(values: list[int]):
-    """A pyarrow ``int64`` array of ``values``."""
-    import pyarrow as pa
-
-    return pa.Array.from_buffers(pa.int64(), len(values), [None, pa.py_buffer(array("q", values))])
