@@ -172,3 +172,15 @@ def test_errors_are_one_line(tmp_path):
     result = run("report", SAMPLE, "--meta", tmp_path / "none.csv", "-o", out)
     assert result.exit_code == 1 and "no such file" in result.output
     assert not out.exists()
+
+
+def test_the_page_is_written_a_section_at_a_time_as_one_json_would_be(tmp_path):
+    """The data is encoded a top-level value at a time (a large corpus's page is never one
+    string in memory): the same text as one encoding of the whole, "<" escaped in each."""
+    from speechkit.report.page import embed_json, embedded_pieces, write_atomic
+
+    data = {"lang": "zh", "rows": [["</script>", 1.5, None]], "empty": {}, "s": "<!--"}
+    assert "".join(embedded_pieces(data)) == embed_json(data)
+    assert json.loads("".join(embedded_pieces(data))) == data
+    path = write_atomic(tmp_path / "page.html", iter(["<p>", "一", "</p>"]))
+    assert path.read_text(encoding="utf-8") == "<p>一</p>"

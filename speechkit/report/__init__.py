@@ -138,6 +138,6 @@ def render(data: dict[str, Any]) -> str:
 
 def write(data: dict[str, Any], path: str | Path) -> Path:
     """Render the page and write it atomically to ``path``."""
-    from speechkit.report.page import write_atomic
+    from speechkit.report.page import page_pieces, write_atomic
 
-    return write_atomic(Path(path), render(data))
+    return write_atomic(Path(path), page_pieces(data))

@@ -9,6 +9,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from string import Template
 from typing import Any
@@ -19,15 +20,36 @@ from speechkit.user_cache import cache_dir
 
 
 def render_page(data: dict[str, Any]) -> str:
-    page = Template(bundled_text("report/report.html"))
-    return page.substitute(
+    return "".join(page_pieces(data))
+
+
+# Stands for the data while the rest of the template is filled in.
+_DATA_MARK = "\x00speechkit-report-data\x00"
+
+
+def page_pieces(data: dict[str, Any]) -> Iterator[str]:
+    """The page (``render_page``) in pieces, the data a section at a time: a page of a large
+    corpus is written without the whole of it, or of its JSON, in memory at once."""
+    page = Template(bundled_text("report/report.html")).substitute(
         lang="zh-Hans" if data["lang"] == "zh" else "en",
         title=_escape(data["labels"]["page_title"]),
         css=bundled_text("report/report.css"),
         vega=_inline_script(vega_script()),
         script=_inline_script(bundled_text("report/report.js")),
-        data=embed_json(data),
+        data=_DATA_MARK,
     )
+    head, tail = page.split(_DATA_MARK)
+    yield head
+    yield from embedded_pieces(data)
+    yield tail
+
+
+def embedded_pieces(data: dict[str, Any]) -> Iterator[str]:
+    """``embed_json(data)`` in pieces: the same text, a top-level value at a time."""
+    yield "{"
+    for number, (key, value) in enumerate(data.items()):
+        yield ("," if number else "") + embed_json(key) + ":" + embed_json(value)
+    yield "}"
 
 
 def _escape(text: str) -> str:
@@ -77,8 +99,9 @@ def vega_script() -> str:
     return script
 
 
-def write_atomic(path: Path, text: str) -> Path:
-    """Write ``text`` to a temporary sibling of ``path``, then rename it into place."""
+def write_atomic(path: Path, text: str | Iterable[str]) -> Path:
+    """Write ``text`` (or its pieces, in turn) to a temporary sibling of ``path``, then
+    rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
@@ -86,7 +109,8 @@ def write_atomic(path: Path, text: str) -> Path:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a page is for sharing
         with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(text)
+            for piece in [text] if isinstance(text, str) else text:
+                stream.write(piece)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
