@@ -60,23 +60,28 @@ def build(
         corpus = speechkit.load(corpus)
     text = labels(lang)
     failures = failures_or_raise(failures)
-    speeches = collect.built(corpus, failures)
     on_failure = _once(failures)
-    if not speeches:
+    # The speeches are not held: each analyzer reads the corpus again (a page of a large
+    # corpus would otherwise hold its every text, twice: cleaned and original).
+    seen = Failures(stop=failures.stop, on_failure=on_failure)
+    glances = collect.glances(corpus, seen)
+    failures.count(seen.speeches)
+    if not glances:
         raise SpeechkitError("the input holds no speech; nothing to report.")
     from speechkit import __version__
 
     data: dict[str, Any] = {"lang": lang, "labels": text, "version": __version__}
-    data["speeches"] = collect.speech_rows(speeches, as_docvars(meta))
-    data["sources"] = collect.source_rows(corpus, speeches)
+    data["speeches"] = collect.speech_rows(glances, as_docvars(meta))
+    data["sources"] = collect.source_rows(corpus, glances)
+    del glances
     if by and "meta_" + by not in data["speeches"]["columns"]:
         raise SpeechkitError(f"--by {by}: no such column in --meta; name one of its columns.")
     for key, name, options in collect.RUNS:
-        data[key] = collect.table(name, speeches, on_failure, **options)
+        data[key] = collect.table(name, corpus, on_failure, **options)
     data["kwic"] = collect.kwic(
         data["slogans"],
         data["slogans_by_speech"],
-        speeches,
+        corpus,
         KWIC_FORMULATIONS,
         KWIC_SPEECHES,
         on_failure=on_failure,

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from typing import Any
+from functools import partial
+from typing import Any, NamedTuple
 
 from speechkit.analyzers import get
 from speechkit.analyzers.docvars import Docvars, infer_year
 from speechkit.errors import Failures, SpeechFailure
 from speechkit.ingest.sources import Corpus
-from speechkit.model import Speech, speech_record
+from speechkit.model import CleaningStats, Speech, speech_record
 from speechkit.output import _json_cell as json_cell
 
 # The analyzer runs the page is made of: (key, analyzer, options). Each key's rows equal
@@ -32,35 +33,64 @@ CLEANING = ("glosses", "suspects", "mojibake", "html", "invisible", "punctuation
 
 def table(
     name: str,
-    speeches: Sequence[Speech],
+    speeches: Corpus | Sequence[Speech],
     on_failure: Callable[[SpeechFailure], None] | None = None,
     **options: Any,
 ) -> dict:
-    """An analyzer's rows as ``{"columns": [...], "rows": [[...], ...]}`` (compact JSON). A
-    speech the analyzer raises on gives no rows and goes to ``on_failure``; without it, the
+    """An analyzer's rows as ``{"columns": [...], "rows": [[...], ...]}`` (compact JSON), over
+    ``speeches`` (a corpus: read again, on the workers for a large one). A speech the analyzer
+    (or its cleaning) raises on gives no rows and goes to ``on_failure``; without it, the
     first one raises ``AnalysisError``."""
     from speechkit.analyzers.runner import run_view
 
     analyzer = get(name)
     columns = list(analyzer.output_columns(**analyzer.resolve(**options)))
     failures = Failures(stop=on_failure is None, on_failure=on_failure)
-    rows, _ = run_view(analyzer, list(speeches), failures=failures, **options)
+    rows, _ = run_view(analyzer, speeches, failures=failures, **options)
     for row in rows:  # tolerate columns an analyzer adds that it does not declare
         columns.extend(key for key in row if key not in columns)
     # Cells as `--json` writes them (NaN and empty text are null), so the page equals the CLI.
     return {"columns": columns, "rows": [[json_cell(row.get(c)) for c in columns] for row in rows]}
 
 
-def built(corpus: Corpus | Sequence[Speech], failures: Failures) -> list[Speech]:
-    """The speeches of ``corpus``; one whose cleaning raises goes to ``failures`` (which counts
-    the speeches) and is left out."""
+class Glance(NamedTuple):
+    """What the page keeps of a speech, made where the speech is built: its overview row
+    and what the source rows sum, not its text (the analyzers read the corpus again)."""
+
+    id: str
+    source: str
+    chars: int
+    stats: CleaningStats
+    record: dict
+
+
+def glances(corpus: Corpus | Sequence[Speech], failures: Failures) -> list[Glance]:
+    """A ``Glance`` at each speech of ``corpus``; one whose cleaning raises goes to
+    ``failures`` (which counts the speeches) and is left out."""
     from speechkit.engines.local import LocalEngine
 
-    return list(LocalEngine().each(corpus, itself, failures))
+    return list(LocalEngine().each(corpus, glance, failures))
 
 
-def itself(speech: Speech) -> Speech:
-    return speech
+def glance(speech: Speech) -> Glance:
+    record = speech_record(speech, texts=False)
+    year, where = infer_year(speech)
+    record.update(year=year, year_source=where)
+    for key in CLEANING:
+        record[key] = getattr(speech.stats, key)
+    return Glance(speech.id, speech.source, speech.chars, speech.stats, record)
+
+
+def chosen(corpus: Corpus | Sequence[Speech], ids: set[str], failures: Failures) -> list[Speech]:
+    """The speeches of ``corpus`` whose id is in ``ids``, in corpus order."""
+    from speechkit.engines.local import LocalEngine
+
+    found = LocalEngine().each(corpus, partial(_if_chosen, frozenset(ids)), failures)
+    return [speech for speech in found if speech is not None]
+
+
+def _if_chosen(ids: frozenset[str], speech: Speech) -> Speech | None:
+    return speech if speech.id in ids else None
 
 
 def records(section: dict) -> list[dict]:
@@ -68,19 +98,15 @@ def records(section: dict) -> list[dict]:
     return [dict(zip(section["columns"], row)) for row in section["rows"]]
 
 
-def speech_rows(speeches: Sequence[Speech], meta: Docvars | None) -> dict:
+def speech_rows(speeches: Sequence[Glance], meta: Docvars | None) -> dict:
     """The overview: one row per speech (the ``split`` columns, the inferred year with where it
     was read, as ``speechkit meta`` prints them, the other cleaning counts, and the columns of
     the ``--meta`` file as ``meta_X``)."""
     rows = []
     for speech in speeches:
-        record = speech_record(speech, texts=False)
-        year, where = infer_year(speech)
-        record.update(year=year, year_source=where)
-        for key in CLEANING:
-            record[key] = getattr(speech.stats, key)
+        record = dict(speech.record)
         if meta is not None:
-            values = meta.lookup(speech) or {}
+            values = meta.lookup(speech) or {}  # by its id or its file's name
             for key in meta.columns:
                 record["meta_" + key] = values.get(key)
         rows.append(record)
@@ -88,7 +114,7 @@ def speech_rows(speeches: Sequence[Speech], meta: Docvars | None) -> dict:
     return {"columns": columns, "rows": [[r[c] for c in columns] for r in rows]}
 
 
-def source_rows(corpus: Corpus | Sequence[Speech], speeches: Sequence[Speech]) -> list[dict]:
+def source_rows(corpus: Corpus | Sequence[Speech], speeches: Sequence[Glance]) -> list[dict]:
     """One row per raw dump: its encoding and what cleaning did to the whole file."""
     out = []
     for report in getattr(corpus, "reports", {}).values():  # a list of speeches has none
@@ -159,7 +185,7 @@ def shared_indicators(targets: dict, min_speeches: int = 2) -> list[dict]:
 def kwic(
     slogans: dict,
     by_speech: dict,
-    speeches: Sequence[Speech],
+    speeches: Corpus | Sequence[Speech],
     top: int,
     max_speeches: int,
     window: int = 5,
@@ -181,10 +207,12 @@ def kwic(
     out["speeches"] = {
         name: [len(found[name]), min(len(found[name]), max_speeches)] for name in names
     }
+    keep = {name: set(found[name][:max_speeches]) for name in names}
+    failures = Failures(stop=on_failure is None, on_failure=on_failure)
+    read = chosen(speeches, set().union(*keep.values()), failures)
     for name in names:
-        keep = set(found[name][:max_speeches])
-        chosen = [s for s in speeches if s.id in keep]
-        part = table("kwic", chosen, on_failure, slogan=name, window=window)
+        those = [s for s in read if s.id in keep[name]]
+        part = table("kwic", those, on_failure, slogan=name, window=window)
         out["columns"] = part["columns"]
         out["rows"].extend(part["rows"])
     return out
