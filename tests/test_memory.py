@@ -127,6 +127,17 @@ def test_tokens_counted_by_window_are_the_whole_count(monkeypatch, sample_speech
     assert segment.count_tokens(text) == whole
 
 
+def test_tokens_cut_by_window_are_the_whole_cut_in_order(monkeypatch, sample_speeches):
+    """KWIC's token positions come from tokens cut a window at a time: the same tokens, in
+    the same order, as one cut of the whole speech (windows end at line ends)."""
+    from speechkit.tokens import segment
+
+    text = sample_speeches[1].text
+    whole = segment.tokens(text)
+    monkeypatch.setattr(segment, "COUNT_WINDOW", 40)
+    assert list(segment.window_tokens(text)) == whole
+
+
 def test_slogans_matched_by_window_are_the_whole_match(monkeypatch, sample_speeches):
     from speechkit.analyzers import REGISTRY
     from speechkit.analyzers.slogans import matcher

@@ -74,13 +74,19 @@ def _cached_counts(directory, speeches: list[Speech], pool, notify, checked=None
         from_cache = _arrow_counts(column if in_order else column.take(integers(order)))
     fresh = Joined()
     from_pool = pool.counted(missing)
+    kept = True  # every speech's tokens (a long speech's are not kept: segment.LONG_TEXT)
     for speech, row in zip(speeches, rows):
         if row is not None:
             yield speech, next(from_cache)
         else:
             joined, counts = next(from_pool)
-            fresh.add(joined)
+            if joined is None:
+                kept = False
+            elif kept:
+                fresh.add(joined)
             yield speech, counts
+    if not kept:
+        return  # the cache cannot hold every speech: it stays as it was
     if missing:
         cache.store(directory, keys, column, rows, fresh.array(), pool.name, notify, new_memo)
     elif new_memo is not None and new_memo != memo:
@@ -144,8 +150,9 @@ def tokenized_whole(corpus, jobs: int | None = None, tokenizer: str | None = Non
 
     if not hasattr(corpus, "corpus_dir") or not hasattr(corpus, "sources"):
         return None
-    if any(corpus.corpus_dir(path) is None for path in corpus.paths):
-        return None
+    directories = [corpus.corpus_dir(path) for path in corpus.paths]
+    if any(directory is None or _has_long_speech(directory) for directory in directories):
+        return None  # (a long speech is counted by window, speech by speech: token_counts)
     columns, speeches_read, characters = [], 0, 0
     with TokenizerPool(jobs, tokenizer) as pool:
         for path, speeches in corpus.sources():
@@ -157,6 +164,14 @@ def tokenized_whole(corpus, jobs: int | None = None, tokenizer: str | None = Non
 
     tokens = columns[0] if len(columns) == 1 else pa.concat_arrays(columns)
     return WholeCorpus(tokens, speeches_read, characters)
+
+
+def _has_long_speech(directory) -> bool:
+    """Whether a speech file of the corpus directory may be longer than ``LONG_TEXT``
+    characters (judged by its size: a character takes one to four bytes in UTF-8)."""
+    from speechkit.tokens.segment import LONG_TEXT
+
+    return any(path.stat().st_size > LONG_TEXT for path in directory.glob("*.txt"))
 
 
 class _Read:

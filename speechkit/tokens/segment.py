@@ -201,6 +201,16 @@ def tokens(text: str, name: str | None = None) -> list[str]:
 COUNT_WINDOW = 1 << 20
 
 
+def window_tokens(text: str, name: str | None = None) -> Iterator[str]:
+    """The tokens of ``text`` (the same as ``tokens(text)``), segmented a window of text at a
+    time, as they are read: a 100 MB speech never has all its tokens in one list."""
+    from speechkit.text.windows import windows
+
+    cut = tokenizer(name).cut
+    for window in windows(text, COUNT_WINDOW):
+        yield from cut(window)
+
+
 def count_tokens(text: str, name: str | None = None) -> Counter[str]:
     """How often each token of ``text`` occurs (the same as ``Counter(tokens(text))``), with
     memory bounded by a window of text rather than by its tokens."""
@@ -222,18 +232,27 @@ def _cut_encoded(name: str | None, text: str) -> bytes:
     return SEPARATOR.join(tokenizer(name).cut(text)).encode("utf-8")
 
 
-def _cut_counted(name: str | None, text: str) -> tuple[bytes, str, bytes]:
+# A text longer than this (in characters) is counted a window at a time and its tokens are
+# not kept for the token cache: a 100 MB speech's tokens would take 1.5 GB as a list.
+LONG_TEXT = 1 << 22
+
+
+def _cut_counted(name: str | None, text: str) -> tuple[bytes | None, str, bytes]:
     """A text's tokens joined by ``SEPARATOR`` in UTF-8 (the token cache's bytes: sent and
     stored without being decoded and encoded again), its distinct tokens joined the same
     way, and their counts as machine integers: three flat objects, quick to send back from a
-    worker (a pickled dict costs twice as much on both sides)."""
+    worker (a pickled dict costs twice as much on both sides). A text over ``LONG_TEXT`` is
+    counted by window, and gives None for its tokens."""
+    if len(text) > LONG_TEXT:
+        counts = count_tokens(text, name)
+        return None, SEPARATOR.join(counts), array("q", counts.values()).tobytes()
     tokens = list(tokenizer(name).cut(text))
     counts = Counter(tokens)
     joined = SEPARATOR.join(tokens).encode("utf-8")
     return joined, SEPARATOR.join(counts), array("q", counts.values()).tobytes()
 
 
-def _unpacked(result: tuple[bytes, str, bytes]) -> tuple[bytes, dict[str, int]]:
+def _unpacked(result: tuple[bytes | None, str, bytes]) -> tuple[bytes | None, dict[str, int]]:
     joined, distinct, packed = result
     counts = array("q")
     counts.frombytes(packed)

@@ -169,9 +169,9 @@ class Kwic(Analyzer):
 def _rows(docname: str, part: str, text: str, offsets, hits: list, window: int) -> list[dict]:
     """One row per hit in ``text`` (the speech's text, or its title block: ``part``)."""
     from speechkit.analyzers.kwic.context import TokenIndex
-    from speechkit.tokens.segment import tokens
+    from speechkit.tokens.segment import window_tokens
 
-    index = TokenIndex(text, tokens(text))
+    index = TokenIndex(text, window_tokens(text))
     rows = []
     for start, end, label in hits:
         around = index.context(start, end, window)
