@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import speechkit
@@ -77,6 +79,25 @@ def test_a_long_speechs_manifest_row_goes_through_a_file_with_the_same_bytes(tmp
     assert names == sorted(p.name for p in (tmp_path / "files").iterdir())
     for name in names:
         assert (tmp_path / "whole" / name).read_bytes() == (tmp_path / "files" / name).read_bytes()
+
+
+def test_a_long_row_is_read_as_json_reads_it(tmp_path, monkeypatch):
+    """A long manifest row has its offset breaks read straight into arrays: the speeches
+    equal those read with json.loads, and a row whose breaks are not as written is refused."""
+    speeches = list(speechkit.load(SAMPLE))
+    target = tmp_path / "speeches"
+    corpus_dir.write(speeches, target)
+    as_json = list(corpus_dir.read(target))
+    monkeypatch.setattr(corpus_dir, "LONG_ROW", 10)  # every row is long
+    assert list(corpus_dir.read(target)) == as_json == speeches
+    line = (target / corpus_dir.MANIFEST).read_bytes().splitlines()[0]
+    row, offsets = corpus_dir._parsed_row(line)
+    assert offsets == speeches[0].offsets and row == {**json.loads(line), "offsets": []}
+    for old, new in ((b"], [", b"] ["), (b"], [", b"], [x"), (b"]]", b"], ]]"), (b"], [", b"],[")):
+        damaged = line.replace(old, new, 1)
+        assert damaged != line
+        with pytest.raises(ValueError):
+            corpus_dir._parsed_row(damaged)
 
 
 def test_a_worker_that_does_not_see_the_folder_sends_the_speech_back(tmp_path, sample_speeches):

@@ -279,3 +279,17 @@ def test_chunks_are_concatenated_as_arrow_does(chunks, data):
     joined = concatenated(list(arrays))
     joined.validate(full=True)
     assert joined.equals(pa.concat_arrays(arrays))
+
+
+def test_a_long_speech_is_counted_by_window_and_not_cached(written, tmp_path, monkeypatch):
+    """A corpus directory holding a speech over ``LONG_TEXT`` characters is counted speech
+    by speech, the long one a window at a time: the same rows, and no cache (it would need
+    the long speech's every token)."""
+    from speechkit.tokens import segment
+
+    monkeypatch.setattr(segment, "LONG_TEXT", 2_000)
+    monkeypatch.setattr(segment, "COUNT_WINDOW", 500)
+    target = tmp_path / "speeches"
+    corpus_dir.write(speechkit.load(written[0]), target)
+    assert speechkit.rows("words", speechkit.load(target), jobs=1) == written[1]
+    assert not (target / cache.CACHE_FILE).exists()

@@ -14,10 +14,12 @@ import os
 import re
 import shutil
 import tempfile
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from functools import cache
 from itertools import islice
+from operator import le
 from pathlib import Path
 from typing import NamedTuple
 
@@ -67,7 +69,10 @@ def read(path: Path, on_read: Callable[[Checked], None] | None = None) -> Iterat
         for number, line in enumerate(lines, 1):
             hasher.update(line)
             try:
-                row = json.loads(line)
+                row, offsets = _parsed_row(line)
+                del line  # (a long speech's row holds its original text: let it go now)
+                if offsets is None:
+                    offsets = OffsetMap.from_breaks(row["offsets"], row["end"])
                 text = (path / row["file"]).read_text(encoding="utf-8")
                 speech = Speech(
                     id=row["id"],
@@ -78,7 +83,7 @@ def read(path: Path, on_read: Callable[[Checked], None] | None = None) -> Iterat
                     title=row["title"],
                     original=row["original"],
                     text=text,
-                    offsets=OffsetMap.from_breaks(row["offsets"], row["end"]),
+                    offsets=offsets,
                     stats=CleaningStats(**row["stats"]),
                     title_block=_title_block(row.get("title_block")),
                 )
@@ -102,6 +107,41 @@ def read(path: Path, on_read: Callable[[Checked], None] | None = None) -> Iterat
         )
     if on_read is not None:
         on_read(Checked(hasher.hexdigest(), files))
+
+
+# A long row's offset breaks, as ``_write_breaks`` writes them. The sequence cannot occur
+# inside a JSON string (its quote after ``offsets`` would be escaped there).
+_BREAKS = b'"offsets": ['
+_PAIR = re.compile(rb"\[(-?\d+), (-?\d+)\]")
+_BREAK_BYTES = b"0123456789-[], "
+
+
+def _parsed_row(line: bytes) -> tuple[dict, OffsetMap | None]:
+    """``json.loads(line)``; for a long row (a speech over ``LONG_ROW``), with its offset
+    breaks read straight into the map's arrays, and the map: a million breaks as lists cost
+    150 MB while the row is parsed."""
+    at = line.find(_BREAKS) if len(line) > LONG_ROW else -1
+    start = at + len(_BREAKS) - 1
+    end = start + 2 if line.startswith(b"[]", start) else line.find(b"]]", start) + 2
+    if at < 0 or end < start + 2:
+        return json.loads(line), None
+    breaks = memoryview(line)[start:end]
+    clean_at, raw_at, size = array("q"), array("q"), 0
+    for pair in _PAIR.finditer(breaks):
+        clean_at.append(int(pair[1]))
+        raw_at.append(int(pair[2]))
+        size += pair.end() - pair.start()
+    # Nothing but the pairs, as they were written: what json.loads would have checked.
+    pairs = len(clean_at)
+    if (
+        bytes(breaks).translate(None, _BREAK_BYTES)
+        or line.count(b"[", start, end) != pairs + 1
+        or line.count(b"], [", start, end) != max(pairs - 1, 0)
+        or size + 2 * max(pairs - 1, 0) + 2 != end - start
+    ):
+        raise ValueError("malformed offset breaks")
+    row = json.loads(line[:start] + b"[]" + line[end:])
+    return row, OffsetMap(clean_at, raw_at, row["end"])
 
 
 def _title_block(row: dict | None) -> TitleBlock | None:
@@ -132,17 +172,22 @@ def _check(speech: Speech, row: dict, previous_end: int) -> str:
 
 def _tiles(offsets: OffsetMap, length: int, start: int, end: int) -> bool:
     """Whether ``offsets`` maps a text of ``length`` characters into raw ``[start, end]``."""
-    clean_at, raw_at = list(offsets.clean_at), list(offsets.raw_at)
+    clean_at, raw_at = offsets.clean_at, offsets.raw_at
     return bool(
         clean_at
-        and clean_at == sorted(clean_at)
-        and raw_at == sorted(raw_at)
+        and _ascending(clean_at)
+        and _ascending(raw_at)
         and clean_at[0] == 0
         and clean_at[-1] <= length
         and raw_at[0] >= start
         and raw_at[-1] <= end
         and offsets.raw_end <= end
     )
+
+
+def _ascending(values) -> bool:
+    """Whether ``values`` never decrease (compared in place: no sorted copy)."""
+    return all(map(le, values, islice(values, 1, None)))
 
 
 def entry(folder: Path, speech: Speech) -> tuple[str, str | None]:
