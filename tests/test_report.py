@@ -180,7 +180,9 @@ def test_the_page_is_written_a_section_at_a_time_as_one_json_would_be(tmp_path):
     from speechkit.report.page import embed_json, embedded_pieces, write_atomic
 
     data = {"lang": "zh", "rows": [["</script>", 1.5, None]], "empty": {}, "s": "<!--"}
+    data["table"] = {"columns": ["a"], "rows": [[n, "<b>"] for n in range(10)], "n": {1: 2}}
     assert "".join(embedded_pieces(data)) == embed_json(data)
-    assert json.loads("".join(embedded_pieces(data))) == data
+    assert "".join(embedded_pieces(data, items=3)) == embed_json(data)
+    assert json.loads("".join(embedded_pieces(data)))["rows"] == data["rows"]
     path = write_atomic(tmp_path / "page.html", iter(["<p>", "一", "</p>"]))
     assert path.read_text(encoding="utf-8") == "<p>一</p>"

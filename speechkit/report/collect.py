@@ -46,11 +46,17 @@ def table(
     analyzer = get(name)
     columns = list(analyzer.output_columns(**analyzer.resolve(**options)))
     failures = Failures(stop=on_failure is None, on_failure=on_failure)
-    rows, _ = run_view(analyzer, speeches, failures=failures, **options)
+    # Each row made compact as the analysis gives it (lazy): the rows as dicts are never
+    # all held. Cells as `--json` writes them (NaN and empty text are null), so the page
+    # equals the CLI.
+    rows, _ = run_view(analyzer, speeches, failures=failures, lazy=True, **options)
+    compact = []
     for row in rows:  # tolerate columns an analyzer adds that it does not declare
         columns.extend(key for key in row if key not in columns)
-    # Cells as `--json` writes them (NaN and empty text are null), so the page equals the CLI.
-    return {"columns": columns, "rows": [[json_cell(row.get(c)) for c in columns] for row in rows]}
+        compact.append([json_cell(row.get(c)) for c in columns])
+    for cells in compact:  # a column first seen in a later row: null in the earlier ones
+        cells.extend([None] * (len(columns) - len(cells)))
+    return {"columns": columns, "rows": compact}
 
 
 class Glance(NamedTuple):

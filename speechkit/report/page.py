@@ -44,12 +44,22 @@ def page_pieces(data: dict[str, Any]) -> Iterator[str]:
     yield tail
 
 
-def embedded_pieces(data: dict[str, Any]) -> Iterator[str]:
-    """``embed_json(data)`` in pieces: the same text, a top-level value at a time."""
-    yield "{"
-    for number, (key, value) in enumerate(data.items()):
-        yield ("," if number else "") + embed_json(key) + ":" + embed_json(value)
-    yield "}"
+def embedded_pieces(data: Any, items: int = 4096) -> Iterator[str]:
+    """``embed_json(data)`` in pieces: the same text, a dict's values one at a time and a
+    long list ``items`` at a time (the targets table of a 100 MB corpus is 60 MB of JSON)."""
+    if isinstance(data, dict) and all(type(key) is str for key in data):
+        yield "{"
+        for number, (key, value) in enumerate(data.items()):
+            yield ("," if number else "") + embed_json(key) + ":"
+            yield from embedded_pieces(value, items)
+        yield "}"
+    elif isinstance(data, list) and len(data) > items:
+        yield "["
+        for start in range(0, len(data), items):
+            yield ("," if start else "") + embed_json(data[start : start + items])[1:-1]
+        yield "]"
+    else:
+        yield embed_json(data)
 
 
 def _escape(text: str) -> str:
