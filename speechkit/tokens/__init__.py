@@ -146,7 +146,7 @@ def tokenized_whole(corpus, jobs: int | None = None, tokenizer: str | None = Non
     nothing is counted a speech at a time), the caches are rewritten as ``token_counts``
     rewrites them, and every speech's tokens come back at once, to be counted as a re-run
     counts them. None, with nothing read, when an input is not a corpus directory."""
-    from speechkit.tokens.segment import TokenizerPool
+    from speechkit.tokens.segment import TokenizerPool, fingerprint
 
     if not hasattr(corpus, "corpus_dir") or not hasattr(corpus, "sources"):
         return None
@@ -156,7 +156,7 @@ def tokenized_whole(corpus, jobs: int | None = None, tokenizer: str | None = Non
     columns, speeches_read, characters = [], 0, 0
     with TokenizerPool(jobs, tokenizer) as pool:
         for path, speeches in corpus.sources():
-            read = _Read()
+            read = _Read(fingerprint(pool.name))
             columns.append(_directory_tokens(corpus, path, read.texts(speeches), pool, read))
             speeches_read += len(read.keys)
             characters += read.characters
@@ -178,10 +178,10 @@ class _Read:
     """What a first run keeps of the speeches it reads: their keys and length, not their
     text (a text sent to a worker also holds its UTF-8 copy while it lives)."""
 
-    def __init__(self) -> None:
+    def __init__(self, fingerprint: str) -> None:
         self.keys: list[str] = []
         self.characters = 0
-        self.fingerprint = ""
+        self.fingerprint = fingerprint  # of the segmentation: part of each key
 
     def texts(self, speeches: Iterable[Speech]) -> Iterator[str]:
         from speechkit.tokens.cache import text_key
@@ -196,10 +196,8 @@ def _directory_tokens(corpus, path, texts: Iterator[str], pool, read: _Read):
     """The tokens of one corpus directory's speeches, in order, its cache brought up to
     date. With no cache, the texts go to the workers as they are read, and are let go."""
     from speechkit.tokens import cache
-    from speechkit.tokens.segment import fingerprint
 
     directory = corpus.corpus_dir(path)
-    read.fingerprint = fingerprint(pool.name)
     if (directory / cache.CACHE_FILE).exists():
         listed = list(texts)
         column, rows, memo = cache.lookup_keys(directory, read.keys, pool.name)

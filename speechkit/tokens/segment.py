@@ -214,13 +214,7 @@ def window_tokens(text: str, name: str | None = None) -> Iterator[str]:
 def count_tokens(text: str, name: str | None = None) -> Counter[str]:
     """How often each token of ``text`` occurs (the same as ``Counter(tokens(text))``), with
     memory bounded by a window of text rather than by its tokens."""
-    from speechkit.text.windows import windows
-
-    cut = tokenizer(name).cut
-    counts: Counter[str] = Counter()
-    for window in windows(text, COUNT_WINDOW):
-        counts.update(cut(window))
-    return counts
+    return Counter(window_tokens(text, name))
 
 
 def _cut_joined(name: str | None, text: str) -> str:
