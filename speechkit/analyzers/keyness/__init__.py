@@ -4,7 +4,6 @@ variable); the statistics are in ``stats``."""
 
 from __future__ import annotations
 
-from array import array
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -108,10 +107,13 @@ class Keyness(Analyzer):
     ) -> list[dict]:
         """The speech's count of word tokens, and its counts of features."""
         from speechkit.analyzers.words.tally import word_counts
+        from speechkit.tokens.segment import packed_counts
 
         words = word_counts(stopwords)(token_counts)
         counts = _slogan_counts(speech.text, lexicon) if slogans else words
-        return [{"speech": speech.id, "tokens": sum(words.values()), "counts": _packed(counts)}]
+        return [
+            {"speech": speech.id, "tokens": sum(words.values()), "counts": packed_counts(counts)}
+        ]
 
     def combine(
         self,
@@ -123,12 +125,15 @@ class Keyness(Analyzer):
         top: int | None = None,
         **_: Any,
     ) -> list[dict]:
+        from speechkit.tokens.segment import unpacked_counts
+
         groups = groups or {}
         counts = {True: Counter(), False: Counter()}
         tokens = {True: 0, False: 0}
         for record in records:
             side = str(groups.get(record["speech"])) == target
-            counts[side].update(_unpacked(record["counts"]))
+            # packed: the view holds every speech's record until the last has told its group
+            counts[side].update(unpacked_counts(*record["counts"]))
             tokens[side] += record["tokens"]
         values = sorted({str(v) for v in groups.values()})
         if not tokens[True] or not tokens[False]:
@@ -151,23 +156,6 @@ class Keyness(Analyzer):
             )
         rows.sort(key=lambda row: (-row[name], row["feature"]))
         return rows[:top]
-
-
-# A speech's counts travel and wait for their groups packed: the view holds every speech's
-# record until the last speech has told its group, and as a dict a count costs some 110
-# bytes (its entry, its own token string, its int), packed 15 (780 -> 200 MB of records on
-# a 100 MB corpus).
-_SEPARATOR = "\x1f"  # as between tokens (``speechkit.tokens.segment.SEPARATOR``)
-
-
-def _packed(counts: dict[str, int]) -> tuple[str, bytes]:
-    """``counts`` as its features joined by ``_SEPARATOR`` and its counts as machine ints."""
-    return _SEPARATOR.join(counts), array("q", counts.values()).tobytes()
-
-
-def _unpacked(packed: tuple[str, bytes]) -> dict[str, int]:
-    features, numbers = packed
-    return dict(zip(features.split(_SEPARATOR), array("q", numbers))) if features else {}
 
 
 def _slogan_counts(text: str, lexicon: tuple) -> dict[str, int]:
