@@ -87,7 +87,7 @@ def test_per_speech_records_are_picklable(name, sample_speeches):
         options["context"] = analyzer.gather([analyzer.scan(speech, **options)], **options)
     if analyzer.needs_tokens:
         options["token_counts"] = {"发展": 3}
-    records = analyzer.per_speech(speech, **options)
+    records = list(analyzer.per_speech(speech, **options))
     assert pickle.loads(pickle.dumps(records)) == records
 
 

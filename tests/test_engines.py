@@ -12,7 +12,7 @@ import speechkit
 from speechkit.analyzers import REGISTRY
 from speechkit.analyzers.runner import run
 from speechkit.cli import cli
-from speechkit.engines import local
+from speechkit.engines import local, spilled
 from speechkit.engines.tasks import analyse_batch, build_batch, scan_batch, sized_tasks
 from speechkit.errors import AnalysisError
 from speechkit.ingest.build import SpeechTask
@@ -185,9 +185,8 @@ def test_workers_inherit_a_second_round_context_made_once(big_input, monkeypatch
     assert rows == run(analyzer, speechkit.load(SAMPLE))
 
 
-@pytest.mark.parametrize("workers", [False, True])
-def test_a_one_round_analyzer_makes_no_spill_folder(workers, big_input, monkeypatch):
-    big_input(workers)
+def test_a_one_round_analyzer_in_this_process_makes_no_spill_folder(big_input, monkeypatch):
+    big_input(False)
 
     def no_folder(*_args, **_kwargs):
         raise AssertionError("a spill folder was made")
@@ -196,3 +195,57 @@ def test_a_one_round_analyzer_makes_no_spill_folder(workers, big_input, monkeypa
     assert run(REGISTRY["directives"], speechkit.load(SAMPLE))
     with pytest.raises(AssertionError, match="spill folder"):
         run(REGISTRY["slogans"], speechkit.load(SAMPLE))
+
+
+def test_many_records_come_from_the_workers_through_files_then_removed(
+    big_input, monkeypatch, tmp_path
+):
+    """A batch's records past ``CHUNK_RECORDS`` travel through a file, a chunk at a time: the
+    same rows, and nothing left in the temporary folder afterwards."""
+    serial = run(REGISTRY["targets"], speechkit.load(SAMPLE), all=True)
+    big_input(True)
+    monkeypatch.setattr(spilled, "CHUNK_RECORDS", 7)
+    monkeypatch.setattr(local.tempfile, "tempdir", str(tmp_path))
+    files = []
+
+    def counted(records):
+        if isinstance(records, spilled.Spilled):
+            files.append(records.path)
+        return spilled.spilled_records(records)
+
+    monkeypatch.setattr(local, "spilled_records", counted)
+    assert run(REGISTRY["targets"], speechkit.load(SAMPLE), all=True) == serial
+    assert files and list(tmp_path.iterdir()) == []
+
+
+class _Failing:
+    """Three records per speech; the second speech raises after giving two."""
+
+    name = "failing"
+    rounds = 1
+    needs_tokens = False
+
+    def per_speech(self, speech, **_):
+        for n in range(3):
+            if speech.ordinal == 2 and n == 2:
+                raise ValueError("no third")
+            yield {"speech": speech.id, "n": n}
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 4, 100])
+def test_a_failing_speech_takes_back_its_records_spilled_or_held(chunk, tmp_path, monkeypatch):
+    monkeypatch.setattr(spilled, "CHUNK_RECORDS", chunk)
+    task = next(speechkit.load(SAMPLE).tasks(batch=3))
+    found, failures = analyse_batch(_Failing(), {}, build_batch(task), None, str(tmp_path))
+    assert isinstance(found, spilled.Spilled) == (chunk < 6)
+    records = list(spilled.spilled_records(found))
+    assert [(r["speech"][-1], r["n"]) for r in records] == [
+        ("1", 0),
+        ("1", 1),
+        ("1", 2),
+        ("3", 0),
+        ("3", 1),
+        ("3", 2),
+    ]
+    assert [f.step for f in failures] == ["failing"]
+    assert list(tmp_path.iterdir()) == []

@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import speechkit
+from speechkit.analyzers.kwic.context import TokenIndex
 from speechkit.cli import cli
 from speechkit.ingest.convert import to_simplified
 
@@ -119,3 +122,48 @@ def test_cli_pattern_slogan_and_errors():
     ]
     bad = runner.invoke(cli, ["kwic", "(", "--regex", str(SAMPLE)], obj={})
     assert bad.exit_code == 2 and "--regex" in bad.output
+
+
+_CHARS = "高质量发展 \n，。要"
+
+
+@st.composite
+def _cut_text(draw):
+    """A text, its tokens (a random cut; now and then a character dropped, as a segmenter
+    might), and non-overlapping hits in it."""
+    text = draw(st.text(alphabet=_CHARS, min_size=1, max_size=60))
+    cuts = sorted(draw(st.sets(st.integers(1, len(text)), max_size=len(text))) | {len(text)})
+    tokens, at = [], 0
+    for cut in cuts:
+        piece = text[at:cut]
+        if len(piece) > 1 and draw(st.booleans()) and draw(st.booleans()):
+            piece = piece[1:]  # a dropped character
+        tokens.append(piece)
+        at = cut
+    bounds = sorted(draw(st.sets(st.integers(0, len(text)), max_size=8)))
+    hits = [(a, b) for a, b in zip(bounds[::2], bounds[1::2]) if b > a]
+    return text, tokens, hits
+
+
+@settings(max_examples=400, deadline=None)
+@given(_cut_text(), st.integers(0, 4))
+def test_an_index_kept_around_the_hits_gives_each_hit_the_context_of_every_token(case, window):
+    text, tokens, hits = case
+    whole = TokenIndex(text, tokens)
+    around = TokenIndex(text, iter(tokens), hits, window)
+    for start, end in hits:
+        assert around.context(start, end, window) == whole.context(start, end, window)
+    assert len(around.starts) <= len(whole.starts)
+
+
+def test_token_context_by_hand():
+    text = "我们 要 推动高质量发展，建设 现代化。"
+    tokens = ["我们", " ", "要", " ", "推动", "高质量", "发展", "，", "建设", " ", "现代化", "。"]
+    hit = (text.index("质量发"), text.index("质量发") + 3)  # cuts 高质量 and 发展
+    for index in (TokenIndex(text, tokens), TokenIndex(text, tokens, [hit], 2)):
+        assert index.context(*hit, 2) == {
+            "from": 4,
+            "to": 5,
+            "pre": "推动 高",
+            "post": "展 ，",
+        }

@@ -12,7 +12,7 @@ import pytest
 
 import speechkit
 import speechkit.ingest.sources as loader
-from speechkit.ingest import build, spill, stream
+from speechkit.ingest import build, heap, spill, stream
 from speechkit.ingest.clean import clean
 from speechkit.ingest.spill import SpilledRaw
 from speechkit.text.windows import windows
@@ -41,6 +41,17 @@ def test_windowed_build_is_the_whole_build(monkeypatch, sample_raw, window):
         assert windowed == whole
         assert windowed.offsets.breaks == whole.offsets.breaks  # no extra break at a cut
         assert windowed.stats == whole.stats
+
+
+def test_a_windowed_build_gives_the_freed_windows_back(monkeypatch, sample_raw):
+    given = []
+    monkeypatch.setattr(build, "give_back", lambda: given.append(1))
+    _whole(monkeypatch, sample_raw)
+    assert given == []  # a speech built at once has no windows to give back
+    monkeypatch.setattr(build, "WINDOW", 1000)
+    build.build_speech("s", "x", 1, 0, sample_raw)
+    assert given == [1]
+    heap.give_back()  # glibc's malloc_trim, or nothing: never an error
 
 
 def test_offset_map_grows_with_edits_not_characters():

@@ -5,9 +5,11 @@ An analyzer is an object with
 - ``name``, ``help`` (one line), ``description`` (the rest of ``speechkit NAME --help``),
   ``options`` (``Option``\\ s, declared once: the CLI builds its flags from them, the library
   takes them as keyword arguments) and ``columns`` (its output columns, in order);
-- ``per_speech(speech, **options) -> list[dict]``: the heavy work for one speech. Pure: its
-  inputs and records are picklable, so it can run on a worker process or another machine.
-  Records may carry more keys than ``columns`` (a speech's length, say);
+- ``per_speech(speech, **options) -> Iterable[dict]``: the heavy work for one speech. Pure:
+  its inputs and records are picklable, so it can run on a worker process or another
+  machine. Records may carry more keys than ``columns`` (a speech's length, say). A
+  generator lets a speech with very many records send them on a chunk at a time
+  (``speechkit.engines.spilled``; targets does);
 - ``combine(records, **options) -> Iterable[dict]``: the reduction across speeches (totals,
   document frequencies, sort order), giving rows keyed by exactly ``output_columns(...)``.
   One that only passes the records through may return them as they come (an iterator):
@@ -150,7 +152,7 @@ class Analyzer:
     def gather(self, scans: Iterable[Any], **options: Any) -> Any:
         raise NotImplementedError
 
-    def per_speech(self, speech: Speech, **options: Any) -> list[dict]:
+    def per_speech(self, speech: Speech, **options: Any) -> Iterable[dict]:
         raise NotImplementedError
 
     def counts_whole(self, **options: Any) -> bool:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from speechkit.analyzers.base import Analyzer
+from speechkit.engines.spilled import spilled_records
 from speechkit.engines.tasks import (
     Batch,
     analyse_batch,
@@ -91,8 +92,9 @@ class LocalEngine:
         # A second round that needs no first (slogans without --discover) has its context
         # made and shared before the workers fork (in the zygote): they inherit it, and the
         # tables behind it (the lexicon), instead of each making or reading them again.
-        # Only a two-round analyzer needs a folder (its context, its first round's speeches).
-        with _spill() if analyzer.rounds == 2 else nullcontext() as spill:
+        # A folder for a two-round analyzer's context and first round's speeches, and for the
+        # workers' records of a batch that gives many (``speechkit.engines.spilled``).
+        with _spill() if analyzer.rounds == 2 or parallel else nullcontext() as spill:
             unscanned = analyzer.rounds == 2 and not analyzer.needs_scan(**options)
             if not parallel:
                 shared = None
@@ -111,9 +113,8 @@ class LocalEngine:
                 def fan_out(func, items):
                     return workers.imap(func, items, size=task_size)
 
-                yield from _run(
-                    analyzer, ref, options, tasks, fan_out, seen, failures, spill, shared
-                )
+                run = partial(_run, analyzer, ref, options, tasks, fan_out, seen, failures)
+                yield from run(spill, shared, str(spill))
 
     def whole_tokens(self, corpus: Any, options: dict) -> Any:
         """Every speech's tokens at once (``speechkit.tokens.WholeCorpus``): from the token
@@ -235,7 +236,7 @@ def _one_round(
         failures.count(size)
         failures.extend(failed)
         _report(seen, speeches)
-        yield from records
+        yield from spilled_records(records)
 
 
 def _run(
@@ -248,15 +249,16 @@ def _run(
     failures: Failures,
     spill: Path | None,
     shared: str | None = None,
+    records_to: str | None = None,
 ) -> Iterator[dict]:
     """The rounds of ``analyzer`` over ``tasks``, each batch handed to ``fan_out`` (``map``
     in this process, or an ordered fan-out to workers). ``name`` is ``_reference``'s;
     ``spill`` a folder for the first round's speeches and the context (two rounds only);
     ``shared`` the context of a second round already shared (``_share``), which then runs
-    alone."""
+    alone; ``records_to`` a folder for the workers' records of a batch that gives many."""
     try:
         if analyzer.rounds == 1 or shared is not None:
-            work = partial(_analyse, name, options, shared)
+            work = partial(_analyse, name, options, shared, records_to)
             yield from _one_round(work, tasks, fan_out, seen, failures)
             return
         batches = ((task, str(spill / f"{i}.pickle")) for i, task in enumerate(tasks))
@@ -272,9 +274,10 @@ def _run(
             _report(seen, speeches)
         context = _share(analyzer.gather(scans, **options), spill)
         del scans
-        for records, failed, _, _ in fan_out(partial(_analyse, name, options, context), paths):
+        analyse = partial(_analyse, name, options, context, records_to)
+        for records, failed, _, _ in fan_out(analyse, paths):
             failures.extend(failed)
-            yield from records
+            yield from spilled_records(records)
     finally:
         _UNREGISTERED.pop(name, None)
         finish = getattr(seen, "finish", None)
@@ -343,9 +346,12 @@ def _scan(name: str, options: dict, work: tuple[SpeechTask, str]):
     return path, scans, batch.failures, batch.size, _seen(batch.speeches)
 
 
-def _analyse(name: str, options: dict, shared: str | None, work: SpeechTask | str):
+def _analyse(
+    name: str, options: dict, shared: str | None, records_to: str | None, work: SpeechTask | str
+):
     """``per_speech`` on a worker over a task, or over the speeches a first round spilled;
-    ``shared`` names the context (``_share``)."""
+    ``shared`` names the context (``_share``). Many records go back through a file in the
+    folder ``records_to`` (``speechkit.engines.spilled``), when there is one."""
     context = _shared(shared)
     if isinstance(work, str):
         with open(work, "rb") as spill:
@@ -353,7 +359,7 @@ def _analyse(name: str, options: dict, shared: str | None, work: SpeechTask | st
         os.unlink(work)
     else:
         batch = build_batch(work)
-    records, failures = analyse_batch(_resolve(name), options, batch, context)
+    records, failures = analyse_batch(_resolve(name), options, batch, context, records_to)
     return records, failures, batch.size, _seen(batch.speeches)
 
 

@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
+from speechkit.engines.spilled import Records, Spilled
 from speechkit.errors import SpeechFailure, SpeechkitError, failure_of
 from speechkit.ingest.build import SpeechTask, build_speech
 from speechkit.model import Speech
@@ -151,14 +152,17 @@ def scan_batch(analyzer: Any, options: dict, batch: Batch) -> tuple[Batch, list[
 
 
 def analyse_batch(
-    analyzer: Any, options: dict, batch: Batch, context: Any = None
-) -> tuple[list[dict], list[SpeechFailure]]:
+    analyzer: Any, options: dict, batch: Batch, context: Any = None, spill: str | None = None
+) -> tuple[list[dict] | Spilled, list[SpeechFailure]]:
     """``per_speech`` over ``batch``: the records in order, and the batch's failures (those it
-    came with, and those of ``per_speech``, whose speech then gives no record at all)."""
+    came with, and those of ``per_speech``, whose speech then gives no record at all). With
+    ``spill`` (a folder), many records go to a file there as they come and the records are
+    that file (``speechkit.engines.spilled``)."""
     extra: dict[str, Any] = {} if analyzer.rounds == 1 else {"context": context}
     failures = list(batch.failures)
-    records: list[dict] = []
+    records = Records(spill)
     for speech in batch.speeches:
+        records.begin()
         try:
             if analyzer.needs_tokens:
                 from speechkit.tokens.segment import count_tokens
@@ -168,8 +172,9 @@ def analyse_batch(
         except SpeechkitError:
             raise
         except Exception as exc:
+            records.drop()
             failures.append(_failure(exc, speech, analyzer.name))
-    return records, failures
+    return records.result(), failures
 
 
 def _failure(exc: BaseException, speech: Speech, step: str) -> SpeechFailure:

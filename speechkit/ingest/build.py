@@ -11,6 +11,7 @@ from pathlib import Path
 
 from speechkit.ingest.clean import WindowedClean, clean
 from speechkit.ingest.convert import to_simplified
+from speechkit.ingest.heap import give_back
 from speechkit.ingest.preamble import block_title, title_block_start
 from speechkit.ingest.title import guess_title
 from speechkit.model import Speech, TitleBlock
@@ -49,6 +50,7 @@ def build_speech(
         text = "".join(texts)
         del texts
         offsets, stats = cleaner.offsets, cleaner.stats
+        give_back()  # the windows' copies, freed: not kept for the steps that follow
     block = title_block(preamble)
     title = block_title(block.text) if block else ""
     return Speech(

@@ -78,14 +78,18 @@ def build(
         raise SpeechkitError(f"--by {by}: no such column in --meta; name one of its columns.")
     for key, name, options in collect.RUNS:
         data[key] = collect.table(name, corpus, on_failure, **options)
-    data["kwic"] = collect.kwic(
-        data["slogans"],
-        data["slogans_by_speech"],
-        corpus,
-        KWIC_FORMULATIONS,
-        KWIC_SPEECHES,
-        on_failure=on_failure,
-    )
+        if key == "slogans_by_speech":
+            # KWIC's lines before the large tables are made: the speech it cuts (on a
+            # worker) and they would be held at once (on one 100 MB speech, 250 MB more).
+            kwic = collect.kwic(
+                data["slogans"],
+                data["slogans_by_speech"],
+                corpus,
+                KWIC_FORMULATIONS,
+                KWIC_SPEECHES,
+                on_failure=on_failure,
+            )
+    data["kwic"] = kwic
     speech_list = collect.records(data["speeches"])
     row_labels = _row_labels(speech_list)
     cells = collect.heatmap(

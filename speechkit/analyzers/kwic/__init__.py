@@ -171,7 +171,7 @@ def _rows(docname: str, part: str, text: str, offsets, hits: list, window: int) 
     from speechkit.analyzers.kwic.context import TokenIndex
     from speechkit.tokens.segment import window_tokens
 
-    index = TokenIndex(text, window_tokens(text))
+    index = TokenIndex(text, window_tokens(text), [(start, end) for start, end, _ in hits], window)
     rows = []
     for start, end, label in hits:
         around = index.context(start, end, window)

@@ -9,7 +9,7 @@ clause, sentence, paragraph, list head and section around each number: ``frames`
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from speechkit.analyzers.base import Analyzer, Option
@@ -106,12 +106,11 @@ class Targets(Analyzer):
 
     def per_speech(
         self, speech: Speech, all: bool = False, year: int | None = None, **_: Any
-    ) -> list[dict]:
-        from speechkit.analyzers.targets.read import read_numbers
+    ) -> Iterator[dict]:
+        from speechkit.analyzers.targets.read import each_number
 
-        rows = []
-        # (bool: the options may hold None, and a compiled read_numbers checks its types.)
-        for found in read_numbers(speech.text, speech.title, speech.source, year, bool(all)):
+        # (bool: the options may hold None, and a compiled each_number checks its types.)
+        for found in each_number(speech.text, speech.title, speech.source, year, bool(all)):
             for column in ("value", "value_high", "value_base", "baseline"):
                 number = found.get(column)
                 if isinstance(number, float) and not math.isfinite(number):
@@ -121,11 +120,14 @@ class Targets(Analyzer):
                         written = speech.text[found["start"] : found["end"]]
                         found[column] = written.removesuffix(found["unit"] or "") or written
             start, end = speech.raw_span(found["start"], found["end"])
-            # read_numbers gives the other columns in COLUMNS' order, start and end last.
-            rows.append(
-                {"source": speech.source, "speech": speech.id, **found, "start": start, "end": end}
-            )
-        return rows
+            # each_number gives the other columns in COLUMNS' order, start and end last.
+            yield {
+                "source": speech.source,
+                "speech": speech.id,
+                **found,
+                "start": start,
+                "end": end,
+            }
 
     def combine(self, records: Iterable[dict], **_: Any) -> Iterable[dict]:
         return records  # in order already: the runner lists them, or a writer streams them
