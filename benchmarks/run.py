@@ -357,6 +357,13 @@ def memory_runs(work: Path, args, regex_analyzers: list[str], backends: list[str
                 *("--csv", "-o", str(work / "m.csv")),
             ]
         commands["report"] = ["report", str(path), "-o", str(work / "m.html")]
+        # Every command that reads speeches, on the corpus directory too: a long speech of a
+        # directory is read by the worker that analyses it.
+        directory = str(work / f"{path.stem}-dir")
+        for name in regex_analyzers:
+            commands[f"{name} DIR"] = [name, directory, "--csv", "-o", str(work / "m.csv")]
+        commands["kwic DIR"] = ["kwic", "高质量发展", directory, "--csv", "-o", str(work / "m.csv")]
+        commands["report DIR"] = ["report", directory, "-o", str(work / "m.html")]
         if args.analyzers:  # the analyzers named, alone
             commands = {name: commands[name] for name in regex_analyzers}
         rows = {}

@@ -8,7 +8,7 @@ import pytest
 
 import speechkit
 from speechkit.errors import SpeechkitError
-from speechkit.ingest import corpus_dir
+from speechkit.ingest import corpus_dir, manifest_row
 
 from .conftest import SAMPLE
 
@@ -88,16 +88,16 @@ def test_a_long_row_is_read_as_json_reads_it(tmp_path, monkeypatch):
     target = tmp_path / "speeches"
     corpus_dir.write(speeches, target)
     as_json = list(corpus_dir.read(target))
-    monkeypatch.setattr(corpus_dir, "LONG_ROW", 10)  # every row is long
+    monkeypatch.setattr(manifest_row, "LONG_ROW", 10)  # every row is long
     assert list(corpus_dir.read(target)) == as_json == speeches
     line = (target / corpus_dir.MANIFEST).read_bytes().splitlines()[0]
-    row, offsets = corpus_dir._parsed_row(line)
+    row, offsets = manifest_row.parsed_row(line)
     assert offsets == speeches[0].offsets and row == {**json.loads(line), "offsets": []}
     for old, new in ((b"], [", b"] ["), (b"], [", b"], [x"), (b"]]", b"], ]]"), (b"], [", b"],[")):
         damaged = line.replace(old, new, 1)
         assert damaged != line
         with pytest.raises(ValueError):
-            corpus_dir._parsed_row(damaged)
+            manifest_row.parsed_row(damaged)
 
 
 def test_a_worker_that_does_not_see_the_folder_sends_the_speech_back(tmp_path, sample_speeches):
@@ -120,3 +120,39 @@ def test_a_worker_that_does_not_see_the_folder_sends_the_speech_back(tmp_path, s
     corpus_dir.write(sample_speeches, tmp_path / "whole")
     for path in (tmp_path / "whole").iterdir():
         assert (target / path.name).read_bytes() == path.read_bytes()
+
+
+@pytest.fixture
+def long_rows(tmp_path, monkeypatch, sample_speeches):
+    """The sample as a corpus directory, every row of it long (deferred when read for tasks)."""
+    target = tmp_path / "speeches"
+    corpus_dir.write(sample_speeches, target)
+    monkeypatch.setattr(corpus_dir, "LONG_ROW", 10)
+    return target
+
+
+def test_a_long_speech_is_read_where_its_task_runs(long_rows, sample_speeches, monkeypatch):
+    stored = list(corpus_dir.read(long_rows, defer=True))
+    assert all(isinstance(s, manifest_row.StoredSpeech) for s in stored)
+    assert [s.load() for s in stored] == sample_speeches
+    # ...on the workers too: the rows of every analyzer equal the raw dump's
+    from speechkit.engines import local
+
+    monkeypatch.setattr(local, "PARALLEL_MIN_BYTES", 0)
+    for name in ("slogans", "directives", "targets", "meta"):
+        found = speechkit.analyze(name, long_rows)
+        assert found.equals(speechkit.analyze(name, SAMPLE)) and len(found)
+
+
+def test_a_long_speech_read_later_is_checked_then(long_rows):
+    manifest = long_rows / corpus_dir.MANIFEST
+    lines = manifest.read_bytes().splitlines(keepends=True)
+    first, *_ = corpus_dir.read(long_rows, defer=True)
+    # the manifest rewritten between the task's making and its run: rows swapped
+    manifest.write_bytes(b"".join([lines[1], lines[0], *lines[2:]]))
+    with pytest.raises(SpeechkitError, match=r"speeches.jsonl:1: .*speechkit split -o"):
+        first.load()
+    # a speech's head that runs backwards is refused as the task is made
+    manifest.write_bytes(b"".join([lines[1], lines[0], *lines[2:]]))
+    with pytest.raises(SpeechkitError, match=r"speeches.jsonl:2: offsets .* run backwards"):
+        list(corpus_dir.read(long_rows, defer=True))

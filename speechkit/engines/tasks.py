@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from speechkit.engines.spilled import Records, Spilled
 from speechkit.errors import SpeechFailure, SpeechkitError, failure_of
 from speechkit.ingest.build import SpeechTask, build_speech
+from speechkit.ingest.manifest_row import StoredSpeech
 from speechkit.model import Speech
 
 
@@ -77,6 +78,9 @@ def build_batch(task: SpeechTask) -> Batch:
         if isinstance(item, Speech):
             speeches.append(item)
             continue
+        if isinstance(item, StoredSpeech):
+            speeches.append(item.load())  # (a SpeechkitError: the corpus changed)
+            continue
         try:
             speeches.append(build_speech(*item))
         except SpeechkitError:
@@ -122,7 +126,7 @@ def sized_tasks(
 
 
 def _chars(item: Speech | tuple) -> int:
-    return item.chars if isinstance(item, Speech) else len(item[4])
+    return item.chars if isinstance(item, (Speech, StoredSpeech)) else len(item[4])
 
 
 def task_size(work: SpeechTask | tuple | str) -> int:

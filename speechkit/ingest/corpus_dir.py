@@ -14,23 +14,25 @@ import os
 import re
 import shutil
 import tempfile
-from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from functools import cache
 from itertools import islice
-from operator import le
 from pathlib import Path
 from typing import NamedTuple
 
 from speechkit import atomic
 from speechkit.errors import SpeechkitError
-from speechkit.model import CleaningStats, OffsetMap, Speech, TitleBlock, speech_record
+from speechkit.ingest.manifest_row import (
+    LONG_ROW,
+    MANIFEST,
+    StoredSpeech,
+    speech_from_line,
+)
+from speechkit.model import OffsetMap, Speech, speech_record
 
-MANIFEST = "speeches.jsonl"
 FORMAT = "speechkit-corpus/1"
 PIECE = 1 << 20  # characters encoded at a time when a speech is written
-LONG_ROW = 1 << 22  # characters of a speech whose manifest row goes through a file
 
 
 class Checked(NamedTuple):
@@ -46,60 +48,39 @@ def is_corpus(path: Path) -> bool:
     return (path / MANIFEST).is_file()
 
 
-def text_hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
-def read(path: Path, on_read: Callable[[Checked], None] | None = None) -> Iterator[Speech]:
+def read(
+    path: Path, on_read: Callable[[Checked], None] | None = None, defer: bool = False
+) -> Iterator[Speech | StoredSpeech]:
     """The speeches of the corpus directory ``path``, each checked against its manifest row.
     Once all are read and checked, ``on_read`` (if given) hears what was checked: the
     token cache keeps it, so that a later run can tell that nothing changed without
-    reading the speeches again (``speechkit.tokens.cache.read_whole``)."""
+    reading the speeches again (``speechkit.tokens.cache.read_whole``). ``defer``: a long
+    speech comes as a ``StoredSpeech``, read and checked by whoever ``load()``s it (a
+    worker on this machine)."""
     manifest = path / MANIFEST
     if not manifest.is_file():
         raise SpeechkitError(
             f"{path}: is a directory but not a speechkit corpus (no {MANIFEST}); "
             "give a raw dump, or a directory written by `speechkit split -o`."
         )
-    number = 0
+    number = offset = 0
     ends: dict[str, int] = {}  # each source's last speech end: speeches never overlap
     hasher, files = hashlib.sha256(), []
     # Read as bytes, so the bytes hashed are the ones parsed (json.loads decodes UTF-8).
     with manifest.open("rb") as lines:
         for number, line in enumerate(lines, 1):
             hasher.update(line)
-            try:
-                row, offsets = _parsed_row(line)
-                del line  # (a long speech's row holds its original text: let it go now)
-                if offsets is None:
-                    offsets = OffsetMap.from_breaks(row["offsets"], row["end"])
-                text = (path / row["file"]).read_text(encoding="utf-8")
-                speech = Speech(
-                    id=row["id"],
-                    source=row["source"],
-                    ordinal=row["ordinal"],
-                    start=row["start"],
-                    end=row["end"],
-                    title=row["title"],
-                    original=row["original"],
-                    text=text,
-                    offsets=offsets,
-                    stats=CleaningStats(**row["stats"]),
-                    title_block=_title_block(row.get("title_block")),
-                )
-            except (KeyError, ValueError, TypeError, OSError) as exc:
-                raise SpeechkitError(
-                    f"{manifest}:{number}: unreadable manifest entry ({exc}); "
-                    "write the corpus again with `speechkit split -o`."
-                ) from None
-            problem = _check(speech, row, ends.get(speech.source, 0))
-            if problem:
-                raise SpeechkitError(
-                    f"{manifest}:{number}: {problem}; the corpus was changed after it was "
-                    "written: write it again with `speechkit split -o`."
-                )
+            stored = None
+            if defer and len(line) > LONG_ROW:
+                stored = StoredSpeech.of(path, offset, line, number, ends)
+            offset += len(line)
+            if stored is not None:
+                speech, file = stored, stored.head["file"]
+            else:
+                speech, file = speech_from_line(path, line, number, ends)
+            del line  # (a long speech's row holds its original text: let it go now)
             ends[speech.source] = speech.end
-            files.append(row["file"])
+            files.append(file)
             yield speech
     if number == 0:
         raise SpeechkitError(
@@ -107,87 +88,6 @@ def read(path: Path, on_read: Callable[[Checked], None] | None = None) -> Iterat
         )
     if on_read is not None:
         on_read(Checked(hasher.hexdigest(), files))
-
-
-# A long row's offset breaks, as ``_write_breaks`` writes them. The sequence cannot occur
-# inside a JSON string (its quote after ``offsets`` would be escaped there).
-_BREAKS = b'"offsets": ['
-_PAIR = re.compile(rb"\[(-?\d+), (-?\d+)\]")
-_BREAK_BYTES = b"0123456789-[], "
-
-
-def _parsed_row(line: bytes) -> tuple[dict, OffsetMap | None]:
-    """``json.loads(line)``; for a long row (a speech over ``LONG_ROW``), with its offset
-    breaks read straight into the map's arrays, and the map: a million breaks as lists cost
-    150 MB while the row is parsed."""
-    at = line.find(_BREAKS) if len(line) > LONG_ROW else -1
-    start = at + len(_BREAKS) - 1
-    end = start + 2 if line.startswith(b"[]", start) else line.find(b"]]", start) + 2
-    if at < 0 or end < start + 2:
-        return json.loads(line), None
-    breaks = memoryview(line)[start:end]
-    clean_at, raw_at, size = array("q"), array("q"), 0
-    for pair in _PAIR.finditer(breaks):
-        clean_at.append(int(pair[1]))
-        raw_at.append(int(pair[2]))
-        size += pair.end() - pair.start()
-    # Nothing but the pairs, as they were written: what json.loads would have checked.
-    pairs = len(clean_at)
-    if (
-        bytes(breaks).translate(None, _BREAK_BYTES)
-        or line.count(b"[", start, end) != pairs + 1
-        or line.count(b"], [", start, end) != max(pairs - 1, 0)
-        or size + 2 * max(pairs - 1, 0) + 2 != end - start
-    ):
-        raise ValueError("malformed offset breaks")
-    row = json.loads(line[:start] + b"[]" + line[end:])
-    return row, OffsetMap(clean_at, raw_at, row["end"])
-
-
-def _title_block(row: dict | None) -> TitleBlock | None:
-    """The title block of a manifest row (None when the speech has none, or when the
-    corpus was written before title blocks were kept)."""
-    if row is None:
-        return None
-    return TitleBlock(row["text"], OffsetMap.from_breaks(row["offsets"], row["end"]))
-
-
-def _check(speech: Speech, row: dict, previous_end: int) -> str:
-    """What is wrong with one manifest entry and its text, or "" if nothing."""
-    if not 0 <= previous_end <= speech.start <= speech.end:
-        return f"offsets {speech.start}-{speech.end} overlap or run backwards"
-    block = speech.title_block
-    if block and not _tiles(block.offsets, len(block.text), previous_end, speech.start):
-        return "the title block does not lie before the speech"
-    if speech.end - speech.start < len(speech.original):  # cleaning only deletes
-        return f"offsets {speech.start}-{speech.end} are shorter than the text"
-    if len(speech.text) != len(speech.original) or len(speech.text) != row.get("chars"):
-        return f"{row['file']} does not have the length the manifest gives"
-    if "sha1" in row and text_hash(speech.text) != row["sha1"]:
-        return f"{row['file']} was edited"
-    if not _tiles(speech.offsets, len(speech.text), speech.start, speech.end):
-        return "the offset map does not tile the speech"
-    return ""
-
-
-def _tiles(offsets: OffsetMap, length: int, start: int, end: int) -> bool:
-    """Whether ``offsets`` maps a text of ``length`` characters into raw ``[start, end]``."""
-    clean_at, raw_at = offsets.clean_at, offsets.raw_at
-    return bool(
-        clean_at
-        and _ascending(clean_at)
-        and _ascending(raw_at)
-        and clean_at[0] == 0
-        and clean_at[-1] <= length
-        and raw_at[0] >= start
-        and raw_at[-1] <= end
-        and offsets.raw_end <= end
-    )
-
-
-def _ascending(values) -> bool:
-    """Whether ``values`` never decrease (compared in place: no sorted copy)."""
-    return all(map(le, values, islice(values, 1, None)))
 
 
 def entry(folder: Path, speech: Speech) -> tuple[str, str | None]:

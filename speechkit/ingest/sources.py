@@ -225,10 +225,12 @@ class Corpus:
         build and analyse speeches on workers: raw slices of a dump (cleaned where the task
         runs) or speeches read from a corpus directory. A dump's cleaning report is kept as
         its last batch is handed out, as ``sources`` does. ``spill``: a streamed speech too
-        long to hold comes as a file name (``SpilledRaw``), for workers on this machine."""
+        long to hold comes as a file name (``SpilledRaw``), and a long speech of a corpus
+        directory as where its row is (``StoredSpeech``), for workers on this machine."""
         for path in self.paths:
             if path != "-" and Path(path).is_dir():
-                items: Iterator = corpus_dir.read(Path(path))
+                # A long speech is read where its task runs, when that is on this machine.
+                items: Iterator = corpus_dir.read(Path(path), defer=spill)
                 doc = None
             else:
                 doc = self._read(path)
