@@ -122,3 +122,30 @@ def test_an_empty_manifest_is_a_one_line_error(tmp_path):
         result = CliRunner().invoke(cli, [command, str(target), "--csv"], obj={})
         assert result.exit_code == 1, (command, result.output)
         assert "holds no speeches" in result.output and "internal error" not in result.output
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_first_run_of_any_token_view_writes_the_cache_words_writes(small_corpus, tmp_path, jobs):
+    """A view that takes the counts speech by speech (``words --by-speech``, ``keyness``)
+    streams a new directory's speeches through the tokenizer and writes the same cache."""
+    target, _, cache_bytes = small_corpus
+    copy = tmp_path / "c"
+    corpus_dir.write(list(speechkit.load(target)), copy)
+    by_speech = speechkit.rows("words", speechkit.load(copy), by_speech=True, jobs=jobs)
+    assert (copy / cache.CACHE_FILE).read_bytes() == cache_bytes
+    assert by_speech == speechkit.rows("words", speechkit.load(target), by_speech=True, jobs=1)
+
+
+def test_a_view_holds_packed_counts_and_counts_the_same():
+    from speechkit.analyzers.words import WORDS
+    from speechkit.analyzers.words.tally import by_speech_rows, total_rows
+
+    records = [
+        {"speech": "a", "chars": 10, "counts": {"发展": 3, "改革": 1}},
+        {"speech": "b", "chars": 5, "counts": {}},
+        {"speech": "c", "chars": 7, "counts": {"改革": 2, "x y": 1}},
+    ]
+    held = [WORDS.held(record) for record in records]
+    assert all(not isinstance(record["counts"], dict) for record in held)
+    assert total_rows(held, None) == total_rows(records, None)
+    assert list(by_speech_rows(held, 1)) == list(by_speech_rows(records, 1))

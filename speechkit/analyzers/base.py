@@ -155,6 +155,12 @@ class Analyzer:
     def per_speech(self, speech: Speech, **options: Any) -> Iterable[dict]:
         raise NotImplementedError
 
+    def held(self, record: dict) -> dict:
+        """``record`` as a view (``--by``, ``--meta``, ``--pivot``) holds it until every
+        speech is in: an analyzer with bulky records may make them compact here, in a form
+        its ``combine`` also takes."""
+        return record
+
     def counts_whole(self, **options: Any) -> bool:
         """Whether ``combine_whole`` gives these options' rows (see the module docstring)."""
         return False

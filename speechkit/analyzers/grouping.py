@@ -62,7 +62,7 @@ class Annotated(Analyzer):
             matched = row is not None
             variables.update(row or dict.fromkeys(self.docvars.columns))
         info = {INFO: variables, "matched": matched}
-        return [info, *self.inner.per_speech(speech, **options)]
+        return [info, *map(self.inner.held, self.inner.per_speech(speech, **options))]
 
 
 def check_view(analyzer: Analyzer, docvars: Docvars | None, by: str | None, pivot: bool) -> None:
@@ -190,10 +190,10 @@ def _sort_key(value) -> tuple:
 def _join(rows, columns, speech_column, variables, meta_columns):
     """Each row with its speech's metadata columns; ``meta_X`` where ``X`` is taken."""
     names = {c: f"meta_{c}" if c in columns else c for c in meta_columns}
-    joined = [
+    joined = (  # as the rows come: a writer may take them one at a time
         row | {names[c]: variables.get(row[speech_column], {}).get(c) for c in meta_columns}
         for row in rows
-    ]
+    )
     return joined, [*columns, *names.values()]
 
 

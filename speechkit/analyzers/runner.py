@@ -75,7 +75,8 @@ def run_view(
     annotated = grouping.Annotated(analyzer, docvars, read_year)
     records = engine.records(annotated, corpus, options, failures)
     notify = on_notice or getattr(corpus, "on_notice", None)
-    return grouping.finish(analyzer, records, options, docvars, by, pivot, notify)
+    rows, columns = grouping.finish(analyzer, records, options, docvars, by, pivot, notify)
+    return (rows if lazy or isinstance(rows, list) else list(rows)), columns
 
 
 def _whole_corpus(analyzer: Analyzer, corpus: Any, engine: Any, options: dict) -> Any:

@@ -68,7 +68,8 @@ def read(
     hasher, files = hashlib.sha256(), []
     # Read as bytes, so the bytes hashed are the ones parsed (json.loads decodes UTF-8).
     with manifest.open("rb") as lines:
-        for number, line in enumerate(lines, 1):
+        for line in lines:  # (not enumerate: its reused tuple would keep the line alive)
+            number += 1
             hasher.update(line)
             stored = None
             if defer and len(line) > LONG_ROW:

@@ -16,6 +16,7 @@ from operator import le
 from pathlib import Path
 
 from speechkit.errors import SpeechkitError
+from speechkit.ingest.heap import give_back
 from speechkit.model import CleaningStats, OffsetMap, Speech, TitleBlock
 
 MANIFEST = "speeches.jsonl"
@@ -60,6 +61,8 @@ def speech_from_line(
     problem = _check(speech, row, ends.get(speech.source, 0))
     if problem:
         raise SpeechkitError(f"{manifest}:{number}: {problem}; {_CHANGED}")
+    if len(line) > LONG_ROW:
+        give_back()  # what parsing a long row and reading its text freed
     return speech, row["file"]
 
 

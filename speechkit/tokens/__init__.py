@@ -36,15 +36,24 @@ def token_counts(
                 pool.start()  # workers warm up jieba while this process reads
             if directory is None:
                 yield from _counted(speeches, pool)
-            else:
-                notify = getattr(corpus, "on_notice", None)
-                speeches = list(speeches)  # read through: the directory was checked
-                checked = getattr(corpus, "checked", {}).get(path)
-                yield from _cached_counts(directory, speeches, pool, notify, checked)
+                continue
+            notify = getattr(corpus, "on_notice", None)
+            if not (directory / cache.CACHE_FILE).exists():
+                yield from _first_counts(corpus, path, directory, speeches, pool, notify)
+                continue
+            speeches = list(speeches)  # read through: the directory was checked
+            checked = getattr(corpus, "checked", {}).get(path)
+            yield from _cached_counts(directory, speeches, pool, notify, checked)
 
 
 def _counted(speeches: Iterable[Speech], pool):
     """Stream: speeches are pulled only as fast as the tokenizer takes their texts."""
+    for speech, _joined, counts in _counted_with_tokens(speeches, pool):
+        yield speech, counts
+
+
+def _counted_with_tokens(speeches: Iterable[Speech], pool):
+    """``(speech, joined tokens, counts)`` as the pool gives them (``TokenizerPool.counted``)."""
     pending: deque[Speech] = deque()
 
     def texts():
@@ -52,8 +61,33 @@ def _counted(speeches: Iterable[Speech], pool):
             pending.append(speech)
             yield speech.text
 
-    for _joined, counts in pool.counted(texts()):
-        yield pending.popleft(), counts
+    for joined, counts in pool.counted(texts()):
+        yield pending.popleft(), joined, counts
+
+
+def _first_counts(corpus, path, directory, speeches: Iterable[Speech], pool, notify):
+    """The counts of a corpus directory with no cache yet, streamed as ``_counted`` streams
+    a dump's (no speech is held once counted), and its cache written from their tokens."""
+    from speechkit.tokens import cache
+    from speechkit.tokens.segment import fingerprint
+
+    marks = fingerprint(pool.name)
+    keys: list[str] = []
+    fresh = Joined()
+    kept = True  # every speech's tokens (a long speech's are not kept: segment.LONG_TEXT)
+    for speech, joined, counts in _counted_with_tokens(speeches, pool):
+        if joined is None:
+            kept = False
+            fresh, keys = Joined(), []  # the cache cannot hold them all: it is not written
+        elif kept:
+            keys.append(cache.text_key(speech.text, marks))
+            fresh.add(joined)
+        yield speech, counts
+    checked = getattr(corpus, "checked", {}).get(path)  # known once all are read
+    if kept:
+        memo = None if checked is None else cache.corpus_memo(checked)
+        rows = [None] * len(keys)
+        cache.store(directory, keys, None, rows, fresh.array(), pool.name, notify, memo)
 
 
 def _cached_counts(directory, speeches: list[Speech], pool, notify, checked=None):

@@ -66,6 +66,7 @@ def concatenated(chunks: list):
         for first, last, values in bounds
     )
     del bounds
+    pool = pa.default_memory_pool()
     list_offsets = np.empty(rows + 1, np.int32)
     string_offsets = np.empty(tokens + 1, np.int32)
     data = np.empty(size, np.uint8)
@@ -82,6 +83,7 @@ def concatenated(chunks: list):
         data[at : at + text] = np.frombuffer(values.buffers()[2], np.uint8, text, int(strings[0]))
         row, token, at = row + len(chunk), token + int(last - first), at + text
         del chunk, values
+        pool.release_unused()  # the chunk's memory, given back as it is copied (mimalloc keeps it)
     strings = pa.Array.from_buffers(
         pa.string(), tokens, [None, pa.py_buffer(string_offsets), pa.py_buffer(data)]
     )

@@ -91,9 +91,16 @@ class Words(Analyzer):
         kept = word_counts(stopwords)(token_counts)
         return [{"speech": speech.id, "chars": speech.chars, "counts": kept}]
 
+    def held(self, record: dict) -> dict:
+        """The counts packed (``packed_counts``): a 100 MB corpus's held 7 M counts as dicts
+        took 560 MB."""
+        from speechkit.tokens.segment import packed_counts
+
+        return {**record, "counts": packed_counts(record["counts"])}
+
     def combine(
         self, records: Iterable[dict], top: int | None = None, by_speech: bool = False, **_: Any
-    ) -> list[dict]:
+    ) -> Iterable[dict]:
         from speechkit.analyzers.words.tally import by_speech_rows, total_rows
 
         return by_speech_rows(records, top) if by_speech else total_rows(records, top)
