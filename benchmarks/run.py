@@ -363,6 +363,14 @@ def memory_runs(work: Path, args, regex_analyzers: list[str], backends: list[str
         for name in regex_analyzers:
             commands[f"{name} DIR"] = [name, directory, "--csv", "-o", str(work / "m.csv")]
         commands["kwic DIR"] = ["kwic", "高质量发展", directory, "--csv", "-o", str(work / "m.csv")]
+        # The views that hold or stream every speech's counts.
+        out = ["--csv", "-o", str(work / "m.csv")]
+        commands["words DIR --by-speech"] = ["words", directory, "--by-speech", *out]
+        if label == "corpus":
+            commands["words --by year"] = ["words", str(path), "--by", "year", *out]
+            commands["keyness DIR --by year"] = [
+                *("keyness", directory, "--by", "year", "--target", "2022", *out)
+            ]
         commands["report DIR"] = ["report", directory, "-o", str(work / "m.html")]
         if args.analyzers:  # the analyzers named, alone
             commands = {name: commands[name] for name in regex_analyzers}
