@@ -16,6 +16,7 @@ import speechkit
 from speechkit.cli import cli
 from speechkit.ingest import corpus_dir
 from speechkit.tokens import cache
+from speechkit.tokens.segment import fingerprint
 
 from .conftest import SAMPLE
 
@@ -149,3 +150,33 @@ def test_a_view_holds_packed_counts_and_counts_the_same():
     assert all(not isinstance(record["counts"], dict) for record in held)
     assert total_rows(held, None) == total_rows(records, None)
     assert list(by_speech_rows(held, 1)) == list(by_speech_rows(records, 1))
+
+
+def test_the_cache_keeps_the_token_stats_and_damaged_ones_are_counted_again(small_corpus, tmp_path):
+    from speechkit.tokens import stats as token_stats
+
+    target, fresh, _ = small_corpus
+    table = cache.read(target)
+    kept = token_stats.unpacked(table.schema.metadata[cache.STATS_KEY])
+    assert kept == token_stats.token_stats(cache.single_array(table.column("tokens")))
+    assert len(kept.vocabulary) > 100 and sum(kept.totals) > sum(kept.spread) > 0
+    data = token_stats.packed(kept)
+    for damaged in (data[:-1], data[:40] + b"\x00" + data[41:], b"", data[:31]):
+        assert token_stats.unpacked(damaged) is None
+    assert token_stats.unpacked(token_stats.packed(token_stats.TokenStats([], [], []))) == (
+        [],
+        [],
+        [],
+    )
+    # the cache with its stats damaged (its own hash still right): the same rows, counted
+    copy = tmp_path / "c"
+    corpus_dir.write(list(speechkit.load(target)), copy)
+    assert speechkit.rows("words", speechkit.load(copy), jobs=1) == fresh
+    written = cache.read(copy)
+    metadata = dict(written.schema.metadata)
+    metadata[cache.STATS_KEY] = data[:40] + b"\x01" + data[41:]
+    # (written beside and moved into place: the cache read above maps the file)
+    feather.write_feather(written.replace_schema_metadata(metadata), tmp_path / "t", "uncompressed")
+    (tmp_path / "t").replace(copy / cache.CACHE_FILE)
+    assert cache.read_whole(copy, fingerprint("jieba"), "jieba")[3] is None  # still whole
+    assert speechkit.rows("words", speechkit.load(copy), jobs=1) == fresh

@@ -139,6 +139,7 @@ class WholeCorpus(NamedTuple):
     tokens: Any  # a pyarrow list<string> array
     speeches: int
     characters: int
+    stats: Any = None  # its ``speechkit.tokens.stats.TokenStats``, when the cache had them
 
 
 def whole_corpus(corpus, tokenizer: str | None = None) -> WholeCorpus | None:
@@ -168,6 +169,7 @@ def whole_corpus(corpus, tokenizer: str | None = None) -> WholeCorpus | None:
         tokens[0] if len(tokens) == 1 else pa.concat_arrays(tokens),
         sum(whole[1] for whole in found),
         sum(whole[2] for whole in found),
+        found[0][3] if len(found) == 1 else None,  # (several caches' would need merging)
     )
     if observer is not None:  # a progress display: it hears the totals
         observer.add(whole.speeches, whole.characters)
@@ -187,17 +189,19 @@ def tokenized_whole(corpus, jobs: int | None = None, tokenizer: str | None = Non
     directories = [corpus.corpus_dir(path) for path in corpus.paths]
     if any(directory is None or _has_long_speech(directory) for directory in directories):
         return None  # (a long speech is counted by window, speech by speech: token_counts)
-    columns, speeches_read, characters = [], 0, 0
+    columns, stats, speeches_read, characters = [], [], 0, 0
     with TokenizerPool(jobs, tokenizer) as pool:
         for path, speeches in corpus.sources():
             read = _Read(fingerprint(pool.name))
-            columns.append(_directory_tokens(corpus, path, read.texts(speeches), pool, read))
+            found = _directory_tokens(corpus, path, read.texts(speeches), pool, read)
+            columns.append(found[0])
+            stats.append(found[1])
             speeches_read += len(read.keys)
             characters += read.characters
     import pyarrow as pa
 
     tokens = columns[0] if len(columns) == 1 else pa.concat_arrays(columns)
-    return WholeCorpus(tokens, speeches_read, characters)
+    return WholeCorpus(tokens, speeches_read, characters, stats[0] if len(stats) == 1 else None)
 
 
 def _has_long_speech(directory) -> bool:
@@ -228,7 +232,8 @@ class _Read:
 
 def _directory_tokens(corpus, path, texts: Iterator[str], pool, read: _Read):
     """The tokens of one corpus directory's speeches, in order, its cache brought up to
-    date. With no cache, the texts go to the workers as they are read, and are let go."""
+    date, and their ``TokenStats`` if it was written. With no cache, the texts go to the
+    workers as they are read, and are let go."""
     from speechkit.tokens import cache
 
     directory = corpus.corpus_dir(path)
@@ -251,7 +256,7 @@ def _directory_tokens(corpus, path, texts: Iterator[str], pool, read: _Read):
         notify = getattr(corpus, "on_notice", None)
         args = (read.keys, column, rows, fresh.array(), pool.name, notify, new_memo)
         return cache.store(directory, *args)
-    return cache.assembled(column, rows, fresh.array())
+    return cache.assembled(column, rows, fresh.array()), None
 
 
 def _arrow_counts(tokens) -> Iterator[dict[str, int]]:

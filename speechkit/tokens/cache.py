@@ -35,6 +35,7 @@ CACHE_FILE = "tokens.arrow"
 HASH_KEY = b"speechkit.sha256"
 CORPUS_KEY = b"speechkit.corpus"
 BACKEND_KEY = b"speechkit.backend"
+STATS_KEY = b"speechkit.token_stats"
 
 
 def text_key(text: str, fingerprint: str) -> str:
@@ -147,8 +148,9 @@ _CONTINUATION = bytes(range(0x80, 0xC0))
 
 
 def read_whole(directory: Path, fingerprint: str, name: str | None = None):
-    """``(tokens, speeches, characters)`` of a corpus directory the cache holds whole, found
-    without reading its speeches, or None (then read them, and use ``lookup``).
+    """``(tokens, speeches, characters, stats)`` of a corpus directory the cache holds whole,
+    found without reading its speeches (``stats``: the ``TokenStats`` the cache keeps, or
+    None), or None (then read them, and use ``lookup``).
 
     The cache must have been written after ``corpus_dir.read`` checked this directory
     (``corpus_memo``): the manifest must be byte for byte the one checked then, and each
@@ -181,12 +183,18 @@ def read_whole(directory: Path, fingerprint: str, name: str | None = None):
         return None
     if not _intact(table):
         return None
-    return single_array(table.column("tokens")), len(keys), characters
+    from speechkit.tokens.stats import unpacked
+
+    stats = unpacked(table.schema.metadata.get(STATS_KEY))
+    return single_array(table.column("tokens")), len(keys), characters, stats
 
 
-def write(directory: Path, table, name: str | None = None, memo: dict | None = None) -> None:
+def write(
+    directory: Path, table, name: str | None = None, memo: dict | None = None, stats=None
+) -> None:
     """Replace the cache with ``table`` atomically (a temp file renamed into place), with
-    the ``memo`` of its corpus directory (``corpus_memo``) if given."""
+    the ``memo`` of its corpus directory (``corpus_memo``) and the ``TokenStats`` of its
+    tokens, if given."""
     import pyarrow as pa
     import pyarrow.ipc as ipc
 
@@ -200,6 +208,10 @@ def write(directory: Path, table, name: str | None = None, memo: dict | None = N
         }
         if memo is not None:
             metadata[CORPUS_KEY] = json.dumps(memo, ensure_ascii=False).encode("utf-8")
+        if stats is not None:
+            from speechkit.tokens.stats import packed
+
+            metadata[STATS_KEY] = packed(stats)
         table = table.replace_schema_metadata(metadata)
         # An uncompressed Arrow IPC file is Feather v2; written with ipc, not
         # ``feather.write_feather``, which imports pandas (0.5 s) to check its argument.
@@ -256,20 +268,24 @@ def store(
     cached ``column``, or, where that is None, the next row of ``fresh`` (the tokens of the
     speeches the cache lacked, in order), and ``memo`` (``corpus_memo``) if the speeches
     are a corpus directory's as read and checked. If it cannot be written, ``notify`` is
-    told once. Returns the tokens written (``assembled``), one row per speech."""
+    told once. Returns the tokens written (``assembled``), one row per speech, and their
+    ``TokenStats``, which the cache keeps too."""
     import pyarrow as pa
 
+    from speechkit.tokens.stats import token_stats
+
     tokens = assembled(column, rows, fresh)
+    stats = token_stats(tokens)
     table = pa.Table.from_arrays([strings(keys).cast(pa.string()), tokens], ["key", "tokens"])
     try:
-        write(directory, table, tokenizer, memo)
+        write(directory, table, tokenizer, memo, stats)
     except OSError as exc:
         message = (
             f"{directory}: cannot write the token cache ({exc.strerror or exc}); the counts "
             "are complete, but the next run will tokenize again."
         )
         (notify or logging.getLogger("speechkit").warning)(message)
-    return tokens
+    return tokens, stats
 
 
 def assembled(column, rows: list, fresh):

@@ -93,35 +93,12 @@ def total_rows(records: Iterable[dict], top: int | None) -> list[dict]:
 
 def whole_rows(whole, top: int | None, stopwords_file: str | None = None) -> list[dict]:
     """``total_rows`` of a whole corpus's tokens (``speechkit.tokens.WholeCorpus``), counted
-    at once: the tokens are dictionary-encoded and counted with one ``bincount``, and a
-    word's speeches are its distinct (speech, word) pairs, found by sorting them; only the
-    distinct tokens become Python strings. The same rows, in the same order, with the same
-    floats as ``total_rows`` over ``per_speech``."""
-    import numpy as np
+    at once (``speechkit.tokens.stats``), or taken from the token cache, which keeps those
+    counts. The same rows, in the same order, with the same floats as ``total_rows`` over
+    ``per_speech``."""
+    from speechkit.tokens.stats import token_stats
 
-    from speechkit.tokens import arrow_function, numpy_integers
-
-    tokens = whole.tokens
-    offsets = _offsets(tokens)
-    # The rows' tokens end to end (``flatten()`` would import pyarrow.compute).
-    flat = tokens.values.slice(int(offsets[0]), int(offsets[-1] - offsets[0]))
-    encoded = arrow_function("dictionary_encode")(flat)
-    vocabulary = encoded.dictionary.to_pylist()
-    size = len(vocabulary)
-    if not size:
-        return []
-    ids = numpy_integers(encoded.indices)
-    totals = np.bincount(ids, minlength=size).tolist()
-    # Speech i's tokens as i * size + word (int32 while that fits: it sorts faster).
-    kind = np.int32 if len(tokens) * size < 2**31 else np.int64
-    pairs = np.repeat(np.arange(0, len(tokens) * size, size, dtype=kind), np.diff(offsets))
-    pairs += ids
-    del ids, encoded  # 4 bytes a token, no longer needed
-    pairs.sort()
-    distinct = np.empty(len(pairs), dtype=bool)
-    distinct[:1] = True
-    np.not_equal(pairs[1:], pairs[:-1], out=distinct[1:])
-    spread = np.bincount(pairs[distinct] % size, minlength=size).tolist()
+    vocabulary, totals, spread = whole.stats or token_stats(whole.tokens)
     is_word = word_filter(stopwords_file)
     kept = [(-totals[i], word, i) for i, word in enumerate(vocabulary) if is_word(word)]
     per_10k = 10_000 / whole.characters if whole.characters else 0.0
@@ -129,13 +106,6 @@ def whole_rows(whole, top: int | None, stopwords_file: str | None = None) -> lis
         {"word": w, "count": -n, "speeches": spread[i], "per_10k": round(-n * per_10k, 3)}
         for n, w, i in sorted(kept)[:top]
     ]
-
-
-def _offsets(tokens):
-    """Where each row of a ``list<string>`` array starts in its values, and the last's end."""
-    import numpy as np
-
-    return np.frombuffer(tokens.buffers()[1], np.int32, len(tokens) + 1, tokens.offset * 4)
 
 
 def by_speech_rows(records: Iterable[dict], top: int | None) -> Iterator[dict]:
