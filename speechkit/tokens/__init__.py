@@ -10,6 +10,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
+from speechkit.errors import SpeechkitError
 from speechkit.model import Speech
 from speechkit.tokens.arrays import Joined, integers
 
@@ -25,7 +26,7 @@ def token_counts(
     count is handed on as it comes back, so the analysis runs while the workers cut.
     """
     from speechkit.tokens import cache
-    from speechkit.tokens.segment import TokenizerPool
+    from speechkit.tokens.segment import TokenizerPool, fingerprint
 
     # A plain iterable of speeches is one source with no corpus directory.
     sources = corpus.sources() if hasattr(corpus, "sources") else [(None, iter(corpus))]
@@ -40,6 +41,17 @@ def token_counts(
             notify = getattr(corpus, "on_notice", None)
             if not (directory / cache.CACHE_FILE).exists():
                 yield from _first_counts(corpus, path, directory, speeches, pool, notify)
+                continue
+            whole = cache.read_whole(directory, fingerprint(pool.name), pool.name)
+            if whole is not None:
+                # Unchanged since the cache was written: its rows are the speeches, in
+                # order, which then stream (none is held until all are read).
+                speeches, counted = iter(speeches), 0
+                for counts, speech in zip(_arrow_counts(whole[0]), speeches):
+                    counted += 1
+                    yield speech, counts
+                if counted != whole[1] or next(speeches, None) is not None:
+                    raise SpeechkitError(f"{directory}: changed while it was read; run again.")
                 continue
             speeches = list(speeches)  # read through: the directory was checked
             checked = getattr(corpus, "checked", {}).get(path)
