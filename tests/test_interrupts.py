@@ -54,13 +54,14 @@ def processes_mentioning(marker: str) -> list[int]:
     return found
 
 
-def interrupt(args, signum, delay, cwd):
+def interrupt(args, signum, delay, cwd, env=None):
     process = subprocess.Popen(
         [str(SCRIPT), *map(str, args)],
         cwd=cwd,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        env=None if env is None else {**os.environ, **env},
     )
     time.sleep(delay)
     if signum == signal.SIGINT:
@@ -143,3 +144,21 @@ def test_a_folder_written_into_while_it_is_removed_goes_too(tmp_path, monkeypatc
     atomic.remove_pending()
     assert not folder.exists() and len(calls) == 2
     assert str(folder) not in atomic.PENDING
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_analyses_leave_no_spill_folder_and_no_page(big, tmp_path, signum):
+    """A two-round analysis keeps spilled speeches and records in a temporary folder, and the
+    report writes its page beside its target: an interrupt removes both."""
+    dump, _corpus = big
+    rng = random.Random(signum + 200)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    for args in (["slogans", dump, "--discover", "--csv"], ["report", dump, "-o", "page.html"]):
+        for _ in range(2):
+            delay = rng.uniform(1.0, 3.0)
+            code, err = interrupt(args, signum, delay, tmp_path, {"TMPDIR": str(temp)})
+            check_exit(code, err, signum)
+            assert processes_mentioning(str(dump)) == []
+            assert list(temp.iterdir()) == [], err
+            assert sorted(p.name for p in tmp_path.iterdir()) in (["tmp"], ["page.html", "tmp"])

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -21,6 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from speechkit import atomic
 from speechkit.analyzers.base import Analyzer
 from speechkit.engines.spilled import spilled_records
 from speechkit.engines.tasks import (
@@ -287,13 +287,15 @@ def _run(
 
 @contextmanager
 def _spill() -> Iterator[Path]:
-    """A folder for a run's spilled speeches and shared context, removed afterwards."""
+    """A folder for a run's spilled speeches, shared context and records, removed afterwards
+    (and by an interrupt, which ends the process without unwinding: ``speechkit.atomic``)."""
     spill = Path(tempfile.mkdtemp(prefix="speechkit-spill-"))
+    atomic.register(spill)
     try:
         yield spill
     finally:
         _CONTEXTS.pop(_context_path(spill), None)
-        shutil.rmtree(spill, ignore_errors=True)
+        atomic.remove(spill)
 
 
 def _share(context: Any, spill: Path, forked_later: bool = False) -> str:

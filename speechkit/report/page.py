@@ -14,6 +14,7 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
+from speechkit import atomic
 from speechkit.errors import SpeechkitError
 from speechkit.resources import bundled_text
 from speechkit.user_cache import cache_dir
@@ -114,6 +115,7 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> Path:
     rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    atomic.register(tmp)  # an interrupt, which ends the process at once, removes it
     try:
         umask = os.umask(0)
         os.umask(umask)
@@ -121,8 +123,10 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> Path:
         with os.fdopen(fd, "w", encoding="utf-8") as stream:
             for piece in [text] if isinstance(text, str) else text:
                 stream.write(piece)
-        os.replace(tmp, path)
+        with atomic.no_interrupts():
+            os.replace(tmp, path)
+            atomic.release(tmp)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        atomic.remove(tmp)
         raise
     return path
