@@ -100,11 +100,9 @@ class StoredSpeech:
         if head is None:
             return None
         previous_end = ends.get(head["source"], 0)
-        if not 0 <= previous_end <= head["start"] <= head["end"]:
-            raise SpeechkitError(
-                f"{folder / MANIFEST}:{number}: offsets {head['start']}-{head['end']} "
-                f"overlap or run backwards; {_CHANGED}"
-            )
+        problem = _order_problem(previous_end, head["start"], head["end"])
+        if problem:
+            raise SpeechkitError(f"{folder / MANIFEST}:{number}: {problem}; {_CHANGED}")
         return cls(str(folder), offset, len(line), number, previous_end, head)
 
     @property
@@ -178,8 +176,9 @@ def _title_block(row: dict | None) -> TitleBlock | None:
 
 def _check(speech: Speech, row: dict, previous_end: int) -> str:
     """What is wrong with one manifest entry and its text, or "" if nothing."""
-    if not 0 <= previous_end <= speech.start <= speech.end:
-        return f"offsets {speech.start}-{speech.end} overlap or run backwards"
+    problem = _order_problem(previous_end, speech.start, speech.end)
+    if problem:
+        return problem
     block = speech.title_block
     if block and not _tiles(block.offsets, len(block.text), previous_end, speech.start):
         return "the title block does not lie before the speech"
@@ -191,6 +190,13 @@ def _check(speech: Speech, row: dict, previous_end: int) -> str:
         return f"{row['file']} was edited"
     if not _tiles(speech.offsets, len(speech.text), speech.start, speech.end):
         return "the offset map does not tile the speech"
+    return ""
+
+
+def _order_problem(previous_end: int, start: int, end: int) -> str:
+    """What is wrong with a speech's raw offsets after its source's previous speech, or ""."""
+    if not 0 <= previous_end <= start <= end:
+        return f"offsets {start}-{end} overlap or run backwards"
     return ""
 
 

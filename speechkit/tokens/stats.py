@@ -26,8 +26,9 @@ def token_stats(tokens) -> TokenStats:
     import numpy as np
 
     from speechkit.tokens import arrow_function, numpy_integers
+    from speechkit.tokens.arrays import offsets as list_offsets
 
-    offsets = list_offsets(tokens)
+    offsets = list_offsets(tokens, 0, len(tokens))
     # The rows' tokens end to end (``flatten()`` would import pyarrow.compute).
     flat = tokens.values.slice(int(offsets[0]), int(offsets[-1] - offsets[0]))
     encoded = arrow_function("dictionary_encode")(flat)
@@ -48,13 +49,6 @@ def token_stats(tokens) -> TokenStats:
     np.not_equal(pairs[1:], pairs[:-1], out=distinct[1:])
     spread = np.bincount(pairs[distinct] % size, minlength=size).tolist()
     return TokenStats(vocabulary, totals, spread)
-
-
-def list_offsets(tokens):
-    """Where each row of a ``list<string>`` array starts in its values, and the last's end."""
-    import numpy as np
-
-    return np.frombuffer(tokens.buffers()[1], np.int32, len(tokens) + 1, tokens.offset * 4)
 
 
 def packed(stats: TokenStats) -> bytes:
