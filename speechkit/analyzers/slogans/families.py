@@ -57,6 +57,7 @@ def local_families(text: str) -> dict[str, list[str]]:
         templates.hinged_series,
         templates.programme_series,
         series.campaign_pairs,
+        series.repeated_pairs,
         local.issued_rules,
         local.place_slogans,
         local.strong_places,

@@ -305,3 +305,27 @@ def named_lines(text: str) -> list[str]:
         if not any(item[-1] in "委府院央" for item in items):
             found.append(m.group(1))
     return found
+
+
+# Two items of four characters joined by 、, the second ending its clause (or going on with 的).
+_PAIR = re.compile(
+    f"(?<![、{_CJK}])(?:[{_CJK}]*?)([{_CJK}]{{4}})、([{_CJK}]{{4}})(?=[，。；！？：,;!?:]|的)"
+)
+
+
+def repeated_pairs(text: str) -> list[str]:
+    """A pair of four-character aims said twice or more in the speech, the second ending
+    its clause: 知重负重、苦干实干 (唯有…，才能), 开拓奋进、持续快进 (round 38). Said once, a
+    pair is a phrase of the prose as often as a slogan. Not items sharing a piece of two
+    characters (各位领导、各位来宾; 形式主义、官僚主义: kinds of one thing), a row of offices,
+    or a pair cut out of a longer series (…、A、B)."""
+    counts: dict[str, int] = {}
+    for m in _PAIR.finditer(text):
+        items = [m.group(1), m.group(2)]
+        if office_row(items) or any("了" in item for item in items):
+            continue
+        if any(items[0][i : i + 2] in items[1] for i in range(3)):
+            continue
+        pair = "、".join(items)
+        counts[pair] = counts.get(pair, 0) + 1
+    return [pair for pair, n in counts.items() if n >= 2]
