@@ -12,6 +12,7 @@ Printed both ways: the second labeller on the first's entries (the figure compar
 speechkit's exact rate), then the first on the second's. Only the texts both label are read.
 
     python eval/agreement.py [-v] [--second eval/second_labeller] [--first eval/slogans]
+        [--speechkit]   # and speechkit's exact rate on those texts against each labelling
 """
 
 from __future__ import annotations
@@ -108,21 +109,54 @@ def report(sets: dict[str, tuple[list[dict], list[dict]]], title: str, verbose: 
         print("\n".join(detail))
 
 
+# What `make eval` reads: the second labelling of 13 dev texts (round 36), and that of the
+# test texts (round 38), each with speechkit's figures on the same texts.
+MAKE_EVAL_SETS = (HERE / "second_labeller", HERE / "second_labeller" / "test")
+
+
 def main(argv: Sequence[str] = ()) -> None:
-    """The report; ``argv`` as on the command line (none from `make eval`)."""
+    """The report; ``argv`` as on the command line (none from `make eval`, which reports
+    every folder of ``MAKE_EVAL_SETS``, with speechkit)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="every entry, not only misses")
     parser.add_argument("--first", type=Path, default=HERE / "slogans", help="reference labels")
     parser.add_argument("--second", type=Path, default=HERE / "second_labeller")
+    parser.add_argument(
+        "--speechkit",
+        action="store_true",
+        help="also speechkit's exact rate on the same texts against each labelling",
+    )
     args = parser.parse_args(list(argv))
-    for folder in (args.first, args.second):
+    seconds = [args.second]
+    if not argv:
+        seconds, args.speechkit = [f for f in MAKE_EVAL_SETS if f.is_dir()], True
+    for folder in (args.first, *seconds):
         if not folder.is_dir():
             parser.error(f"{folder}: no such folder of label files")
-    sets = _label_sets(args.first, args.second)
-    print(f"== labellers' agreement: {len(sets)} texts labelled twice")
-    report(sets, "second labeller on the first's entries", args.verbose)
+    for second in seconds:
+        _report_pair(args.first, second, args.verbose, args.speechkit)
+
+
+def _report_pair(first: Path, second: Path, verbose: bool, with_speechkit: bool) -> None:
+    sets = _label_sets(first, second)
+    name = second.relative_to(HERE.parent) if second.is_relative_to(HERE.parent) else second
+    print(f"== labellers' agreement ({name}): {len(sets)} texts labelled twice")
+    report(sets, "second labeller on the first's entries", verbose)
     swapped = {text_id: (b, a) for text_id, (a, b) in sets.items()}
-    report(swapped, "first labeller on the second's entries", args.verbose)
+    report(swapped, "first labeller on the second's entries", verbose)
+    if with_speechkit:
+        print("== speechkit slogans --discover on the same texts")
+        for name, folder in (("first", first), ("second", second)):
+            print(f"  on the {name} labeller's entries: {pct(*speechkit_exact(folder, set(sets)))}")
+
+
+def speechkit_exact(folder: Path, ids: set[str]) -> tuple[int, int]:
+    """speechkit's exact counts on the entries of ``folder`` for the texts ``ids``, by the
+    scorer's rule (eval/score_slogans.py), all splits together."""
+    from score_slogans import score_formulations
+
+    tally, _ = score_formulations(only=ids, folder=folder)
+    return sum(t["all"][0] for t in tally.values()), sum(t["all"][1] for t in tally.values())
 
 
 if __name__ == "__main__":

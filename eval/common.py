@@ -29,8 +29,9 @@ def read_tsv(path: Path) -> list[dict]:
         return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def labelled(folder: str) -> list[tuple[str, Path, list[dict]]]:
-    """``(id, text path, label rows)`` for every text labelled in ``folder``."""
+def labelled(folder: str | Path) -> list[tuple[str, Path, list[dict]]]:
+    """``(id, text path, label rows)`` for every text labelled in ``folder`` (a folder of
+    eval/, or a path)."""
     out = []
     for path in sorted((HERE / folder).glob("*.tsv")):
         if path.name.endswith(".announced.tsv"):

@@ -80,11 +80,15 @@ def _text_counts(path: Path) -> tuple[dict[str, int], dict[str, int]]:
     return counts, lexicon
 
 
-def score_formulations(only: set[str] | None = None) -> tuple[dict, dict]:
+def score_formulations(
+    only: set[str] | None = None, folder: str | Path = "slogans"
+) -> tuple[dict, dict]:
+    """Exact counts by split (and level, category, cause); ``folder`` another labelling of
+    the same texts (eval/agreement.py --speechkit scores speechkit against each labelling)."""
     split_of, owner = splits(), _forms_owner()
     tally: dict = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     misses: dict = defaultdict(list)
-    for text_id, path, labels in labelled("slogans"):
+    for text_id, path, labels in labelled(folder):
         if only is not None and text_id not in only:
             continue
         split = split_of[text_id]

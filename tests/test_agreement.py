@@ -65,3 +65,19 @@ def test_a_span_inside_the_other_is_shared_only_when_asked(agreement):
     judged, only = agreement.compare(first, second, nested=True)
     assert judged[0][1] == "exact"
     assert only == []  # 副中心 is inside it too, with another count: not left over
+
+
+def test_speechkit_is_scored_against_any_labelling_of_a_text(agreement, tmp_path):
+    # Bengbu 2012 (dev) says 开拓奋进、持续快进 twice; a labelling that counts it once, and a
+    # formulation the text never says, are two misses of speechkit's
+    header = "canonical\tvariants\tcount\tcategory\tfirst_year\tnote\n"
+    rows = ["开拓奋进、持续快进\t\t2\tlocal\t\t", "西部大开发\t\t1\tpolicy\t1999\t"]
+    (tmp_path / "city_bengbu_news_2012.tsv").write_text(
+        header + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    assert agreement.speechkit_exact(tmp_path, {"city_bengbu_news_2012"}) == (1, 2)
+    rows[0] = "开拓奋进、持续快进\t\t1\tlocal\t\t"
+    (tmp_path / "city_bengbu_news_2012.tsv").write_text(
+        header + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    assert agreement.speechkit_exact(tmp_path, {"city_bengbu_news_2012"}) == (0, 2)
