@@ -10,6 +10,7 @@ functions over one speech's text; ``local.py`` holds the quoted and place famili
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -319,13 +320,12 @@ def repeated_pairs(text: str) -> list[str]:
     pair is a phrase of the prose as often as a slogan. Not items sharing a piece of two
     characters (各位领导、各位来宾; 形式主义、官僚主义: kinds of one thing), a row of offices,
     or a pair cut out of a longer series (…、A、B)."""
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     for m in _PAIR.finditer(text):
         items = [m.group(1), m.group(2)]
         if office_row(items) or any("了" in item for item in items):
             continue
         if any(items[0][i : i + 2] in items[1] for i in range(3)):
             continue
-        pair = "、".join(items)
-        counts[pair] = counts.get(pair, 0) + 1
+        counts["、".join(items)] += 1
     return [pair for pair, n in counts.items() if n >= 2]
