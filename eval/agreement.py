@@ -18,6 +18,7 @@ speechkit's exact rate), then the first on the second's. Only the texts both lab
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
@@ -146,17 +147,25 @@ def _report_pair(first: Path, second: Path, verbose: bool, with_speechkit: bool)
     report(swapped, "first labeller on the second's entries", verbose)
     if with_speechkit:
         print("== speechkit slogans --discover on the same texts")
-        for name, folder in (("first", first), ("second", second)):
-            print(f"  on the {name} labeller's entries: {pct(*speechkit_exact(folder, set(sets)))}")
+        exact = speechkit_exact((first, second), set(sets))
+        for name, figure in zip(("first", "second"), exact, strict=True):
+            print(f"  on the {name} labeller's entries: {pct(*figure)}")
 
 
-def speechkit_exact(folder: Path, ids: set[str]) -> tuple[int, int]:
-    """speechkit's exact counts on the entries of ``folder`` for the texts ``ids``, by the
-    scorer's rule (eval/score_slogans.py), all splits together."""
-    from score_slogans import score_formulations
+def speechkit_exact(folders: Sequence[Path], ids: set[str]) -> list[tuple[int, int]]:
+    """speechkit's exact counts on the entries of each of ``folders`` for the texts ``ids``,
+    by the scorer's rule (eval/score_slogans.py), all splits together; speechkit runs once
+    per text for all the folders."""
+    from score_slogans import _text_counts, score_formulations
 
-    tally, _ = score_formulations(only=ids, folder=folder)
-    return sum(t["all"][0] for t in tally.values()), sum(t["all"][1] for t in tally.values())
+    once = functools.cache(_text_counts)
+    out = []
+    for folder in folders:
+        tally, _ = score_formulations(only=ids, folder=folder, text_counts=once)
+        out.append(
+            (sum(t["all"][0] for t in tally.values()), sum(t["all"][1] for t in tally.values()))
+        )
+    return out
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -81,10 +81,14 @@ def _text_counts(path: Path) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def score_formulations(
-    only: set[str] | None = None, folder: str | Path = "slogans"
+    only: set[str] | None = None,
+    folder: str | Path = "slogans",
+    text_counts: Callable[[Path], tuple[dict[str, int], dict[str, int]]] | None = None,
 ) -> tuple[dict, dict]:
     """Exact counts by split (and level, category, cause); ``folder`` another labelling of
-    the same texts (eval/agreement.py --speechkit scores speechkit against each labelling)."""
+    the same texts, ``text_counts`` speechkit's counts of a text (eval/agreement.py
+    --speechkit scores two labellings against one run per text)."""
+    text_counts = text_counts or _text_counts
     split_of, owner = splits(), _forms_owner()
     tally: dict = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     misses: dict = defaultdict(list)
@@ -92,7 +96,7 @@ def score_formulations(
         if only is not None and text_id not in only:
             continue
         split = split_of[text_id]
-        counts, lexicon_counts = _text_counts(path)
+        counts, lexicon_counts = text_counts(path)
         for label in labels:
             forms = _forms(label)
             canonical, want = forms[0], int(label["count"])

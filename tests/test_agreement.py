@@ -69,15 +69,13 @@ def test_a_span_inside_the_other_is_shared_only_when_asked(agreement):
 
 def test_speechkit_is_scored_against_any_labelling_of_a_text(agreement, tmp_path):
     # Bengbu 2012 (dev) says 开拓奋进、持续快进 twice; a labelling that counts it once, and a
-    # formulation the text never says, are two misses of speechkit's
+    # formulation the text never says, are misses of speechkit's; both labellings in one call
     header = "canonical\tvariants\tcount\tcategory\tfirst_year\tnote\n"
-    rows = ["开拓奋进、持续快进\t\t2\tlocal\t\t", "西部大开发\t\t1\tpolicy\t1999\t"]
-    (tmp_path / "city_bengbu_news_2012.tsv").write_text(
-        header + "\n".join(rows) + "\n", encoding="utf-8"
-    )
-    assert agreement.speechkit_exact(tmp_path, {"city_bengbu_news_2012"}) == (1, 2)
-    rows[0] = "开拓奋进、持续快进\t\t1\tlocal\t\t"
-    (tmp_path / "city_bengbu_news_2012.tsv").write_text(
-        header + "\n".join(rows) + "\n", encoding="utf-8"
-    )
-    assert agreement.speechkit_exact(tmp_path, {"city_bengbu_news_2012"}) == (0, 2)
+    other = "西部大开发\t\t1\tpolicy\t1999\t\n"
+    for folder, count in (("first", 2), ("second", 1)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "city_bengbu_news_2012.tsv").write_text(
+            f"{header}开拓奋进、持续快进\t\t{count}\tlocal\t\t\n{other}", encoding="utf-8"
+        )
+    folders = [tmp_path / "first", tmp_path / "second"]
+    assert agreement.speechkit_exact(folders, {"city_bengbu_news_2012"}) == [(1, 2), (0, 2)]
